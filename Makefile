@@ -1,0 +1,34 @@
+# extractor: every target installs what it needs first, so a fresh clone
+# needs no other step.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup test demo schema bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,xlsx]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+demo: $(STAMP)
+	$(PY) -m extractor demo samples -o out
+
+schema: $(STAMP)
+	$(PY) -m extractor schema > schemas/report.schema.json
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+fuzz: $(STAMP)
+	$(PY) -m pytest tests/fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

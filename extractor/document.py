@@ -1,0 +1,155 @@
+"""The format-neutral Document every reader produces.
+
+A Document is an ordered list of blocks: ``Paragraph`` and ``Table``. Tables
+store spans explicitly on each cell (docling-style); the dense grid is a view
+derived from them. Every block carries its provenance (page for PDFs, table
+and row index).
+
+Conventions every reader follows:
+
+* ``Cell.text`` keeps the cell's paragraphs as lines joined by ``"\\n"`` and
+  keeps soft hyphens, no-break spaces and doubled spaces: clean-up belongs to
+  ``extractor.normalize.text``.
+* ``Table.rows[i].cells`` lists only the cells that *start* in row ``i``
+  (origin cells), left to right, each with its grid column ``col`` and spans.
+  A vertically merged cell appears once, in its first row, with
+  ``row_span > 1``; ``Table.grid()`` repeats it at every position it covers.
+* A table that crosses pages is one Table; repeated header rows are dropped.
+* Formats that cannot tell a vertical merge from an empty cell (plain text)
+  give an empty cell: extraction carries task cells down either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal, Union
+
+
+@dataclass
+class Cell:
+    """One cell of a table, stored once at its top-left grid position."""
+
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass
+class Row:
+    """A table row: its origin cells and where it stood in the source."""
+
+    cells: list[Cell]
+    index: int
+    page: int | None = None
+    is_header: bool = False
+
+
+@dataclass
+class Table:
+    """A table with explicit spans; ``grid()`` is the dense view."""
+
+    rows: list[Row]
+    index: int
+    n_cols: int
+    page: int | None = None  # page where the table starts (PDF)
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Dense rows x columns view; a spanning cell fills every position it covers."""
+        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in self.rows]
+        for row in self.rows:
+            for cell in row.cells:
+                for r in range(cell.row, min(cell.row + cell.row_span, len(self.rows))):
+                    for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
+                        grid[r][c] = cell
+        return grid
+
+    def text_grid(self, carry: bool = False) -> list[list[str]]:
+        """Cell texts as a dense grid.
+
+        With ``carry=False`` a position covered by a vertical merge from an
+        earlier row reads as "" (how a text export shows it), and a column
+        covered by a horizontal span reads as "" too; with ``carry=True`` the
+        spanning cell's text is repeated everywhere it covers.
+        """
+        out: list[list[str]] = []
+        for r, cells in enumerate(self.grid()):
+            line = []
+            for c, cell in enumerate(cells):
+                if cell is None:
+                    line.append("")
+                elif carry or (cell.row == r and cell.col == c):
+                    line.append(cell.text)
+                else:
+                    line.append("")
+            out.append(line)
+        return out
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of running text outside tables (lines joined by "\\n")."""
+
+    text: str
+    page: int | None = None
+    part: Literal["body", "header", "footer", "textbox"] = "body"
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Document:
+    """What a reader saw in one file, in reading order."""
+
+    blocks: list[Block] = field(default_factory=list)
+    format: str | None = None
+    pages: int | None = None
+    #: reader-level notes (e.g. "page 3 has no text layer"), as (code, message)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def iter_blocks(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready view, used by ``extractor dump --json``."""
+        blocks = []
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                blocks.append({"type": "paragraph", "text": b.text, "page": b.page, "part": b.part})
+            else:
+                blocks.append(
+                    {
+                        "type": "table",
+                        "index": b.index,
+                        "n_cols": b.n_cols,
+                        "page": b.page,
+                        "rows": [
+                            {
+                                "index": r.index,
+                                "page": r.page,
+                                "is_header": r.is_header,
+                                "cells": [
+                                    {"text": c.text, "row": c.row, "col": c.col,
+                                     "row_span": c.row_span, "col_span": c.col_span}
+                                    for c in r.cells
+                                ],
+                            }
+                            for r in b.rows
+                        ],
+                    }
+                )
+        return {"format": self.format, "pages": self.pages, "notes": [list(n) for n in self.notes], "blocks": blocks}

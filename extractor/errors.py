@@ -1,0 +1,107 @@
+"""The project's errors: one base class, a small grouped hierarchy.
+
+Every error names the file it concerns, so that ``str(error)`` is the one line
+a user sees ("report.pdf: the PDF is encrypted"). Third-party exceptions
+(zipfile, lxml, pdfminer, UnicodeDecodeError, ...) are mapped into these at
+the readers' edge, in ``extractor.readers.read``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ExtractorError(Exception):
+    """Base class of every error extractor raises on purpose."""
+
+    #: stable machine-readable code, used in manifests and check reports
+    code = "extractor-error"
+
+    def __init__(self, path: str | Path | None, reason: str):
+        self.path = str(path) if path is not None else None
+        self.reason = reason
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+# -- input could not be read at all -------------------------------------------------
+
+
+class InputError(ExtractorError):
+    """The input could not be opened or read as a report."""
+
+    code = "input-error"
+
+
+class FileAccessError(InputError):
+    """The path does not exist, is a directory, or cannot be read."""
+
+    code = "file-access"
+
+
+class UnsupportedFormat(InputError):
+    """The bytes are not DOCX, PDF or text."""
+
+    code = "unsupported-format"
+
+
+class CorruptFile(InputError):
+    """The file claims a known format but its structure is broken."""
+
+    code = "corrupt-file"
+
+
+class EncryptedFile(InputError):
+    """The file is password-protected."""
+
+    code = "encrypted-file"
+
+
+class ScannedDocument(InputError):
+    """The PDF has no text layer (a scan); OCR is not in scope."""
+
+    code = "scanned-document"
+
+
+# -- resource limits ------------------------------------------------------------------
+
+
+class LimitExceeded(ExtractorError):
+    """A configured resource limit was hit; the file was not processed further."""
+
+    code = "limit-exceeded"
+
+
+class FileTooLarge(LimitExceeded):
+    """The input file is larger than the maximum file size."""
+
+    code = "file-too-large"
+
+
+class TooManyPages(LimitExceeded):
+    """The PDF has more pages than the maximum."""
+
+    code = "too-many-pages"
+
+
+class InflatedTooLarge(LimitExceeded):
+    """A compressed part would inflate past the limit (a zip bomb)."""
+
+    code = "inflated-too-large"
+
+
+class Timeout(LimitExceeded):
+    """Processing took longer than the per-file time limit."""
+
+    code = "timeout"
+
+
+# -- the report was read but does not fit the contract ------------------------------
+
+
+class ExtractionError(ExtractorError):
+    """The document was read but a report could not be built from it."""
+
+    code = "extraction-error"

@@ -1,0 +1,1 @@
+"""Writers: JSON and CSV output of Reports."""
