@@ -1,0 +1,311 @@
+"""Flat tables of Reports: the one tabular view that CSV, XLSX and Data Package share.
+
+Each list of the contract becomes a table with one row per item, nested
+fields flattened, and a first column ``report`` naming the report, so that the
+tables of many reports concatenate. Tables and their columns are declared once
+here, with a type and a description, and every tabular writer uses them:
+
+- ``reports``: one row per report (its metadata, counts of its lists);
+- ``decisions``, ``funding``, ``indicators``, ``warnings``: one row per item
+  of that list, with ``index`` = the item's 0-based position in the list (the
+  ``[12]`` of a warning path ``funding[12]``).
+
+Flattening rules:
+
+- ``location`` becomes ``location_page``, ``location_table``, ``location_row``;
+- ``years`` is the years joined by ``;`` (``"2017;2018;2019"``);
+- ``breakdown`` and ``raw`` are compact JSON text (a JSON array / object);
+  an empty list or object is an empty cell, like every ``null``;
+- amounts stay exact ``Decimal`` values here; writers format them;
+- the funding table repeats the report's ``funding_unit`` on every row, so
+  that amounts of reports in thousands and in hryvnias are not mixed up.
+
+Cell values are ``None``, ``str``, ``int``, ``Decimal`` or ``datetime.date``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from ..models import Location, Report
+
+#: separator of the years in the ``years`` column
+YEARS_SEPARATOR = ";"
+
+Cell = None | str | int | Decimal | date
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a flat table: its name, Table Schema type and meaning."""
+
+    name: str
+    type: str  # Table Schema type: string, integer, number, date, array, object
+    description: str
+    enum: tuple[str, ...] | None = None
+
+
+_REPORT = Column(
+    "report", "string", "The report the row comes from: its source file name (made unique within a batch)."
+)
+_INDEX = Column("index", "integer", "0-based position of the item in the report's list (the 12 of a warning path 'funding[12]').")
+_LOCATION = (
+    Column("location_page", "integer", "1-based page of the row in a PDF; empty for DOCX and TXT."),
+    Column("location_table", "integer", "0-based index of the table in the document."),
+    Column("location_row", "integer", "0-based row index inside that table, header rows counted."),
+)
+
+REPORT_COLUMNS: tuple[Column, ...] = (
+    _REPORT,
+    Column("format", "string", "Input format.", enum=("docx", "pdf", "txt")),
+    Column("sha256", "string", "SHA-256 hex digest of the input bytes."),
+    Column("pages", "integer", "Page count of a PDF; empty for other formats."),
+    Column("title", "string", "Title of the report as printed."),
+    Column("kind", "string", "final (заключний звіт), annual (за рік) or interim.", enum=("final", "annual", "interim")),
+    Column("annex", "string", "Annex label printed above the report, e.g. 'Додаток 1'."),
+    Column("program_name", "string", "Name of the target program."),
+    Column("period_start", "integer", "First year of the program period."),
+    Column("period_end", "integer", "Last year of the program period."),
+    Column("responsible_executor", "string", "Responsible executor of the program."),
+    Column("funding_unit", "string", "Money unit of the funding table: 'тис. грн' (thousand UAH) or 'грн' (UAH)."),
+    Column("signatory_position", "string", "Position of the person who signed the report."),
+    Column("signatory_name", "string", "Name of the person who signed the report."),
+    Column("decisions", "integer", "Number of council decisions found."),
+    Column("funding", "integer", "Number of funding rows."),
+    Column("indicators", "integer", "Number of indicator rows."),
+    Column("warnings", "integer", "Number of warnings."),
+)
+
+DECISION_COLUMNS: tuple[Column, ...] = (
+    _REPORT,
+    _INDEX,
+    Column("date", "date", "Date of the council decision (ISO YYYY-MM-DD)."),
+    Column("number", "string", "Decision number as printed, without № and spaces."),
+    Column("text", "string", "The text span the decision was read from."),
+)
+
+FUNDING_COLUMNS: tuple[Column, ...] = (
+    _REPORT,
+    _INDEX,
+    Column("kind", "string", "measure, or subtotal/total for 'Разом'/'Усього' rows.", enum=("measure", "subtotal", "total")),
+    Column("task_number", "string", "Number of the priority task the row belongs to."),
+    Column("task", "string", "Text of the priority task."),
+    Column("number", "string", "Number of the measure."),
+    Column("measure", "string", "Text of the measure."),
+    Column("object", "string", "Object named by this line when a row lists several objects; else empty."),
+    Column("term", "string", "Term of the measure as printed."),
+    Column("years", "string", f"Years the term covers, joined by '{YEARS_SEPARATOR}' (e.g. 2017{YEARS_SEPARATOR}2018)."),
+    Column("executor", "string", "Executor of the measure."),
+    Column("funding_unit", "string", "Money unit of planned, actual and breakdown amounts: 'тис. грн' or 'грн'."),
+    Column("planned", "number", "Planned amount, in funding_unit."),
+    Column("actual", "number", "Actual (spent) amount, in funding_unit."),
+    Column("percent", "number", "Execution percentage as printed (%)."),
+    Column(
+        "breakdown",
+        "array",
+        "Split by year or funding source, JSON array of {year, funding_source, planned, actual} in funding_unit; "
+        "empty when the table does not split.",
+    ),
+    Column("raw", "object", "Original text of every numeric cell, JSON object keyed by field."),
+    *_LOCATION,
+)
+
+INDICATOR_COLUMNS: tuple[Column, ...] = (
+    _REPORT,
+    _INDEX,
+    Column(
+        "group", "string", "cost, product, efficiency or quality (затрат, продукту, ефективності, якості).",
+        enum=("cost", "product", "efficiency", "quality"),
+    ),
+    Column("group_title", "string", "Group heading as printed."),
+    Column("number", "string", "Number of the indicator."),
+    Column("name", "string", "Name of the indicator."),
+    Column("unit", "string", "Unit of planned and actual, as printed (e.g. 'тис. грн.', 'од.', '%')."),
+    Column("planned", "number", "Planned value, in unit."),
+    Column("actual", "number", "Actual value, in unit."),
+    Column("reason", "string", "Reason for a deviation, as printed."),
+    Column("remedy", "string", "Measures taken, as printed."),
+    Column("raw", "object", "Original text of every numeric cell, JSON object keyed by field."),
+    *_LOCATION,
+)
+
+WARNING_COLUMNS: tuple[Column, ...] = (
+    _REPORT,
+    _INDEX,
+    Column("code", "string", "Stable kebab-case code of the warning."),
+    Column("message", "string", "What a careful reader should look at."),
+    Column("path", "string", "Where in the report the warning points, e.g. 'funding[12]'."),
+)
+
+#: every flat table, in the order writers emit them
+TABLES: dict[str, tuple[Column, ...]] = {
+    "reports": REPORT_COLUMNS,
+    "decisions": DECISION_COLUMNS,
+    "funding": FUNDING_COLUMNS,
+    "indicators": INDICATOR_COLUMNS,
+    "warnings": WARNING_COLUMNS,
+}
+
+Row = dict[str, Cell]
+
+
+def compact_json(value: Any) -> str:
+    """JSON text without spaces; Decimals as plain numbers (no exponent), Ukrainian kept as is."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, Enum):
+        return compact_json(value.value)
+    if isinstance(value, str):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{compact_json(str(k))}:{compact_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(compact_json(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal with a decimal point, no exponent and no thousands separator ("1445.0", "0.05")."""
+    text = format(value, "f")
+    return "0" if text in ("-0", "-0.0") and not value else text
+
+
+def _enum(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def _location(loc: Location) -> Row:
+    return {"location_page": loc.page, "location_table": loc.table, "location_row": loc.row}
+
+
+def report_row(report: Report, label: str) -> Row:
+    """The report's metadata and counts as one row of the ``reports`` table."""
+    period = report.program.period
+    sig = report.signatory
+    return {
+        "report": label,
+        "format": _enum(report.source.format),
+        "sha256": report.source.sha256,
+        "pages": report.source.pages,
+        "title": report.document.title,
+        "kind": _enum(report.document.kind),
+        "annex": report.document.annex,
+        "program_name": report.program.name,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "responsible_executor": report.program.responsible_executor,
+        "funding_unit": report.funding_unit,
+        "signatory_position": sig.position if sig else None,
+        "signatory_name": sig.name if sig else None,
+        "decisions": len(report.decisions),
+        "funding": len(report.funding),
+        "indicators": len(report.indicators),
+        "warnings": len(report.warnings),
+    }
+
+
+def decision_rows(report: Report, label: str) -> list[Row]:
+    return [
+        {"report": label, "index": i, "date": d.date, "number": d.number, "text": d.text}
+        for i, d in enumerate(report.decisions)
+    ]
+
+
+def funding_rows(report: Report, label: str) -> list[Row]:
+    rows = []
+    for i, f in enumerate(report.funding):
+        rows.append(
+            {
+                "report": label,
+                "index": i,
+                "kind": _enum(f.kind),
+                "task_number": f.task_number,
+                "task": f.task,
+                "number": f.number,
+                "measure": f.measure,
+                "object": f.object,
+                "term": f.term,
+                "years": YEARS_SEPARATOR.join(str(y) for y in f.years) or None,
+                "executor": f.executor,
+                "funding_unit": report.funding_unit,
+                "planned": f.planned,
+                "actual": f.actual,
+                "percent": f.percent,
+                "breakdown": compact_json([dict(b) for b in f.breakdown]) if f.breakdown else None,
+                "raw": compact_json(f.raw) if f.raw else None,
+                **_location(f.location),
+            }
+        )
+    return rows
+
+
+def indicator_rows(report: Report, label: str) -> list[Row]:
+    rows = []
+    for i, ind in enumerate(report.indicators):
+        rows.append(
+            {
+                "report": label,
+                "index": i,
+                "group": _enum(ind.group),
+                "group_title": ind.group_title,
+                "number": ind.number,
+                "name": ind.name,
+                "unit": ind.unit,
+                "planned": ind.planned,
+                "actual": ind.actual,
+                "reason": ind.reason,
+                "remedy": ind.remedy,
+                "raw": compact_json(ind.raw) if ind.raw else None,
+                **_location(ind.location),
+            }
+        )
+    return rows
+
+
+def warning_rows(report: Report, label: str) -> list[Row]:
+    return [
+        {"report": label, "index": i, "code": w.code, "message": w.message, "path": w.path}
+        for i, w in enumerate(report.warnings)
+    ]
+
+
+_ROW_BUILDERS = {
+    "decisions": decision_rows,
+    "funding": funding_rows,
+    "indicators": indicator_rows,
+    "warnings": warning_rows,
+}
+
+
+def report_labels(reports: Sequence[Report], labels: Sequence[str] | None = None) -> list[str]:
+    """The ``report`` column value of each report: the given labels, else each source file name."""
+    if labels is None:
+        return [r.source.file for r in reports]
+    if len(labels) != len(reports):
+        raise ValueError(f"{len(labels)} labels for {len(reports)} reports")
+    return list(labels)
+
+
+def build_tables(reports: Iterable[Report], labels: Sequence[str] | None = None) -> dict[str, list[Row]]:
+    """All flat tables of the reports, rows in report order then list order."""
+    reports = list(reports)
+    names = report_labels(reports, labels)
+    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    for report, label in zip(reports, names):
+        tables["reports"].append(report_row(report, label))
+        for name, builder in _ROW_BUILDERS.items():
+            tables[name].extend(builder(report, label))
+    return tables

@@ -1,0 +1,186 @@
+"""Tabular writers: flat tables, CSV, XLSX and the Data Package descriptor."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractor.models import (
+    Breakdown,
+    Decision,
+    Finding,
+    FundingRow,
+    IndicatorRow,
+    Location,
+    Report,
+    Source,
+)
+from extractor.writers.csv import UTF8_BOM, format_cell, write_report_csvs
+from extractor.writers.tables import (
+    DECISION_COLUMNS,
+    FUNDING_COLUMNS,
+    INDICATOR_COLUMNS,
+    TABLES,
+    WARNING_COLUMNS,
+    build_tables,
+    compact_json,
+)
+
+from conftest import GOLDEN, STEMS
+
+
+def golden(stem: str) -> Report:
+    return Report.model_validate(json.loads((GOLDEN / f"{stem}.expected.json").read_text("utf-8")))
+
+
+def small_report(name: str = "звіт.docx") -> Report:
+    return Report(
+        source=Source(file=name, format="docx", sha256="ab" * 32),
+        decisions=[Decision(date="2016-12-29", number="508", text="від 29.12.2016 № 508")],
+        funding=[
+            FundingRow(
+                number="1.1",
+                measure='Ремонт, "доріг"\nі тротуарів',
+                term="2017-2019",
+                years=[2017, 2018, 2019],
+                planned=Decimal("1234567.5"),
+                actual=Decimal("1E+3"),
+                percent=None,
+                breakdown=[Breakdown(year=2017, planned=Decimal("0.05")), Breakdown(year=2018)],
+                raw={"planned": "1 234 567,5", "actual": "1 000"},
+                location=Location(page=3, table=0, row=4),
+            )
+        ],
+        funding_unit="тис. грн",
+        indicators=[IndicatorRow(group="cost", name="Обсяг", unit="%", planned=Decimal("-2.50"))],
+        warnings=[Finding(code="percent-vs-amounts", message="перевірте", path="funding[0]")],
+    )
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
+
+
+# -- flat tables -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "model, columns",
+    [(FundingRow, FUNDING_COLUMNS), (IndicatorRow, INDICATOR_COLUMNS), (Decision, DECISION_COLUMNS), (Finding, WARNING_COLUMNS)],
+)
+def test_every_model_field_has_a_column_in_model_order(model, columns):
+    names = [c.name for c in columns]
+    assert names[:2] == ["report", "index"]
+    expected = []
+    for field in model.model_fields:
+        expected += ["location_page", "location_table", "location_row"] if field == "location" else [field]
+    # funding repeats the report's unit beside its amounts; everything else follows the model
+    got = [n for n in names[2:] if n != "funding_unit"]
+    assert got == expected
+
+
+def test_every_table_starts_with_report_and_has_unique_columns():
+    for name, columns in TABLES.items():
+        names = [c.name for c in columns]
+        assert names[0] == "report", name
+        assert len(names) == len(set(names)), name
+        assert all(c.type in {"string", "integer", "number", "date", "array", "object"} for c in columns)
+
+
+def test_compact_json_keeps_decimals_exact_and_ukrainian_readable():
+    assert compact_json({"a": Decimal("1E+3"), "b": [None, "грн", 2]}) == '{"a":1000,"b":[null,"грн",2]}'
+    assert compact_json(Decimal("0.050")) == "0.050"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_tables_of_reference_reports_have_one_row_per_item(stem):
+    report = golden(stem)
+    tables = build_tables([report])
+    assert len(tables["funding"]) == len(report.funding)
+    assert len(tables["indicators"]) == len(report.indicators)
+    assert len(tables["decisions"]) == len(report.decisions)
+    assert len(tables["warnings"]) == len(report.warnings)
+    assert [r["report"] for r in tables["reports"]] == [report.source.file]
+    for row, item in zip(tables["funding"], report.funding):
+        assert row["planned"] == item.planned and row["location_row"] == item.location.row
+        if item.breakdown:
+            parsed = json.loads(row["breakdown"])
+            assert [b["planned"] for b in parsed] == [None if b.planned is None else float(b.planned) for b in item.breakdown]
+        else:
+            assert row["breakdown"] is None
+
+
+def test_labels_replace_the_report_column_and_must_match_in_number():
+    r = small_report()
+    tables = build_tables([r, r], labels=["a.docx", "b.docx"])
+    assert [row["report"] for row in tables["funding"]] == ["a.docx", "b.docx"]
+    with pytest.raises(ValueError):
+        build_tables([r], labels=["a", "b"])
+
+
+# -- CSV ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(None, ""), (Decimal("1445.0"), "1445.0"), (Decimal("1E+3"), "1000"), (Decimal("1234567.25"), "1234567.25"),
+     (Decimal("-0.5"), "-0.5"), (2019, "2019"), ("–", "–")],
+)
+def test_format_cell(value, text):
+    assert format_cell(value) == text
+
+
+def test_csv_files_header_report_column_and_numbers(tmp_path):
+    paths = write_report_csvs([small_report()], tmp_path)
+    assert set(paths) == set(TABLES)
+    for name, path in paths.items():
+        assert path == tmp_path / f"{name}.csv"
+        raw = path.read_bytes()
+        assert not raw.startswith(UTF8_BOM)
+        header = raw.decode("utf-8").splitlines()[0].split(",")
+        assert header == [c.name for c in TABLES[name]]
+    (row,) = read_csv(paths["funding"])
+    assert row["report"] == "звіт.docx"
+    assert row["planned"] == "1234567.5" and row["actual"] == "1000" and row["percent"] == ""
+    assert row["years"] == "2017;2018;2019"
+    assert row["measure"] == 'Ремонт, "доріг"\nі тротуарів'  # quoted and kept
+    assert json.loads(row["breakdown"]) == [
+        {"year": 2017, "funding_source": None, "planned": 0.05, "actual": None},
+        {"year": 2018, "funding_source": None, "planned": None, "actual": None},
+    ]
+    assert json.loads(row["raw"]) == {"planned": "1 234 567,5", "actual": "1 000"}
+    assert (row["location_page"], row["location_table"], row["location_row"]) == ("3", "0", "4")
+    assert row["funding_unit"] == "тис. грн"
+    (ind,) = read_csv(paths["indicators"])
+    assert ind["planned"] == "-2.50" and ind["group"] == "cost" and ind["actual"] == ""
+    (dec,) = read_csv(paths["decisions"])
+    assert dec["date"] == "2016-12-29" and dec["number"] == "508"
+    (warn,) = read_csv(paths["warnings"])
+    assert warn["path"] == "funding[0]" and warn["code"] == "percent-vs-amounts"
+    (rep,) = read_csv(paths["reports"])
+    assert (rep["funding"], rep["indicators"], rep["decisions"], rep["warnings"]) == ("1", "1", "1", "1")
+
+
+def test_bom_only_when_asked(tmp_path):
+    plain = write_report_csvs([small_report()], tmp_path / "plain")
+    excel = write_report_csvs([small_report()], tmp_path / "excel", bom=True)
+    for name in TABLES:
+        assert excel[name].read_bytes() == UTF8_BOM + plain[name].read_bytes()
+
+
+def test_csv_of_reference_reports_concatenates_with_one_header(tmp_path):
+    reports = [golden(s) for s in STEMS]
+    paths = write_report_csvs(reports, tmp_path)
+    rows = read_csv(paths["funding"])
+    assert len(rows) == sum(len(r.funding) for r in reports)
+    assert [r["report"] for r in rows] == [r.source.file for r in reports for _ in r.funding]
+    text = paths["funding"].read_text("utf-8")
+    assert text.count("report,index,") == 1
+    for row in rows:
+        for field in ("planned", "actual", "percent"):
+            assert "," not in row[field] and " " not in row[field] and "E" not in row[field]
