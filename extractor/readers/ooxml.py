@@ -1,0 +1,192 @@
+"""Safe access to the parts of an Office Open XML package (the zip of a DOCX).
+
+This module knows zips, relationships and XML parsing, nothing about Word
+content. Every part is checked before it is inflated and parsed with a
+hardened parser:
+
+* a member whose declared uncompressed size is over
+  ``Limits.max_inflated_bytes``, or whose size/compressed-size ratio is over
+  ``Limits.max_compression_ratio``, raises ``InflatedTooLarge`` naming the
+  file and the part; inflation is also capped while streaming, so a member
+  that lies about its size cannot grow past the limit either;
+* XML is parsed by lxml with entity resolution, network access, DTD loading
+  and huge trees off, and a part that carries a DOCTYPE is refused (OOXML
+  never has one), so entity bombs and external entities do nothing;
+* malformed XML raises ``CorruptFile`` naming the part.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..errors import CorruptFile, InflatedTooLarge
+from ..limits import Limits
+
+#: namespaces of WordprocessingML and the packaging conventions around it
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+}
+
+#: relationship types (the last path segment is enough to tell them apart,
+#: and it is shared by the transitional and strict flavours of OOXML)
+REL_OFFICE_DOCUMENT = "officeDocument"
+REL_HEADER = "header"
+REL_FOOTER = "footer"
+
+#: where the main document part lives in every Word file we have seen
+DEFAULT_MAIN_PART = "word/document.xml"
+PACKAGE_RELS = "_rels/.rels"
+
+#: members below this declared size are never refused for their compression
+#: ratio: a bomb needs size to do harm, and tiny parts compress oddly
+RATIO_CHECK_MIN_BYTES = 64 * 1024
+#: chunk size used when streaming a member out of the zip
+_READ_CHUNK = 1024 * 1024
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship of a part: its id, type (last segment) and resolved target part name."""
+
+    rid: str
+    type: str
+    target: str
+    external: bool
+
+
+class Package:
+    """An open OOXML zip; reads and parses its parts under the given limits."""
+
+    def __init__(self, data: bytes, *, path: str, limits: Limits):
+        self.path = path
+        self.limits = limits
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile as e:
+            raise CorruptFile(path, f"broken DOCX (zip): {e}") from None
+        self._infos = {info.filename: info for info in self._zip.infolist()}
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> "Package":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def has(self, name: str) -> bool:
+        return name in self._infos
+
+    def names(self) -> list[str]:
+        return list(self._infos)
+
+    def read_bytes(self, name: str) -> bytes:
+        """Inflate one member after checking its declared size and ratio against the limits."""
+        info = self._infos[name]
+        limit = self.limits.max_inflated_bytes
+        if info.file_size > limit:
+            raise InflatedTooLarge(
+                self.path,
+                f"part {name} would inflate to {info.file_size} bytes, over the {limit} byte limit",
+            )
+        if info.file_size >= RATIO_CHECK_MIN_BYTES:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > self.limits.max_compression_ratio:
+                raise InflatedTooLarge(
+                    self.path,
+                    f"part {name} has a compression ratio of {ratio:.0f}:1, over the "
+                    f"{self.limits.max_compression_ratio}:1 limit (a zip bomb?)",
+                )
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            with self._zip.open(info) as fh:
+                while True:
+                    chunk = fh.read(_READ_CHUNK)
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > limit:
+                        raise InflatedTooLarge(
+                            self.path, f"part {name} inflates past the {limit} byte limit"
+                        )
+                    chunks.append(chunk)
+        except zipfile.BadZipFile as e:
+            raise CorruptFile(self.path, f"broken DOCX (zip): part {name}: {e}") from None
+        except (zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
+            raise CorruptFile(self.path, f"broken DOCX (zip): part {name} cannot be inflated: {e}") from None
+        return b"".join(chunks)
+
+    def xml(self, name: str) -> etree._Element:
+        """Parse one member as XML with the hardened parser; CorruptFile names the part."""
+        data = self.read_bytes(name)
+        try:
+            root = etree.fromstring(data, parser=_parser())
+        except etree.XMLSyntaxError as e:
+            raise CorruptFile(self.path, f"malformed XML in {name}: {e}") from None
+        if root is None:
+            raise CorruptFile(self.path, f"malformed XML in {name}: empty document")
+        docinfo = root.getroottree().docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None:
+            raise CorruptFile(self.path, f"malformed XML in {name}: a DOCTYPE is not allowed in OOXML")
+        return root
+
+    def relationships(self, part: str) -> list[Relationship]:
+        """The relationships of ``part`` (from its ``_rels/<name>.rels``), targets resolved to part names."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if not self.has(rels_name):
+            return []
+        root = self.xml(rels_name)
+        out = []
+        for rel in root.iter(f"{{{NS['pr']}}}Relationship"):
+            target = rel.get("Target") or ""
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                if target.startswith("/"):
+                    target = target.lstrip("/")
+                else:
+                    target = posixpath.normpath(posixpath.join(folder, target))
+            rtype = (rel.get("Type") or "").rstrip("/").rsplit("/", 1)[-1]
+            out.append(Relationship(rel.get("Id") or "", rtype, target, external))
+        return out
+
+    def main_part(self) -> str:
+        """Name of the main document part: the package's officeDocument relationship, else word/document.xml."""
+        if self.has(PACKAGE_RELS):
+            try:
+                root = self.xml(PACKAGE_RELS)
+            except CorruptFile:
+                root = None
+            if root is not None:
+                for rel in root.iter(f"{{{NS['pr']}}}Relationship"):
+                    rtype = (rel.get("Type") or "").rstrip("/").rsplit("/", 1)[-1]
+                    target = (rel.get("Target") or "").lstrip("/")
+                    if rtype == REL_OFFICE_DOCUMENT and rel.get("TargetMode") != "External" and self.has(target):
+                        return target
+        if self.has(DEFAULT_MAIN_PART):
+            return DEFAULT_MAIN_PART
+        raise CorruptFile(self.path, f"not a Word document: {DEFAULT_MAIN_PART} is missing")
