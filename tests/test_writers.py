@@ -184,3 +184,80 @@ def test_csv_of_reference_reports_concatenates_with_one_header(tmp_path):
     for row in rows:
         for field in ("planned", "actual", "percent"):
             assert "," not in row[field] and " " not in row[field] and "E" not in row[field]
+
+
+# -- XLSX --------------------------------------------------------------------------------
+
+
+def test_xlsx_has_one_sheet_per_table_with_numeric_cells(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from extractor.writers.xlsx import write_report_xlsx
+
+    reports = [small_report(), golden(STEMS[0])]
+    path = write_report_xlsx(reports, tmp_path / "reports.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == list(TABLES)
+    ws = wb["funding"]
+    header = [c.value for c in ws[1]]
+    assert header == [c.name for c in FUNDING_COLUMNS]
+    rows = [dict(zip(header, (c.value for c in r))) for r in ws.iter_rows(min_row=2)]
+    assert len(rows) == 1 + len(reports[1].funding)
+    assert rows[0]["planned"] == 1234567.5 and isinstance(rows[0]["planned"], float)
+    assert rows[0]["percent"] is None and rows[0]["report"] == "звіт.docx"
+    dec = [c.value for c in wb["decisions"][2]]
+    assert dec[2].date().isoformat() == "2016-12-29"
+
+
+def test_xlsx_drops_control_characters_and_cuts_huge_cells():
+    pytest.importorskip("openpyxl")
+    from extractor.writers.xlsx import MAX_CELL_CHARS, xlsx_value
+
+    assert xlsx_value("а\x01б") == "аб"
+    assert len(xlsx_value("я" * (MAX_CELL_CHARS + 10))) == MAX_CELL_CHARS
+    assert xlsx_value(Decimal("2.5")) == 2.5
+
+
+# -- Data Package ------------------------------------------------------------------------
+
+
+def _write_package(outdir: Path, reports, bom=False):
+    from extractor.writers.datapackage import write_datapackage
+
+    paths = write_report_csvs(reports, outdir, bom=bom)
+    return write_datapackage(outdir, paths, bom=bom)
+
+
+def test_datapackage_descriptor_keys_and_types(tmp_path):
+    path = _write_package(tmp_path, [small_report()])
+    desc = json.loads(path.read_text("utf-8"))
+    resources = {r["name"]: r for r in desc["resources"]}
+    assert set(resources) == set(TABLES)
+    funding = resources["funding"]
+    assert funding["path"] == "funding.csv" and funding["encoding"] == "utf-8"
+    fields = {f["name"]: f for f in funding["schema"]["fields"]}
+    assert fields["planned"]["type"] == "number" and "funding_unit" in fields["planned"]["description"]
+    assert fields["location_row"]["type"] == "integer"
+    assert funding["schema"]["primaryKey"] == ["report", "index"]
+    assert funding["schema"]["foreignKeys"][0]["reference"] == {"resource": "reports", "fields": ["report"]}
+    assert resources["reports"]["schema"]["primaryKey"] == ["report"]
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_datapackage_validates_with_frictionless(tmp_path, bom):
+    frictionless = pytest.importorskip("frictionless")
+    path = _write_package(tmp_path, [golden(s) for s in STEMS] + [small_report()], bom=bom)
+    report = frictionless.validate(str(path))
+    assert report.valid, report.flatten(["type", "fieldName", "rowNumber", "note"])
+
+
+def test_frictionless_catches_a_broken_cell(tmp_path):
+    """The descriptor is strict enough to fail on a wrong type and on a dangling report name."""
+    frictionless = pytest.importorskip("frictionless")
+    path = _write_package(tmp_path, [small_report()])
+    funding = tmp_path / "funding.csv"
+    text = funding.read_text("utf-8").replace("1234567.5", "1 234 567,5", 1).replace("звіт.docx", "інший.docx", 1)
+    funding.write_text(text, "utf-8")
+    report = frictionless.validate(str(path))
+    assert not report.valid
+    types = {t[0] for t in report.flatten(["type"])}
+    assert "type-error" in types and "foreign-key" in types

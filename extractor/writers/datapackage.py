@@ -1,0 +1,106 @@
+"""Frictionless Data Package descriptor (``datapackage.json``) for the CSV tables.
+
+The descriptor lists each CSV written by ``writers.csv`` as a tabular data
+resource with a Table Schema built from ``writers.tables``: field types,
+descriptions (units included), enums, ``missingValues`` = empty cell, a
+primary key (``report`` for the reports table, ``report`` + ``index`` for the
+item tables) and a foreign key from every item table to the reports table.
+``frictionless validate datapackage.json`` checks the CSVs against it.
+The descriptor holds no timestamps, so the same tables give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from .atomic import atomic_write_text
+from .csv import CSV_SUFFIX, LINE_TERMINATOR
+from .tables import TABLES, Column
+
+#: file name of the descriptor
+DESCRIPTOR_NAME = "datapackage.json"
+#: default package name (lower case, digits, "-", "_", ".")
+DEFAULT_PACKAGE_NAME = "municipal-program-reports"
+DEFAULT_TITLE = "Ukrainian municipal target-program reports: funding, indicators, decisions"
+
+_DESCRIPTIONS = {
+    "reports": "One row per report: its source, metadata and the counts of its lists.",
+    "decisions": "Council decisions that approved or amended each program, in document order.",
+    "funding": "Funding table rows (measures, subtotals, totals) of each report; amounts in funding_unit.",
+    "indicators": "Performance indicators (затрат, продукту, ефективності, якості) of each report; values in unit.",
+    "warnings": "Warnings a careful reader should look at; path points into the report (e.g. funding[12]).",
+}
+
+
+def field_descriptor(column: Column) -> dict:
+    """The Table Schema field of one column."""
+    field: dict = {"name": column.name, "type": column.type, "description": column.description}
+    constraints: dict = {}
+    if column.enum:
+        constraints["enum"] = list(column.enum)
+    if column.name in ("report", "index"):
+        constraints["required"] = True
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def table_schema(name: str) -> dict:
+    """The Table Schema of one flat table, with its keys."""
+    columns = TABLES[name]
+    schema: dict = {"fields": [field_descriptor(c) for c in columns], "missingValues": [""]}
+    if name == "reports":
+        schema["primaryKey"] = ["report"]
+    else:
+        schema["primaryKey"] = ["report", "index"]
+        schema["foreignKeys"] = [{"fields": ["report"], "reference": {"resource": "reports", "fields": ["report"]}}]
+    return schema
+
+
+def datapackage_descriptor(
+    paths: Mapping[str, Path | str],
+    bom: bool = False,
+    name: str = DEFAULT_PACKAGE_NAME,
+    title: str = DEFAULT_TITLE,
+) -> dict:
+    """The descriptor of the tables in ``paths`` (table name -> CSV path, relative to the descriptor)."""
+    resources = []
+    for table in TABLES:
+        if table not in paths:
+            continue
+        resources.append(
+            {
+                "name": table,
+                "path": Path(paths[table]).name if Path(paths[table]).is_absolute() else str(paths[table]),
+                "profile": "tabular-data-resource",
+                "title": table,
+                "description": _DESCRIPTIONS[table],
+                "format": CSV_SUFFIX.lstrip("."),
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig" if bom else "utf-8",
+                "dialect": {"delimiter": ",", "lineTerminator": LINE_TERMINATOR, "quoteChar": '"', "header": True},
+                "schema": table_schema(table),
+            }
+        )
+    return {
+        "profile": "tabular-data-package",
+        "name": name,
+        "title": title,
+        "description": "Produced by extractor from published reports (DOCX, PDF, TXT). "
+        "Amounts use a decimal point; an empty cell means the report does not state the value.",
+        "resources": resources,
+    }
+
+
+def write_datapackage(
+    outdir: Path, paths: Mapping[str, Path | str], bom: bool = False, name: str = DEFAULT_PACKAGE_NAME
+) -> Path:
+    """Write ``OUTDIR/datapackage.json`` describing the CSVs in ``paths`` (which lie in ``outdir``)."""
+    outdir = Path(outdir)
+    relative = {t: Path(p).name for t, p in paths.items()}
+    descriptor = datapackage_descriptor(relative, bom=bom, name=name)
+    path = outdir / DESCRIPTOR_NAME
+    atomic_write_text(path, json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
+    return path
