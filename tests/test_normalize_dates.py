@@ -41,6 +41,7 @@ VALID = [
     ("29.02.2020", D(2020, 2, 29)),
     ("29.12.1999", D(1999, 12, 29)),
     ("01.01.75", D(1975, 1, 1)),
+    ("29. 12. 2016", D(2016, 12, 29)),
 ]
 
 
@@ -105,6 +106,13 @@ def test_find_dates_ignores_non_dates(text):
     assert find_dates(text) == []
 
 
+def test_find_dates_glued_to_number_sign():
+    text = "від 25.01.2018р.№917"
+    ((start, end, parsed),) = find_dates(text)
+    assert text[start:end] == "25.01.2018р."
+    assert parsed.value == D(2018, 1, 25)
+
+
 def test_find_dates_empty():
     assert find_dates("") == []
     assert find_dates(None) == []
@@ -123,5 +131,5 @@ def test_numeric_dates_round_trip(date, suffix):
 
 @given(st.dates(min_value=D(1990, 1, 1), max_value=D(2100, 12, 31)))
 def test_worded_dates_round_trip(date):
-    genitive = {v: k for k, v in reversed(list(MONTHS_GENITIVE.items())[:12])}
+    genitive = {month: name for name, month in list(MONTHS_GENITIVE.items())[:12]}
     assert parse_date(f"«{date.day}» {genitive[date.month]} {date.year} року").value == date

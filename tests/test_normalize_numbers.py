@@ -100,6 +100,8 @@ def test_parse_number_no_value(text):
         "1445,0 грн",
         "12, 5",
         "144\n5,0",  # a break inside a group
+        "704\n128",  # wrapped or stacked integers: ambiguous
+        "5\n10",
         "1,2,3",
         "1.445.0",
         "2017-2019",

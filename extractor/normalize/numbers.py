@@ -33,6 +33,9 @@ Rules
   joined when, together, they form ONE valid number: the break falls between
   thousands groups (``"17\\n914,7"``), right after the decimal separator
   (``"1445,\\n0"``), before it (``"1445\\n,0"``) or before the ``%``.
+  A break between thousands groups is accepted only in a number with a
+  decimal part: ``"704\\n128"`` could be one wrapped integer or two stacked
+  ones, so it raises :class:`NotNumeric`.
   Anything else with several lines — notably stacked values such as
   ``"704,0\\n\\n128,0"`` or ``"704,0\\n128,0"``, or any cell with an empty line
   between its lines — raises :class:`NotNumeric`; callers that expect stacked
@@ -132,10 +135,12 @@ def _join_wrapped(lines: list[str], original: str) -> str:
     """Join the lines of one wrapped number, or raise NotNumeric for anything else.
 
     Line breaks are allowed between thousands groups, just after/before the
-    decimal separator and before the percent sign. The joined text is then
+    decimal separator and before the percent sign (breaks between groups only
+    when the number has a decimal part). The joined text is then
     checked by the one-line grammar, so a break inside a group is rejected.
     """
     joined = lines[0]
+    group_wrap = False
     for nxt in lines[1:]:
         prev_tail = joined[-1]
         if prev_tail in ",.":
@@ -156,8 +161,12 @@ def _join_wrapped(lines: list[str], original: str) -> str:
         ):
             # "17\n914,7": the break stands for a thousands separator
             joined += " " + nxt
+            group_wrap = True
         else:
             raise NotNumeric(original, "not one number")
+    if group_wrap and not regex.search(r"[,.][0-9]", joined):
+        # "704\n128" may be one wrapped integer or two stacked ones: never guess
+        raise NotNumeric(original, "ambiguous: wrapped or stacked integers")
     return joined
 
 
