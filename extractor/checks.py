@@ -1,0 +1,127 @@
+"""Consistency checks: warnings for a careful reader, never dropped data.
+
+Each finding has a stable code listed in ``CATALOG`` with a one-line
+description, so that a validation report is data, not prose.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .models import Finding, FundingKind, FundingRow, Report
+
+#: code -> description (what the finding means for a reader)
+CATALOG: dict[str, str] = {
+    "percent-vs-amounts": "The printed percent of execution does not agree with actual / planned.",
+    "breakdown-sum-mismatch": "The parts of a row split by year or funding source do not add up to its printed total.",
+    "total-sum-mismatch": "A total row does not equal the sum of the rows it totals.",
+    "table-not-found": "An expected table (funding or indicators) was not found in the document.",
+    "unknown-column": "A header column is not in the vocabulary; its values were not read.",
+    "invalid-date": "A printed date does not exist in the calendar (e.g. 31.02.2019).",
+    "non-numeric-amount": "An amount cell holds text instead of a number; the value is null, the text is in raw.",
+    "scanned-page": "A PDF page has no text layer (probably a scan); its content was not read.",
+    "no-table-markup": "The text file shows no table structure that could be read.",
+}
+
+#: percentage points always allowed on top of the printed rounding
+PERCENT_SLACK = Decimal("0.1")
+#: money units allowed per summed part (printed rounding)
+SUM_SLACK_PER_PART = Decimal("0.05")
+
+
+def _decimals(raw: str | None) -> int:
+    if not raw:
+        return 0
+    text = raw.replace("%", "").strip()
+    for sep in (",", "."):
+        if sep in text:
+            return len(text.rsplit(sep, 1)[1].strip())
+    return 0
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+def check_percent(row: FundingRow, path: str) -> Finding | None:
+    """Percent against actual / planned, for the totals and each year's plan with an actual."""
+    if row.percent is None:
+        return None
+    label = f"Measure {row.number}" if row.number else (row.measure or "Row")
+    if row.planned is None and row.actual is None:
+        return Finding(code="percent-vs-amounts", path=path,
+                       message=f"{label} reports {_fmt(row.percent)} % executed but prints no planned or actual amount.")
+    if row.actual is None or row.planned is None:
+        return None
+    bases = [row.planned]
+    with_actual = [b for b in row.breakdown if b.actual is not None and b.planned is not None]
+    if with_actual:
+        bases.append(sum((b.planned for b in with_actual), Decimal(0)))
+    tolerance = Decimal(5) / (Decimal(10) ** (_decimals(row.raw.get("percent")) + 1)) + PERCENT_SLACK
+    computed = []
+    for base in bases:
+        if base == 0:
+            continue
+        value = row.actual / base * 100
+        computed.append(value)
+        if abs(value - row.percent) <= tolerance:
+            return None
+    if not computed:
+        return None
+    return Finding(code="percent-vs-amounts", path=path,
+                   message=f"{label} reports {_fmt(row.percent)} % executed, but {_fmt(row.actual)} of "
+                           f"{_fmt(row.planned)} is {computed[0]:.1f} %.")
+
+
+def check_breakdown(row: FundingRow, path: str) -> list[Finding]:
+    out = []
+    for name in ("planned", "actual"):
+        total = getattr(row, name)
+        if name not in row.raw or total is None:
+            continue  # no printed total: the total is the computed sum
+        parts = [getattr(b, name) for b in row.breakdown]
+        present = [p for p in parts if p is not None]
+        if not present:
+            continue
+        s = sum(present, Decimal(0))
+        if abs(s - total) > SUM_SLACK_PER_PART * len(present):
+            out.append(Finding(code="breakdown-sum-mismatch", path=path,
+                               message=f"{name} total {_fmt(total)} but its parts add up to {_fmt(s)}."))
+    return out
+
+
+def check_totals(rows: list[FundingRow]) -> list[Finding]:
+    """A total row against the measure rows above it (since the previous total)."""
+    out = []
+    start = 0
+    for i, row in enumerate(rows):
+        if row.kind != FundingKind.total:
+            continue
+        block = [r for r in rows[start:i] if r.kind == FundingKind.measure]
+        start = i + 1
+        for name in ("planned", "actual"):
+            total = getattr(row, name)
+            values = [getattr(r, name) for r in block if getattr(r, name) is not None]
+            if total is None or not values:
+                continue
+            s = sum(values, Decimal(0))
+            if abs(s - total) > SUM_SLACK_PER_PART * len(values):
+                out.append(Finding(code="total-sum-mismatch", path=f"funding[{i}]",
+                                   message=f"total {name} {_fmt(total)} but the rows above add up to {_fmt(s)}."))
+    return out
+
+
+def run_checks(report: Report, layouts_found: set[str]) -> list[Finding]:
+    out: list[Finding] = []
+    if "funding" not in layouts_found:
+        out.append(Finding(code="table-not-found", path="funding", message="no funding table was found"))
+    if "indicators" not in layouts_found:
+        out.append(Finding(code="table-not-found", path="indicators", message="no indicator table was found"))
+    for i, row in enumerate(report.funding):
+        path = f"funding[{i}]"
+        finding = check_percent(row, path)
+        if finding:
+            out.append(finding)
+        out.extend(check_breakdown(row, path))
+    out.extend(check_totals(report.funding))
+    return out

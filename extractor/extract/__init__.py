@@ -1,0 +1,113 @@
+"""Extraction: from a format-neutral Document to the contract Report.
+
+``build_report`` locates the funding and indicator tables by their header
+vocabulary, reads their rows, reads metadata and decisions from the running
+text (and passport tables), and runs the consistency checks.
+"""
+
+from __future__ import annotations
+
+from ..document import Document, Table
+from ..models import Finding, Report, Source
+from .columns import FUNDING, INDICATORS, TableLayout, analyse_table, continue_layout
+from .decisions import find_decisions
+from .funding import extract_funding
+from .indicators import extract_indicators
+from .lines import logical_lines, raw_lines, split_document
+from .metadata import read_document_info, read_program, read_signatory
+from .vocab import load_vocabulary
+
+FUNDING_UNIT_THOUSANDS = "тис. грн"
+FUNDING_UNIT_HRYVNIA = "грн"
+
+
+def find_layouts(doc: Document) -> list[TableLayout]:
+    """Recognised data tables in document order; a headerless table of the same
+    width right after a recognised one continues it."""
+    vocab = load_vocabulary()
+    layouts: list[TableLayout] = []
+    previous: TableLayout | None = None
+    for block in doc.blocks:
+        if not isinstance(block, Table):
+            continue
+        layout = analyse_table(block, vocab)
+        if layout is None and previous is not None and previous.table.index == block.index - 1:
+            layout = continue_layout(previous, block)
+        if layout is not None:
+            layouts.append(layout)
+        previous = layout
+    return layouts
+
+
+def funding_unit(layouts: list[TableLayout]) -> str | None:
+    """The money unit named in the funding table's header."""
+    from ..normalize.text import fold
+
+    for layout in layouts:
+        if layout.kind != FUNDING:
+            continue
+        for spec in layout.columns:
+            if spec.field in ("planned", "actual"):
+                folded = fold(spec.header)
+                if "тис" in folded and "грн" in folded:
+                    return FUNDING_UNIT_THOUSANDS
+                if "млн" in folded and "грн" in folded:
+                    return "млн грн"
+                if "грн" in folded:
+                    return FUNDING_UNIT_HRYVNIA
+    return None
+
+
+def build_report(doc: Document, source: Source) -> Report:
+    vocab = load_vocabulary()
+    layouts = find_layouts(doc)
+    warnings: list[Finding] = []
+
+    funding = []
+    indicators = []
+    for layout in layouts:
+        if layout.kind == FUNDING:
+            rows, problems = extract_funding(layout, vocab)
+            base = len(funding)
+            funding.extend(rows)
+            for i, code, message in problems:
+                warnings.append(Finding(code=code, message=message, path=f"funding[{base + i}]"))
+        else:
+            indicators.extend(extract_indicators(layout, vocab))
+        for spec in layout.unknown:
+            warnings.append(Finding(
+                code="unknown-column",
+                message=f"table {layout.table.index}: column {spec.col + 1} header {spec.header!r} is not in the "
+                        f"vocabulary; its values are not read (add it to vocab/headers.yaml)",
+                path=None,
+            ))
+
+    data_tables = {layout.table.index for layout in layouts}
+    before, after, passport = split_document(doc, data_tables)
+    raw_before = raw_lines(before)
+    lines = logical_lines(raw_before) + passport
+    info = read_document_info(lines, [l for l in raw_before if l.strip()])
+    program = read_program(info.title, lines)
+    decisions, date_problems = find_decisions(lines)
+    for problem in date_problems:
+        warnings.append(Finding(code="invalid-date", message=problem, path="decisions"))
+    signatory = read_signatory(raw_lines(after))
+
+    for code, message in doc.notes:
+        warnings.append(Finding(code=code, message=message, path=None))
+
+    report = Report(
+        source=source,
+        document=info,
+        program=program,
+        decisions=decisions,
+        funding=funding,
+        funding_unit=funding_unit(layouts),
+        indicators=indicators,
+        signatory=signatory,
+        warnings=warnings,
+    )
+    from ..checks import run_checks
+
+    report.warnings.extend(run_checks(report, layouts_found={l.kind for l in layouts}))
+    return report

@@ -1,0 +1,73 @@
+"""Council decisions that approved or amended the program.
+
+Decisions are read from logical lines that speak of a decision ("рішення",
+"рішенням", "затверджено", "зміни"): every date + number pair in them, in
+the forms "від 29.12.2016 № 508", "№917", "N 520/2589", "від 23 грудня 2020
+року № 112" and "№ 508 від 29.12.2016". A pair that follows a resolution or
+order of another body ("постанови Кабінету Міністрів") is not a council
+decision and is skipped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..models import Decision
+from ..normalize.dates import DATE_PATTERN, parse_date
+from ..normalize.text import clean_text, fold
+
+_NUM = r"(?:№|N|No\.?)\s*(\d[\p{L}\p{N}/\-–.]*)"
+_DATE_FIRST_RE = regex.compile(rf"(?:від\s+)?({DATE_PATTERN})\s*(?:року|р\.)?\s*,?\s*{_NUM}", regex.I)
+_NUMBER_FIRST_RE = regex.compile(rf"{_NUM}\s*,?\s*від\s+({DATE_PATTERN})", regex.I)
+_CONTEXT_RE = regex.compile(r"рішен|затвердж|змін", regex.I)
+_FOREIGN_RE = regex.compile(r"постанов|наказ|розпорядж|указ|закон|лист", regex.I)
+_OWN_RE = regex.compile(r"рішен", regex.I)
+
+
+def _clean_number(text: str) -> str:
+    return text.rstrip(".,;:)–-").strip()
+
+
+def _foreign(prefix: str) -> bool:
+    """True when the text before a pair names another body's act after the last "рішення"."""
+    last_foreign = max((m.end() for m in _FOREIGN_RE.finditer(prefix)), default=-1)
+    last_own = max((m.end() for m in _OWN_RE.finditer(prefix)), default=-1)
+    return last_foreign > last_own
+
+
+def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
+    """All decisions in document order, and problems (dates that do not exist)."""
+    decisions: list[Decision] = []
+    problems: list[str] = []
+    seen: set[tuple] = set()
+    for line in lines:
+        if not _CONTEXT_RE.search(fold(line)):
+            continue
+        matches = []
+        for m in _DATE_FIRST_RE.finditer(line):
+            matches.append((m.start(), m.end(), m.group(1), m.group(2)))
+        taken = [(s, e) for s, e, *_ in matches]
+        for m in _NUMBER_FIRST_RE.finditer(line):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                matches.append((m.start(), m.end(), m.group(2), m.group(1)))
+        matches.sort()
+        prev_end = 0
+        foreign = False
+        for start, end, date_text, number_text in matches:
+            prefix = line[prev_end:start]
+            prev_end = end
+            if _FOREIGN_RE.search(prefix) or _OWN_RE.search(prefix):
+                foreign = _foreign(prefix)
+            if foreign:
+                continue
+            number = _clean_number(number_text)
+            parsed = parse_date(date_text)
+            if parsed.problem and parsed.value is None:
+                problems.append(parsed.problem)
+            text = clean_text(line[start:end]).rstrip(".,;")
+            key = (parsed.value, number)
+            if key in seen:
+                continue
+            seen.add(key)
+            decisions.append(Decision(date=parsed.value, number=number, text=text))
+    return decisions, problems

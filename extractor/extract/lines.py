@@ -1,0 +1,86 @@
+"""Logical lines of running text, rebuilt from paragraphs and passport tables.
+
+Readers give paragraphs that may be whole paragraphs (DOCX) or single
+printed lines (PDF, layout text). ``logical_lines`` joins a line with the
+next when the next one starts with a lower-case letter (a wrapped sentence),
+so that "Відповідальний виконавець Програми – управління …" and its
+continuation are read as one line in every format.
+
+A two-column "passport" table (label cell, value cell) becomes lines of the
+form "label: value", so metadata and decisions are read the same way
+whether they stand in paragraphs or in such a table.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document, Paragraph, Table
+from ..normalize.text import clean_text
+
+_CONTINUES_RE = regex.compile(r"^\s*[\p{Ll}«(]")
+
+
+def raw_lines(paragraphs: list[Paragraph]) -> list[str]:
+    """Every printed line of the paragraphs (an empty paragraph gives an empty line)."""
+    out: list[str] = []
+    for p in paragraphs:
+        out.extend(p.text.split("\n"))
+    return out
+
+
+def logical_lines(lines: list[str]) -> list[str]:
+    """Join wrapped lines into logical lines (cleaned text, no empties)."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if not line.strip():
+            groups.append([])
+            continue
+        if groups and groups[-1] and _CONTINUES_RE.match(line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [clean_text("\n".join(g)) for g in groups if g]
+
+
+def passport_lines(table: Table) -> list[str]:
+    """Rows of a label/value table as "label: value" lines."""
+    out = []
+    for row in table.rows:
+        texts = [clean_text(c.text) for c in row.cells if clean_text(c.text)]
+        if len(texts) >= 2 and regex.match(r"^\d{1,2}\.?$", texts[0]):
+            texts = texts[1:]
+        if len(texts) >= 2:
+            out.append(f"{texts[0].rstrip(':')}: {' '.join(texts[1:])}")
+    return out
+
+
+def split_document(doc: Document, data_tables: set[int]) -> tuple[list[Paragraph], list[Paragraph], list[str]]:
+    """Paragraphs before the first data table, after the last one, and passport lines.
+
+    ``data_tables`` holds the indexes of the funding and indicator tables;
+    other tables are read as passport tables.
+    """
+    before: list[Paragraph] = []
+    after: list[Paragraph] = []
+    passport: list[str] = []
+    seen_data = False
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            if block.index in data_tables:
+                seen_data = True
+                after = []
+            else:
+                passport.extend(passport_lines(block))
+            continue
+        if block.part in ("header", "textbox") and not seen_data:
+            before.append(block)
+        elif block.part == "footer":
+            continue
+        elif not seen_data:
+            before.append(block)
+        else:
+            after.append(block)
+    if not seen_data:
+        after = list(before)
+    return before, after, passport

@@ -1,0 +1,164 @@
+"""Report metadata from running text: title, kind, annex, program, executor, signatory."""
+
+from __future__ import annotations
+
+import regex
+
+from ..models import DocumentInfo, DocumentKind, Period, Program, Signatory
+from ..normalize.text import clean_text, fold
+from ..normalize.years import parse_period
+
+#: phrases that open a report title (folded)
+TITLE_STARTS = ("заключний звіт", "підсумковий звіт", "остаточний звіт", "звіт", "інформація", "інформаційна довідка",
+                "довідка", "аналіз")
+#: how many logical lines from the top the title may stand at
+TITLE_WINDOW = 15
+FINAL_MARKS = ("заключн", "підсумков", "остаточн")
+INTERIM_MARKS = ("станом на", "півріччя", "квартал", "місяців", "місяці")
+
+_ANNEX_RE = regex.compile(r"(?<![\p{L}])Додаток\s*(?:№\s*)?(\d+|[IVXІ]+)(?![\p{L}\p{N}])", regex.I)
+_QUOTED_RE = regex.compile(r"«((?:[^«»]|«[^«»]*»)+)»|\"([^\"]+)\"|“([^”]+)”")
+_TITLE_PERIOD_RE = regex.compile(r"на\s+(\d{4})\s*[-‐‑‒–—−]\s*(\d{4})\s*(?:роки|рр|р\.|рік)?", regex.I)
+_TITLE_YEAR_RE = regex.compile(r"на\s+(\d{4})\s*(?:рік|р\.)", regex.I)
+_TERM_RE = regex.compile(r"^(?:термін|строк|період)\w*\s+(?:реалізації|виконання|дії)", regex.I)
+_EXECUTOR_RE = regex.compile(
+    r"^(?:головний\s+)?відповідальн\w*\s+виконав\w*(?:\s+(?:міської\s+)?(?:цільової\s+)?програми)?\s*[:–—\-]\s*(.+)$",
+    regex.I,
+)
+_ANNUAL_RE = regex.compile(r"(?:за|у|в)\s+\d{4}\s*(?:рік|році|р\.)|річн", regex.I)
+
+# signatory names: "М.В. Дідківський", "Дідківський М.В.", "Олена ДОВГАЛЬ", "Сергій Панасюк"
+_UP = r"[\p{Lu}]"
+_LOW = r"[\p{Ll}’'ʼ\-]"
+_NAME_PATTERNS = (
+    rf"(?:{_UP}\.\s?){{1,2}}\s?{_UP}{_LOW}+",
+    rf"{_UP}{_LOW}+\s+(?:{_UP}\.\s?){{1,2}}",
+    rf"{_UP}{_LOW}+\s+{_UP}[\p{{Lu}}’'ʼ\-]+",
+    rf"{_UP}[\p{{Lu}}’'ʼ\-]+\s+(?:{_UP}\.\s?){{1,2}}",
+)
+_NAME_RE = regex.compile(r"^(?:" + "|".join(_NAME_PATTERNS) + r")$")
+_NAME_AT_END_RE = regex.compile(r"(?:^|\s)(" + "|".join(_NAME_PATTERNS) + r")\s*$")
+_PLAIN_NAME_RE = regex.compile(rf"^{_UP}{_LOW}+\s+{_UP}{_LOW}+$")
+_GAP_RE = regex.compile(r"\t+|\s{3,}")
+#: at most this many lines above the name make up the position
+MAX_POSITION_LINES = 4
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The report title: the first logical line opening with a title phrase."""
+    for line in lines[:TITLE_WINDOW]:
+        folded = fold(line)
+        if any(folded.startswith(p) for p in TITLE_STARTS) and len(folded) < 600:
+            return line
+    return None
+
+
+def document_kind(title: str | None) -> DocumentKind | None:
+    if not title:
+        return None
+    folded = fold(title)
+    if any(m in folded for m in FINAL_MARKS):
+        return DocumentKind.final
+    if any(m in folded for m in INTERIM_MARKS):
+        return DocumentKind.interim
+    if _ANNUAL_RE.search(folded):
+        return DocumentKind.annual
+    return None
+
+
+def find_annex(lines: list[str]) -> str | None:
+    for line in lines[:TITLE_WINDOW]:
+        m = _ANNEX_RE.search(line)
+        if m:
+            return f"Додаток {m.group(1)}"
+    return None
+
+
+def program_name(title: str | None, lines: list[str]) -> str | None:
+    for text in ([title] if title else []) + [l for l in lines if "програм" in fold(l)]:
+        m = _QUOTED_RE.search(text)
+        if m:
+            return clean_text(next(g for g in m.groups() if g))
+    return None
+
+
+def program_period(title: str | None, lines: list[str]) -> Period | None:
+    if title:
+        m = _TITLE_PERIOD_RE.search(title)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            return Period(start=int(m.group(1)), end=int(m.group(2)))
+        m = _TITLE_YEAR_RE.search(title)
+        if m:
+            return Period(start=int(m.group(1)), end=int(m.group(1)))
+    for line in lines:
+        if _TERM_RE.match(line):
+            found = parse_period(line)
+            if found:
+                return Period(start=found[0], end=found[1])
+    return None
+
+
+def responsible_executor(lines: list[str]) -> str | None:
+    for line in lines:
+        m = _EXECUTOR_RE.match(line)
+        if m:
+            value = clean_text(m.group(1)).rstrip(" .;")
+            return value or None
+    return None
+
+
+def read_program(title: str | None, lines: list[str]) -> Program:
+    return Program(
+        name=program_name(title, lines),
+        period=program_period(title, lines),
+        responsible_executor=responsible_executor(lines),
+    )
+
+
+def read_document_info(lines: list[str], raw: list[str]) -> DocumentInfo:
+    title = find_title(lines)
+    return DocumentInfo(title=title, kind=document_kind(title), annex=find_annex(raw))
+
+
+def _split_name(line: str) -> tuple[str, str | None]:
+    """Split "position<gap>name" or a trailing name off a line: (left part, name)."""
+    stripped = line.strip()
+    parts = _GAP_RE.split(stripped)
+    if len(parts) > 1 and _NAME_RE.match(clean_text(parts[-1])):
+        return " ".join(parts[:-1]), clean_text(parts[-1])
+    if _NAME_RE.match(clean_text(stripped)) or _PLAIN_NAME_RE.match(clean_text(stripped)):
+        return "", clean_text(stripped)
+    m = _NAME_AT_END_RE.search(stripped)
+    if m and m.start(1) > 0:
+        return stripped[: m.start(1)], clean_text(m.group(1))
+    return stripped, None
+
+
+def read_signatory(lines: list[str]) -> Signatory | None:
+    """Position and name of the person who signed, from the lines after the last table."""
+    idx = len(lines) - 1
+    while idx >= 0 and not lines[idx].strip():
+        idx -= 1
+    # the name may stand a few lines above the end (a date or an executor note below it)
+    for end in range(idx, max(idx - 4, -1), -1):
+        if not lines[end].strip():
+            continue
+        left, name = _split_name(lines[end])
+        if name is None:
+            continue
+        position_lines = [left] if left.strip() else []
+        i = end - 1
+        skipped = 0
+        if not position_lines:
+            while i >= 0 and not lines[i].strip() and skipped < 2:
+                i -= 1
+                skipped += 1
+        while i >= 0 and lines[i].strip() and len(position_lines) < MAX_POSITION_LINES:
+            text = lines[i].strip()
+            if text.endswith(".") and len(text) > 60:
+                break
+            position_lines.insert(0, text)
+            i -= 1
+        position = clean_text(" ".join(position_lines)) or None
+        return Signatory(position=position, name=name)
+    return None
