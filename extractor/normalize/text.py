@@ -34,9 +34,11 @@ APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4\u02b9\u2032\uff07"
 
 #: Latin letters that look like Cyrillic ones, mapped by :func:`fold` inside
 #: words that also contain Cyrillic letters (a common PDF/typing artefact)
+#: (applied after case folding, so the upper-case look-alikes B H K M T map
+#: through their lower-case forms)
 LATIN_TO_CYRILLIC = str.maketrans(
-    "aceiopxyABCEHIKMOPTXY",
-    "асеіорхуАВСЕНІКМОРТХУ",
+    "aceiopxybhkmt",
+    "асеіорхувнкмт",
 )
 
 #: labels that may precede an item number ("Завдання 2. Ремонт доріг")
@@ -97,19 +99,19 @@ def fold(text: str | None) -> str:
     """A key form for matching headers and labels against a vocabulary.
 
     Steps: :func:`clean_text`; apostrophe look-alikes (’ ʼ ‘ ` ´) become ``'``;
-    Latin look-alike letters inside a word that has Cyrillic letters become
-    Cyrillic (``"Bиконання"`` → ``"виконання"``); case folded; a hyphen between
-    two letters is removed, also with one space after it (``"вико-нання"``,
-    ``"вико- нання"`` → ``"виконання"``); leading and trailing punctuation and
+    case folded; a hyphen between two letters is removed, also with one space
+    after it (``"вико-нання"``, ``"вико- нання"`` → ``"виконання"``); Latin
+    look-alike letters inside a word that has Cyrillic letters become Cyrillic
+    (``"Bиконання"`` → ``"виконання"``); leading and trailing punctuation and
     whitespace stripped (``"Найменування заходу:"`` → ``"найменування
     заходу"``) unless nothing would remain. Letters keep their diacritics
     (``ї``, ``й``, ``ё`` stay). Inner punctuation and spacing otherwise stay.
     """
     text = clean_text(text)
     text = _APOSTROPHE_RE.sub("'", text)
-    text = _WORD_RE.sub(_fix_mixed_script, text)
     text = text.casefold()
     text = _INNER_HYPHEN_RE.sub("", text)
+    text = _WORD_RE.sub(_fix_mixed_script, text)
     text = unicodedata.normalize("NFC", text)
     stripped = _EDGE_PUNCT_RE.sub("", text)
     return stripped if stripped else text.strip()
