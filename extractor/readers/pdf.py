@@ -1,0 +1,170 @@
+"""PDF reader: a PDF's text layer → the format-neutral Document.
+
+``read_pdf`` opens the PDF once with pdfplumber and reads each page once
+(``extractor.readers.pdf_page``): ruled tables from ``find_tables()`` with the
+page's characters sorted into their cells, and the remaining characters as
+text lines. Pages are released as soon as they are read. Then, over the whole
+document:
+
+* text lines become paragraphs (``extractor.readers.pdf_text``); lone page
+  numbers in the top or bottom margin become ``part="header"`` /
+  ``part="footer"`` paragraphs;
+* tables and paragraphs are put in reading order, top to bottom on each page;
+* a table that is the first body block of a page continues the table that
+  was the last body block of the page before when their columns agree; the
+  pieces are joined into one Table, repeated header rows are dropped and
+  merged cells cut by the page break are rejoined
+  (``extractor.readers.pdf_tables`` has the rules).
+
+Rows carry the page they were printed on; ``Table.page`` is the first page.
+
+Pages with no text layer but images get a ``scanned-page`` note; if no page
+has text at all, ``ScannedDocument`` is raised. Encrypted PDFs raise
+``EncryptedFile`` and unreadable ones ``CorruptFile``: pdfminer's exceptions
+are mapped here, in ``_pdf_errors``, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from contextlib import contextmanager
+from typing import Iterator
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ..document import Block, Document, Paragraph, Table
+from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
+from ..limits import Limits
+from .pdf_page import PageContent, read_page
+from .pdf_tables import TableDraft
+from .pdf_text import group_paragraphs, page_number_part
+
+#: pages whose widths differ by less than this (points) share one text column right edge
+PAGE_WIDTH_TOLERANCE = 2.0
+
+
+def _root_cause(e: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exceptions; find the original one."""
+    while isinstance(e, PdfminerException):
+        inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e.__cause__
+        if inner is None:
+            break
+        e = inner
+    return e
+
+
+@contextmanager
+def _pdf_errors(path: str) -> Iterator[None]:
+    """Map pdfminer/pdfplumber exceptions to the project's errors (the one place that does)."""
+    try:
+        yield
+    except ExtractorError:
+        raise
+    except Exception as exc:
+        e = _root_cause(exc)
+        if isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(e).lower():
+            raise EncryptedFile(path, "the PDF is encrypted (password-protected)") from None
+        if isinstance(e, (PDFSyntaxError, PSException)):
+            raise CorruptFile(path, f"broken PDF: {type(e).__name__}: {e}") from None
+        raise CorruptFile(path, f"cannot read PDF: {type(e).__name__}: {e}") from None
+
+
+def _read_pages(data: bytes, path: str, limits: Limits) -> list[PageContent]:
+    with _pdf_errors(path):
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = pdf.pages
+            if len(pages) > limits.max_pages:
+                raise TooManyPages(path, f"the PDF has {len(pages)} pages, over the limit of {limits.max_pages}")
+            out = []
+            for number, page in enumerate(pages, 1):
+                out.append(read_page(page, number))
+                page.close()
+            return out
+
+
+def _right_edges(pages: list[PageContent]) -> dict[int, float]:
+    """The right edge of the text column per page: the rightmost line end over pages of the same width."""
+    groups: dict[int, list[PageContent]] = defaultdict(list)
+    for p in pages:
+        groups[round(p.width / PAGE_WIDTH_TOLERANCE)].append(p)
+    edges: dict[int, float] = {}
+    for group in groups.values():
+        right = max((l.x1 for p in group for l in p.lines), default=0.0)
+        for p in group:
+            edges[p.number] = right
+    return edges
+
+
+def _assemble(pages: list[PageContent]) -> list[Block]:
+    """Blocks in reading order, with tables joined across pages."""
+    edges = _right_edges(pages)
+    blocks: list[Block] = []
+    drafts: dict[int, TableDraft] = {}  # position in blocks -> draft, filled in at the end
+    open_draft: TableDraft | None = None  # the table that was the last body block so far
+    for page in pages:
+        items: list[tuple[float, int, object]] = []  # (top, order, Paragraph | PageTable)
+        body_lines = []
+        for line in page.lines:
+            part = page_number_part(line, page.height)
+            if part:
+                items.append((line.top, 0, Paragraph(line.text, page=page.number, part=part)))
+            else:
+                body_lines.append(line)
+        tables = sorted(page.tables, key=lambda t: t.bbox[1])
+        # paragraphs never run across a table
+        run: list = []
+        t_i = 0
+        for line in body_lines:
+            while t_i < len(tables) and tables[t_i].bbox[1] <= line.top:
+                items.extend((top, 1, para) for top, para in group_paragraphs(run, edges[page.number], page.number))
+                run = []
+                items.append((tables[t_i].bbox[1], 1, tables[t_i]))
+                t_i += 1
+            run.append(line)
+        items.extend((top, 1, para) for top, para in group_paragraphs(run, edges[page.number], page.number))
+        items.extend((t.bbox[1], 1, t) for t in tables[t_i:])
+        items.sort(key=lambda it: it[0])
+
+        first_body = True
+        for _, _, item in items:
+            if isinstance(item, Paragraph):
+                blocks.append(item)
+                if item.part == "body":
+                    open_draft = None
+                    first_body = False
+                continue
+            if (
+                first_body
+                and open_draft is not None
+                and open_draft.last_page == page.number - 1
+                and open_draft.accepts(item)
+            ):
+                open_draft.append(item)
+            else:
+                open_draft = TableDraft.start(item)
+                drafts[len(blocks)] = open_draft
+                blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
+            first_body = False
+    index = 0
+    for pos, draft in sorted(drafts.items()):
+        blocks[pos] = draft.to_table(index)
+        index += 1
+    return blocks
+
+
+def read_pdf(data: bytes, *, path: str, limits: Limits) -> Document:
+    """Read a PDF's text layer into a Document (see the module docstring)."""
+    pages = _read_pages(data, path, limits)
+    if not any(p.has_text for p in pages):
+        raise ScannedDocument(path, "the PDF has no text layer (a scan?); OCR is not supported")
+    notes = [
+        ("scanned-page", f"page {p.number} has no text layer")
+        for p in pages
+        if not p.has_text and p.has_images
+    ]
+    return Document(blocks=_assemble(pages), format="pdf", pages=len(pages), notes=notes)

@@ -1,0 +1,165 @@
+"""One PDF page → its ruled tables (cell rectangles with text) and its text lines.
+
+``read_page`` is called once per pdfplumber page. It finds the ruled tables
+once (``page.find_tables()``), then sorts every character of the page once:
+a character whose centre lies in a table cell goes to that cell, the others
+make the page's running text. Cell text is built from the cell's own
+characters (lines joined by ``"\\n"``), never by cropping the page per cell.
+
+Running text is grouped into words and the words into lines. Within a line,
+a gap wider than ``TAB_GAP_EM`` times the font size (a tab stop: a position
+on the left and a name at the right margin) is kept as a TAB, so the two
+parts can be told apart downstream.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfplumber.utils import extract_text, extract_words
+
+from .pdf_tables import PageTable, RawCell, cluster_positions
+
+#: a horizontal gap of this many ems between two words of a line is a tab
+TAB_GAP_EM = 3.0
+#: points within which words share a line (pdfplumber's default y tolerance)
+LINE_TOLERANCE = 3.0
+#: pdfplumber's default x tolerance: a gap wider than this separates words
+WORD_GAP = 3.0
+
+
+@dataclass
+class TextLine:
+    """One line of running text on a page."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    #: width of the line's first word, to tell a wrapped line from a short one
+    first_word_width: float
+
+
+@dataclass
+class PageContent:
+    """What one page holds, free of pdfplumber objects."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[TextLine] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
+    has_text: bool = False
+    has_images: bool = False
+
+
+class _CellIndex:
+    """Finds the cell of one table that contains a point, by bisection on its grid lines."""
+
+    def __init__(self, bbox: tuple[float, float, float, float], cells: list[tuple[float, float, float, float]]):
+        self.bbox = bbox
+        self.cells = cells
+        self.xs = cluster_positions([c[0] for c in cells] + [c[2] for c in cells])
+        self.ys = cluster_positions([c[1] for c in cells] + [c[3] for c in cells])
+        self.slots: dict[tuple[int, int], int] = {}
+        for i, (x0, top, x1, bottom) in enumerate(cells):
+            for r in range(self._slot(self.ys, top + 0.1), self._slot(self.ys, bottom - 0.1) + 1):
+                for c in range(self._slot(self.xs, x0 + 0.1), self._slot(self.xs, x1 - 0.1) + 1):
+                    self.slots.setdefault((r, c), i)
+
+    @staticmethod
+    def _slot(lines: list[float], v: float) -> int:
+        return max(0, min(len(lines) - 2, bisect.bisect_right(lines, v) - 1))
+
+    def contains(self, x: float, y: float) -> bool:
+        x0, top, x1, bottom = self.bbox
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    def find(self, x: float, y: float) -> int | None:
+        i = self.slots.get((self._slot(self.ys, y), self._slot(self.xs, x)))
+        if i is not None:
+            return i
+        for j, (x0, top, x1, bottom) in enumerate(self.cells):
+            if x0 <= x <= x1 and top <= y <= bottom:
+                return j
+        return None
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower()
+    return "bold" in name or "black" in name or "heavy" in name
+
+
+def _lines_from_chars(chars: list[dict[str, Any]]) -> list[TextLine]:
+    """Running-text lines (top to bottom) from the page's characters outside tables."""
+    if not chars:
+        return []
+    words = extract_words(chars, x_tolerance=WORD_GAP, y_tolerance=LINE_TOLERANCE, return_chars=True)
+    words.sort(key=lambda w: (w["top"], w["x0"]))
+    groups: list[list[dict[str, Any]]] = []
+    for w in words:
+        if groups and abs(w["top"] - groups[-1][0]["top"]) <= LINE_TOLERANCE:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda w: w["x0"])
+        sizes = sorted(ch["size"] for w in group for ch in w["chars"])
+        size = sizes[len(sizes) // 2]
+        n_bold = sum(1 for w in group for ch in w["chars"] if _is_bold(ch["fontname"]))
+        parts = [group[0]["text"]]
+        for prev, w in zip(group, group[1:]):
+            parts.append("\t" if w["x0"] - prev["x1"] > TAB_GAP_EM * size else " ")
+            parts.append(w["text"])
+        lines.append(
+            TextLine(
+                text="".join(parts),
+                x0=group[0]["x0"],
+                x1=group[-1]["x1"],
+                top=min(w["top"] for w in group),
+                bottom=max(w["bottom"] for w in group),
+                size=size,
+                bold=n_bold * 2 > len(sizes),
+                first_word_width=group[0]["x1"] - group[0]["x0"],
+            )
+        )
+    return lines
+
+
+def read_page(page: Any, number: int) -> PageContent:
+    """Tables and text lines of one pdfplumber page (the page is only read, not kept)."""
+    content = PageContent(number=number, width=float(page.width), height=float(page.height))
+    chars = page.chars
+    content.has_text = any(not ch["text"].isspace() for ch in chars)
+    if not content.has_text:
+        content.has_images = bool(page.images)
+        return content
+    found = page.find_tables()
+    indexes = [_CellIndex(t.bbox, [tuple(c) for c in t.cells]) for t in found if t.cells]
+    cell_chars: list[list[list[dict[str, Any]]]] = [[[] for _ in ix.cells] for ix in indexes]
+    outside: list[dict[str, Any]] = []
+    for ch in chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        for t, ix in enumerate(indexes):
+            if ix.contains(cx, cy):
+                i = ix.find(cx, cy)
+                if i is not None:
+                    cell_chars[t][i].append(ch)
+                break
+        else:
+            outside.append(ch)
+    for t, ix in enumerate(indexes):
+        cells = [
+            RawCell(x0, top, x1, bottom, extract_text(cell_chars[t][i]) if cell_chars[t][i] else "")
+            for i, (x0, top, x1, bottom) in enumerate(ix.cells)
+        ]
+        content.tables.append(PageTable(page=number, cells=cells))
+    content.lines = _lines_from_chars(outside)
+    return content

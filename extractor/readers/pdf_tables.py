@@ -1,0 +1,286 @@
+"""Ruled PDF tables: page pieces → grids, joined across pages.
+
+A table drawn in a PDF is, per page, a set of cell rectangles (what
+pdfplumber's ``find_tables()`` reports in ``Table.cells``) each with the text
+found inside it. This module turns those rectangles into grid cells with
+explicit spans and joins the pieces of one table that crosses pages into one
+``extractor.document.Table``. It knows nothing of pdfplumber: it works on
+plain bounding boxes, so it can be tested with hand-made geometry.
+
+Grid
+    The column boundaries of a table are the distinct x positions of all cell
+    edges (left and right) of all its pieces, clustered within
+    ``EDGE_TOLERANCE`` points; the row boundaries of a piece are the distinct
+    y positions of its cell edges. A cell's column is the index of the
+    boundary nearest its left edge and its column span runs to the boundary
+    nearest its right edge; rows likewise.
+
+Page join
+    A table piece that is the first body block of page N+1 continues the
+    table that was the last body block of page N when both have the same
+    outer left and right edges and one set of column boundaries is contained
+    in the other (normally they are equal; a piece whose rows happen not to
+    use a column line is still accepted), all within ``EDGE_TOLERANCE``.
+
+Repeated header rows
+    The leading rows of a continuation piece that repeat the table's first
+    rows (same cell edges and spans, not all blank, and row texts alike to
+    ``HEADER_MATCH_RATIO``: a repeated header row may be drawn shorter and
+    lose a clipped character to the row below, as LibreOffice does) are
+    header rows repeated by the word processor: they are dropped, and the
+    table's first rows are marked ``is_header``. A table whose header
+    is not repeated has no rows marked as header (a PDF cannot tell).
+
+Vertically merged cells cut by a page break
+    A word processor draws a vertically merged cell as one rectangle per
+    page. Let Q be the cell covering the table's last row in a column and P
+    the cell starting in the continuation's first row with the same left and
+    right edges. P is the rest of Q (Q's row span is extended over P's rows,
+    P's text appended to Q's after a line break) when
+
+    1. P is blank and Q or P spans more than one row (a merged cell whose
+       text fitted on the earlier page: a blank piece, or a cell still
+       spanning rows, cannot start a new record); or
+    2. P has text, the cell to P's left was joined to the cell left of Q by
+       these rules, and P has the same row extent as its left neighbour and Q
+       the same as Q's left neighbour (the cell belongs to the same merged
+       group as the one beside it, whose text was cut at the break); or
+    3. P has text starting with a lower-case letter and Q or P spans more
+       than one row, or Q's text ends with a hyphen (a sentence cut in two).
+
+    Single-row blank pieces on both sides are left as two cells: no
+    geometry tells a merged cell from an empty one there, and extraction
+    carries task cells down anyway. A table row that itself breaks across
+    pages (every column cut) is not rejoined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from dataclasses import dataclass, field
+
+from ..document import Cell, Row, Table
+
+#: points within which two cell edges are the same grid line
+EDGE_TOLERANCE = 3.0
+#: how alike (difflib ratio) a repeated header row's text must be to the first one's
+HEADER_MATCH_RATIO = 0.9
+
+
+@dataclass
+class RawCell:
+    """One cell rectangle of a table on one page, with its text."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str = ""
+
+
+@dataclass
+class PageTable:
+    """The cells of one ruled table as drawn on one page."""
+
+    page: int
+    cells: list[RawCell]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (
+            min(c.x0 for c in self.cells),
+            min(c.top for c in self.cells),
+            max(c.x1 for c in self.cells),
+            max(c.bottom for c in self.cells),
+        )
+
+
+def cluster_positions(values: list[float], tolerance: float = EDGE_TOLERANCE) -> list[float]:
+    """Sorted representative positions: values closer than ``tolerance`` to their neighbour form one group."""
+    out: list[float] = []
+    group: list[float] = []
+    for v in sorted(values):
+        if group and v - group[-1] > tolerance:
+            out.append(sum(group) / len(group))
+            group = []
+        group.append(v)
+    if group:
+        out.append(sum(group) / len(group))
+    return out
+
+
+def nearest_index(positions: list[float], value: float) -> int:
+    """Index of the position nearest ``value`` in a sorted list."""
+    i = bisect.bisect_left(positions, value)
+    if i == 0:
+        return 0
+    if i == len(positions):
+        return len(positions) - 1
+    return i if positions[i] - value < value - positions[i - 1] else i - 1
+
+
+@dataclass
+class _DraftCell:
+    """A cell of a table being assembled: x extent, global rows, text."""
+
+    x0: float
+    x1: float
+    row: int
+    row_span: int
+    text: str
+
+
+def _blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _similar(a: str, b: str) -> bool:
+    """Whether two row texts are the same header printed twice (see ``HEADER_MATCH_RATIO``)."""
+    return a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= HEADER_MATCH_RATIO
+
+
+def _piece_cells(piece: PageTable) -> tuple[list[_DraftCell], int]:
+    """The piece's cells with local row indices (from 0) and its number of grid rows."""
+    ys = cluster_positions([c.top for c in piece.cells] + [c.bottom for c in piece.cells])
+    out = []
+    for c in piece.cells:
+        r0 = nearest_index(ys, c.top)
+        r1 = nearest_index(ys, c.bottom)
+        out.append(_DraftCell(c.x0, c.x1, r0, max(1, r1 - r0), c.text))
+    out.sort(key=lambda d: (d.row, d.x0))
+    return out, max(1, len(ys) - 1)
+
+
+def _same_x(a: _DraftCell, b: _DraftCell) -> bool:
+    return abs(a.x0 - b.x0) <= EDGE_TOLERANCE and abs(a.x1 - b.x1) <= EDGE_TOLERANCE
+
+
+def _contained(small: list[float], big: list[float]) -> bool:
+    return all(abs(big[nearest_index(big, v)] - v) <= EDGE_TOLERANCE for v in small)
+
+
+@dataclass
+class TableDraft:
+    """A table under assembly from one or more page pieces."""
+
+    first_page: int
+    xs: list[float]
+    cells: list[_DraftCell] = field(default_factory=list)
+    row_pages: list[int] = field(default_factory=list)
+    header_rows: int = 0
+
+    @classmethod
+    def start(cls, piece: PageTable) -> "TableDraft":
+        cells, n_rows = _piece_cells(piece)
+        xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
+        return cls(first_page=piece.page, xs=xs, cells=cells, row_pages=[piece.page] * n_rows)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.row_pages)
+
+    @property
+    def last_page(self) -> int:
+        return self.row_pages[-1]
+
+    def accepts(self, piece: PageTable) -> bool:
+        """Whether ``piece`` has this table's column structure (see the module docstring)."""
+        xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
+        if len(xs) < 2 or abs(xs[0] - self.xs[0]) > EDGE_TOLERANCE or abs(xs[-1] - self.xs[-1]) > EDGE_TOLERANCE:
+            return False
+        return _contained(xs, self.xs) or _contained(self.xs, xs)
+
+    # -- joining -------------------------------------------------------------------
+
+    def _repeated_header_rows(self, cells: list[_DraftCell], n_rows: int) -> int:
+        """How many leading rows of a continuation piece repeat this table's first rows."""
+        best = 0
+        for k in range(1, min(n_rows, self.n_rows) + 1):
+            mine = sorted((c for c in self.cells if c.row == k - 1), key=lambda c: c.x0)
+            theirs = sorted((c for c in cells if c.row == k - 1), key=lambda c: c.x0)
+            if not mine or len(mine) != len(theirs):
+                break
+            if all(_blank(c.text) for c in mine):
+                break
+            if not all(_same_x(a, b) and a.row_span == b.row_span for a, b in zip(mine, theirs)):
+                break
+            if not _similar(" | ".join(_collapse(c.text) for c in mine), " | ".join(_collapse(c.text) for c in theirs)):
+                break
+            # a matched block must not have cells hanging below it
+            if all(c.row + c.row_span <= k for c in cells if c.row < k) and all(
+                c.row + c.row_span <= k for c in self.cells if c.row < k
+            ):
+                best = k
+        return best
+
+    def append(self, piece: PageTable) -> None:
+        """Join a continuation piece: drop repeated headers, rejoin cut merged cells, add its rows."""
+        cells, n_rows = _piece_cells(piece)
+        k = self._repeated_header_rows(cells, n_rows)
+        if k:
+            self.header_rows = max(self.header_rows, k)
+            cells = [c for c in cells if c.row >= k]
+            for c in cells:
+                c.row -= k
+            n_rows -= k
+        if n_rows <= 0 or not cells:
+            return
+        offset = self.n_rows
+        last = offset - 1
+        covering_last = [c for c in self.cells if c.row <= last < c.row + c.row_span]
+        joined: dict[int, tuple[_DraftCell, int, int]] = {}  # id(P) -> (Q, Q.row, Q.row_span before)
+        first_row = sorted((c for c in cells if c.row == 0), key=lambda c: c.x0)
+        for p in first_row:
+            q = next((c for c in covering_last if _same_x(c, p)), None)
+            if q is None:
+                continue
+            if self._continues(p, q, first_row, joined):
+                joined[id(p)] = (q, q.row, q.row_span)
+        for p in cells:
+            p.row += offset
+        for p in first_row:
+            if id(p) in joined:
+                q = joined[id(p)][0]
+                q.row_span = p.row + p.row_span - q.row
+                if not _blank(p.text):
+                    q.text = p.text if _blank(q.text) else q.text + "\n" + p.text
+        self.cells.extend(c for c in cells if id(c) not in joined)
+        self.row_pages.extend([piece.page] * n_rows)
+
+    @staticmethod
+    def _continues(
+        p: _DraftCell,
+        q: _DraftCell,
+        first_row: list[_DraftCell],
+        joined: dict[int, tuple[_DraftCell, int, int]],
+    ) -> bool:
+        multi_row = p.row_span > 1 or q.row_span > 1
+        if _blank(p.text):
+            return multi_row
+        left = next((c for c in first_row if abs(c.x1 - p.x0) <= EDGE_TOLERANCE), None)
+        if left is not None and id(left) in joined:
+            q_left, q_left_row, q_left_span = joined[id(left)]
+            if left.row_span == p.row_span and q_left_row == q.row and q_left_span == q.row_span:
+                return True
+        first = p.text.strip()[0]
+        return first.isalpha() and first.islower() and (multi_row or q.text.rstrip().endswith(("-", "\u00ad")))
+
+    # -- output --------------------------------------------------------------------
+
+    def to_table(self, index: int) -> Table:
+        """The assembled table with grid positions and spans."""
+        xs = cluster_positions([c.x0 for c in self.cells] + [c.x1 for c in self.cells])
+        n_cols = max(1, len(xs) - 1)
+        rows = [Row(cells=[], index=r, page=p, is_header=r < self.header_rows) for r, p in enumerate(self.row_pages)]
+        for c in sorted(self.cells, key=lambda c: (c.row, c.x0)):
+            c0 = min(nearest_index(xs, c.x0), n_cols - 1)
+            c1 = nearest_index(xs, c.x1)
+            rows[c.row].cells.append(
+                Cell(text=c.text, row=c.row, col=c0, row_span=c.row_span, col_span=max(1, c1 - c0))
+            )
+        return Table(rows=rows, index=index, n_cols=n_cols, page=self.first_page)

@@ -1,0 +1,442 @@
+"""Tests of the PDF reader (extractor.readers.pdf and its pdf_* helpers).
+
+* The bundled sample PDFs (LibreOffice exports of the .docx beside them):
+  table shapes, spans, page numbers of rows, joined page breaks and merged
+  cells as the corpus README describes them, and a cell-by-cell cross-check
+  against the DOCX reader.
+* Table assembly rules on hand-made cell geometry (no PDF needed).
+* Paragraph grouping on hand-made text lines.
+* Broken inputs built here: truncated, encrypted, no text layer, too many
+  pages (minimal PDFs written by hand).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+from extractor.document import Paragraph, Table
+from extractor.errors import CorruptFile, EncryptedFile, ScannedDocument, TooManyPages
+from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.readers import read
+from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf_page import TextLine
+from extractor.readers.pdf_tables import PageTable, RawCell, TableDraft
+from extractor.readers.pdf_text import group_paragraphs, page_number_part
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+ZHYTOMYR = "zhytomyr-bezpechne-misto-2017-2019"
+RIVNE = "rivne-pytna-voda-2021"
+POLTAVA = "poltava-sportyvna-poltava-2022-07-01"
+STEMS = (ZHYTOMYR, RIVNE, POLTAVA)
+
+_DOCS: dict[str, object] = {}
+
+
+def pdf_doc(stem: str):
+    if stem not in _DOCS:
+        _DOCS[stem] = read(SAMPLES / f"{stem}.pdf")
+    return _DOCS[stem]
+
+
+def squash(text: str) -> str:
+    """Text with whitespace, hyphens and soft hyphens removed (line-end hyphenation may differ)."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
+# -- the samples --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stem, shapes",
+    [
+        # (rows, cols, first page, last page) per table, from the corpus README
+        (ZHYTOMYR, [(22, 8, 2, 6), (27, 7, 6, 8)]),
+        (RIVNE, [(14, 14, 1, 2), (19, 6, 3, 3)]),
+        (POLTAVA, [(10, 10, 1, 2), (9, 6, 2, 3)]),
+    ],
+)
+def test_sample_table_shapes_and_pages(stem, shapes):
+    doc = pdf_doc(stem)
+    assert doc.format == "pdf"
+    got = [(len(t.rows), t.n_cols, t.rows[0].page, t.rows[-1].page) for t in doc.tables]
+    assert got == shapes
+    for i, t in enumerate(doc.tables):
+        assert t.index == i
+        assert t.page == t.rows[0].page
+        assert [r.index for r in t.rows] == list(range(len(t.rows)))
+        pages = [r.page for r in t.rows]
+        assert pages == sorted(pages)
+        for r in t.rows:
+            assert all(c.row == r.index for c in r.cells)
+
+
+def test_sample_page_counts():
+    assert [pdf_doc(s).pages for s in STEMS] == [8, 3, 3]
+
+
+def test_repeated_header_rows_dropped_and_marked():
+    rivne = pdf_doc(RIVNE).tables[0]
+    assert [r.is_header for r in rivne.rows[:4]] == [True, True, True, False]
+    numbers = [c.text for c in rivne.rows[2].cells]
+    assert numbers == [str(i) for i in range(1, 15)]
+    # the column-number row appears once in the whole table
+    assert sum(1 for r in rivne.rows if [c.text for c in r.cells] == numbers) == 1
+    poltava = pdf_doc(POLTAVA).tables[0]
+    assert [r.is_header for r in poltava.rows[:3]] == [True, True, False]
+    assert poltava.rows[2].page == 1 and poltava.rows[-1].page == 2
+    # Zhytomyr repeats no header: nothing can be marked
+    assert not any(r.is_header for r in pdf_doc(ZHYTOMYR).tables[0].rows)
+
+
+def test_merged_task_cell_over_three_pages_is_one_cell():
+    table = pdf_doc(ZHYTOMYR).tables[0]
+    first = table.rows[1].cells
+    assert (first[0].text, first[0].row_span) == ("1.", 12)
+    assert first[1].row_span == 12 and first[1].text.startswith("Створення")
+    grid = table.grid()
+    assert all(grid[r][0] is first[0] for r in range(1, 13))
+    assert grid[13][0] is not first[0]
+
+
+def test_merged_cell_split_at_page_break_is_rejoined_with_its_text():
+    table = pdf_doc(RIVNE).tables[0]
+    number, task = table.rows[3].cells[:2]
+    assert (number.text, number.row_span) == ("1.", 3)
+    assert task.row_span == 3
+    assert " ".join(task.text.split()) == "Реконструкція та модернізація систем централізованого водопостачання"
+    # the continuation row on page 2 starts with the measure, not a new task
+    assert table.rows[4].page == 2
+    assert table.rows[4].cells[0].col == 2
+
+
+def test_merged_cell_blank_on_next_page():
+    table = pdf_doc(POLTAVA).tables[0]
+    task2 = next(c for r in table.rows for c in r.cells if c.col == 0 and c.text == "2.")
+    assert task2.row_span == 3
+    assert {table.rows[r].page for r in range(task2.row, task2.row + task2.row_span)} == {1, 2}
+
+
+def test_text_keeps_line_breaks_and_hyphens():
+    table = pdf_doc(ZHYTOMYR).tables[0]
+    assert table.rows[0].cells[0].text == "№\nз/п"
+    texts = [c.text for r in table.rows for c in r.cells]
+    assert any("-\n" in t for t in texts)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_tables_match_docx_reader(stem):
+    """Same tables as the DOCX: shape, spans and texts (after removing whitespace and hyphens)."""
+    pytest.importorskip("extractor.readers.docx")
+    docx_doc = read(SAMPLES / f"{stem}.docx")
+    pdf = pdf_doc(stem)
+    assert len(pdf.tables) == len(docx_doc.tables)
+    for tp, td in zip(pdf.tables, docx_doc.tables):
+        assert (len(tp.rows), tp.n_cols) == (len(td.rows), td.n_cols)
+        for rp, rd in zip(tp.rows, td.rows):
+            got = [(c.col, c.row_span, c.col_span, squash(c.text)) for c in rp.cells]
+            want = [(c.col, c.row_span, c.col_span, squash(c.text)) for c in rd.cells]
+            assert got == want, f"table {tp.index} row {rp.index}"
+        assert [[squash(x) for x in row] for row in tp.text_grid()] == [
+            [squash(x) for x in row] for row in td.text_grid()
+        ]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_body_paragraphs_match_docx_except_signature(stem):
+    """Outside tables, the body paragraphs are the DOCX's non-empty ones.
+
+    Allowed difference: a manual line break inside a paragraph (the
+    signatory's position) cannot be told from a paragraph end in a PDF, so
+    the PDF may split such a paragraph into its lines.
+    """
+    pytest.importorskip("extractor.readers.docx")
+    docx_doc = read(SAMPLES / f"{stem}.docx")
+    want = [" ".join(p.text.split()) for p in docx_doc.paragraphs if p.part == "body" and p.text.strip()]
+    got = [" ".join(p.text.split()) for p in pdf_doc(stem).paragraphs if p.part == "body"]
+    assert " ".join(got) == " ".join(want)
+    assert len(want) <= len(got) <= len(want) + 3
+
+
+def test_reading_order_interleaves_tables_and_paragraphs():
+    blocks = pdf_doc(ZHYTOMYR).blocks
+    kinds = []
+    for b in blocks:
+        if isinstance(b, Table):
+            kinds.append(f"T{b.index}")
+        elif b.text.startswith(("3. Фінансування", "4. Виконання", "5. Оцінка")):
+            kinds.append(b.text[:2])
+    assert kinds == ["3.", "T0", "4.", "5.", "T1"]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].page == 8
+
+
+def test_page_numbers_are_headers_not_body():
+    paras = pdf_doc(POLTAVA).paragraphs
+    headers = [(p.text, p.page) for p in paras if p.part == "header"]
+    assert headers == [("2", 2), ("3", 3)]
+    assert "2" not in [p.text for p in paras if p.part == "body"]
+
+
+def test_signatory_name_separated_by_tab():
+    last = pdf_doc(POLTAVA).paragraphs[-1]
+    position, name = last.text.split("\t")
+    assert position.strip() == "Полтавської міської ради"
+    assert name == "Олена ДОВГАЛЬ"
+    # a name on its own line stays alone
+    assert pdf_doc(ZHYTOMYR).paragraphs[-1].text == "М.В. Дідківський"
+
+
+def test_paragraph_lines_are_grouped():
+    para = next(p for p in pdf_doc(ZHYTOMYR).paragraphs if p.text.startswith("Відповідальний"))
+    assert para.text.split("\n") == [
+        "Відповідальний виконавець Програми: управління з питань надзвичайних ситуацій та",
+        "цивільного захисту населення міської ради",
+    ]
+    assert para.page == 1
+
+
+# -- table assembly on hand-made geometry --------------------------------------------
+
+XS = [0.0, 20.0, 100.0, 200.0]  # three columns
+
+
+def piece(page: int, rows: list[list[tuple[int, int, int, str]]], top: float = 0.0, height: float = 10.0) -> PageTable:
+    """A page piece from rows of (first col, last col + 1, row span, text) cells."""
+    cells = []
+    for r, row in enumerate(rows):
+        for c0, c1, span, text in row:
+            y = top + r * height
+            cells.append(RawCell(XS[c0], y, XS[c1], y + span * height, text))
+    return PageTable(page=page, cells=cells)
+
+
+def test_grid_spans_from_cell_rectangles():
+    draft = TableDraft.start(piece(1, [[(0, 1, 2, "1."), (1, 3, 1, "head")], [(1, 2, 1, "a"), (2, 3, 1, "b")]]))
+    table = draft.to_table(0)
+    assert table.n_cols == 3 and len(table.rows) == 2
+    first = table.rows[0].cells
+    assert [(c.col, c.row_span, c.col_span) for c in first] == [(0, 2, 1), (1, 1, 2)]
+    assert [(c.col, c.text) for c in table.rows[1].cells] == [(1, "a"), (2, "b")]
+
+
+def test_blank_multi_row_piece_continues_merged_cell():
+    draft = TableDraft.start(piece(1, [[(0, 1, 2, "1."), (1, 2, 2, "Task"), (2, 3, 1, "1.1")], [(2, 3, 1, "1.2")]]))
+    draft.append(piece(2, [[(0, 1, 2, ""), (1, 2, 2, ""), (2, 3, 1, "1.3")], [(2, 3, 1, "1.4")]]))
+    table = draft.to_table(0)
+    assert len(table.rows) == 4
+    assert [(c.text, c.row_span) for c in table.rows[0].cells[:2]] == [("1.", 4), ("Task", 4)]
+    assert [c.text for c in table.rows[2].cells] == ["1.3"]
+    assert [r.page for r in table.rows] == [1, 1, 2, 2]
+
+
+def test_text_piece_beside_continued_cell_is_appended():
+    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 2, 1, "Reconstruction of"), (2, 3, 1, "1.1")]]))
+    draft.append(piece(2, [[(0, 1, 2, ""), (1, 2, 2, "Water supply"), (2, 3, 1, "1.2")], [(2, 3, 1, "1.3")]]))
+    cells = draft.to_table(0).rows[0].cells
+    assert [(c.text, c.row_span) for c in cells[:2]] == [("1.", 3), ("Reconstruction of\nWater supply", 3)]
+
+
+def test_new_task_at_top_of_page_is_not_joined():
+    draft = TableDraft.start(piece(1, [[(0, 1, 2, "1."), (1, 2, 2, "Task one"), (2, 3, 1, "1.1")], [(2, 3, 1, "1.2")]]))
+    draft.append(piece(2, [[(0, 1, 2, "2."), (1, 2, 2, "Task two"), (2, 3, 1, "2.1")], [(2, 3, 1, "2.2")]]))
+    table = draft.to_table(0)
+    assert [(c.text, c.row_span) for c in table.rows[2].cells] == [("2.", 2), ("Task two", 2), ("2.1", 1)]
+    assert table.rows[0].cells[0].row_span == 2
+
+
+def test_lower_case_continuation_without_left_neighbour():
+    draft = TableDraft.start(piece(1, [[(0, 1, 2, "Task that is"), (1, 3, 1, "1.1")], [(1, 3, 1, "1.2")]]))
+    draft.append(piece(2, [[(0, 1, 1, "cut in two"), (1, 3, 1, "1.3")]]))
+    first = draft.to_table(0).rows[0].cells[0]
+    assert (first.text, first.row_span) == ("Task that is\ncut in two", 3)
+
+
+def test_single_row_blank_pieces_stay_apart():
+    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 3, 1, "x")]]))
+    draft.append(piece(2, [[(0, 1, 1, ""), (1, 3, 1, "y")]]))
+    table = draft.to_table(0)
+    assert len(table.rows[1].cells) == 2 and table.rows[0].cells[0].row_span == 1
+
+
+def test_repeated_header_rows_dropped_even_with_a_clipped_character():
+    header = [[(0, 1, 2, "№"), (1, 3, 1, "Amounts, thousand")], [(1, 2, 1, "plan"), (2, 3, 1, "actual, %")]]
+    draft = TableDraft.start(piece(1, header + [[(0, 1, 1, "1."), (1, 2, 1, "5,0"), (2, 3, 1, "4,0")]]))
+    repeated = [header[0], [(1, 2, 1, "plan"), (2, 3, 1, "actual,")]]
+    draft.append(piece(2, repeated + [[(0, 1, 1, "2."), (1, 2, 1, "6,0"), (2, 3, 1, "6,0")]]))
+    table = draft.to_table(0)
+    assert len(table.rows) == 4
+    assert [r.is_header for r in table.rows] == [True, True, False, False]
+    assert [c.text for c in table.rows[3].cells] == ["2.", "6,0", "6,0"]
+
+
+def test_accepts_only_the_same_column_structure():
+    draft = TableDraft.start(piece(1, [[(0, 1, 1, "a"), (1, 2, 1, "b"), (2, 3, 1, "c")]]))
+    same = piece(2, [[(0, 1, 1, "d"), (1, 2, 1, "e"), (2, 3, 1, "f")]])
+    same.cells[1].x1 += 1.5  # drawn a little apart
+    assert draft.accepts(same)
+    assert draft.accepts(piece(2, [[(0, 3, 1, "full-width row")]]))
+    other = PageTable(page=2, cells=[RawCell(0, 0, 60, 10, "x"), RawCell(60, 0, 200, 10, "y")])
+    assert not draft.accepts(other)
+    narrower = PageTable(page=2, cells=[RawCell(0, 0, 20, 10, "x"), RawCell(20, 0, 150, 10, "y")])
+    assert not draft.accepts(narrower)
+
+
+# -- paragraphs from lines -------------------------------------------------------------
+
+
+def line(text, x0, x1, top, size=12.0, bold=False):
+    first = text.split()[0]
+    return TextLine(text, x0, x1, top, top + size, size, bold, first_word_width=len(first) * size * 0.5)
+
+
+def test_group_paragraphs_by_indent_gap_and_short_lines():
+    lines = [
+        line("First paragraph starts indented and runs", 120, 566, 100),
+        line("to the right edge then wraps here.", 85, 300, 114),
+        line("Second paragraph, indented again", 120, 400, 128),
+        line("Third after an empty line", 85, 300, 156),
+        line("Bold heading", 85, 200, 170, bold=True),
+    ]
+    paras = group_paragraphs(lines, right_edge=567, page=3)
+    assert [p.text.split("\n")[0] for _, p in paras] == [
+        "First paragraph starts indented and runs",
+        "Second paragraph, indented again",
+        "Third after an empty line",
+        "Bold heading",
+    ]
+    assert paras[0][1].text.count("\n") == 1 and paras[0][1].page == 3
+    assert paras[0][0] == 100
+
+
+def test_short_line_whose_next_word_would_fit_ends_the_paragraph():
+    lines = [line("164 cameras in schools;", 120, 550, 100), line("26 cameras in hospitals;", 120, 318, 114)]
+    assert len(group_paragraphs(lines, right_edge=567, page=1)) == 2
+
+
+def test_page_number_lines():
+    assert page_number_part(line("2", 309, 315, 22), 842) == "header"
+    assert page_number_part(line("- 7 -", 300, 320, 800), 842) == "footer"
+    assert page_number_part(line("Стор. 2 з 5", 280, 330, 810), 842) == "footer"
+    assert page_number_part(line("2", 309, 315, 400), 842) is None
+    assert page_number_part(line("Додаток 2", 400, 470, 22), 842) is None
+
+
+# -- broken and unusual PDFs, built by hand ----------------------------------------------
+
+
+def make_pdf(pages: list[bytes | None], *, encrypt: bool = False, image_pages: set[int] = frozenset()) -> bytes:
+    """A minimal PDF: one page per content stream (None = empty page), Helvetica for text.
+
+    Pages in ``image_pages`` draw a 1x1 image instead. With ``encrypt`` the
+    trailer carries a standard-security /Encrypt dictionary whose user
+    password is not empty, so the file cannot be opened without it.
+    """
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")  # filled in below
+    pages_obj = add(b"")
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    image = add(
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+    )
+    kids = []
+    for i, content in enumerate(pages):
+        if i in image_pages:
+            content = b"q 200 0 0 200 100 400 cm /Im1 Do Q"
+        stream = zlib.compress(content or b"")
+        cs = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
+                % (pages_obj, cs, font, image)
+            )
+        )
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
+    objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
+    encrypt_ref = b""
+    if encrypt:
+        enc = add(
+            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> /P -44 >>"
+        )
+        encrypt_ref = b" /Encrypt %d 0 R" % enc
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += (
+        b"trailer\n<< /Size %d /Root %d 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"
+        % (len(objects) + 1, catalog)
+        + encrypt_ref
+        + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
+    return bytes(out)
+
+
+TEXT_PAGE = b"BT /F1 12 Tf 72 720 Td (Hello report) Tj ET"
+
+
+def test_hand_made_pdf_reads():
+    doc = read_pdf(make_pdf([TEXT_PAGE]), path="x.pdf", limits=DEFAULT_LIMITS)
+    assert [p.text for p in doc.paragraphs] == ["Hello report"]
+    assert doc.pages == 1 and doc.notes == []
+
+
+def test_page_without_text_layer_is_noted():
+    doc = read_pdf(make_pdf([TEXT_PAGE, None], image_pages={1}), path="x.pdf", limits=DEFAULT_LIMITS)
+    assert doc.notes == [("scanned-page", "page 2 has no text layer")]
+    assert doc.pages == 2
+
+
+def test_pdf_without_any_text_is_scanned(tmp_path):
+    f = tmp_path / "scan.pdf"
+    f.write_bytes(make_pdf([None, None], image_pages={0, 1}))
+    with pytest.raises(ScannedDocument) as e:
+        read(f)
+    assert "scan.pdf" in str(e.value)
+
+
+def test_encrypted_pdf(tmp_path):
+    f = tmp_path / "locked.pdf"
+    f.write_bytes(make_pdf([TEXT_PAGE], encrypt=True))
+    with pytest.raises(EncryptedFile) as e:
+        read(f)
+    assert "locked.pdf" in str(e.value) and "encrypted" in str(e.value)
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6])
+def test_truncated_pdf_is_corrupt(tmp_path, keep):
+    data = (SAMPLES / f"{POLTAVA}.pdf").read_bytes()
+    f = tmp_path / "cut.pdf"
+    f.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(CorruptFile) as e:
+        read(f)
+    assert "cut.pdf" in str(e.value)
+
+
+def test_garbage_after_header_is_corrupt():
+    with pytest.raises(CorruptFile):
+        read_pdf(b"%PDF-1.4\n" + b"\x00garbage" * 50, path="g.pdf", limits=DEFAULT_LIMITS)
+
+
+def test_too_many_pages():
+    with pytest.raises(TooManyPages) as e:
+        read_pdf(make_pdf([TEXT_PAGE] * 3), path="big.pdf", limits=Limits(max_pages=2))
+    assert "big.pdf" in str(e.value) and "3 pages" in str(e.value)
