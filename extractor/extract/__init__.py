@@ -85,7 +85,7 @@ def build_report(doc: Document, source: Source) -> Report:
     data_tables = {layout.table.index for layout in layouts}
     before, after, passport = split_document(doc, data_tables)
     raw_before = raw_lines(before)
-    lines = logical_lines(raw_before) + passport
+    lines = logical_lines(before) + passport
     info = read_document_info(lines, [l for l in raw_before if l.strip()])
     program = read_program(info.title, lines)
     decisions, date_problems = find_decisions(lines)

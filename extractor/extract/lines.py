@@ -29,17 +29,22 @@ def raw_lines(paragraphs: list[Paragraph]) -> list[str]:
     return out
 
 
-def logical_lines(lines: list[str]) -> list[str]:
-    """Join wrapped lines into logical lines (cleaned text, no empties)."""
+def logical_lines(paragraphs: list[Paragraph]) -> list[str]:
+    """Join paragraphs into logical lines (cleaned text, no empties).
+
+    The lines of one paragraph always belong together; a paragraph that
+    opens with a lower-case letter continues the one before it (a wrapped
+    sentence printed as separate lines).
+    """
     groups: list[list[str]] = []
-    for line in lines:
-        if not line.strip():
+    for p in paragraphs:
+        if not p.text.strip():
             groups.append([])
             continue
-        if groups and groups[-1] and _CONTINUES_RE.match(line):
-            groups[-1].append(line)
+        if groups and groups[-1] and _CONTINUES_RE.match(p.text):
+            groups[-1].append(p.text)
         else:
-            groups.append([line])
+            groups.append([p.text])
     return [clean_text("\n".join(g)) for g in groups if g]
 
 
