@@ -72,6 +72,10 @@ Inline text:
 * Content controls are read even when they show their placeholder text.
 
 Footnotes, endnotes and comments are not read.
+
+``Document.notes`` records what a careful reader should know: tracked
+changes read as accepted (``docx-tracked-changes``), embedded chunks not read
+(``docx-alt-chunk``) and tables nested in cells (``docx-nested-table``).
 """
 
 from __future__ import annotations
@@ -138,6 +142,12 @@ _SYMBOL_FONT = {0x2D: "\u2212", 0xB0: "\u00b0", 0xB1: "\u00b1", 0xB4: "\u00d7", 
 #: private-use offset Word uses for symbol-font characters
 _SYMBOL_PUA_BASE = 0xF000
 _FALSE_VALUES = ("0", "false", "off")
+ALTCHUNK = _w("altChunk")
+
+#: codes of the notes the reader adds to Document.notes
+NOTE_TRACKED_CHANGES = "docx-tracked-changes"
+NOTE_ALT_CHUNK = "docx-alt-chunk"
+NOTE_NESTED_TABLE = "docx-nested-table"
 
 
 def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
@@ -156,7 +166,8 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
         blocks: list[Paragraph | Table] = []
         for part in headers:
             blocks.extend(_Reader().flat_story(pkg.xml(part), "header"))
-        blocks.extend(_Reader().body(body))
+        body_reader = _Reader()
+        blocks.extend(body_reader.body(body))
         for part in footers:
             blocks.extend(_Reader().flat_story(pkg.xml(part), "footer"))
     index = 0
@@ -164,7 +175,21 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
         if isinstance(block, Table):
             block.index = index
             index += 1
-    return Document(blocks=blocks, format="docx", pages=None)
+    return Document(blocks=blocks, format="docx", pages=None, notes=_notes(body, body_reader))
+
+
+def _notes(body: etree._Element, reader: "_Reader") -> list[tuple[str, str]]:
+    """Reader notes on what a careful reader should know about how the body was read."""
+    notes: list[tuple[str, str]] = []
+    if next(body.iter(DEL, INS, MOVEFROM, MOVETO), None) is not None:
+        notes.append((NOTE_TRACKED_CHANGES, "the document has tracked changes; they were read as accepted"))
+    chunks = sum(1 for _ in body.iter(ALTCHUNK))
+    if chunks:
+        notes.append((NOTE_ALT_CHUNK, f"{chunks} embedded document chunk(s) (w:altChunk) were not read"))
+    if reader.nested_tables:
+        notes.append((NOTE_NESTED_TABLE, f"{reader.nested_tables} table(s) nested in table cells: their text "
+                                         "is in the parent cell and each is also a table of its own"))
+    return notes
 
 
 def _header_footer_parts(pkg: Package, main: str, root: etree._Element) -> tuple[list[str], list[str]]:
@@ -222,6 +247,8 @@ class _Reader:
         self._fields: list[str] = []
         #: text boxes met while reading inline content, waiting to be emitted
         self._textboxes: list[etree._Element] = []
+        #: how many tables nested in cells were met
+        self.nested_tables = 0
 
     # -- stories -----------------------------------------------------------------------
 
@@ -363,6 +390,7 @@ class _Reader:
                 lines.extend(_table_lines(table))
                 nested.append(table)
                 nested.extend(inner)
+                self.nested_tables += 1
         return "\n".join(lines)
 
     # -- inline ------------------------------------------------------------------------
@@ -370,8 +398,9 @@ class _Reader:
     def _paragraph(self, p: etree._Element) -> str:
         out: list[str] = []
         self._inline(p, out)
-        # an instruction still open at the paragraph's end is malformed: show what follows
-        self._fields = ["result" if f == "instr" else f for f in self._fields]
+        if self._fields:
+            # an instruction still open at the paragraph's end is malformed: show what follows
+            self._fields = ["result" if f == "instr" else f for f in self._fields]
         return "".join(out)
 
     def _inline(self, el: etree._Element, out: list[str]) -> None:
