@@ -555,3 +555,22 @@ def test_read_maps_reader_errors_with_the_path(tmp_path):
     path.write_bytes(_rewrite(_docx_bytes(lambda d: None), {"word/document.xml": "<oops"}))
     with pytest.raises(CorruptFile, match=r"broken\.docx: malformed XML in word/document\.xml"):
         read(path)
+
+
+def test_textbox_inside_a_textbox_is_read_once():
+    inner = (f'<w:r><w:pict><v:shape><v:textbox><w:txbxContent>{_p("inner")}</w:txbxContent>'
+             '</v:textbox></v:shape></w:pict></w:r>')
+    outer = (f'<w:r><w:pict><v:group><v:shape><v:textbox><w:txbxContent>{_p("outer")}<w:p>{inner}</w:p>'
+             '</w:txbxContent></v:textbox></v:shape></v:group></w:pict></w:r>')
+    doc = _read(_with_body(f"<w:p>{outer}</w:p>"))
+    assert [(b.part, b.text) for b in doc.blocks] == [("body", ""), ("textbox", "outer"), ("textbox", "inner")]
+
+
+def test_strict_ooxml_namespaces_are_read():
+    strict_w = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    rows = [_tr(_tc(_p("a"), '<w:vMerge w:val="restart"/>') + _tc(_p("b"))), _tr(_tc("", "<w:vMerge/>") + _tc(_p("c")))]
+    data = _with_body(_p("Strict") + _tbl(rows, 2))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8").replace(W_NS, strict_w)
+    doc = _read(_rewrite(data, {"word/document.xml": xml}))
+    assert _body_texts(doc) == ["Strict"]
+    assert doc.tables[0].rows[0].cells[0].row_span == 2

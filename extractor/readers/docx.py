@@ -449,7 +449,7 @@ class _Reader:
             elif tag == SYM:
                 out.append(_symbol(child))
             elif tag in _DRAWING_TAGS:
-                self._textboxes.extend(child.iter(TXBXCONTENT))
+                self._textboxes.extend(_outer_textboxes(child))
             elif tag == ALTERNATE:
                 branch = _alternate_branch(child)
                 if branch is not None:
@@ -502,6 +502,18 @@ def _cell_elements(tr: etree._Element) -> Iterator[etree._Element]:
                 yield from _cell_elements(branch)
         elif tag not in (P, TBL, TR):
             yield from _cell_elements(child)
+
+
+def _outer_textboxes(drawing: etree._Element) -> list[etree._Element]:
+    """The text boxes of a drawing that are not inside another of its text boxes (those are read with it)."""
+    out = []
+    for box in drawing.iter(TXBXCONTENT):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not drawing and ancestor.tag != TXBXCONTENT:
+            ancestor = ancestor.getparent()
+        if ancestor is None or ancestor is drawing:
+            out.append(box)
+    return out
 
 
 def _table_lines(table: Table) -> list[str]:

@@ -13,6 +13,9 @@ hardened parser:
   and huge trees off, and a part that carries a DOCTYPE is refused (OOXML
   never has one), so entity bombs and external entities do nothing;
 * malformed XML raises ``CorruptFile`` naming the part.
+
+Strict OOXML namespaces are renamed to their transitional equivalents before
+parsing, so readers handle one vocabulary.
 """
 
 from __future__ import annotations
@@ -36,6 +39,15 @@ NS = {
     "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
     "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
 }
+
+#: Strict OOXML namespaces and their transitional equivalents: a Strict file
+#: is read by renaming its namespaces, so the reader knows one vocabulary
+STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": NS["w"].encode(),
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships": NS["r"].encode(),
+    b"http://purl.oclc.org/ooxml/officeDocument/math": NS["m"].encode(),
+}
+_STRICT_MARK = b"http://purl.oclc.org/ooxml/"
 
 #: relationship types (the last path segment is enough to tell them apart,
 #: and it is shared by the transitional and strict flavours of OOXML)
@@ -143,6 +155,9 @@ class Package:
     def xml(self, name: str) -> etree._Element:
         """Parse one member as XML with the hardened parser; CorruptFile names the part."""
         data = self.read_bytes(name)
+        if _STRICT_MARK in data:
+            for strict, transitional in STRICT_NAMESPACES.items():
+                data = data.replace(strict, transitional)
         try:
             root = etree.fromstring(data, parser=_parser())
         except etree.XMLSyntaxError as e:
