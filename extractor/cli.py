@@ -1,4 +1,4 @@
-"""Command line: ``extractor parse|dump|schema ...``.
+"""Command line: ``extractor parse|dump|schema|batch|check|demo ...``.
 
 The CLI only orchestrates: it calls the pipeline and the writers and turns
 errors into one line on stderr and an exit code. It never parses.
@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import ExtractorError
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -31,11 +32,54 @@ def _add_limit_flags(p: argparse.ArgumentParser) -> None:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(
-        max_file_bytes=int(args.max_file_mb * 1048576),
-        max_pages=args.max_pages,
-        max_inflated_bytes=int(args.max_inflated_mb * 1048576),
-    )
+    timeout = getattr(args, "timeout", DEFAULT_LIMITS.timeout_seconds)
+    try:
+        return Limits(
+            max_file_bytes=int(args.max_file_mb * 1048576),
+            max_pages=args.max_pages,
+            max_inflated_bytes=int(args.max_inflated_mb * 1048576),
+            timeout_seconds=timeout,
+        )
+    except ValueError as e:
+        from .batch import UsageError
+
+        raise UsageError(None, str(e)) from None
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
+    return value
+
+
+def _add_run_flags(p: argparse.ArgumentParser) -> None:
+    """Flags of the commands that parse many files in worker processes."""
+    p.add_argument("--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1,
+                   help="files parsed in parallel worker processes (default: the cores, %(default)s)")
+    p.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT_SECONDS,
+                   help="seconds one file may take before its worker is killed (default: %(default)s)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+
+def _add_batch_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+    _add_run_flags(p)
+    p.add_argument("--resume", action="store_true",
+                   help="skip inputs whose report JSON in OUTDIR/reports/ has the same sha256")
+    p.add_argument("--excel-csv", action="store_true", help="write CSVs with a UTF-8 BOM for spreadsheets")
+    p.add_argument("--no-xlsx", action="store_true", help="do not write reports.xlsx")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a dask.distributed scheduler (tcp://host:8786) instead of local processes")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress, only failures")
+    _add_limit_flags(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +106,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_limit_flags(d)
 
     sub.add_parser("schema", help="print the JSON Schema of the output contract")
+
+    b = sub.add_parser(
+        "batch",
+        help="convert files and folders into OUTDIR: per-report JSON, CSVs, XLSX, datapackage.json, manifest.csv",
+    )
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a file, a folder (searched for .docx/.pdf/.txt), a glob, or - for paths on stdin")
+    _add_batch_flags(b)
+
+    c = sub.add_parser("check", help="parse reports and fail when one is unreadable or has no tables (for CI)")
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for paths on stdin")
+    c.add_argument("--format", choices=["text", "json", "junit", "github"], default="text",
+                   help="output format (default: %(default)s)")
+    c.add_argument("--strict", action="store_true", help="warnings fail too")
+    c.add_argument("-o", "--output", help="write the findings to this file instead of stdout")
+    _add_run_flags(c)
+    _add_limit_flags(c)
+
+    m = sub.add_parser("demo", help="convert a folder like batch and print a summary table")
+    m.add_argument("folder", metavar="DIR", help="folder of reports, e.g. samples")
+    _add_batch_flags(m)
     return parser
 
 
@@ -74,8 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from .batch import UsageError
+
     try:
         return _COMMANDS[args.command](args)
+    except UsageError as e:
+        print(f"extractor: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except ExtractorError as e:
         if getattr(args, "debug", False):
             raise
@@ -127,4 +197,106 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"parse": _cmd_parse, "schema": _cmd_schema, "dump": _cmd_dump}
+def _batch_options(args: argparse.Namespace):
+    from .batch import BatchOptions, xlsx_available
+
+    xlsx = not args.no_xlsx
+    if xlsx and not xlsx_available():
+        print("extractor: note: reports.xlsx not written: pip install 'extractor[xlsx]'", file=sys.stderr)
+        xlsx = False
+    return BatchOptions(
+        jobs=args.jobs,
+        timeout=args.timeout,
+        limits=_limits(args),
+        bom=args.excel_csv,
+        resume=args.resume,
+        dask=args.dask,
+        xlsx=xlsx,
+    )
+
+
+def _run_batch(args: argparse.Namespace, inputs: list[str]):
+    from .batch import expand_inputs, run_batch
+    from .progress import Progress
+
+    options = _batch_options(args)
+    paths = expand_inputs(inputs, sys.stdin if "-" in inputs else None)
+    progress = Progress(len(paths), quiet=args.quiet)
+    if not paths:
+        progress.note("extractor: no .docx, .pdf or .txt files found; writing empty tables")
+    result = run_batch(paths, Path(args.output), options, progress=progress)
+    if not args.quiet:
+        failed = result.failed
+        warned = sum(e.status == "warning" for e in result.entries)
+        print(
+            f"extractor: {len(result.entries)} inputs: {len(result.entries) - failed - warned} ok, "
+            f"{warned} with warnings, {failed} failed; outputs in {args.output}",
+            file=sys.stderr,
+        )
+    return result
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    return _run_batch(args, args.inputs).exit_code
+
+
+def summary_table(entries) -> str:
+    """The demo's summary: one line per input with its counts."""
+    header = ("report", "format", "status", "decisions", "funding", "indicators", "warnings")
+    rows = [
+        (
+            e.name,
+            e.format or "",
+            e.status,
+            *("" if v is None else str(v) for v in (e.decisions, e.funding, e.indicators, e.warnings)),
+        )
+        for e in entries
+    ]
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    numeric = {3, 4, 5, 6}
+
+    def line(r) -> str:
+        return "  ".join(str(v).rjust(w) if i in numeric else str(v).ljust(w) for i, (v, w) in enumerate(zip(r, widths))).rstrip()
+
+    out = [line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .batch import UsageError
+
+    if not Path(args.folder).is_dir():
+        raise UsageError(args.folder, "not a folder")
+    result = _run_batch(args, [args.folder])
+    sys.stdout.write(summary_table(result.entries))
+    for e in result.entries:
+        if e.failed:
+            sys.stdout.write(f"failed: {e.error}\n")
+    sys.stdout.write(f"\nJSON in {Path(args.output) / 'reports'}; CSV, XLSX and datapackage.json in {args.output}\n")
+    return result.exit_code
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .batch import expand_inputs
+    from .check import check_files, exit_code, render
+
+    paths = expand_inputs(args.inputs, sys.stdin if "-" in args.inputs else None)
+    verdicts = check_files(paths, jobs=args.jobs, timeout=args.timeout, limits=_limits(args))
+    text = render(verdicts, args.format, strict=args.strict)
+    if args.output:
+        from .writers.atomic import atomic_write_text
+
+        atomic_write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return exit_code(verdicts, strict=args.strict)
+
+
+_COMMANDS = {
+    "parse": _cmd_parse,
+    "schema": _cmd_schema,
+    "dump": _cmd_dump,
+    "batch": _cmd_batch,
+    "check": _cmd_check,
+    "demo": _cmd_demo,
+}

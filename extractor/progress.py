@@ -1,0 +1,108 @@
+"""Progress of a batch on stderr: a one-line bar on a terminal, log lines elsewhere.
+
+On a terminal the bar shows files done of total, the rate and the time left,
+redrawn in place. When stderr is a file or a pipe (CI logs) each finished
+file is one plain line. ``quiet`` shows only failures. No dependency.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from typing import TextIO
+
+#: width of the bar itself, in characters
+BAR_WIDTH = 24
+#: least seconds between two redraws of the bar
+REDRAW_SECONDS = 0.1
+
+
+def format_duration(seconds: float) -> str:
+    """``0:07``, ``12:30``, ``1:02:03``."""
+    seconds = max(0, int(round(seconds)))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def bar_line(done: int, total: int, elapsed: float, label: str = "", width: int = 80) -> str:
+    """The text of the progress bar for ``done`` of ``total`` files after ``elapsed`` seconds."""
+    share = done / total if total else 1.0
+    filled = int(round(share * BAR_WIDTH))
+    rate = done / elapsed if elapsed > 0 else 0.0
+    eta = (total - done) / rate if rate > 0 else None
+    text = (
+        f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} files"
+        f"  {rate:.1f} files/s  ETA {format_duration(eta) if eta is not None else '-:--'}"
+    )
+    if label:
+        text += f"  {label}"
+    return text[: max(10, width - 1)]
+
+
+class Progress:
+    """Report finished files of a batch to a stream (stderr by default)."""
+
+    def __init__(
+        self, total: int, stream: TextIO | None = None, quiet: bool = False, tty: bool | None = None, silent: bool = False
+    ):
+        self.total = total
+        self.silent = silent
+        self.done = 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.quiet = quiet
+        self.tty = (self.stream.isatty() if hasattr(self.stream, "isatty") else False) if tty is None else tty
+        self.start = time.monotonic()
+        self._last_draw = 0.0
+        self._drawn = False
+
+    def note(self, message: str) -> None:
+        """A line of its own (not shown when quiet)."""
+        if not self.quiet and not self.silent:
+            self._line(message)
+
+    def advance(self, status: str, path: str, seconds: float | None = None, error: str | None = None) -> None:
+        """One more file finished with ``status`` (ok, warning, error, skipped)."""
+        self.done += 1
+        if self.silent:
+            return
+        failed = status == "error"
+        if self.tty and not self.quiet:
+            if failed:
+                self._line(f"error: {error if error and error.startswith(path) else f'{path}: {error}'}")
+            now = time.monotonic()
+            if now - self._last_draw >= REDRAW_SECONDS or self.done == self.total:
+                self._draw(path)
+            return
+        if self.quiet:
+            if failed:
+                self._line(f"error: {error if error and error.startswith(path) else f'{path}: {error}'}")
+            return
+        took = f" ({seconds:.1f} s)" if seconds is not None else ""
+        if failed and error:
+            what = error if error.startswith(path) else f"{path}: {error}"
+            self._line(f"[{self.done}/{self.total}] {status:<7} {what}")
+        else:
+            self._line(f"[{self.done}/{self.total}] {status:<7} {path}{took}")
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._drawn = False
+
+    def _draw(self, label: str) -> None:
+        width = shutil.get_terminal_size((80, 20)).columns
+        self.stream.write("\r\x1b[K" + bar_line(self.done, self.total, time.monotonic() - self.start, label, width))
+        self.stream.flush()
+        self._drawn = True
+        self._last_draw = time.monotonic()
+
+    def _line(self, text: str) -> None:
+        if self._drawn:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(text + "\n")
+        self.stream.flush()
+        if self._drawn and self.tty:
+            self._draw("")

@@ -1,0 +1,372 @@
+"""Run the per-file work (parse one report) for many files, isolated and time-boxed.
+
+``convert(path, limits)`` is the unit of work: it parses one file and returns
+an ``Outcome`` (the report JSON, or the one-line error), never raising.
+Two runners hand it out:
+
+- ``run_local``: a pool of worker processes on this machine. A file whose
+  worker runs past the timeout has its worker killed (not abandoned) and a
+  fresh worker takes its place; a worker that dies (a crash in a native
+  library) is recorded as a crash; the other files go on.
+- ``run_dask``: the same work on a running dask.distributed cluster. Each
+  file's bytes travel with the task (no shared filesystem needed) and the
+  worker parses them in a child Python process that is killed at the
+  timeout, so a hung file never blocks a dask worker.
+
+Both yield one Outcome per input as they finish, in completion order; callers
+sort. CLI and batch only orchestrate: nothing here parses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait as wait_ready
+from pathlib import Path
+
+from .errors import ExtractorError, Timeout
+from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
+
+STATUS_OK = "ok"
+STATUS_WARNING = "warning"
+STATUS_ERROR = "error"
+
+#: error code of a file whose work raised an unexpected exception or killed its worker
+CRASH_CODE = "crash"
+#: error code of a report that does not validate against the contract
+CONTRACT_CODE = "contract-invalid"
+#: seconds a stopping worker gets to exit before it is killed
+WORKER_STOP_GRACE_SECONDS = 2.0
+#: tasks kept in flight per dask worker thread (bounds the client's memory)
+DASK_TASKS_PER_THREAD = 2
+#: extra seconds a dask task may run beyond the per-file timeout (child start-up)
+DASK_STARTUP_ALLOWANCE_SECONDS = 10.0
+
+
+@dataclass
+class Outcome:
+    """What became of one input file."""
+
+    path: str
+    status: str  # ok, warning or error
+    report_json: str | None = None
+    format: str | None = None
+    error: str | None = None
+    error_code: str | None = None
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def error_outcome(path: str, code: str, message: str, seconds: float = 0.0, fmt: str | None = None) -> Outcome:
+    """An error Outcome with a one-line message."""
+    return Outcome(path=path, status=STATUS_ERROR, format=fmt, error=_one_line(message), error_code=code, seconds=seconds)
+
+
+def _sniffed_format(path: str, limits: Limits) -> str | None:
+    """The sniffed format of a file that failed, for the manifest; None when unknown."""
+    try:
+        from .readers.sniff import sniff
+
+        p = Path(path)
+        if p.stat().st_size > limits.max_file_bytes:
+            return None
+        return sniff(p.read_bytes())
+    except Exception:
+        return None
+
+
+def convert(path: str, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    """Parse one file into an Outcome: report JSON and status, or the error; never raises."""
+    from pydantic import ValidationError
+
+    from . import pipeline
+
+    start = time.monotonic()
+    try:
+        report = pipeline.parse_file(path, limits)
+    except ExtractorError as e:
+        return error_outcome(path, e.code, str(e), time.monotonic() - start, _sniffed_format(path, limits))
+    except ValidationError as e:
+        first = e.errors()[0] if e.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        message = f"{path}: report does not fit the output contract: {where}: {first.get('msg', e)}"
+        return error_outcome(path, CONTRACT_CODE, message, time.monotonic() - start, _sniffed_format(path, limits))
+    except Exception as e:  # a bug or a library failure: record it, the batch goes on
+        message = f"{path}: {type(e).__name__}: {e}"
+        return error_outcome(path, CRASH_CODE, message, time.monotonic() - start, _sniffed_format(path, limits))
+    return Outcome(
+        path=path,
+        status=STATUS_WARNING if report.warnings else STATUS_OK,
+        report_json=report.to_json(),
+        format=report.source.format.value if report.source.format else None,
+        seconds=time.monotonic() - start,
+    )
+
+
+Work = Callable[[str, Limits], Outcome]
+
+
+def timeout_outcome(path: str, timeout: float) -> Outcome:
+    error = Timeout(path, f"processing took longer than {timeout:g} s; the worker was stopped")
+    return error_outcome(path, error.code, str(error), timeout)
+
+
+# -- local process pool ----------------------------------------------------------------
+
+
+def _mp_context():
+    """fork where the OS has it (workers inherit the imported code), spawn elsewhere."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _worker_loop(conn, work: Work, limits: Limits) -> None:
+    """A worker process: take (index, path), send back (index, Outcome), until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        try:
+            outcome = work(path, limits)
+        except BaseException as e:  # work is meant not to raise; keep the worker alive anyway
+            outcome = error_outcome(path, CRASH_CODE, f"{path}: {type(e).__name__}: {e}")
+        conn.send((index, outcome))
+
+
+class _Worker:
+    def __init__(self, ctx, work: Work, limits: Limits):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_loop, args=(child, work, limits), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, str] | None = None
+        self.deadline = 0.0
+        self.started = 0.0
+
+    def assign(self, index: int, path: str, timeout: float | None) -> None:
+        self.conn.send((index, path))
+        self.task = (index, path)
+        self.started = time.monotonic()
+        self.deadline = self.started + timeout if timeout else float("inf")
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.process.join(WORKER_STOP_GRACE_SECONDS)
+        self.kill()
+
+
+def run_local(
+    paths: Iterable[str],
+    jobs: int,
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    limits: Limits = DEFAULT_LIMITS,
+    work: Work = convert,
+) -> Iterator[Outcome]:
+    """Run ``work`` on each path in up to ``jobs`` worker processes; yield Outcomes as they finish.
+
+    A worker past ``timeout`` seconds on one file is killed and replaced; a
+    worker that dies is replaced. Closing the iterator (or Ctrl-C in the
+    caller) stops every worker.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    pending = deque(enumerate(paths))
+    if not pending:
+        return
+    ctx = _mp_context()
+    workers = [_Worker(ctx, work, limits) for _ in range(min(jobs, len(pending)))]
+    try:
+        while True:
+            for w in workers:
+                if w.task is None and pending:
+                    w.assign(*pending.popleft(), timeout)
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                return
+            wait_for = min(w.deadline for w in busy) - time.monotonic()
+            handles = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+            ready = set(wait_ready(handles, timeout=None if wait_for == float("inf") else max(0.0, wait_for)))
+            now = time.monotonic()
+            for i, w in enumerate(workers):
+                if w.task is None:
+                    continue
+                index, path = w.task
+                outcome = None
+                replace = False
+                if w.conn in ready or w.process.sentinel in ready:
+                    try:
+                        if w.conn.poll():
+                            _, outcome = w.conn.recv()
+                    except (EOFError, OSError):
+                        outcome = None
+                    if outcome is None and not w.process.is_alive():
+                        code = w.process.exitcode
+                        outcome = error_outcome(
+                            path, CRASH_CODE, f"{path}: worker process died (exit code {code})", now - w.started
+                        )
+                        replace = True
+                elif now >= w.deadline:
+                    outcome = timeout_outcome(path, now - w.started if timeout is None else timeout)
+                    replace = True
+                if outcome is None:
+                    continue
+                if replace:
+                    w.kill()
+                    workers[i] = _Worker(ctx, work, limits)
+                else:
+                    w.task = None
+                yield outcome
+    finally:
+        for w in workers:
+            if w.task is not None:
+                w.kill()
+            else:
+                w.stop()
+
+
+# -- dask.distributed ------------------------------------------------------------------
+
+
+def convert_isolated(name: str, data: bytes, limits: dict, timeout: float | None) -> dict:
+    """Dask task: parse the bytes of one file in a child Python process, killed at ``timeout``.
+
+    The bytes are written under their own file name into a private temporary
+    folder, so the report names its source as usual. Returns ``Outcome.to_dict()``.
+    """
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="extractor-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        cmd = [sys.executable, "-m", "extractor.runner", str(path), json.dumps(limits)]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, text=True, encoding="utf-8")
+        except subprocess.TimeoutExpired:  # subprocess.run has killed the child
+            return timeout_outcome(name, timeout or 0.0).to_dict()
+        if done.returncode != 0 or not done.stdout.strip():
+            lines = (done.stderr or "").strip().splitlines()
+            detail = lines[-1] if lines else f"exit code {done.returncode}"
+            return error_outcome(name, CRASH_CODE, f"{name}: worker process died: {detail}", time.monotonic() - start).to_dict()
+        outcome = json.loads(done.stdout)
+        # messages name the temporary path; show the file name the user gave
+        if outcome.get("error"):
+            outcome["error"] = outcome["error"].replace(str(path), name)
+        return outcome
+
+
+def _dask_client(address):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ExtractorError(
+            None, "--dask needs dask.distributed: pip install 'extractor[dask]'"
+        ) from None
+    if isinstance(address, Client):
+        return address, False
+    try:
+        return Client(address, timeout="30s"), True
+    except Exception as e:
+        raise ExtractorError(None, f"cannot reach the dask scheduler at {address}: {type(e).__name__}: {e}") from None
+
+
+def run_dask(
+    paths: Iterable[str],
+    address,
+    timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Outcome]:
+    """Run the per-file work on a dask.distributed cluster; yield Outcomes as they finish.
+
+    ``address`` is a scheduler address ("tcp://host:8786") or a ``distributed.Client``.
+    Tasks are submitted a few at a time per worker thread, so the client never
+    holds the bytes of the whole input in memory.
+    """
+    from distributed import as_completed
+
+    client, own = _dask_client(address)
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        window = max(1, threads * DASK_TASKS_PER_THREAD)
+        limits_dict = dataclasses.asdict(limits)
+        todo = deque(paths)
+        futures: dict = {}
+        seq = as_completed()
+
+        def submit_next() -> Outcome | None:
+            path = todo.popleft()
+            p = Path(path)
+            try:
+                too_big = p.stat().st_size > limits.max_file_bytes
+                data = b"" if too_big else p.read_bytes()
+            except OSError:
+                too_big = True
+            if too_big:  # unreadable or over the limit: the local work reports it exactly
+                return convert(path, limits)
+            fut = client.submit(convert_isolated, p.name, data, limits_dict, timeout, pure=False)
+            futures[fut] = path
+            seq.add(fut)
+            return None
+
+        def fill() -> Iterator[Outcome]:
+            while todo and len(futures) < window:
+                immediate = submit_next()
+                if immediate is not None:
+                    yield immediate
+
+        yield from fill()
+        for fut in seq:
+            path = futures.pop(fut)
+            try:
+                outcome = Outcome(**fut.result())
+                name = Path(path).name
+                if outcome.error and outcome.error.startswith(name + ":"):
+                    outcome.error = path + outcome.error[len(name):]
+                outcome.path = path
+            except Exception as e:
+                outcome = error_outcome(path, CRASH_CODE, f"{path}: dask task failed: {type(e).__name__}: {e}")
+            yield outcome
+            yield from fill()
+    finally:
+        if own:
+            client.close()
+
+
+def _child_main(argv: list[str]) -> int:
+    """``python -m extractor.runner FILE LIMITS_JSON``: print the Outcome of one file as JSON."""
+    path, limits_json = argv
+    outcome = convert(path, Limits(**json.loads(limits_json)))
+    sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_child_main(sys.argv[1:]))

@@ -1,0 +1,345 @@
+"""Batch conversion: inputs, names, outputs, manifest, parallelism, timeouts, resume.
+
+Most tests run the real batch machinery (worker processes, atomic writes,
+consolidation) with a per-file work function that builds reports from the
+reference answers, so they do not depend on the extraction step; the
+end-to-end tests at the bottom run the real pipeline over samples/.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from extractor import runner
+from extractor.batch import (
+    MANIFEST_COLUMNS,
+    BatchOptions,
+    UsageError,
+    expand_inputs,
+    output_names,
+    run_batch,
+)
+from extractor.models import Report
+from extractor.runner import Outcome, convert
+
+from conftest import GOLDEN, SAMPLES, STEMS
+
+GOLDEN_PREFIX = b"GOLDEN:"
+TABLE_FILES = ("reports.csv", "decisions.csv", "funding.csv", "indicators.csv", "warnings.csv")
+
+
+# -- per-file work functions run in the workers (top level, so they pickle) ---------------
+
+
+def golden_work(path: str, limits) -> Outcome:
+    """A file holding b"GOLDEN:<stem>" becomes that reference report; anything else goes the real way."""
+    data = Path(path).read_bytes()
+    if not data.startswith(GOLDEN_PREFIX):
+        return convert(path, limits)
+    stem = data[len(GOLDEN_PREFIX):].decode().strip()
+    report = Report.model_validate(json.loads((GOLDEN / f"{stem}.expected.json").read_text("utf-8")))
+    report.source.file = Path(path).name
+    report.source.sha256 = hashlib.sha256(data).hexdigest()
+    return Outcome(
+        path=path,
+        status="warning" if report.warnings else "ok",
+        report_json=report.to_json(),
+        format="docx",
+        seconds=0.01,
+    )
+
+
+def hanging_work(path: str, limits) -> Outcome:
+    """Hangs on files named hang*: writes its pid beside the file, then sleeps far past any timeout."""
+    if Path(path).name.startswith("hang"):
+        Path(path).with_suffix(".pid").write_text(str(os.getpid()))
+        time.sleep(600)
+    return golden_work(path, limits)
+
+
+def crashing_work(path: str, limits) -> Outcome:
+    """Kills its own process on files named crash* (as a segfault in a native library would)."""
+    if Path(path).name.startswith("crash"):
+        os._exit(3)
+    return golden_work(path, limits)
+
+
+def refusing_work(path: str, limits) -> Outcome:
+    """Fails every file: used to prove that --resume did not parse a file again."""
+    return runner.error_outcome(path, "not-expected", f"{path}: parsed again")
+
+
+def _sleep_then(work, seconds):
+    def inner(path, limits):
+        time.sleep(seconds)
+        return work(path, limits)
+
+    return inner
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def make_inputs(root: Path, stems=STEMS) -> list[Path]:
+    root.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for stem in stems:
+        p = root / f"{stem}.docx"
+        p.write_bytes(GOLDEN_PREFIX + stem.encode())
+        paths.append(p)
+    return paths
+
+
+def plant_bad_files(root: Path) -> dict[str, Path]:
+    bad = {
+        "empty": root / "empty.pdf",
+        "corrupt-zip": root / "corrupt.docx",
+        "random": root / "random.pdf",
+    }
+    bad["empty"].write_bytes(b"")
+    bad["corrupt-zip"].write_bytes(b"PK\x03\x04" + os.urandom(300))
+    bad["random"].write_bytes(bytes(range(256)) * 8)
+    return bad
+
+
+def manifest(outdir: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((outdir / "manifest.csv").read_text("utf-8"))))
+
+
+def tables(outdir: Path) -> dict[str, bytes]:
+    return {name: (outdir / name).read_bytes() for name in TABLE_FILES}
+
+
+def stable_manifest(outdir: Path) -> list[dict[str, str]]:
+    return [{k: v for k, v in row.items() if k not in ("seconds", "resumed")} for row in manifest(outdir)]
+
+
+def opts(**kw) -> BatchOptions:
+    kw.setdefault("jobs", 2)
+    kw.setdefault("timeout", 20)
+    kw.setdefault("xlsx", False)
+    return BatchOptions(**kw)
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_workers():
+    yield
+    assert multiprocessing.active_children() == []
+
+
+# -- inputs and names --------------------------------------------------------------------
+
+
+def test_expand_inputs_walks_folders_and_filters(tmp_path):
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for rel in ["a/x.DOCX", "a/deep/y.pdf", "a/z.Txt", "a/notes.json", "a/.secret.pdf", "a/~$x.docx",
+                "a/data.xlsx", ".hidden/h.pdf"]:
+        (tmp_path / rel).write_bytes(b"x")
+    found = expand_inputs([str(tmp_path)])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/deep/y.pdf", "a/x.DOCX", "a/z.Txt"]
+
+
+def test_expand_inputs_files_globs_stdin_and_duplicates(tmp_path):
+    for name in ["a.pdf", "b.docx", "c.txt", "odd.bin"]:
+        (tmp_path / name).write_bytes(b"x")
+    explicit = expand_inputs([str(tmp_path / "odd.bin")])  # a named file is taken whatever its name
+    assert [p.name for p in explicit] == ["odd.bin"]
+    globbed = expand_inputs([str(tmp_path / "*")])  # a glob filters like a folder
+    assert [p.name for p in globbed] == ["a.pdf", "b.docx", "c.txt"]
+    stdin = io.StringIO(f"{tmp_path / 'c.txt'}\n\n{tmp_path / 'a.pdf'}\n")
+    both = expand_inputs(["-", str(tmp_path / "a.pdf")], stdin=stdin)
+    assert [p.name for p in both] == ["a.pdf", "c.txt"]
+
+
+@pytest.mark.parametrize("arg", ["no-such-folder", "no-such-*.pdf"])
+def test_expand_inputs_rejects_what_names_nothing(tmp_path, arg):
+    with pytest.raises(UsageError) as e:
+        expand_inputs([str(tmp_path / arg)])
+    assert arg in str(e.value)
+
+
+def test_output_names_keep_extension_and_tell_same_names_apart():
+    paths = [Path("x/zvit.docx"), Path("x/zvit.pdf"), Path("y/zvit.docx"), Path("y/ZVIT.DOCX"), Path("y/other.txt")]
+    names = output_names(paths)
+    assert names[1] == "zvit.pdf" and names[4] == "other.txt"
+    clashing = [names[0], names[2], names[3]]
+    assert len({n.casefold() for n in clashing}) == 3
+    assert all(n.lower().startswith("zvit.") and n.lower().endswith(".docx") for n in clashing)
+    assert output_names(paths) == names  # deterministic
+
+
+# -- the batch ---------------------------------------------------------------------------
+
+
+def test_batch_writes_every_output_and_a_manifest(tmp_path):
+    good = make_inputs(tmp_path / "in")
+    bad = plant_bad_files(tmp_path / "in")
+    out = tmp_path / "out"
+    result = run_batch(good + list(bad.values()), out, opts(xlsx=True), work=golden_work)
+    assert result.exit_code == 1 and result.failed == len(bad)
+    for p in good:
+        data = json.loads((out / "reports" / f"{p.name}.json").read_text("utf-8"))
+        assert data["source"]["file"] == p.name
+    assert sorted(os.listdir(out / "reports")) == sorted(f"{p.name}.json" for p in good)
+    rows = {Path(r["path"]).name: r for r in manifest(out)}
+    assert list(manifest(out)[0]) == list(MANIFEST_COLUMNS)
+    assert len(rows) == len(good) + len(bad)
+    for p in good:
+        row = rows[p.name]
+        report = Report.model_validate_json((GOLDEN / f"{p.stem}.expected.json").read_text("utf-8"))
+        assert row["status"] == ("warning" if report.warnings else "ok")
+        assert row["funding"] == str(len(report.funding)) and row["indicators"] == str(len(report.indicators))
+        assert row["sha256"] == hashlib.sha256(p.read_bytes()).hexdigest() and row["report"] == p.name
+    assert rows["empty.pdf"]["error_code"] == "unsupported-format" and "empty" in rows["empty.pdf"]["error"]
+    assert rows["corrupt.docx"]["error_code"] == "corrupt-file" and rows["corrupt.docx"]["format"] == "docx"
+    assert rows["random.pdf"]["status"] == "error" and rows["random.pdf"]["report"] == ""
+    for row in rows.values():
+        if row["status"] == "error":
+            assert "\n" not in row["error"] and row["path"] in row["error"]
+    funding = list(csv.DictReader(io.StringIO((out / "funding.csv").read_text("utf-8"))))
+    assert sorted({r["report"] for r in funding}) == sorted(p.name for p in good)
+    assert (out / "reports.xlsx").exists() and (out / "datapackage.json").exists()
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_csvs_are_byte_identical_whatever_the_job_count(tmp_path):
+    inputs = make_inputs(tmp_path / "in") + list(plant_bad_files(tmp_path / "in").values())
+    run_batch(inputs, tmp_path / "one", opts(jobs=1), work=golden_work)
+    run_batch(list(reversed(inputs)), tmp_path / "two", opts(jobs=3), work=golden_work)
+    assert tables(tmp_path / "one") == tables(tmp_path / "two")
+    assert stable_manifest(tmp_path / "one") == stable_manifest(tmp_path / "two")
+    assert (tmp_path / "one" / "datapackage.json").read_bytes() == (tmp_path / "two" / "datapackage.json").read_bytes()
+
+
+def test_interrupted_batch_then_resume_equals_an_uninterrupted_one(tmp_path):
+    inputs = make_inputs(tmp_path / "in") + list(plant_bad_files(tmp_path / "in").values())
+    run_batch(inputs, tmp_path / "full", opts(), work=golden_work)
+
+    out = tmp_path / "resumed"
+    seen = []
+
+    def stop_after_three(entry):  # inputs run in path order: corrupt, empty, then the first good one
+        seen.append(entry)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(inputs, out, opts(jobs=1), work=golden_work, on_entry=stop_after_three)
+    assert not (out / "manifest.csv").exists() and not [p for p in out.rglob("*.tmp")]
+    finished = sorted(os.listdir(out / "reports"))
+    assert finished == [f"{STEMS[0]}.docx.json"]
+
+    result = run_batch(inputs, out, opts(resume=True), work=golden_work)
+    assert tables(out) == tables(tmp_path / "full")
+    assert stable_manifest(out) == stable_manifest(tmp_path / "full")
+    resumed = {Path(e.path).name for e in result.entries if e.resumed}
+    assert resumed == set(finished_name[: -len(".json")] for finished_name in finished)
+
+
+def test_resume_parses_nothing_again_but_a_changed_file(tmp_path):
+    inputs = make_inputs(tmp_path / "in")
+    run_batch(inputs, tmp_path / "out", opts(), work=golden_work)
+    before = tables(tmp_path / "out")
+    result = run_batch(inputs, tmp_path / "out", opts(resume=True), work=refusing_work)
+    assert result.exit_code == 0 and all(e.resumed for e in result.entries)
+    assert tables(tmp_path / "out") == before
+    inputs[0].write_bytes(inputs[0].read_bytes() + b" ")  # new bytes, new sha256
+    result = run_batch(inputs, tmp_path / "out", opts(resume=True), work=refusing_work)
+    changed = [e for e in result.entries if not e.resumed]
+    assert [Path(e.path) for e in changed] == [inputs[0]] and changed[0].error_code == "not-expected"
+    # the failed input's earlier JSON is gone, and so are its rows
+    assert not (tmp_path / "out" / "reports" / f"{inputs[0].name}.json").exists()
+    assert inputs[0].name not in (tmp_path / "out" / "funding.csv").read_text("utf-8")
+
+
+def test_hung_file_is_killed_at_the_timeout_and_the_batch_goes_on(tmp_path):
+    inputs = make_inputs(tmp_path / "in", STEMS[:2])
+    hang = tmp_path / "in" / "hang.docx"
+    hang.write_bytes(b"GOLDEN:" + STEMS[0].encode())
+    result = run_batch(inputs + [hang], tmp_path / "out", opts(jobs=2, timeout=1), work=hanging_work)
+    entry = {Path(e.path).name: e for e in result.entries}
+    assert entry["hang.docx"].error_code == "timeout" and "1 s" in entry["hang.docx"].error
+    assert all(entry[p.name].status != "error" for p in inputs)
+    pid = int(hang.with_suffix(".pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # the hung worker was killed and reaped, not abandoned
+    assert result.exit_code == 1
+
+
+def test_worker_that_dies_is_a_crash_and_the_batch_goes_on(tmp_path):
+    inputs = make_inputs(tmp_path / "in", STEMS[:2])
+    crash = tmp_path / "in" / "crash.pdf"
+    crash.write_bytes(b"x")
+    result = run_batch(inputs + [crash], tmp_path / "out", opts(), work=crashing_work)
+    entry = {Path(e.path).name: e for e in result.entries}
+    assert entry["crash.pdf"].error_code == "crash" and "exit code 3" in entry["crash.pdf"].error
+    assert [entry[p.name].status for p in inputs] != ["error", "error"]
+    assert all(entry[p.name].status in ("ok", "warning") for p in inputs)
+
+
+def test_unexpected_exception_is_recorded_with_its_type(tmp_path, monkeypatch):
+    from extractor import pipeline
+
+    def boom(path, limits):
+        raise RuntimeError("boom in extraction")
+
+    monkeypatch.setattr(pipeline, "parse_file", boom)  # workers are forked after this
+    (tmp_path / "a.txt").write_text("текст")
+    outcome = next(runner.run_local([str(tmp_path / "a.txt")], jobs=1, timeout=20))
+    assert outcome.error_code == "crash" and "RuntimeError: boom in extraction" in outcome.error
+
+
+def test_same_file_name_in_two_folders_gives_two_reports(tmp_path):
+    a = make_inputs(tmp_path / "a", STEMS[:1])
+    b = make_inputs(tmp_path / "b", STEMS[:1])
+    result = run_batch(a + b, tmp_path / "out", opts(), work=golden_work)
+    names = [e.name for e in result.entries]
+    assert len(set(names)) == 2
+    assert sorted(os.listdir(tmp_path / "out" / "reports")) == sorted(f"{n}.json" for n in names)
+    reports = list(csv.DictReader(io.StringIO((tmp_path / "out" / "reports.csv").read_text("utf-8"))))
+    assert sorted(r["report"] for r in reports) == sorted(names)
+
+
+def test_batch_datapackage_validates(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    inputs = make_inputs(tmp_path / "in") + list(plant_bad_files(tmp_path / "in").values())
+    run_batch(inputs, tmp_path / "out", opts(bom=True), work=golden_work)
+    assert (tmp_path / "out" / "funding.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    report = frictionless.validate(str(tmp_path / "out" / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "fieldName", "rowNumber", "note"])
+
+
+def test_empty_input_list_writes_empty_tables(tmp_path):
+    result = run_batch([], tmp_path / "out", opts())
+    assert result.exit_code == 0 and result.entries == []
+    assert (tmp_path / "out" / "funding.csv").read_text("utf-8").startswith("report,index,")
+    assert manifest(tmp_path / "out") == []
+
+
+# -- dask --------------------------------------------------------------------------------
+
+
+def test_dask_runs_the_same_work_as_local_processes(tmp_path):
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    inputs = [SAMPLES / f"{STEMS[0]}.docx", SAMPLES / f"{STEMS[1]}.docx"]
+    bad = plant_bad_files(tmp_path)
+    inputs += [bad["empty"], bad["corrupt-zip"]]
+    local = run_batch(inputs, tmp_path / "local", opts())
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            remote = run_batch(inputs, tmp_path / "dask", opts(dask=client))
+    assert tables(tmp_path / "dask") == tables(tmp_path / "local")
+    assert stable_manifest(tmp_path / "dask") == stable_manifest(tmp_path / "local")
+    assert remote.exit_code == local.exit_code == 1
