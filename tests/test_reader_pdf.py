@@ -25,7 +25,7 @@ from extractor.readers import read
 from extractor.readers.pdf import read_pdf
 from extractor.readers.pdf_page import TextLine
 from extractor.readers.pdf_tables import PageTable, RawCell, TableDraft
-from extractor.readers.pdf_text import group_paragraphs, page_number_part
+from extractor.readers.pdf_text import furniture, group_paragraphs, page_number_part
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -174,11 +174,10 @@ def test_reading_order_interleaves_tables_and_paragraphs():
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].page == 8
 
 
-def test_page_numbers_are_headers_not_body():
+def test_page_numbers_are_not_emitted():
     paras = pdf_doc(POLTAVA).paragraphs
-    headers = [(p.text, p.page) for p in paras if p.part == "header"]
-    assert headers == [("2", 2), ("3", 3)]
-    assert "2" not in [p.text for p in paras if p.part == "body"]
+    assert [p.text for p in paras if p.text.strip() in ("2", "3")] == []
+    assert {p.part for p in paras} == {"body"}
 
 
 def test_signatory_name_separated_by_tab():
@@ -440,3 +439,73 @@ def test_too_many_pages():
     with pytest.raises(TooManyPages) as e:
         read_pdf(make_pdf([TEXT_PAGE] * 3), path="big.pdf", limits=Limits(max_pages=2))
     assert "big.pdf" in str(e.value) and "3 pages" in str(e.value)
+
+
+# -- page furniture and joins over whole documents ------------------------------------------
+
+from extractor.readers.pdf import _assemble  # noqa: E402
+from extractor.readers.pdf_page import PageContent  # noqa: E402
+
+
+def test_running_header_kept_once_and_page_numbers_dropped():
+    pages = [
+        (1, 842.0, [line("Звіт про виконання програми", 200, 400, 20), line("Body text", 85, 300, 100)]),
+        (2, 842.0, [line("Звіт про виконання програми", 200, 400, 20), line("2", 300, 306, 810)]),
+        (3, 842.0, [line("Звіт про виконання програми", 200, 400, 21), line("- 3 -", 295, 310, 810)]),
+    ]
+    assert furniture(pages) == {(1, 0): "header", (2, 0): None, (2, 1): None, (3, 0): None, (3, 1): None}
+
+
+def _table_page(number: int, lines: list[TextLine], rows: list[list[tuple[int, int, int, str]]], top: float) -> PageContent:
+    return PageContent(number=number, width=595, height=842, lines=lines, tables=[piece(number, rows, top=top)], has_text=True)
+
+
+def test_continuation_mark_does_not_stop_a_join():
+    pages = [
+        _table_page(1, [line("Таблиця 1", 85, 150, 100)], [[(0, 1, 1, "1."), (1, 3, 1, "a")]], top=700),
+        _table_page(2, [line("Продовження таблиці 1", 85, 250, 40)], [[(0, 1, 1, "2."), (1, 3, 1, "b")]], top=60),
+    ]
+    blocks = _assemble(pages)
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Table"]
+    assert [r.page for r in blocks[1].rows] == [1, 2]
+
+
+def test_paragraph_before_table_starts_a_new_table():
+    pages = [
+        _table_page(1, [], [[(0, 1, 1, "1."), (1, 3, 1, "a")]], top=700),
+        _table_page(2, [line("Таблиця 2", 85, 150, 40)], [[(0, 1, 1, "1."), (1, 3, 1, "b")]], top=60),
+    ]
+    blocks = _assemble(pages)
+    assert [type(b).__name__ for b in blocks] == ["Table", "Paragraph", "Table"]
+    assert [b.index for b in blocks if isinstance(b, Table)] == [0, 1]
+
+
+def ruled_table_content(rows: list[list[str]], top: float, col_x: list[float], row_h: float = 30.0) -> bytes:
+    """PDF content drawing a ruled grid (PDF y grows upwards) with one text per cell."""
+    out = [b"0.5 w"]
+    for r, row in enumerate(rows):
+        y = 842 - top - (r + 1) * row_h
+        for c, text in enumerate(row):
+            x0, x1 = col_x[c], col_x[c + 1]
+            out.append(b"%.1f %.1f %.1f %.1f re S" % (x0, y, x1 - x0, row_h))
+            if text:
+                out.append(b"BT /F1 10 Tf %.1f %.1f Td (%s) Tj ET" % (x0 + 3, y + 10, text.encode("latin-1")))
+    return b"\n".join(out)
+
+
+def test_hand_made_ruled_table_over_two_pages():
+    cols = [72.0, 120.0, 300.0, 400.0]
+    header = [["No", "Measure", "Sum"]]
+    page1 = (
+        b"BT /F1 12 Tf 72 780 Td (Funding) Tj ET\n"
+        + ruled_table_content(header + [["1.", "Build", "5,0"], ["2.", "Buy", "6,0"]], top=100, col_x=cols)
+    )
+    page2 = b"BT /F1 10 Tf 300 820 Td (2) Tj ET\n" + ruled_table_content(
+        header + [["3.", "Repair", "7,0"]], top=60, col_x=cols
+    ) + b"\nBT /F1 12 Tf 72 600 Td (Head of department) Tj 200 0 Td (J. Smith) Tj ET"
+    doc = read_pdf(make_pdf([page1, page2]), path="t.pdf", limits=DEFAULT_LIMITS)
+    assert [p.text for p in doc.paragraphs] == ["Funding", "Head of department\tJ. Smith"]
+    (table,) = doc.tables
+    assert table.text_grid() == [["No", "Measure", "Sum"], ["1.", "Build", "5,0"], ["2.", "Buy", "6,0"], ["3.", "Repair", "7,0"]]
+    assert [(r.page, r.is_header) for r in table.rows] == [(1, True), (1, False), (1, False), (2, False)]
+    assert isinstance(doc.blocks[0], Paragraph) and isinstance(doc.blocks[1], Table)

@@ -6,9 +6,10 @@ page's characters sorted into their cells, and the remaining characters as
 text lines. Pages are released as soon as they are read. Then, over the whole
 document:
 
-* text lines become paragraphs (``extractor.readers.pdf_text``); lone page
-  numbers in the top or bottom margin become ``part="header"`` /
-  ``part="footer"`` paragraphs;
+* text lines become paragraphs (``extractor.readers.pdf_text``); page
+  furniture is sorted out first: lone page numbers are dropped, a running
+  header or footer is kept once (``part="header"`` / ``"footer"``), and a
+  "Продовження таблиці" mark above a continued table is dropped;
 * tables and paragraphs are put in reading order, top to bottom on each page;
 * a table that is the first body block of a page continues the table that
   was the last body block of the page before when their columns agree; the
@@ -40,9 +41,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..document import Block, Document, Paragraph, Table
 from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
 from ..limits import Limits
-from .pdf_page import PageContent, read_page
-from .pdf_tables import TableDraft
-from .pdf_text import group_paragraphs, page_number_part
+from .pdf_page import PageContent, TextLine, read_page
+from .pdf_tables import PageTable, TableDraft
+from .pdf_text import CONTINUATION_MARK, furniture, group_paragraphs
 
 #: pages whose widths differ by less than this (points) share one text column right edge
 PAGE_WIDTH_TOLERANCE = 2.0
@@ -100,38 +101,52 @@ def _right_edges(pages: list[PageContent]) -> dict[int, float]:
     return edges
 
 
+def _page_items(page: PageContent, right_edge: float, furniture: dict) -> list[Paragraph | PageTable]:
+    """A page's paragraphs and table pieces, top to bottom; paragraphs never run across a table."""
+    items: list[tuple[float, Paragraph | PageTable]] = []
+    body: list[TextLine] = []
+    for i, line in enumerate(page.lines):
+        key = (page.number, i)
+        if key not in furniture:
+            body.append(line)
+        elif furniture[key] is not None:
+            items.append((line.top, Paragraph(line.text, page=page.number, part=furniture[key])))
+    tables = sorted(page.tables, key=lambda t: t.bbox[1])
+    run: list[TextLine] = []
+    t_i = 0
+    for line in body:
+        while t_i < len(tables) and tables[t_i].bbox[1] <= line.top:
+            items.extend(group_paragraphs(run, right_edge, page.number))
+            run = []
+            items.append((tables[t_i].bbox[1], tables[t_i]))
+            t_i += 1
+        run.append(line)
+    items.extend(group_paragraphs(run, right_edge, page.number))
+    items.extend((t.bbox[1], t) for t in tables[t_i:])
+    items.sort(key=lambda it: it[0])
+    ordered = [item for _, item in items]
+    # a continuation mark directly above the page's first table is page furniture
+    body_items = [it for it in ordered if not (isinstance(it, Paragraph) and it.part != "body")]
+    if (
+        len(body_items) >= 2
+        and isinstance(body_items[0], Paragraph)
+        and isinstance(body_items[1], PageTable)
+        and CONTINUATION_MARK.match(body_items[0].text)
+    ):
+        ordered.remove(body_items[0])
+    return ordered
+
+
 def _assemble(pages: list[PageContent]) -> list[Block]:
     """Blocks in reading order, with tables joined across pages."""
     edges = _right_edges(pages)
+    furn = furniture([(p.number, p.height, p.lines) for p in pages])
     blocks: list[Block] = []
-    drafts: dict[int, TableDraft] = {}  # position in blocks -> draft, filled in at the end
+    drafts: dict[int, TableDraft] = {}  # position in blocks -> draft, turned into a Table at the end
     open_draft: TableDraft | None = None  # the table that was the last body block so far
     for page in pages:
-        items: list[tuple[float, int, object]] = []  # (top, order, Paragraph | PageTable)
-        body_lines = []
-        for line in page.lines:
-            part = page_number_part(line, page.height)
-            if part:
-                items.append((line.top, 0, Paragraph(line.text, page=page.number, part=part)))
-            else:
-                body_lines.append(line)
-        tables = sorted(page.tables, key=lambda t: t.bbox[1])
-        # paragraphs never run across a table
-        run: list = []
-        t_i = 0
-        for line in body_lines:
-            while t_i < len(tables) and tables[t_i].bbox[1] <= line.top:
-                items.extend((top, 1, para) for top, para in group_paragraphs(run, edges[page.number], page.number))
-                run = []
-                items.append((tables[t_i].bbox[1], 1, tables[t_i]))
-                t_i += 1
-            run.append(line)
-        items.extend((top, 1, para) for top, para in group_paragraphs(run, edges[page.number], page.number))
-        items.extend((t.bbox[1], 1, t) for t in tables[t_i:])
-        items.sort(key=lambda it: it[0])
-
         first_body = True
-        for _, _, item in items:
+        for item in _page_items(page, edges[page.number], furn):
             if isinstance(item, Paragraph):
                 blocks.append(item)
                 if item.part == "body":
@@ -150,10 +165,8 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
                 drafts[len(blocks)] = open_draft
                 blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
             first_body = False
-    index = 0
-    for pos, draft in sorted(drafts.items()):
+    for index, (pos, draft) in enumerate(sorted(drafts.items())):
         blocks[pos] = draft.to_table(index)
-        index += 1
     return blocks
 
 

@@ -6,6 +6,9 @@ a character whose centre lies in a table cell goes to that cell, the others
 make the page's running text. Cell text is built from the cell's own
 characters (lines joined by ``"\\n"``), never by cropping the page per cell.
 
+A character inside a table's outline but in no detected cell (a border the
+table finder missed) goes to the nearest cell rather than being lost.
+
 Running text is grouped into words and the words into lines. Within a line,
 a gap wider than ``TAB_GAP_EM`` times the font size (a tab stop: a position
 on the left and a name at the right margin) is kept as a TAB, so the two
@@ -80,14 +83,17 @@ class _CellIndex:
         x0, top, x1, bottom = self.bbox
         return x0 <= x <= x1 and top <= y <= bottom
 
-    def find(self, x: float, y: float) -> int | None:
+    def find(self, x: float, y: float) -> int:
+        """The cell containing the point, or, in a gap no cell covers, the nearest cell."""
         i = self.slots.get((self._slot(self.ys, y), self._slot(self.xs, x)))
         if i is not None:
             return i
-        for j, (x0, top, x1, bottom) in enumerate(self.cells):
-            if x0 <= x <= x1 and top <= y <= bottom:
-                return j
-        return None
+
+        def distance(cell: tuple[float, float, float, float]) -> float:
+            x0, top, x1, bottom = cell
+            return max(x0 - x, 0.0, x - x1) + max(top - y, 0.0, y - bottom)
+
+        return min(range(len(self.cells)), key=lambda j: distance(self.cells[j]))
 
 
 def _is_bold(fontname: str) -> bool:
@@ -149,9 +155,7 @@ def read_page(page: Any, number: int) -> PageContent:
         cy = (ch["top"] + ch["bottom"]) / 2
         for t, ix in enumerate(indexes):
             if ix.contains(cx, cy):
-                i = ix.find(cx, cy)
-                if i is not None:
-                    cell_chars[t][i].append(ch)
+                cell_chars[t][ix.find(cx, cy)].append(ch)
                 break
         else:
             outside.append(ch)

@@ -16,11 +16,20 @@ them) are one paragraph when the later line *continues* the earlier one:
 Centred lines (titles) therefore come out one paragraph per line, and so do
 the lines of a manual line break.
 
-Page numbers: a line in the top or bottom ``MARGIN_BAND`` of the page that
-holds only a page number ("2", "- 2 -", "Стор. 2 з 5") is returned with
-``part="header"`` (top) or ``part="footer"`` (bottom), so that extraction,
-which reads body paragraphs, never sees it, and a table continued after it
-still counts as the first thing on its page.
+Page furniture (``furniture``), in the top or bottom ``MARGIN_BAND`` of a
+page:
+
+* a line that holds only a page number ("2", "- 2 -", "Стор. 2 з 5") is
+  dropped: it is not content, and a table continued below it still counts as
+  the first thing on its page;
+* a running header or footer (the same text, digits aside, at the same
+  height on two or more pages) is kept once, where it first appears, as a
+  ``part="header"`` / ``part="footer"`` paragraph (as the DOCX reader gives a
+  header part once), and dropped elsewhere.
+
+A continuation mark ("Продовження таблиці 2", "Закінчення додатка") is
+recognised by ``CONTINUATION_MARK``; the reader drops it when it stands
+directly above a table at the top of a page.
 """
 
 from __future__ import annotations
@@ -39,8 +48,17 @@ INDENT_TOLERANCE = 2.0
 #: share of the page height at the top and bottom where page numbers stand
 MARGIN_BAND = 0.1
 
+#: points within which a running header stands at the same height on every page
+RUNNING_TOLERANCE = 3.0
+
+#: a lone page number; three digits at most, so that a year ("2022") is not one
 PAGE_NUMBER = regex.compile(
-    r"^[\s\-–—]*(?:(?:сторінка|стор|с|page|p)\.?\s*)?\d{1,4}(?:\s*(?:з|із|of|/)\s*\d{1,4})?[\s\-–—]*$",
+    r"^[\s\-–—]*(?:(?:сторінка|стор|с|page|p)\.?\s*)?\d{1,3}(?:\s*(?:з|із|of|/)\s*\d{1,3})?[\s\-–—]*$",
+    regex.IGNORECASE,
+)
+#: "Продовження таблиці 2", "Продовження додатка 1", "Закінчення табл. 3"
+CONTINUATION_MARK = regex.compile(
+    r"^\s*(?:продовження|закінчення)\s+(?:табл(?:иці|\.)|додатк[ау]|додатка)?[\s\d.№]*$",
     regex.IGNORECASE,
 )
 
@@ -57,15 +75,52 @@ def continues(prev: TextLine, line: TextLine, right_edge: float) -> bool:
     return line.x0 <= prev.x0 + INDENT_TOLERANCE
 
 
-def page_number_part(line: TextLine, page_height: float) -> str | None:
-    """"header" or "footer" when the line is a lone page number in the page's margin band, else None."""
-    if not PAGE_NUMBER.match(line.text):
-        return None
+def margin_part(line: TextLine, page_height: float) -> str | None:
+    """"header" or "footer" when the line stands in the page's top or bottom margin band, else None."""
     if line.bottom <= page_height * MARGIN_BAND:
         return "header"
     if line.top >= page_height * (1 - MARGIN_BAND):
         return "footer"
     return None
+
+
+def page_number_part(line: TextLine, page_height: float) -> str | None:
+    """"header" or "footer" when the line is a lone page number in the page's margin band, else None."""
+    return margin_part(line, page_height) if PAGE_NUMBER.match(line.text) else None
+
+
+def _running_key(line: TextLine, part: str) -> tuple[str, str, int]:
+    return (part, regex.sub(r"\d+", "#", " ".join(line.text.split())), round(line.top / RUNNING_TOLERANCE))
+
+
+def furniture(pages: list[tuple[int, float, list[TextLine]]]) -> dict[tuple[int, int], str | None]:
+    """Page furniture among the lines of all pages (see the module docstring).
+
+    ``pages`` holds (page number, page height, lines). The answer maps
+    (page number, line index) to ``None`` for a line to drop, or to "header" /
+    "footer" for a running line kept as such; lines not in it are body text.
+    """
+    out: dict[tuple[int, int], str | None] = {}
+    seen: dict[tuple[str, str, int], set[int]] = {}
+    candidates = []
+    for number, height, lines in pages:
+        for i, line in enumerate(lines):
+            part = margin_part(line, height)
+            if part is None:
+                continue
+            if PAGE_NUMBER.match(line.text):
+                out[(number, i)] = None
+                continue
+            key = _running_key(line, part)
+            seen.setdefault(key, set()).add(number)
+            candidates.append((number, i, key, part))
+    kept: set[tuple[str, str, int]] = set()
+    for number, i, key, part in candidates:
+        if len(seen[key]) < 2:
+            continue
+        out[(number, i)] = None if key in kept else part
+        kept.add(key)
+    return out
 
 
 def group_paragraphs(lines: list[TextLine], right_edge: float, page: int) -> list[tuple[float, Paragraph]]:
