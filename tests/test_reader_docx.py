@@ -15,7 +15,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.document import Paragraph, Table
 from extractor.errors import CorruptFile, InflatedTooLarge
@@ -574,3 +575,66 @@ def test_strict_ooxml_namespaces_are_read():
     doc = _read(_rewrite(data, {"word/document.xml": xml}))
     assert _body_texts(doc) == ["Strict"]
     assert doc.tables[0].rows[0].cells[0].row_span == 2
+
+
+def test_malformed_header_is_skipped_with_a_note_but_a_header_bomb_is_not():
+    refs = '<w:headerReference w:type="default" r:id="rIdH9"/>'
+    rel = REL.format(rid="rIdH9", kind="header", target="header9.xml")
+    doc = _read(_with_body(_p("body"), extra_parts={"word/header9.xml": "<w:hdr"}, sect_refs=refs, rels=rel))
+    assert [(b.part, b.text) for b in doc.blocks] == [("body", "body")]
+    assert [code for code, _ in doc.notes] == ["docx-part-skipped"]
+    assert doc.notes[0][1].startswith("header not read: malformed XML in word/header9.xml")
+    big = HDR.format(ns=NSDECL, body=_p("0" * 300_000))
+    data = _with_body(_p("body"), extra_parts={"word/header9.xml": big}, sect_refs=refs, rels=rel)
+    with pytest.raises(InflatedTooLarge, match="word/header9.xml"):
+        _read(data, Limits(max_compression_ratio=20))
+
+
+def test_excessively_deep_xml_is_corrupt_not_a_crash():
+    deep = "<w:sdt><w:sdtContent>" * 300 + _p("deep") + "</w:sdtContent></w:sdt>" * 300
+    with pytest.raises(CorruptFile, match=r"malformed XML in word/document\.xml"):
+        _read(_with_body(deep))
+
+
+# -- property: any partition of a grid into rectangles round-trips through gridSpan/vMerge ----
+
+@st.composite
+def _partitions(draw):
+    """A grid (rows x cols) cut into rectangles, as (row, col, row_span, col_span) tuples."""
+    n_rows, n_cols = draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    taken = [[False] * n_cols for _ in range(n_rows)]
+    rects = []
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if taken[r][c]:
+                continue
+            max_w = 0
+            while c + max_w < n_cols and not taken[r][c + max_w]:
+                max_w += 1
+            w = draw(st.integers(1, max_w))
+            h = draw(st.integers(1, n_rows - r))
+            for rr in range(r, r + h):
+                for cc in range(c, c + w):
+                    taken[rr][cc] = True
+            rects.append((r, c, h, w))
+    return n_rows, n_cols, rects
+
+
+@settings(max_examples=60, deadline=None)
+@given(_partitions())
+def test_any_merge_layout_round_trips(layout):
+    n_rows, n_cols, rects = layout
+    rows = []
+    for r in range(n_rows):
+        cells = ""
+        for (r0, c0, h, w) in sorted((x for x in rects if x[0] <= r < x[0] + x[2]), key=lambda x: x[1]):
+            props = f'<w:gridSpan w:val="{w}"/>' if w > 1 else ""
+            if h > 1:
+                props += '<w:vMerge w:val="restart"/>' if r == r0 else "<w:vMerge/>"
+            cells += _tc(_p(f"{r0}.{c0}") if r == r0 else "", props)
+        rows.append(_tr(cells))
+    table = _read(_with_body(_tbl(rows, n_cols))).tables[0]
+    got = sorted((c.row, c.col, c.row_span, c.col_span) for row in table.rows for c in row.cells)
+    assert got == sorted(rects)
+    assert all(c.text == f"{c.row}.{c.col}" for row in table.rows for c in row.cells)
+    assert (len(table.rows), table.n_cols) == (n_rows, n_cols)

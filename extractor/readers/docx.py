@@ -75,7 +75,9 @@ Footnotes, endnotes and comments are not read.
 
 ``Document.notes`` records what a careful reader should know: tracked
 changes read as accepted (``docx-tracked-changes``), embedded chunks not read
-(``docx-alt-chunk``) and tables nested in cells (``docx-nested-table``).
+(``docx-alt-chunk``), tables nested in cells (``docx-nested-table``) and
+header or footer parts skipped because their XML is malformed
+(``docx-part-skipped``; a malformed main document part is fatal).
 """
 
 from __future__ import annotations
@@ -148,6 +150,7 @@ ALTCHUNK = _w("altChunk")
 NOTE_TRACKED_CHANGES = "docx-tracked-changes"
 NOTE_ALT_CHUNK = "docx-alt-chunk"
 NOTE_NESTED_TABLE = "docx-nested-table"
+NOTE_PART_SKIPPED = "docx-part-skipped"
 
 
 def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
@@ -162,20 +165,38 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
         body = root.find(BODY)
         if body is None:
             raise CorruptFile(path, f"not a Word document: {main} has no w:body")
-        headers, footers = _header_footer_parts(pkg, main, root)
+        skipped: list[tuple[str, str]] = []
+        try:
+            headers, footers = _header_footer_parts(pkg, main, root)
+        except CorruptFile as e:
+            headers, footers = [], []
+            skipped.append((NOTE_PART_SKIPPED, f"headers and footers not read: {e.reason}"))
         blocks: list[Paragraph | Table] = []
         for part in headers:
-            blocks.extend(_Reader().flat_story(pkg.xml(part), "header"))
+            blocks.extend(_side_story(pkg, part, "header", skipped))
         body_reader = _Reader()
         blocks.extend(body_reader.body(body))
         for part in footers:
-            blocks.extend(_Reader().flat_story(pkg.xml(part), "footer"))
+            blocks.extend(_side_story(pkg, part, "footer", skipped))
     index = 0
     for block in blocks:
         if isinstance(block, Table):
             block.index = index
             index += 1
-    return Document(blocks=blocks, format="docx", pages=None, notes=_notes(body, body_reader))
+    return Document(blocks=blocks, format="docx", pages=None, notes=_notes(body, body_reader) + skipped)
+
+
+def _side_story(pkg: Package, part: str, kind: str, skipped: list[tuple[str, str]]) -> list[Paragraph]:
+    """The paragraphs of a header or footer part; a malformed one is skipped with a note, not fatal.
+
+    Size limits still raise: a bomb in a header is a bomb.
+    """
+    try:
+        root = pkg.xml(part)
+    except CorruptFile as e:
+        skipped.append((NOTE_PART_SKIPPED, f"{kind} not read: {e.reason}"))
+        return []
+    return _Reader().flat_story(root, kind)
 
 
 def _notes(body: etree._Element, reader: "_Reader") -> list[tuple[str, str]]:
