@@ -7,7 +7,10 @@ text (and passport tables), and runs the consistency checks.
 
 from __future__ import annotations
 
-from ..document import Document, Table
+import regex
+
+from ..document import Document, Paragraph, Table
+from ..normalize.text import fold
 from ..models import Finding, Report, Source
 from .columns import FUNDING, INDICATORS, TableLayout, analyse_table, continue_layout
 from .decisions import find_decisions
@@ -19,6 +22,12 @@ from .vocab import load_vocabulary
 
 FUNDING_UNIT_THOUSANDS = "тис. грн"
 FUNDING_UNIT_HRYVNIA = "грн"
+FUNDING_UNIT_MILLIONS = "млн грн"
+#: how many blocks above a funding table may hold its unit caption ("(тис. грн)")
+CAPTION_WINDOW = 3
+_GRN_RE = regex.compile(r"(?<![\p{L}])грн")
+_THOUSANDS_RE = regex.compile(r"(?<![\p{L}])тис(?:\.|яч)")
+_MILLIONS_RE = regex.compile(r"(?<![\p{L}])млн")
 
 
 def find_layouts(doc: Document) -> list[TableLayout]:
@@ -39,22 +48,34 @@ def find_layouts(doc: Document) -> list[TableLayout]:
     return layouts
 
 
-def funding_unit(layouts: list[TableLayout]) -> str | None:
-    """The money unit named in the funding table's header."""
-    from ..normalize.text import fold
+def unit_in(text: str) -> str | None:
+    """"тис. грн" or "грн" when the text names a money unit."""
+    folded = fold(text)
+    if not _GRN_RE.search(folded):
+        return None
+    if _THOUSANDS_RE.search(folded):
+        return FUNDING_UNIT_THOUSANDS
+    if _MILLIONS_RE.search(folded):
+        return FUNDING_UNIT_MILLIONS
+    return FUNDING_UNIT_HRYVNIA
 
+
+def funding_unit(doc: Document, layouts: list[TableLayout]) -> str | None:
+    """The money unit named in the funding table's header, or in a caption just above it."""
     for layout in layouts:
         if layout.kind != FUNDING:
             continue
         for spec in layout.columns:
             if spec.field in ("planned", "actual"):
-                folded = fold(spec.header)
-                if "тис" in folded and "грн" in folded:
-                    return FUNDING_UNIT_THOUSANDS
-                if "млн" in folded and "грн" in folded:
-                    return "млн грн"
-                if "грн" in folded:
-                    return FUNDING_UNIT_HRYVNIA
+                unit = unit_in(spec.header)
+                if unit:
+                    return unit
+        position = doc.blocks.index(layout.table)
+        captions = [b for b in doc.blocks[max(0, position - CAPTION_WINDOW):position] if isinstance(b, Paragraph)]
+        for paragraph in reversed(captions):
+            unit = unit_in(paragraph.text)
+            if unit:
+                return unit
     return None
 
 
@@ -102,7 +123,7 @@ def build_report(doc: Document, source: Source) -> Report:
         program=program,
         decisions=decisions,
         funding=funding,
-        funding_unit=funding_unit(layouts),
+        funding_unit=funding_unit(doc, layouts),
         indicators=indicators,
         signatory=signatory,
         warnings=warnings,

@@ -123,8 +123,10 @@ def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary) -> int
         return 0
     end = start + 1
     while end < n and end - start < MAX_HEADER_ROWS:
-        texts = [clean_text(c.text) for c in _origin_cells(table, end)]
-        nonempty = [t for t in texts if t]
+        cells = [c for c in _origin_cells(table, end) if clean_text(c.text)]
+        if len(cells) == 1 and cells[0].col_span >= table.n_cols - 1 > 0:
+            break  # a full-width row below the header is a heading of the body
+        nonempty = [clean_text(c.text) for c in cells]
         if nonempty and _is_numbering_row(nonempty):
             end += 1
             continue
@@ -164,34 +166,49 @@ def column_paths(table: Table, header_rows: int) -> list[list[str]]:
 
 
 def map_column(c: int, path: list[str], columns: PhraseSet, vocab: Vocabulary) -> ColumnSpec:
-    """Turn one column's header path into a ColumnSpec."""
+    """Turn one column's header path into a ColumnSpec.
+
+    The deepest header that names a field decides the field ("Обсяг
+    фінансування" / "2021" / "план" is planned); the other levels may split it
+    by year ("2021 рік"), by funding source ("міський бюджет", or any other
+    sub-header under a planned/actual header) or mark the printed total
+    ("Усього").
+    """
     spec = ColumnSpec(col=c, field=None, header=" / ".join(path))
     field_level = -1
     ignored = False
+    others: list[tuple[int, str]] = []
     for level, text in enumerate(path):
-        name, _ = columns.best(fold(text))
-        if name == "ignore":
-            ignored = True
-        elif name is not None:
-            spec.field, field_level = name, level
-    if spec.field is None and ignored:
-        spec.field = "ignore"
-    # a sub-header below the field's header splits it by year or by source
-    if spec.field in ("planned", "actual") and len(path) > field_level + 1:
-        leaf = path[-1]
-        folded = fold(leaf)
+        folded = fold(text)
         year = _YEAR_HEADER_RE.match(folded)
         if year:
             spec.year = int(year.group(1))
-        elif vocab.funding_total_columns.best(folded)[0]:
+            continue
+        if vocab.funding_total_columns.starts(folded)[0] and len(folded) < 30:
             spec.is_total = True
+            continue
+        name, _ = columns.best(folded)
+        if name == "ignore":
+            ignored = True
+        elif name is not None and not vocab.funding_sources.best(folded)[0]:
+            spec.field, field_level = name, level
         else:
-            spec.source = leaf
-    elif spec.field is None and path:
-        # a year or source column with no planned/actual word anywhere above it
-        year = _YEAR_HEADER_RE.match(fold(path[-1]))
-        if year and len(path) == 1:
-            spec.field, spec.year = "planned", int(year.group(1))
+            others.append((level, text))
+    if spec.field is None:
+        if spec.year is not None and len(path) == 1:
+            spec.field = "planned"  # a bare year column under no money header
+        elif ignored:
+            spec.field = "ignore"
+        spec.is_total = False
+        return spec
+    if spec.field in ("planned", "actual"):
+        below = [text for level, text in others if level != field_level]
+        if below and spec.year is None and not spec.is_total:
+            spec.source = below[-1]
+        if spec.is_split:
+            spec.is_total = False
+    else:
+        spec.year, spec.is_total = None, False
     return spec
 
 

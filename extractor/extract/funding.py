@@ -33,6 +33,7 @@ from .columns import ColumnSpec, TableLayout
 from .vocab import Vocabulary
 
 _BULLET_RE = regex.compile(r"^\s*[-–—•·▪]\s*")
+_SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
 _TASK_HEADING_RE = regex.compile(r"^(?:завдання|напрям|розділ)\s*(?:№\s*)?(\d+(?:\.\d+)*)\.?\s*[:.)]?\s*(.*)$", regex.I | regex.S)
 #: a total label is the phrase plus at most this many characters ("Усього по Програмі:")
 MAX_TOTAL_LABEL_EXTRA = 40
@@ -192,10 +193,18 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
             if heading:
                 task = _Task(normalize_item_number(heading.group(1)), [heading.group(2)])
             else:
-                num, rest = strip_number_prefix(task_text) if not clean_text(number_text) else (
-                    normalize_item_number(number_text), task_text)
-                task = _Task(num, [rest] if clean_text(rest) else [])
+                num, rest = strip_number_prefix(number_text if clean_text(number_text) else task_text)
+                if clean_text(number_text) and clean_text(task_text):
+                    rest = (rest + "\n" + task_text) if clean_text(rest) else task_text
+                task = _Task(normalize_item_number(num) if num else None, [rest] if clean_text(rest) else [])
             continue
+
+        # a multi-level number ("1.1") in the number column is the measure's own number
+        own_number = None
+        if _SUBNUMBER_RE.match(clean_text(number_text)) and not clean_text(task_text):
+            own_number, number_text = normalize_item_number(number_text), ""
+            if task is None:
+                task = _Task(own_number.split(".")[0])
 
         # the task this row belongs to
         if col["number"] is not None and clean_text(number_text):
@@ -211,7 +220,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
                 task = _Task(None, [task_text])
 
         number, measure_rest = strip_number_prefix(measure_text)
-        number = normalize_item_number(number) if number else (task.number if task else None)
+        number = normalize_item_number(number) if number else (own_number or (task.number if task else None))
         term = text_value(view.text(r, col["term"], carry=True))
         executor = text_value(view.text(r, col["executor"], carry=True))
 

@@ -75,6 +75,10 @@ def split_document(doc: Document, data_tables: set[int]) -> tuple[list[Paragraph
             if block.index in data_tables:
                 seen_data = True
                 after = []
+            elif seen_data:
+                # a borderless table after the data (a signature block): its rows as lines
+                for row in block.rows:
+                    after.append(Paragraph("\t".join(c.text.replace("\n", " ") for c in row.cells if c.text.strip())))
             else:
                 passport.extend(passport_lines(block))
             continue

@@ -40,17 +40,29 @@ _NAME_RE = regex.compile(r"^(?:" + "|".join(_NAME_PATTERNS) + r")$")
 _NAME_AT_END_RE = regex.compile(r"(?:^|\s)(" + "|".join(_NAME_PATTERNS) + r")\s*$")
 _PLAIN_NAME_RE = regex.compile(rf"^{_UP}{_LOW}+\s+{_UP}{_LOW}+$")
 _GAP_RE = regex.compile(r"\t+|\s{3,}")
+_PAGE_NUMBER_RE = regex.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 #: at most this many lines above the name make up the position
 MAX_POSITION_LINES = 4
 
 
 def find_title(lines: list[str]) -> str | None:
     """The report title: the first logical line opening with a title phrase."""
-    for line in lines[:TITLE_WINDOW]:
+    for i, line in enumerate(lines[:TITLE_WINDOW]):
         folded = fold(line)
         if any(folded.startswith(p) for p in TITLE_STARTS) and len(folded) < 600:
+            if _is_upper(line):
+                # "ЗВІТ" / "ПРО ВИКОНАННЯ ПРОГРАМИ …": upper-case lines go on the title
+                for nxt in lines[i + 1:i + 4]:
+                    if not _is_upper(nxt) or len(nxt) > 300:
+                        break
+                    line = f"{line} {nxt}"
             return line
     return None
+
+
+def _is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def document_kind(title: str | None) -> DocumentKind | None:
@@ -155,7 +167,7 @@ def read_signatory(lines: list[str]) -> Signatory | None:
                 skipped += 1
         while i >= 0 and lines[i].strip() and len(position_lines) < MAX_POSITION_LINES:
             text = lines[i].strip()
-            if text.endswith(".") and len(text) > 60:
+            if (text.endswith(".") and len(text) > 60) or _PAGE_NUMBER_RE.match(text):
                 break
             position_lines.insert(0, text)
             i -= 1

@@ -1,0 +1,257 @@
+"""Extraction on small hand-made Documents: layouts of the genre beyond the samples."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docbuild import LEFT as L, UP as U, make_document, make_table
+from extractor.extract import build_report
+from extractor.extract.columns import analyse_table
+from extractor.extract.decisions import find_decisions
+from extractor.extract.metadata import document_kind, find_title, read_signatory
+from extractor.models import IndicatorGroup, Source
+
+SOURCE = Source(file="test.docx", format="docx")
+
+IND_HEADER = ["№ з/п", "Найменування показника", "Одиниця виміру", "План", "Факт", "Причини відхилення"]
+INDICATORS = [IND_HEADER, ["1", "Кількість заходів", "од.", "10", "9", "Погода"]]
+
+
+def report(*blocks):
+    return build_report(make_document(*blocks), SOURCE)
+
+
+def codes(rep):
+    return [w.code for w in rep.warnings]
+
+
+def test_years_split_into_plan_and_fact_under_each_year():
+    table = [
+        ["№", "Зміст заходу", "Обсяг фінансування, грн", L, L, L, "Виконавець"],
+        [U, U, "2020 рік", L, "2021 рік", L, U],
+        [U, U, "план", "факт", "план", "факт", U],
+        ["1.1", "Ремонт", "1 000,00", "900,00", "2 000,00", "–", "КП «Дороги»"],
+    ]
+    rep = report(table, INDICATORS)
+    row = rep.funding[0]
+    assert [(b.year, b.planned, b.actual) for b in row.breakdown] == [
+        (2020, Decimal("1000.00"), Decimal("900.00")),
+        (2021, Decimal("2000.00"), None),
+    ]
+    assert row.planned == Decimal("3000") and row.actual == Decimal("900")
+    assert rep.funding_unit == "грн"
+    assert row.raw["breakdown[1].planned"] == "2 000,00"
+    assert row.number == "1.1" and row.executor == "КП «Дороги»"
+
+
+def test_task_heading_rows_and_measure_numbers_in_the_number_column():
+    table = [
+        ["№ з/п", "Назва заходу", "Термін виконання", "Передбачено, тис. грн", "Профінансовано, тис. грн"],
+        ["Завдання 1. Ремонт доріг", L, L, L, L],
+        ["1.1.", "Ямковий ремонт", "2021", "100,0", "90,0"],
+        ["1.2.", "Розмітка", "2021-2022", "50,0", "50,0"],
+        ["Завдання 2. Освітлення", L, L, L, L],
+        ["2.1", "Заміна ламп", "2022", "10,0", "–"],
+        ["Усього", L, L, "160,0", "140,0"],
+    ]
+    rep = report(table, INDICATORS)
+    rows = [(r.kind.value, r.task_number, r.task, r.number, r.measure) for r in rep.funding]
+    assert rows == [
+        ("measure", "1", "Ремонт доріг", "1.1", "Ямковий ремонт"),
+        ("measure", "1", "Ремонт доріг", "1.2", "Розмітка"),
+        ("measure", "2", "Освітлення", "2.1", "Заміна ламп"),
+        ("total", None, None, None, "Усього"),
+    ]
+    assert rep.funding[1].years == [2021, 2022]
+    assert rep.funding_unit == "тис. грн"
+    assert "total-sum-mismatch" not in codes(rep)
+
+
+def test_subtotal_and_total_rows_are_told_apart_and_checked():
+    table = [
+        ["№", "Пріоритетні завдання", "Зміст заходів", "Обсяг фінансування", "Фактично профінансовано"],
+        ["1.", "Завдання", "1.1 Захід", "10,0", "10,0"],
+        [U, U, "1.2 Захід", "20,0", "20,0"],
+        ["Разом за завданням 1", L, L, "30,0", "30,0"],
+        ["Усього по Програмі", L, L, "35,0", "30,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.kind.value for r in rep.funding] == ["measure", "measure", "subtotal", "total"]
+    mismatch = [w for w in rep.warnings if w.code == "total-sum-mismatch"]
+    assert len(mismatch) == 1 and mismatch[0].path == "funding[3]"
+
+
+def test_merged_task_cell_carries_down_and_unnumbered_measure_takes_task_number():
+    table = [
+        ["№", "Завдання", "Заходи", "План", "Факт", "%"],
+        ["1.", "Безпека", "1.1 Камери", "5,0", "5,0", "100"],
+        [U, U, "1.2 Сервер", "3,0", "1,5", "50,0"],
+        ["2.", "Утримання", "Обслуговування системи", "2,0", "2,0", "100"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task, r.number) for r in rep.funding] == [
+        ("1", "Безпека", "1.1"), ("1", "Безпека", "1.2"), ("2", "Утримання", "2")]
+    assert not [w for w in rep.warnings if w.code == "percent-vs-amounts"]
+
+
+def test_stacked_amounts_against_dash_listed_objects_split_into_object_rows():
+    table = [
+        ["№", "Завдання", "Заходи", "План", "Факт"],
+        ["3.", "Відеонагляд на об'єктах:\n- школа № 1;\n\n- ліцей № 2", "Встановлення камер", "10,0\n\n20,0", "–\n\n15,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.object, r.planned, r.actual, r.raw) for r in rep.funding] == [
+        ("школа № 1", Decimal("10.0"), None, {"planned": "10,0", "actual": "–"}),
+        ("ліцей № 2", Decimal("20.0"), Decimal("15.0"), {"planned": "20,0", "actual": "15,0"}),
+    ]
+    assert {r.task for r in rep.funding} == {"Відеонагляд на об'єктах:"}
+    assert rep.funding[0].location == rep.funding[1].location
+
+
+def test_percent_contradicting_amounts_is_a_warning_and_values_stay():
+    table = [
+        ["№", "Завдання", "Заходи", "План", "Факт", "Відсоток виконання"],
+        ["1.", "Т", "1.1 А", "200,0", "100,0", "100"],
+        [U, U, "1.2 Б", "–", "–", "100"],
+        [U, U, "1.3 В", "200,0", "99,9", "50,0"],
+    ]
+    rep = report(table, INDICATORS)
+    paths = [w.path for w in rep.warnings if w.code == "percent-vs-amounts"]
+    assert paths == ["funding[0]", "funding[1]"]
+    assert rep.funding[0].percent == Decimal("100")
+
+
+def test_breakdown_not_summing_to_printed_total_is_a_warning():
+    table = [
+        ["№", "Заходи", "Планові обсяги фінансування", L, L],
+        [U, U, "Усього", "міський бюджет", "обласний бюджет"],
+        ["1", "Захід", "100,0", "60,0", "30,0"],
+    ]
+    rep = report(table, INDICATORS)
+    row = rep.funding[0]
+    assert row.planned == Decimal("100.0")
+    assert [(b.funding_source, b.planned) for b in row.breakdown] == [
+        ("міський бюджет", Decimal("60.0")), ("обласний бюджет", Decimal("30.0"))]
+    assert [w.path for w in rep.warnings if w.code == "breakdown-sum-mismatch"] == ["funding[0]"]
+
+
+def test_unknown_header_column_is_named_in_a_warning():
+    table = [
+        ["№", "Заходи", "План", "Факт", "Куратор напряму"],
+        ["1", "Захід", "1,0", "1,0", "Іваненко"],
+    ]
+    rep = report(table, INDICATORS)
+    unknown = [w for w in rep.warnings if w.code == "unknown-column"]
+    assert len(unknown) == 1 and "Куратор напряму" in unknown[0].message
+
+
+def test_document_without_tables_reports_table_not_found():
+    rep = report("Інформація", "про виконання програми «Тест» на 2020-2021 роки")
+    assert rep.funding == [] and rep.indicators == []
+    missing = sorted(w.path for w in rep.warnings if w.code == "table-not-found")
+    assert missing == ["funding", "indicators"]
+    assert rep.program.name == "Тест"
+    assert rep.program.period.start == 2020 and rep.program.period.end == 2021
+
+
+def test_indicator_groups_with_arabic_numbers_and_text_values():
+    table = [
+        ["Показник", "Одиниця виміру", "Планове значення", "Фактичне значення"],
+        ["1. Показники затрат", L, L, L],
+        ["Обсяг видатків", "тис. грн", "10,0", "9,5"],
+        ["2. Показники якості", L, L, L],
+        ["Стан виконання", "-", "так", "в процесі"],
+    ]
+    rep = report(table)
+    assert [(r.group, r.group_title) for r in rep.indicators] == [
+        (IndicatorGroup.cost, "Показники затрат"), (IndicatorGroup.quality, "Показники якості")]
+    last = rep.indicators[1]
+    assert last.unit is None and last.planned is None and last.raw == {"planned": "так", "actual": "в процесі"}
+
+
+def test_indicator_cell_spanning_reason_and_remedy_is_the_reason():
+    table = [
+        ["№", "Найменування показника", "Одиниця виміру", "Планове", "Фактичне", "Причини невиконання",
+         "Що зроблено"],
+        ["I. Показники продукту", L, L, L, L, L, L],
+        ["1.", "Камери", "од.", "13", "10", "Не профінансовано", L],
+        ["2.", "Сервери", "од.", "2", "2", "", "Виконано"],
+    ]
+    rep = report(table)
+    assert [(r.number, r.reason, r.remedy) for r in rep.indicators] == [
+        ("1", "Не профінансовано", None), ("2", None, "Виконано")]
+    assert rep.indicators[0].planned == Decimal("13")
+
+
+def test_headerless_table_right_after_funding_table_continues_it():
+    first = make_table([
+        ["№", "Заходи", "План", "Факт"],
+        ["1", "1.1 А", "1,0", "1,0"],
+    ], index=0)
+    second = make_table([["", "1.2 Б", "2,0", "2,0"]], index=1)
+    rep = report(first, second, make_table(INDICATORS, index=2))
+    assert [r.number for r in rep.funding] == ["1.1", "1.2"]
+    assert rep.funding[1].location.table == 1
+
+
+def test_analyse_table_rejects_a_table_without_known_header():
+    assert analyse_table(make_table([["Назва", "Значення"], ["а", "б"]])) is None
+
+
+def test_decisions_in_every_printed_form_and_foreign_acts_skipped():
+    lines = [
+        "Програму затверджено рішенням міської ради від 23 грудня 2020 року № 112 (зі змінами від 25.03.2021 № 245/8 "
+        "та від «17» грудня 2021 р. N 998/19), рішення № 1004-34/2017 від 01.02.2017.",
+        "Відповідно до постанови Кабінету Міністрів України від 09.06.2021 № 590, від 10.06.2021 № 591 затверджено порядок.",
+        "Зміни: рішення від 31.02.2019 № 77.",
+    ]
+    decisions, problems = find_decisions(lines)
+    assert [(d.date, d.number) for d in decisions] == [
+        (date(2020, 12, 23), "112"), (date(2021, 3, 25), "245/8"), (date(2021, 12, 17), "998/19"),
+        (date(2017, 2, 1), "1004-34/2017"), (None, "77")]
+    assert decisions[0].text == "від 23 грудня 2020 року № 112"
+    assert len(problems) == 1 and "31.02.2019" in problems[0]
+
+
+def test_invalid_decision_date_becomes_a_warning():
+    rep = report("Програму затверджено рішенням від 31.02.2019 № 5", INDICATORS)
+    assert "invalid-date" in codes(rep)
+    assert rep.decisions[0].date is None and rep.decisions[0].number == "5"
+
+
+def test_title_kinds():
+    assert document_kind("Звіт про виконання програми за 2019 рік").value == "annual"
+    assert document_kind("Інформація про виконання програми за І півріччя 2020 року").value == "interim"
+    assert document_kind("Заключний звіт про виконання програми").value == "final"
+    assert document_kind("Програма розвитку") is None
+    assert find_title(["ЗАТВЕРДЖЕНО", "ЗВІТ", "ПРО ВИКОНАННЯ ПРОГРАМИ «А»", "Текст звіту."]) == \
+        "ЗВІТ ПРО ВИКОНАННЯ ПРОГРАМИ «А»"
+
+
+def test_signatory_variants():
+    s = read_signatory(["", "Начальник управління з питань", "ЦЗН міської ради", "", "М.В. Дідківський"])
+    assert (s.position, s.name) == ("Начальник управління з питань ЦЗН міської ради", "М.В. Дідківський")
+    s = read_signatory(["Начальник управління", "освіти ради\tОлена ДОВГАЛЬ", ""])
+    assert (s.position, s.name) == ("Начальник управління освіти ради", "Олена ДОВГАЛЬ")
+    s = read_signatory(["Директор департаменту                     Петренко П.П."])
+    assert (s.position, s.name) == ("Директор департаменту", "Петренко П.П.")
+    assert read_signatory(["Разом виконано 5 заходів."]) is None
+
+
+def test_signature_in_a_borderless_table_after_the_data():
+    sign = make_table([["Начальник управління освіти", "Іван ПЕТРЕНКО"]], index=1)
+    rep = report(make_table(INDICATORS, index=0), sign)
+    assert rep.signatory.name == "Іван ПЕТРЕНКО"
+    assert rep.signatory.position == "Начальник управління освіти"
+
+
+def test_passport_table_gives_executor_and_decisions():
+    passport = make_table([
+        ["1.", "Дата, номер рішення про затвердження програми", "рішення міської ради від 29.12.2016 № 508"],
+        ["2.", "Відповідальний виконавець програми", "управління освіти"],
+    ], index=0)
+    rep = report("Звіт про виконання програми «Освіта» за 2020 рік", passport, make_table(INDICATORS, index=1))
+    assert rep.program.responsible_executor == "управління освіти"
+    assert [(d.date, d.number) for d in rep.decisions] == [(date(2016, 12, 29), "508")]
+    assert rep.document.kind.value == "annual"
