@@ -1,0 +1,586 @@
+"""Tables in a Word "TAB export" of a report (the seed text's convention).
+
+The format
+----------
+Outside tables each line is one paragraph and an empty line is an empty
+paragraph. In a table every cell starts on a line that begins with a TAB
+(a *T-line*); the cell's further paragraphs follow on lines without a
+leading TAB (they may be empty, because cells hold empty paragraphs); every
+row ends with one empty line. A cell covered by a vertical merge is a lone
+TAB, exactly like an empty cell, so it becomes an empty ``Cell``. A cell
+spanning several columns appears once, so a row can have fewer cells than
+the table has columns. A manual line break is just another line.
+
+Call the lines between one T-line and the next the cell's *tail*. The
+ambiguities and how they are settled:
+
+1. **Where a table ends.** A table can only end after a tail line that is
+   empty (the row end) and is followed by text (paragraphs between tables).
+   A tail like that also occurs inside cells ("Створення", "", "(будівництво)
+   …"). Walking forward, the table ends there when either
+
+   * the tail holds two empty lines followed by text (row end + the empty
+     paragraph that follows a table; cells rarely hold two empty paragraphs
+     in the middle), or
+   * continuing would make a row wider than any row so far in this table:
+     the cells since the last possible row end plus the cells up to the next
+     possible row end, or (when the tail also ends with an empty line, so a
+     new row could start after it) the next row alone.
+
+   The row end is then the first empty line of that double blank (or the
+   first empty line), the lines before it close the cell and the lines after
+   it are paragraphs. The last T-line of the file closes the last table the
+   same way.
+2. **Row ends.** Inside a table, an empty line right before a T-line is a row
+   end or an empty paragraph closing the cell. All other tails are cell text.
+   A dynamic programme over the possible row ends picks the partition into
+   rows with the least cost: a row with the table's full column count costs
+   0, a one-cell row (a group heading or spacer spanning the width) costs a
+   little, any other short row costs a little plus how badly its cells align
+   with the columns (below), and passing over a possible row end (keeping
+   the empty line as a paragraph of the cell) costs ``CONT_COST``. The column
+   count ``W`` is chosen first with a profile-free version of the costs
+   (missing columns priced flat, plus a small price per column beyond the
+   widest minimal row) over a few candidates (sums of up to three adjacent
+   minimal rows), then the partition is re-run with the alignment cost,
+   which uses the column profile of the full rows. A "table" with fewer than
+   two rows or columns was TAB-indented paragraphs and stays paragraphs.
+3. **Spans.** A row with ``k < W`` cells has to place ``W - k`` extra columns.
+   * One cell: it spans the whole width.
+   * Header rows (the leading rows before the first row holding a number):
+     a header cell spans the columns under which the row below has its own
+     text (sub-headers); columns where the row below is empty (a lone TAB:
+     the vertical merge of a single-column header) are not spanned.
+   * Other rows align by cell type with the column profile of the full rows:
+     each column's share of numeric cells (numbers, dashes, percentages).
+     A numeric cell should start in a numeric column and never spans (high
+     cost); a text cell should not start in a numeric column and may span,
+     cheaply over text columns and less cheaply over numeric ones; an empty
+     cell fits anywhere and spans cheaply. So numbers line up with the
+     numeric columns on the right, and the text or empty cell next to the gap
+     takes the span: the total row's "Усього" spans the label columns left of
+     the amounts, and an indicator row whose explanation covers both
+     "Причини" and "Що зроблено" gives that last cell two columns.
+
+Everything is linear in the number of lines, apart from the row programme,
+which is O(cells x W x W) per table.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..document import Block, Cell, Paragraph, Row, Table
+
+TAB = "\t"
+#: T-lines needed before a text is treated as a TAB export
+MIN_TAB_LINES = 2
+#: widest table considered
+MAX_COLUMNS = 64
+#: tables need at least this many rows and columns, otherwise their lines
+#: were TAB-indented paragraphs
+MIN_TABLE_ROWS = 2
+MIN_TABLE_COLUMNS = 2
+
+#: cost of keeping a possible row end as an empty paragraph of the cell
+CONT_COST = 0.3
+#: cost of a one-cell row (it spans the width)
+ONE_CELL_ROW_COST = 0.05
+#: base cost of any other row with fewer cells than columns
+SHORT_ROW_COST = 0.05
+#: profile-free cost per missing column (used to choose the column count)
+MISSING_COLUMN_COST = 0.1
+#: cost per column beyond the widest minimal row (prefers the narrower grid)
+EXTRA_WIDTH_COST = 0.05
+
+#: alignment costs (see the module docstring)
+NUMBER_IN_TEXT_COLUMN = 1.0
+TEXT_IN_NUMBER_COLUMN = 0.5
+UNKNOWN_COLUMN = 0.25
+NUMBER_SPAN = 1.0
+TEXT_SPAN = 0.1
+TEXT_SPAN_OVER_NUMBER = 0.3
+EMPTY_SPAN = 0.1
+HEADER_SPAN = 0.1
+HEADER_SPAN_OVER_EMPTY = 1.0
+#: per-column bonus that breaks ties between equally good header placements
+TIE_BREAK = 1e-3
+
+_NUMBER_RE = re.compile(r"[+\-−]?\d[\d \u00a0\u202f]*(?:[.,]\d+)*\s*%?\.?")
+_DASHES = frozenset("-–—−")
+
+EMPTY, NUMBER, TEXT = "E", "N", "T"
+
+
+def looks_tabbed(text: str) -> bool:
+    """True when enough lines begin with a TAB to try the TAB-export reader."""
+    count = text.count("\n" + TAB) + (1 if text.startswith(TAB) else 0)
+    return count >= MIN_TAB_LINES
+
+
+@dataclass
+class _Cell:
+    first: str
+    tail: list[str]
+    kind: str = TEXT
+    #: the cell's paragraphs when its row ends after it / when it does not
+    content_break: list[str] = field(default_factory=list)
+    content_cont: list[str] = field(default_factory=list)
+    breakable: bool = False
+
+    def raw_lines(self) -> list[str]:
+        return [TAB + self.first, *self.tail]
+
+
+def read_tabbed_blocks(text: str) -> list[Block]:
+    """Paragraphs and tables of a TAB-export text, in reading order."""
+    lines = _split_lines(text)
+    blocks: list[Block] = []
+    i = 0
+    n = len(lines)
+    while i < n and not lines[i].startswith(TAB):
+        blocks.append(Paragraph(lines[i]))
+        i += 1
+    cells: list[_Cell] = []
+    while i < n:
+        j = i + 1
+        while j < n and not lines[j].startswith(TAB):
+            j += 1
+        cells.append(_Cell(first=lines[i][1:], tail=lines[i + 1 : j]))
+        i = j
+    table_index = 0
+    for group, after in _split_tables(cells):
+        table = _build_table(group, table_index)
+        if table is None:
+            for c in group:
+                blocks.extend(Paragraph(line) for line in c.raw_lines())
+        else:
+            blocks.append(table)
+            table_index += 1
+        blocks.extend(Paragraph(line) for line in after)
+    return blocks
+
+
+def _split_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if "\f" in text:  # page breaks carry no structure here
+        lines = [ln.replace("\f", "") for ln in lines if ln.strip("\f") or not ln]
+    return lines
+
+
+# -- 1. table ends --------------------------------------------------------------------------
+
+
+def _end_candidate(tail: list[str]) -> tuple[int | None, bool]:
+    """Where a table could end in this tail: (index of the row-end line, strong?).
+
+    Strong: two empty lines followed by text. Otherwise the first empty line
+    that has text after it. None when the tail cannot end a table.
+    """
+    last_text = max((k for k, ln in enumerate(tail) if ln != ""), default=-1)
+    first_blank = None
+    for k in range(len(tail) - 1):
+        if tail[k] == "" and k < last_text:
+            if first_blank is None:
+                first_blank = k
+            if tail[k + 1] == "" and k + 1 < last_text:
+                return k, True
+    return first_blank, False
+
+
+def _overflows(k: int, k_next: int, widest: int, can_break_row: bool) -> bool:
+    """Would keeping the table going make a row wider than any so far?
+
+    When the tail also ends in an empty line, the table can go on with a new
+    row (``k_next`` cells); otherwise the current row goes on (``k + k_next``).
+    """
+    return (k_next if can_break_row else k + k_next) > widest
+
+
+def _split_tables(cells: list[_Cell]) -> list[tuple[list[_Cell], list[str]]]:
+    """Group cells into tables; return (cells, paragraph lines after the table) pairs.
+
+    The last cell of each group has its tail cut at the row end.
+    """
+    n = len(cells)
+    if not n:
+        return []
+    breakable = [bool(c.tail) and c.tail[-1] == "" for c in cells]
+    ends = [_end_candidate(c.tail) for c in cells]
+    # cells from i up to and including the next possible row end (or table end)
+    to_break = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        stop = breakable[i] or ends[i][0] is not None or i == n - 1
+        to_break[i] = 1 if stop else 1 + to_break[i + 1]
+    out: list[tuple[list[_Cell], list[str]]] = []
+    start = 0
+    widest = 0
+    k = 0
+    for i, cell in enumerate(cells):
+        k += 1
+        last = i == n - 1
+        e, strong = ends[i]
+        if last:
+            if e is None and "" in cell.tail:
+                e = cell.tail.index("")
+        elif e is None or not (strong or (widest > 0 and _overflows(k, to_break[i + 1], widest, breakable[i]))):
+            if breakable[i]:
+                widest = max(widest, k)
+                k = 0
+            continue
+        group = cells[start : i + 1]
+        tail = cell.tail
+        if e is None:
+            after: list[str] = []
+            cut = _Cell(first=cell.first, tail=[*tail, ""])  # an implied row end
+        else:
+            after = tail[e + 1 :]
+            cut = _Cell(first=cell.first, tail=tail[: e + 1])
+        group[-1] = cut
+        out.append((group, after))
+        start = i + 1
+        widest = 0
+        k = 0
+    return out
+
+
+# -- 2. rows -----------------------------------------------------------------------------------
+
+
+def _classify(text: str) -> str:
+    """EMPTY, NUMBER (numbers, dashes, percentages, ordinals) or TEXT."""
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    if not parts:
+        return EMPTY
+    for p in parts:
+        if set(p) <= _DASHES:
+            continue
+        if not _NUMBER_RE.fullmatch(p):
+            return TEXT
+    return NUMBER
+
+
+def _prepare(cells: list[_Cell]) -> None:
+    for idx, c in enumerate(cells):
+        c.breakable = bool(c.tail) and c.tail[-1] == ""
+        c.content_cont = list(c.tail)
+        c.content_break = c.tail[:-1] if c.breakable else list(c.tail)
+        c.kind = _classify("\n".join([c.first, *c.tail]))
+    cells[-1].breakable = True  # _split_tables cut it at its row end
+
+
+def _partition(cells: list[_Cell], width: int, short_cost) -> tuple[float, list[int]]:
+    """Least-cost row ends (as exclusive cell indices) for a table of ``width`` columns."""
+    n = len(cells)
+    cand_prefix = [0] * (n + 1)
+    for i, c in enumerate(cells):
+        cand_prefix[i + 1] = cand_prefix[i] + (1 if c.breakable else 0)
+    dp = [math.inf] * (n + 1)
+    back = [-1] * (n + 1)
+    dp[0] = 0.0
+    for j in range(1, n + 1):
+        if not cells[j - 1].breakable:
+            continue
+        best = math.inf
+        arg = -1
+        for i in range(max(0, j - width), j):
+            if dp[i] == math.inf:
+                continue
+            k = j - i
+            if k == width:
+                rc = 0.0
+            elif k == 1:
+                rc = ONE_CELL_ROW_COST
+            else:
+                rc = SHORT_ROW_COST + short_cost(i, j)
+            passed = cand_prefix[j - 1] - cand_prefix[i]
+            cost = dp[i] + rc + CONT_COST * passed
+            if cost < best:
+                best = cost
+                arg = i
+        dp[j] = best
+        back[j] = arg
+    ends = []
+    j = n
+    while j > 0:
+        ends.append(j)
+        j = back[j]
+        if j < 0:
+            return math.inf, []
+    return dp[n], ends[::-1]
+
+
+def _width_candidates(cells: list[_Cell]) -> list[int]:
+    fine: list[int] = []
+    k = 0
+    for c in cells:
+        k += 1
+        if c.breakable:
+            fine.append(k)
+            k = 0
+    widest = max(fine)
+    out = {widest}
+    for a in range(len(fine)):
+        total = 0
+        for b in range(a, min(a + 3, len(fine))):
+            total += fine[b]
+            if widest <= total <= MAX_COLUMNS:
+                out.add(total)
+    return sorted(out)
+
+
+def _rows_from_ends(ends: list[int]) -> list[tuple[int, int]]:
+    rows = []
+    start = 0
+    for e in ends:
+        rows.append((start, e))
+        start = e
+    return rows
+
+
+def _header_zone(cells: list[_Cell], rows: list[tuple[int, int]]) -> int:
+    """Number of leading rows before the first row holding a number (a dash is no number)."""
+    for r, (a, b) in enumerate(rows):
+        if any(c.kind == NUMBER and not _only_dashes(c) for c in cells[a:b]):
+            return r
+    return len(rows)
+
+
+def _only_dashes(cell: _Cell) -> bool:
+    return set("".join([cell.first, *cell.tail]).split()) <= _DASHES or set(
+        "".join([cell.first, *cell.tail]).replace(" ", "").replace("\n", "")
+    ) <= _DASHES
+
+
+def _profile(cells: list[_Cell], rows: list[tuple[int, int]], width: int, skip: int) -> list[float | None]:
+    """Share of numeric cells per column among the full rows below the header zone."""
+    num = [0] * width
+    seen = [0] * width
+    for r, (a, b) in enumerate(rows):
+        if r < skip or b - a != width:
+            continue
+        for col, c in enumerate(cells[a:b]):
+            if c.kind == EMPTY:
+                continue
+            seen[col] += 1
+            if c.kind == NUMBER:
+                num[col] += 1
+    return [num[c] / seen[c] if seen[c] else None for c in range(width)]
+
+
+def _start_cost(kind: str, share: float | None) -> float:
+    if kind == EMPTY:
+        return 0.0
+    if share is None:
+        return UNKNOWN_COLUMN
+    if kind == NUMBER:
+        return NUMBER_IN_TEXT_COLUMN * (1.0 - share)
+    return TEXT_IN_NUMBER_COLUMN * share
+
+
+def _extend_cost(kind: str, share: float | None) -> float:
+    if kind == NUMBER:
+        return NUMBER_SPAN
+    if kind == EMPTY:
+        return EMPTY_SPAN
+    return TEXT_SPAN + TEXT_SPAN_OVER_NUMBER * (0.5 if share is None else share)
+
+
+def _align(kinds: list[str], width: int, start_cost, extend_cost) -> tuple[float, list[int]]:
+    """Place k cells over ``width`` columns in order; return (cost, spans).
+
+    ``start_cost(m, c)``: cell m starts at column c; ``extend_cost(m, c)``:
+    cell m also covers column c. O(k x width).
+    """
+    k = len(kinds)
+    if k > width or k == 0:
+        return math.inf, []
+    inf = math.inf
+    # f[c][m]: best cost with columns 0..c placed and column c covered by cell m
+    f = [[inf] * k for _ in range(width)]
+    src = [[False] * k for _ in range(width)]  # True: column c started cell m
+    f[0][0] = start_cost(0, 0)
+    src[0][0] = True
+    for c in range(1, width):
+        lo = max(0, k - (width - c))
+        hi = min(k - 1, c)
+        for m in range(lo, hi + 1):
+            ext = f[c - 1][m] + extend_cost(m, c) if f[c - 1][m] < inf else inf
+            new = f[c - 1][m - 1] + start_cost(m, c) if m > 0 and f[c - 1][m - 1] < inf else inf
+            if new <= ext:
+                f[c][m] = new
+                src[c][m] = True
+            else:
+                f[c][m] = ext
+    total = f[width - 1][k - 1]
+    if total == inf:
+        return inf, []
+    spans = [0] * k
+    m = k - 1
+    for c in range(width - 1, -1, -1):
+        spans[m] += 1
+        if src[c][m]:
+            m -= 1
+    return total, spans
+
+
+def _type_alignment(kinds: list[str], width: int, profile: list[float | None]) -> tuple[float, list[int]]:
+    return _align(
+        kinds,
+        width,
+        lambda m, c: _start_cost(kinds[m], profile[c]),
+        lambda m, c: _extend_cost(kinds[m], profile[c]),
+    )
+
+
+def _header_alignment(k: int, width: int, below: list[tuple[int, str]]) -> tuple[float, list[int]]:
+    """Spans of a header row's ``k`` cells from the row below it.
+
+    ``below[c]`` is (identity of the cell covering column c, its text). A
+    header cell spanning columns a..b-1 should stand over sub-headers: each
+    empty column under it costs ``HEADER_SPAN_OVER_EMPTY``, so does a
+    sub-header text repeated under the same header (Рівне's "Усього, міський,
+    обласний, інші" twice means two groups of four) and a cut through a cell
+    below. Each extra column costs ``HEADER_SPAN``; ties go to the placement
+    whose spans lie further left. O(width^3 + k x width^2).
+    """
+    if k > width or k == 0:
+        return math.inf, []
+    inf = math.inf
+    # seg[a][b]: cost of one header cell over columns a..b-1
+    seg = [[inf] * (width + 1) for _ in range(width + 1)]
+    for a in range(width):
+        seen: set[str] = set()
+        empties = repeats = 0
+        for b in range(a + 1, width + 1):
+            c = b - 1
+            cid, text = below[c]
+            key = text.strip()
+            if not key:
+                empties += 1
+            elif c == a or cid != below[c - 1][0]:
+                if key in seen:
+                    repeats += 1
+                seen.add(key)
+            span = b - a
+            cost = 0.0 if span == 1 else HEADER_SPAN * (span - 1) + HEADER_SPAN_OVER_EMPTY * (empties + repeats)
+            if a > 0 and below[a - 1][0] == below[a][0]:
+                cost += HEADER_SPAN_OVER_EMPTY
+            if b < width and below[b - 1][0] == below[b][0]:
+                cost += HEADER_SPAN_OVER_EMPTY
+            seg[a][b] = cost - TIE_BREAK * a
+    g = [[inf] * (width + 1) for _ in range(k + 1)]
+    arg = [[-1] * (width + 1) for _ in range(k + 1)]
+    g[0][0] = 0.0
+    for m in range(1, k + 1):
+        for b in range(m, width - (k - m) + 1):
+            best, ba = inf, -1
+            for a in range(m - 1, b):
+                if g[m - 1][a] == inf or seg[a][b] == inf:
+                    continue
+                v = g[m - 1][a] + seg[a][b]
+                if v < best:
+                    best, ba = v, a
+            g[m][b] = best
+            arg[m][b] = ba
+    if g[k][width] == inf:
+        return inf, []
+    spans = []
+    b = width
+    for m in range(k, 0, -1):
+        a = arg[m][b]
+        spans.append(b - a)
+        b = a
+    return g[k][width], spans[::-1]
+
+
+# -- 3. the table ------------------------------------------------------------------------------
+
+
+def _build_table(cells: list[_Cell], index: int) -> Table | None:
+    """Rows, column count and spans for one table; None when it is no table."""
+    _prepare(cells)
+    best: tuple[float, int, list[int]] | None = None
+    candidates = _width_candidates(cells)
+    widest = candidates[0]
+    for width in candidates:
+        cost, ends = _partition(cells, width, lambda i, j, w=width: MISSING_COLUMN_COST * (w - (j - i)))
+        cost += EXTRA_WIDTH_COST * (width - widest)
+        if ends and (best is None or cost < best[0]):
+            best = (cost, width, ends)
+    if best is None:
+        return None
+    _, width, ends = best
+    rows = _rows_from_ends(ends)
+    zone = _header_zone(cells, rows)
+    profile = _profile(cells, rows, width, zone)
+    memo: dict[tuple[int, int], float] = {}
+
+    def short_cost(i: int, j: int) -> float:
+        key = (i, j)
+        if key not in memo:
+            memo[key] = _type_alignment([c.kind for c in cells[i:j]], width, profile)[0]
+        return memo[key]
+
+    cost, ends2 = _partition(cells, width, short_cost)
+    if ends2:
+        rows = _rows_from_ends(ends2)
+    if len(rows) < MIN_TABLE_ROWS or width < MIN_TABLE_COLUMNS:
+        return None
+    zone = _header_zone(cells, rows)
+    profile = _profile(cells, rows, width, zone)
+
+    ends_set = {b for _, b in rows}
+    texts = []
+    for idx, c in enumerate(cells):
+        content = c.content_break if (idx + 1) in ends_set else c.content_cont
+        texts.append("\n".join([c.first, *content]))
+
+    spans_by_row: list[list[int]] = [[] for _ in rows]
+    # data rows first (type alignment), header rows bottom-up (alignment with the row below)
+    for r, (a, b) in enumerate(rows):
+        k = b - a
+        if k == width:
+            spans_by_row[r] = [1] * k
+        elif k == 1:
+            spans_by_row[r] = [width]
+        elif r >= zone:
+            spans_by_row[r] = _type_alignment([c.kind for c in cells[a:b]], width, profile)[1]
+    for r in range(min(zone, len(rows)) - 1, -1, -1):
+        if spans_by_row[r]:
+            continue
+        a, b = rows[r]
+        below = _below_vector(rows, spans_by_row, texts, r, width)
+        if below is None:
+            spans_by_row[r] = _type_alignment([c.kind for c in cells[a:b]], width, profile)[1]
+        else:
+            spans_by_row[r] = _header_alignment(b - a, width, below)[1]
+
+    table_rows: list[Row] = []
+    for r, (a, b) in enumerate(rows):
+        col = 0
+        out_cells = []
+        for idx, span in zip(range(a, b), spans_by_row[r]):
+            out_cells.append(Cell(text=texts[idx], row=r, col=col, row_span=1, col_span=span))
+            col += span
+        table_rows.append(Row(cells=out_cells, index=r))
+    return Table(rows=table_rows, index=index, n_cols=width)
+
+
+def _below_vector(
+    rows: list[tuple[int, int]], spans_by_row: list[list[int]], texts: list[str], r: int, width: int
+) -> list[tuple[int, str]] | None:
+    """(cell identity, text) per column of the nearest resolved row below with ≥ 2 cells."""
+    for rb in range(r + 1, len(rows)):
+        a, b = rows[rb]
+        if b - a < 2 or not spans_by_row[rb]:
+            continue
+        vec: list[tuple[int, str]] = []
+        for idx, span in zip(range(a, b), spans_by_row[rb]):
+            vec.extend([(idx, texts[idx])] * span)
+        return vec[:width]
+    return None
