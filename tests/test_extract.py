@@ -255,3 +255,50 @@ def test_passport_table_gives_executor_and_decisions():
     assert rep.program.responsible_executor == "управління освіти"
     assert [(d.date, d.number) for d in rep.decisions] == [(date(2016, 12, 29), "508")]
     assert rep.document.kind.value == "annual"
+
+
+def test_header_synonyms_of_other_cities_map_to_the_same_fields():
+    from extractor.extract.columns import FUNDING, INDICATORS
+
+    funding = analyse_table(make_table([
+        ["№ п/п", "Найменування заходу", "Строк виконання", "Відповідальний за виконання",
+         "Запланований обсяг фінансування, грн", "Касове виконання, грн", "Рівень виконання, %", "Примітка"],
+        ["1", "Захід", "2020", "УЖКГ", "1,0", "1,0", "100", ""],
+    ]))
+    assert funding.kind == FUNDING
+    assert [c.field for c in funding.columns] == [
+        "number", "measure", "term", "executor", "planned", "actual", "percent", "ignore"]
+    indicators = analyse_table(make_table([
+        ["№", "Показники", "Од. виміру", "Передбачено програмою", "Фактично досягнуте значення",
+         "Пояснення причин відхилення", "Вжиті заходи"],
+        ["1", "Показник", "од.", "1", "1", "", ""],
+    ]))
+    assert indicators.kind == INDICATORS
+    assert [c.field for c in indicators.columns] == [
+        "number", "name", "unit", "planned", "actual", "reason", "remedy"]
+
+
+def test_every_vocabulary_phrase_keeps_its_words_when_folded():
+    """A phrase whose fold loses a sign ("% виконання" → "виконання") would match far too much."""
+    import yaml
+    from importlib import resources
+
+    from extractor.normalize.text import fold
+
+    data = yaml.safe_load(resources.files("extractor.vocab").joinpath("headers.yaml").read_text(encoding="utf-8"))
+
+    def phrases(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                yield from phrases(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from phrases(v)
+        else:
+            yield node
+
+    for phrase in phrases(data):
+        key = fold(phrase)
+        signs = [ch for ch in phrase if not ch.isalnum() and not ch.isspace() and ch not in "-/.,()"]
+        assert key, phrase
+        assert all(ch in key for ch in signs), f"{phrase!r} folds to {key!r}"

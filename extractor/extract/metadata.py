@@ -19,6 +19,7 @@ INTERIM_MARKS = ("станом на", "півріччя", "квартал", "м�
 _ANNEX_RE = regex.compile(r"(?<![\p{L}])Додаток\s*(?:№\s*)?(\d+|[IVXІ]+)(?![\p{L}\p{N}])", regex.I)
 _QUOTED_RE = regex.compile(r"«((?:[^«»]|«[^«»]*»)+)»|\"([^\"]+)\"|“([^”]+)”")
 _TITLE_PERIOD_RE = regex.compile(r"на\s+(\d{4})\s*[-‐‑‒–—−]\s*(\d{4})\s*(?:роки|рр|р\.|рік)?", regex.I)
+_RANGE_RE = regex.compile(r"(?<![\d.])(\d{4})\s*[-‐‑‒–—−]\s*(\d{4})(?![\d.])")
 _TITLE_YEAR_RE = regex.compile(r"на\s+(\d{4})\s*(?:рік|р\.)", regex.I)
 _TERM_RE = regex.compile(r"^(?:термін|строк|період)\w*\s+(?:реалізації|виконання|дії)", regex.I)
 _EXECUTOR_RE = regex.compile(
@@ -102,6 +103,9 @@ def program_period(title: str | None, lines: list[str]) -> Period | None:
         m = _TITLE_YEAR_RE.search(title)
         if m:
             return Period(start=int(m.group(1)), end=int(m.group(1)))
+        m = _RANGE_RE.search(title)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            return Period(start=int(m.group(1)), end=int(m.group(2)))
     for line in lines:
         if _TERM_RE.match(line):
             found = parse_period(line)
