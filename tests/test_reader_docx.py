@@ -638,3 +638,13 @@ def test_any_merge_layout_round_trips(layout):
     assert got == sorted(rects)
     assert all(c.text == f"{c.row}.{c.col}" for row in table.rows for c in row.cells)
     assert (len(table.rows), table.n_cols) == (n_rows, n_cols)
+
+
+def test_absurd_grid_values_are_refused_or_ignored():
+    wide = _tbl([_tr(_tc(_p("x"), '<w:gridSpan w:val="999999999"/>'))], 1)
+    with pytest.raises(CorruptFile, match=r"test\.docx: a table is 999999999 grid columns wide"):
+        _read(_with_body(wide))
+    odd = _tbl([_tr(_tc(_p("x"), '<w:gridSpan w:val="-3"/>') + _tc(_p("y"), '<w:gridSpan w:val="two"/>'),
+                    '<w:gridBefore w:val="-2"/>')], 2)
+    table = _read(_with_body(odd)).tables[0]
+    assert [(c.col, c.col_span) for c in table.rows[0].cells] == [(0, 1), (1, 1)]

@@ -147,6 +147,9 @@ _FALSE_VALUES = ("0", "false", "off")
 ALTCHUNK = _w("altChunk")
 
 #: codes of the notes the reader adds to Document.notes
+#: widest table grid accepted (Word itself allows 63 columns); a wider one is a broken or hostile file
+MAX_GRID_COLUMNS = 1000
+
 NOTE_TRACKED_CHANGES = "docx-tracked-changes"
 NOTE_ALT_CHUNK = "docx-alt-chunk"
 NOTE_NESTED_TABLE = "docx-nested-table"
@@ -174,7 +177,7 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
         blocks: list[Paragraph | Table] = []
         for part in headers:
             blocks.extend(_side_story(pkg, part, "header", skipped))
-        body_reader = _Reader()
+        body_reader = _Reader(path)
         blocks.extend(body_reader.body(body))
         for part in footers:
             blocks.extend(_side_story(pkg, part, "footer", skipped))
@@ -196,7 +199,7 @@ def _side_story(pkg: Package, part: str, kind: str, skipped: list[tuple[str, str
     except CorruptFile as e:
         skipped.append((NOTE_PART_SKIPPED, f"{kind} not read: {e.reason}"))
         return []
-    return _Reader().flat_story(root, kind)
+    return _Reader(pkg.path).flat_story(root, kind)
 
 
 def _notes(body: etree._Element, reader: "_Reader") -> list[tuple[str, str]]:
@@ -263,7 +266,8 @@ def _mark_deleted(p: etree._Element) -> bool:
 class _Reader:
     """Reads the stories of one part; holds the state of open complex fields and found text boxes."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
+        self.path = path
         #: open complex fields, innermost last: "instr" until w:fldChar separate, then "result"
         self._fields: list[str] = []
         #: text boxes met while reading inline content, waiting to be emitted
@@ -354,7 +358,7 @@ class _Reader:
     def _table(self, tbl: etree._Element, nested: list[Table]) -> Table:
         """Build a Table from w:tbl; tables nested in its cells are appended to ``nested``."""
         grid = tbl.find(TBLGRID)
-        n_cols = 0 if grid is None else sum(1 for c in grid if c.tag == GRIDCOL)
+        n_cols = 0 if grid is None else min(sum(1 for c in grid if c.tag == GRIDCOL), MAX_GRID_COLUMNS)
         rows: list[Row] = []
         above: dict[int, Cell] = {}  # grid column -> cell covering it in the previous row, by start column
         for tr in _row_elements(tbl):
@@ -362,7 +366,7 @@ class _Reader:
             if trpr is not None and trpr.find(DEL) is not None:
                 continue  # row deleted as a tracked change
             r = len(rows)
-            col = _int_val(trpr.find(GRIDBEFORE) if trpr is not None else None, 0)
+            col = max(0, _int_val(trpr.find(GRIDBEFORE) if trpr is not None else None, 0))
             below: dict[int, Cell] = {}
             origins: list[Cell] = []
             last: Cell | None = None
@@ -392,8 +396,11 @@ class _Reader:
                 below[col] = cell
                 last = cell
                 col += span
-            col += _int_val(trpr.find(GRIDAFTER) if trpr is not None else None, 0)
+            col += max(0, _int_val(trpr.find(GRIDAFTER) if trpr is not None else None, 0))
             n_cols = max(n_cols, col)
+            if n_cols > MAX_GRID_COLUMNS:
+                raise CorruptFile(self.path, f"a table is {n_cols} grid columns wide, more than the "
+                                             f"{MAX_GRID_COLUMNS} this reader accepts")
             is_header = trpr is not None and _on(trpr.find(TBLHEADER))
             rows.append(Row(cells=origins, index=r, is_header=is_header))
             above = below
