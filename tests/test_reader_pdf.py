@@ -509,3 +509,31 @@ def test_hand_made_ruled_table_over_two_pages():
     assert table.text_grid() == [["No", "Measure", "Sum"], ["1.", "Build", "5,0"], ["2.", "Buy", "6,0"], ["3.", "Repair", "7,0"]]
     assert [(r.page, r.is_header) for r in table.rows] == [(1, True), (1, False), (1, False), (2, False)]
     assert isinstance(doc.blocks[0], Paragraph) and isinstance(doc.blocks[1], Table)
+
+
+def test_table_row_broken_across_pages_is_one_row():
+    # five columns: №, measure, term, amount, percent; the measure text runs over the break
+    xs = [0.0, 20.0, 150.0, 190.0, 240.0, 280.0]
+
+    def cells(page, rows, top):
+        out = []
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                out.append(RawCell(xs[c], top + r * 10, xs[c + 1], top + r * 10 + 10, text))
+        return PageTable(page=page, cells=out)
+
+    draft = TableDraft.start(cells(1, [["1.", "Build a road", "2021", "5,0", "100"], ["2.", "Repair of the", "2021", "6,0", "90"]], 700))
+    draft.append(cells(2, [["", "old bridge", "", "", ""], ["3.", "Buy", "2022", "7,0", "80"]], 40))
+    table = draft.to_table(0)
+    assert [r.page for r in table.rows] == [1, 1, 2]
+    assert table.text_grid()[1] == ["2.", "Repair of the\nold bridge", "2021", "6,0", "90"]
+    assert all(c.row_span == 1 for r in table.rows for c in r.cells)
+
+
+def test_new_row_with_blank_number_is_not_a_row_remainder():
+    # the task cells are blank continuations, but the measure row is new: its values are filled
+    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 2, 1, "Task"), (2, 3, 1, "1.1 Build")]]))
+    draft.append(piece(2, [[(0, 1, 1, ""), (1, 2, 1, ""), (2, 3, 1, "1.2 Buy")]]))
+    table = draft.to_table(0)
+    assert len(table.rows) == 2
+    assert [c.text for c in table.rows[1].cells] == ["", "", "1.2 Buy"]

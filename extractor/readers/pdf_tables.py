@@ -46,12 +46,19 @@ Vertically merged cells cut by a page break
        the same as Q's left neighbour (the cell belongs to the same merged
        group as the one beside it, whose text was cut at the break); or
     3. P has text starting with a lower-case letter and Q or P spans more
-       than one row, or Q's text ends with a hyphen (a sentence cut in two).
+       than one row, or Q's text ends with a hyphen (a sentence cut in two);
+    4. a whole table row may break across pages (Word's default). The
+       continuation's first row is the rest of the table's last row when
+       each of its cells lies under a cell ending in that last row, its
+       first cell is blank, and of its cells not joined by rules 1–3 all span
+       one row, more than half are blank (the short values fitted before the
+       break), some have text and none opens with an item number ("2.",
+       "1.2 …"). Then every cell of that row is joined to the cell
+       above it and the two rows are one.
 
-    Single-row blank pieces on both sides are left as two cells: no
-    geometry tells a merged cell from an empty one there, and extraction
-    carries task cells down anyway. A table row that itself breaks across
-    pages (every column cut) is not rejoined.
+    Otherwise, single-row blank pieces on both sides are left as two cells:
+    no geometry tells a merged cell from an empty one there, and extraction
+    carries task cells down anyway.
 """
 
 from __future__ import annotations
@@ -60,12 +67,16 @@ import bisect
 import difflib
 from dataclasses import dataclass, field
 
+import regex
+
 from ..document import Cell, Row, Table
 
 #: points within which two cell edges are the same grid line
 EDGE_TOLERANCE = 3.0
 #: how alike (difflib ratio) a repeated header row's text must be to the first one's
 HEADER_MATCH_RATIO = 0.9
+#: a cell text opening with an item number ("2.", "1.2 ...") starts a new record
+ITEM_NUMBER = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.(?:\s|$)|^\s*\d{1,3}(?:\.\d{1,3})+(?:\s|$)")
 
 
 @dataclass
@@ -156,6 +167,29 @@ def _piece_cells(piece: PageTable) -> tuple[list[_DraftCell], int]:
     return out, max(1, len(ys) - 1)
 
 
+def _is_row_remainder(
+    first_row: list[_DraftCell],
+    below: dict[int, _DraftCell],
+    joined: dict[int, tuple[_DraftCell, int, int]],
+    last: int,
+) -> bool:
+    """Whether a continuation's first row is the rest of the table's last row, cut by the page break.
+
+    See rule 4 in the module docstring.
+    """
+    if not first_row or any(id(p) not in below for p in first_row):
+        return False
+    if any(below[id(p)].row + below[id(p)].row_span - 1 != last for p in first_row):
+        return False
+    free = [p for p in first_row if id(p) not in joined]
+    if not _blank(first_row[0].text) or any(p.row_span != 1 for p in free):
+        return False
+    if all(_blank(p.text) for p in free) or any(ITEM_NUMBER.match(p.text) for p in free):
+        return False
+    blanks = sum(1 for p in free if _blank(p.text))
+    return blanks * 2 > len(free)
+
+
 def _same_x(a: _DraftCell, b: _DraftCell) -> bool:
     return abs(a.x0 - b.x0) <= EDGE_TOLERANCE and abs(a.x1 - b.x1) <= EDGE_TOLERANCE
 
@@ -230,27 +264,33 @@ class TableDraft:
             n_rows -= k
         if n_rows <= 0 or not cells:
             return
-        offset = self.n_rows
-        last = offset - 1
+        last = self.n_rows - 1
         covering_last = [c for c in self.cells if c.row <= last < c.row + c.row_span]
         joined: dict[int, tuple[_DraftCell, int, int]] = {}  # id(P) -> (Q, Q.row, Q.row_span before)
         first_row = sorted((c for c in cells if c.row == 0), key=lambda c: c.x0)
+        below: dict[int, _DraftCell] = {}  # id(P) -> the aligned Q
         for p in first_row:
             q = next((c for c in covering_last if _same_x(c, p)), None)
             if q is None:
                 continue
+            below[id(p)] = q
             if self._continues(p, q, first_row, joined):
                 joined[id(p)] = (q, q.row, q.row_span)
+        split = _is_row_remainder(first_row, below, joined, last)
+        if split:
+            for p in first_row:
+                joined.setdefault(id(p), (below[id(p)], below[id(p)].row, below[id(p)].row_span))
+        offset = last if split else self.n_rows
         for p in cells:
             p.row += offset
         for p in first_row:
             if id(p) in joined:
                 q = joined[id(p)][0]
-                q.row_span = p.row + p.row_span - q.row
+                q.row_span = max(q.row_span, p.row + p.row_span - q.row)
                 if not _blank(p.text):
                     q.text = p.text if _blank(q.text) else q.text + "\n" + p.text
         self.cells.extend(c for c in cells if id(c) not in joined)
-        self.row_pages.extend([piece.page] * n_rows)
+        self.row_pages.extend([piece.page] * (n_rows - 1 if split else n_rows))
 
     @staticmethod
     def _continues(
