@@ -215,10 +215,23 @@ def _batch_options(args: argparse.Namespace):
     )
 
 
+def _stop_on_sigterm() -> None:
+    """Let ``kill`` stop a run like Ctrl-C does: workers killed, finished outputs kept."""
+    import signal
+    import threading
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def _run_batch(args: argparse.Namespace, inputs: list[str]):
     from .batch import expand_inputs, run_batch
     from .progress import Progress
 
+    _stop_on_sigterm()
     options = _batch_options(args)
     paths = expand_inputs(inputs, sys.stdin if "-" in inputs else None)
     progress = Progress(len(paths), quiet=args.quiet)
@@ -280,6 +293,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .batch import expand_inputs
     from .check import check_files, exit_code, render
 
+    _stop_on_sigterm()
     paths = expand_inputs(args.inputs, sys.stdin if "-" in args.inputs else None)
     verdicts = check_files(paths, jobs=args.jobs, timeout=args.timeout, limits=_limits(args))
     text = render(verdicts, args.format, strict=args.strict)

@@ -139,6 +139,7 @@ def _mp_context():
 def _worker_loop(conn, work: Work, limits: Limits) -> None:
     """A worker process: take (index, path), send back (index, Outcome), until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, if it set one
     while True:
         try:
             task = conn.recv()

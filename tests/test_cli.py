@@ -1,7 +1,14 @@
 from __future__ import annotations
 
+import csv
+import io
+import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
 
 from extractor import __version__
 
@@ -34,3 +41,93 @@ def test_usage_error_exits_2():
     assert r.returncode == 2
     r = run("no-such-command")
     assert r.returncode == 2
+
+
+# -- batch, demo, check ------------------------------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+DOCX_SAMPLES = sorted(SAMPLES.glob("*.docx"))
+
+
+def _bad_files(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "corrupt.docx").write_bytes(b"PK\x03\x04" + bytes(300))
+    return folder
+
+
+def _manifest(outdir):
+    return list(csv.DictReader(io.StringIO((outdir / "manifest.csv").read_text("utf-8-sig"))))
+
+
+def test_batch_exit_codes_and_log_lines(tmp_path):
+    out = tmp_path / "out"
+    r = run("batch", *map(str, DOCX_SAMPLES[:2]), "-o", str(out), "--jobs", "2")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    # not a terminal: one plain line per file, then a summary
+    assert sum(line.startswith("[") for line in r.stderr.splitlines()) == 2
+    assert "2 inputs" in r.stderr.splitlines()[-1]
+    assert [row["status"] for row in _manifest(out)] != ["error", "error"]
+
+    bad = _bad_files(tmp_path / "bad")
+    r = run("batch", str(bad), str(DOCX_SAMPLES[0]), "-o", str(tmp_path / "out2"), "--quiet", "--excel-csv")
+    assert r.returncode == 1
+    assert all(line.startswith("error: ") for line in r.stderr.splitlines()) and len(r.stderr.splitlines()) == 2
+    assert (tmp_path / "out2" / "funding.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = {Path(row["path"]).name: row for row in _manifest(tmp_path / "out2")}
+    assert rows["empty.pdf"]["status"] == "error" and rows["corrupt.docx"]["error_code"] == "corrupt-file"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["batch", "no-such-folder", "-o", "x"], ["batch", "samples", "-o", "x", "--jobs", "0"],
+     ["batch", "samples"], ["check", "no-such.pdf"], ["demo", "no-such-folder", "-o", "x"],
+     ["check", "samples", "--format", "xml"]],
+)
+def test_batch_check_demo_usage_errors_exit_2(args, tmp_path):
+    args = [str(tmp_path / a) if a.startswith("no-such") else a for a in args]
+    r = run(*args)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.strip() and "Traceback" not in r.stderr
+
+
+def test_batch_reads_paths_from_stdin(tmp_path):
+    paths = "\n".join(str(p) for p in DOCX_SAMPLES[:2]) + "\n"
+    r = subprocess.run([sys.executable, "-m", "extractor", "batch", "-", "-o", str(tmp_path), "-q"],
+                       input=paths, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == sorted(f"{p.name}.json" for p in DOCX_SAMPLES[:2])
+
+
+def test_demo_prints_a_summary_table(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in DOCX_SAMPLES:
+        (folder / p.name).write_bytes(p.read_bytes())
+    r = run("demo", str(folder), "-o", str(tmp_path / "out"), "-q")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["report", "format", "status", "decisions", "funding", "indicators", "warnings"]
+    body = [line.split() for line in lines[2 : 2 + len(DOCX_SAMPLES)]]
+    assert [cols[0] for cols in body] == [p.name for p in DOCX_SAMPLES]
+    manifest = _manifest(tmp_path / "out")
+    for cols, row in zip(body, manifest):
+        assert cols[1:] == [row["format"], row["status"], row["decisions"], row["funding"], row["indicators"], row["warnings"]]
+    assert (tmp_path / "out" / "reports.xlsx").exists()
+
+
+def test_check_cli_formats_and_exit_codes(tmp_path):
+    bad = _bad_files(tmp_path / "bad")
+    good = str(DOCX_SAMPLES[0])
+    r = run("check", good, "--format", "json")
+    findings = json.loads(r.stdout)
+    assert r.returncode == (1 if any(f["severity"] == "error" for f in findings) else 0)
+    r = run("check", good, str(bad), "--format", "junit", "-o", str(tmp_path / "junit.xml"))
+    assert r.returncode == 1 and r.stdout == ""
+    suite = ET.parse(tmp_path / "junit.xml").getroot().find("testsuite")
+    assert int(suite.get("tests")) == 3 and int(suite.get("failures")) >= 2
+    r = run("check", str(bad), "--format", "github")
+    assert r.returncode == 1
+    assert sorted(line.split(",")[0] for line in r.stdout.splitlines()) == [
+        f"::error file={bad / 'corrupt.docx'}", f"::error file={bad / 'empty.pdf'}"]
