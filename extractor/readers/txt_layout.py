@@ -1,0 +1,1000 @@
+"""Tables and paragraphs from layout-preserving text (``pdftotext -layout`` style).
+
+In such text every line is one printed line of the page: table columns are
+aligned with runs of spaces, a wrapped cell continues on the following lines
+in its own column, and a form feed (``\\f``) separates the pages. Nothing
+marks where a table starts or where a cell ends, so this module rebuilds the
+structure from geometry alone (character columns = x, line numbers = y). It
+never looks at particular words.
+
+Vocabulary used below: a *fragment* is a run of non-space characters joined
+by single spaces (two or more spaces separate fragments); a *core* is the
+x-interval a table column occupies in the body lines; a *gutter* is the blank
+interval between two cores.
+
+Rules, in order:
+
+1. **Pages.** The text is split at ``\\f``. A first or last non-blank line of
+   a page that holds only a page number ("2", "- 2 -") becomes
+   ``Paragraph(part="header"/"footer")`` and takes no part in tables.
+2. **Table regions.** A *seed* is a line with at least
+   ``SEED_MIN_FRAGMENTS`` fragments. Seeds joined by non-blank lines form a
+   cluster. Inside the cluster the first *body line* is the first line with
+   at least ``FULL_LINE_RATIO`` of the cluster's largest fragment count that
+   also holds a digit that is not a bare year (header lines are words, "2022
+   рік" or years; a data row carries numbers). Lines above it are the header
+   zone; it is extended upwards over non-blank lines until a line that is a
+   single fragment crossing a gutter (a centred title) or running text (a
+   fragment wider than ``PARAGRAPH_WIDTH_RATIO`` of the table). Below the last
+   seed the region takes further non-blank lines whose fragments each stay in
+   one column (wrapped cell text). A following region separated only by up to
+   ``MAX_BLANK_LINES_IN_TABLE`` blank lines, with no header of its own and
+   fitting the columns, is the same table.
+3. **Columns.** *Full lines* are body lines with at least
+   ``FULL_LINE_RATIO`` of the largest fragment count (row starts). Their
+   fragments' x-extents, merged, give the reference cores. A body line with a
+   fragment overlapping two reference cores is a *bridging* line (a group
+   heading or total label spanning columns) and does not shape the columns;
+   every other body fragment widens the core it overlaps, and fragments that
+   overlap none make new cores (a column that is empty on every row start).
+   Header text standing clear of every core and under no spanning header
+   makes one more (empty) column.
+4. **Fragments to cells.** A fragment goes to the core(s) it overlaps (the
+   nearest core if none). A fragment overlapping several cores is first cut
+   at single spaces that fall in gutters ("01.07.2022, нання," = two cells
+   printed one space apart); if every piece then fits one core the cut
+   stands, otherwise the fragment is one cell spanning those columns.
+5. **Rows** (cells are top-aligned). A body line starts a new row when:
+   it is the first body line; it is a bridging line after a non-bridging one
+   or the reverse; the key column (the first column, when most of its
+   fragments are ordinals like "1.", "2.1", "IV.") holds an ordinal; at least
+   ``MIN_RESUMED_COLUMNS`` columns that were blank on the line above get text
+   (the previous row's shorter cells ended and new cells begin); or a column
+   holds a value-like fragment (number, percent, dash) right under another
+   complete value (values do not wrap, so this is a new single-line row).
+   Every other line only adds wrapped text to its columns ("\\n"-joined).
+6. **Header.** Header fragments are assigned to columns like body ones.
+   Fragments overlapping several columns are spanning cells; a spanning
+   cell's wrapped lines are the pieces just below it (at most
+   ``SPAN_CONTINUATION_GAP`` lines), alone within its columns on their line,
+   inside its x-extent and roughly centred. The pieces below a spanning cell
+   in its columns are its sub-header, built recursively. A column under no
+   spanning cell is one cell merged down over all header rows, unless it
+   has text both above and below the first sub-header line with a blank line
+   between: then it is an upper cell with a lower cell under it ("Фактично
+   профінансовано…" over "2022 рік"). A cell's text is its pieces top to
+   bottom, "\\n"-joined. A first body row that only numbers the columns
+   (1, 2, 3, …) is one more header row.
+7. **Pages joined.** A region that opens a page (after the page number) and
+   follows a table that closed the previous page continues that table when
+   its header matches the table's header (same words; then it is dropped,
+   with a repeated column-number row) or when it has no header. Columns are
+   matched by count, else by relative x position.
+8. **Paragraphs.** Lines outside tables form paragraphs: a line continues the
+   current paragraph when it starts at the left margin and the previous line
+   ran to the right margin (wrapped running text), or when both belong to a
+   block of short left-aligned lines (a signature block). Indented,
+   centred and right-aligned lines start a new paragraph. Within a line a gap
+   of at least ``TAB_GAP`` spaces becomes a TAB (position ⇥ name of a
+   signature), and lines are joined by "\\n".
+
+Everything is linear in the size of the text: each page is scanned a fixed
+number of times, and per-region work is bounded by ``MAX_COLUMNS`` and
+``MAX_HEADER_PIECES``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import Block, Cell, Paragraph, Row, Table
+
+#: a line needs this many fragments to seed a table region
+SEED_MIN_FRAGMENTS = 3
+#: a table needs at least this many columns
+MIN_COLUMNS = 3
+#: a region giving more columns than this is not a table (noise guard)
+MAX_COLUMNS = 60
+#: a line with at least this share of the largest fragment count is a "full" line (row start)
+FULL_LINE_RATIO = 0.6
+#: a header fragment wider than this share of the table width is running text
+PARAGRAPH_WIDTH_RATIO = 0.6
+#: a lone header line crossing gutters is a spanning cell only if it covers this share of its columns
+SPAN_MIN_COVERAGE = 0.75
+#: ... and its centre is off the columns' centre by at most this share of their width
+SPAN_MAX_OFFCENTRE = 0.1
+#: blank lines a table may contain between two of its parts
+MAX_BLANK_LINES_IN_TABLE = 2
+#: header zone height limit (lines) and size limit (pieces)
+MAX_HEADER_LINES = 40
+MAX_HEADER_PIECES = 400
+#: a spanning header cell's wrapped line may stand this many lines below the previous one
+SPAN_CONTINUATION_GAP = 2
+#: columns that must start new text at once to open a new row
+MIN_RESUMED_COLUMNS = 2
+#: share of bridging lines above which a region is not a table
+MAX_BRIDGING_SHARE = 0.34
+#: share of ordinals in the first column that makes it the key column
+KEY_COLUMN_ORDINAL_SHARE = 0.6
+#: a gap of this many spaces inside a paragraph line becomes a TAB
+TAB_GAP = 6
+#: a paragraph line ending this close to the right margin (share of width) is "full"
+FULL_PARAGRAPH_LINE_SLACK = 0.12
+#: a header word-overlap ratio at or above this means "the same header"
+HEADER_MATCH_RATIO = 0.8
+#: detector thresholds
+DETECT_MAX_LINES = 5000
+DETECT_MIN_ALIGNED_LINES = 4
+DETECT_ALIGNED_SHARE = 0.15
+DETECT_TAB_LINE_SHARE = 0.2
+
+_FRAGMENT_RE = re.compile(r"[^ ]+(?: [^ ]+)*")
+_WORD_RE = re.compile(r"[^ ]+")
+_GAP_RE = re.compile(r"(?<=[^ ]) {2,}(?=[^ ])")
+_ORDINAL_RE = re.compile(r"^\(?(?:\d{1,3}|[IVXІХ]{1,5})(?:[.)]\d{1,3})*[.)]?$")
+_VALUE_RE = re.compile(r"^(?:[-+−–—]?\s?[\d\u00a0 ]*\d(?:[.,]\d+)?\s?%?|[-–—]+)$")
+_YEARISH_RE = re.compile(r"^(?:19|20)\d\d(?:\s*(?:р\.|рік|роки|року|рр\.?))?$", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+_CONTINUES_RE = re.compile(r"[-–—,/(+]$")
+_NORM_WORD_RE = re.compile(r"\w+")
+
+
+# -- line model ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Frag:
+    """A run of text on one line: [x0, x1) in character columns."""
+
+    x0: int
+    x1: int
+    text: str
+
+
+@dataclass
+class _Line:
+    """One line of a page with its fragments."""
+
+    text: str
+    frags: list[_Frag]
+
+    @property
+    def blank(self) -> bool:
+        return not self.frags
+
+    @property
+    def x0(self) -> int:
+        return self.frags[0].x0
+
+    @property
+    def x1(self) -> int:
+        return self.frags[-1].x1
+
+
+def _make_line(raw: str) -> _Line:
+    text = raw.rstrip("\r").expandtabs(8)
+    # other control characters would break the column arithmetic
+    text = "".join(" " if (ord(ch) < 32) else ch for ch in text)
+    frags = [_Frag(m.start(), m.end(), m.group()) for m in _FRAGMENT_RE.finditer(text)]
+    return _Line(text, frags)
+
+
+def _split_pages(text: str) -> list[list[_Line]]:
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # the form feed that ends the last page
+    return [[_make_line(raw) for raw in page.split("\n")] for page in pages]
+
+
+# -- detector -------------------------------------------------------------------------------
+
+
+def looks_like_layout(text: str) -> bool:
+    """Whether ``text`` looks like layout-preserving text (pdftotext -layout).
+
+    True when there are form feeds, or when enough lines have inner runs of
+    two or more spaces whose ends line up with those of other lines. Text
+    whose lines often start with a TAB (a Word text export) is not layout text.
+    """
+    lines = text.split("\n", DETECT_MAX_LINES)[:DETECT_MAX_LINES]
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return False
+    tab_lines = sum(1 for ln in nonblank if ln.startswith("\t"))
+    if tab_lines >= DETECT_TAB_LINE_SHARE * len(nonblank):
+        return False
+    if "\f" in text:
+        return True
+    positions: list[list[int]] = []
+    counts: Counter[int] = Counter()
+    for ln in nonblank:
+        ends = [m.end() for m in _GAP_RE.finditer(ln.expandtabs(8))]
+        positions.append(ends)
+        counts.update(set(ends))
+    aligned = sum(1 for ends in positions if any(counts[x] >= 3 for x in ends))
+    return aligned >= max(DETECT_MIN_ALIGNED_LINES, DETECT_ALIGNED_SHARE * len(nonblank))
+
+
+# -- geometry helpers -----------------------------------------------------------------------
+
+
+def _merge_intervals(intervals: list[tuple[int, int]]) -> list[list[int]]:
+    """Union of half-open intervals, sorted; touching intervals are joined."""
+    out: list[list[int]] = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
+def _overlapping(cores: list[list[int]], x0: int, x1: int) -> list[int]:
+    return [i for i, (a, b) in enumerate(cores) if a < x1 and x0 < b]
+
+
+def _nearest(cores: list[list[int]], x0: int, x1: int) -> int:
+    mid = (x0 + x1) / 2
+
+    def key(i: int) -> tuple[float, float]:
+        a, b = cores[i]
+        dist = a - x1 if x1 <= a else (x0 - b if x0 >= b else 0)
+        return (dist, abs((a + b) / 2 - mid))
+
+    return min(range(len(cores)), key=key)
+
+
+def _in_gutter(cores: list[list[int]], x: int) -> bool:
+    return not any(a <= x < b for a, b in cores)
+
+
+def _pieces(frag: _Frag, cores: list[list[int]]) -> list[tuple[_Frag, tuple[int, int]]]:
+    """A fragment as one or more (piece, (first column, last column)).
+
+    A fragment overlapping several cores is cut at single spaces standing in a
+    gutter when every piece then fits one core, each piece left of a cut
+    reaches the right end of its column and each piece right of a cut starts
+    no earlier than its column (two cells printed one space apart meet at
+    their shared gutter); otherwise the fragment spans the columns.
+    """
+    hits = _overlapping(cores, frag.x0, frag.x1)
+    if len(hits) <= 1:
+        col = hits[0] if hits else _nearest(cores, frag.x0, frag.x1)
+        return [(frag, (col, col))]
+    words = [(frag.x0 + m.start(), frag.x0 + m.end()) for m in _WORD_RE.finditer(frag.text)]
+    groups: list[list[tuple[int, int]]] = [[words[0]]]
+    for w in words[1:]:
+        if _in_gutter(cores, w[0] - 1):
+            groups.append([w])
+        else:
+            groups[-1].append(w)
+    if len(groups) > 1:
+        pieces: list[tuple[_Frag, tuple[int, int]]] = []
+        for g in groups:
+            x0, x1 = g[0][0], g[-1][1]
+            h = _overlapping(cores, x0, x1)
+            if len(h) != 1:
+                break
+            col = h[0]
+            if pieces:
+                left, (lcol, _) = pieces[-1]
+                if col <= lcol or left.x1 < cores[lcol][1] - 1 or x0 < cores[col][0] - 1:
+                    break
+            pieces.append((_Frag(x0, x1, frag.text[x0 - frag.x0 : x1 - frag.x0]), (col, col)))
+        else:
+            return pieces
+    return [(frag, (hits[0], hits[-1]))]
+
+
+def _has_data_digit(line: _Line) -> bool:
+    """A digit in a fragment that is not a bare year ("2022", "2022 рік")."""
+    return any(any(ch.isdigit() for ch in f.text) and not _YEARISH_RE.match(f.text) for f in line.frags)
+
+
+def _is_value(text: str) -> bool:
+    return bool(_VALUE_RE.match(text.strip()))
+
+
+def _is_page_number(line: _Line) -> bool:
+    return len(line.frags) == 1 and bool(_PAGE_NUMBER_RE.match(line.frags[0].text))
+
+
+# -- regions --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Region:
+    """A table region of one page: lines [top, bottom), body from ``body_top``."""
+
+    top: int
+    body_top: int
+    bottom: int
+    cores: list[list[int]] = field(default_factory=list)
+    bridging: set[int] = field(default_factory=set)
+    seeds: int = 0
+
+
+def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]] | None:
+    """Column cores and bridging lines from the body lines (rule 3)."""
+    maxfrag = max((len(lines[i].frags) for i in body), default=0)
+    if maxfrag < 2:
+        return None
+    need = _full_need(maxfrag)
+    ref = _merge_intervals([(f.x0, f.x1) for i in body if len(lines[i].frags) >= need for f in lines[i].frags])
+    if len(ref) > MAX_COLUMNS:
+        return None
+    cores = [list(c) for c in ref]
+    bridging: set[int] = set()
+    orphans: list[tuple[int, int]] = []
+    for i in body:
+        pieces = [p for f in lines[i].frags for p, _ in _pieces(f, ref)]
+        hits = [_overlapping(ref, p.x0, p.x1) for p in pieces]
+        if any(len(h) > 1 for h in hits):
+            bridging.add(i)
+            continue
+        for p, h in zip(pieces, hits):
+            if h:
+                c = cores[h[0]]
+                c[0], c[1] = min(c[0], p.x0), max(c[1], p.x1)
+            else:
+                orphans.append((p.x0, p.x1))
+    for a, b in _merge_intervals(orphans):
+        h = _overlapping(cores, a, b)
+        if len(h) == 1:
+            c = cores[h[0]]
+            c[0], c[1] = min(c[0], a), max(c[1], b)
+        elif not h:
+            cores.append([a, b])
+    cores.sort()
+    if len(cores) > MAX_COLUMNS:
+        return None
+    return cores, bridging
+
+
+def _full_need(maxfrag: int) -> int:
+    """Fragments a line needs to count as a full line (a row start)."""
+    return max(2, int(-(-FULL_LINE_RATIO * maxfrag // 1)))
+
+
+def _fits(line: _Line, cores: list[list[int]]) -> bool:
+    """Every fragment of the line stays within one column."""
+    return all(all(p[1][0] == p[1][1] for p in _pieces(f, cores)) for f in line.frags)
+
+
+def _is_title_like(lines: list[_Line], i: int, body_top: int, cores: list[list[int]], width: int) -> bool:
+    """Whether header-zone line ``i`` is really a paragraph (rule 2).
+
+    Running text (a fragment wider than ``PARAGRAPH_WIDTH_RATIO`` of the
+    table) is. So is a lone fragment crossing a gutter, unless it reads as a
+    spanning header cell: it covers at least ``SPAN_MIN_COVERAGE`` of the
+    columns it touches, is centred on them, and two of them have header text
+    below it.
+    """
+    line = lines[i]
+    if any(f.x1 - f.x0 >= PARAGRAPH_WIDTH_RATIO * width for f in line.frags):
+        return True
+    if len(line.frags) != 1:
+        return False
+    hits = _overlapping(cores, line.x0, line.x1)
+    if len(hits) < 2:
+        return False
+    a, b = cores[hits[0]][0], cores[hits[-1]][1]
+    span = max(1, b - a)
+    coverage = (line.x1 - line.x0) / span
+    off = abs((line.x0 + line.x1) - (a + b)) / 2 / span
+    below = {
+        c
+        for k in range(i + 1, body_top)
+        for f in lines[k].frags
+        for c in _overlapping(cores, f.x0, f.x1)
+        if c in hits and f.x1 - f.x0 < line.x1 - line.x0
+    }
+    return not (coverage >= SPAN_MIN_COVERAGE and off <= SPAN_MAX_OFFCENTRE and len(below) >= 2)
+
+
+def _group_heading_top(lines: list[_Line], top: int, body_top: int, cores: list[list[int]]) -> int:
+    """Move the body start above group-heading lines left at the header's foot.
+
+    A spanning header cell always has sub-headers under it; a line at the foot
+    of the header zone with a piece spanning columns and nothing under it but
+    its own wrapped text is a body row (a group heading, "I. Показники …").
+    """
+    k = body_top
+    for i in range(body_top - 1, top - 1, -1):
+        spans = [(p, ab) for f in lines[i].frags for p, ab in _pieces(f, cores) if ab[0] < ab[1]]
+        if not spans:
+            if len(lines[i].frags) > 1:
+                break
+            continue
+        x0, x1 = min(p.x0 for p, _ in spans), max(p.x1 for p, _ in spans)
+        tail_ok = all(
+            len(lines[j].frags) <= 1 and all(x0 - 1 <= f.x0 and f.x1 <= x1 + 1 for f in lines[j].frags)
+            for j in range(i + 1, k)
+        )
+        if not tail_ok:
+            break
+        k = i
+    return k
+
+
+def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
+    """Table regions of one page, top to bottom (rule 2).
+
+    ``content_top`` is the first line after a page number: a region starting
+    there may continue a table from the previous page even with one seed line.
+    """
+    n = len(lines)
+    clusters: list[list[int]] = []
+    for i, ln in enumerate(lines):
+        if len(ln.frags) < SEED_MIN_FRAGMENTS:
+            continue
+        if clusters and clusters[-1][-1] == i - 1:
+            clusters[-1].append(i)
+        elif clusters and _no_blank_between(lines, clusters[-1][-1], i):
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    regions: list[_Region] = []
+    stale: set[int] = set()
+    floor = 0  # lines above this belong to an earlier region
+    for cl in clusters:
+        first, last = cl[0], cl[-1]
+        if first < floor:
+            continue
+        need = _full_need(max(len(lines[i].frags) for i in cl))
+        body_top = next(
+            (i for i in cl if len(lines[i].frags) >= need and _has_data_digit(lines[i])),
+            None,
+        )
+        if body_top is None:
+            continue
+        got = _columns(lines, range(body_top, last + 1))
+        if got is None:
+            continue
+        bottom = last + 1
+        while bottom < n and not lines[bottom].blank and _fits(lines[bottom], got[0]):
+            bottom += 1
+        got = _columns(lines, range(body_top, bottom))
+        if got is None or len(got[0]) < MIN_COLUMNS:
+            continue
+        cores, bridging = got
+        width = max(1, cores[-1][1] - cores[0][0])
+        top = body_top
+        lowest = max(floor, content_top, body_top - MAX_HEADER_LINES)
+        while top - 1 >= lowest and not lines[top - 1].blank:
+            if _is_title_like(lines, top - 1, body_top, cores, width):
+                # a group heading between the header and the body has a
+                # multi-cell header line right above it; a title does not
+                if not (
+                    top - 2 >= lowest
+                    and len(lines[top - 2].frags) >= 2
+                    and not _is_title_like(lines, top - 2, body_top, cores, width)
+                ):
+                    break
+            top -= 1
+        body_top = _group_heading_top(lines, top, body_top, cores)
+        nbody = sum(1 for i in range(body_top, bottom) if not lines[i].blank)
+        if len(bridging) > MAX_BRIDGING_SHARE * nbody:
+            continue
+        seeds = sum(1 for i in cl if i >= top)
+        if seeds < 2 and top != content_top:
+            continue
+        prev = regions[-1] if regions else None
+        if (
+            prev is not None
+            and top == body_top
+            and 0 < top - prev.bottom <= MAX_BLANK_LINES_IN_TABLE
+            and all(lines[k].blank for k in range(prev.bottom, top))
+            and all(_fits(lines[k], prev.cores) for k in range(top, bottom) if k not in bridging)
+            and len(cores) <= len(prev.cores)
+        ):
+            prev.bottom = bottom
+            prev.seeds += seeds
+            stale.add(id(prev))
+        else:
+            regions.append(_Region(top, body_top, bottom, cores, bridging, seeds))
+        floor = bottom
+    for r in regions:
+        if id(r) in stale:
+            got = _columns(lines, range(r.body_top, r.bottom))
+            if got is not None:
+                r.cores, r.bridging = got
+    return regions
+
+
+def _no_blank_between(lines: list[_Line], a: int, b: int) -> bool:
+    return all(not lines[k].blank for k in range(a + 1, b))
+
+
+# -- header ---------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _HPiece:
+    """A header text piece at (line, x0..x1) over columns a..b."""
+
+    line: int
+    x0: int
+    x1: int
+    text: str
+    a: int
+    b: int
+
+
+@dataclass(eq=False)
+class _HCell:
+    """A header cell being built: its pieces and grid rectangle (relative rows)."""
+
+    pieces: list[_HPiece]
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+
+    @property
+    def text(self) -> str:
+        return _join_pieces(self.pieces)
+
+
+def _join_pieces(pieces: list[_HPiece]) -> str:
+    lines: dict[int, list[_HPiece]] = {}
+    for p in sorted(pieces, key=lambda p: (p.line, p.x0)):
+        lines.setdefault(p.line, []).append(p)
+    return "\n".join(" ".join(p.text for p in ps) for ps in lines.values())
+
+
+def _header_pieces(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[_HPiece]:
+    out = []
+    for i in rows:
+        for f in lines[i].frags:
+            for p, (a, b) in _pieces(f, cores):
+                out.append(_HPiece(i, p.x0, p.x1, p.text, a, b))
+    return out
+
+
+def _header_extra_cores(pieces: list[_HPiece], cores: list[list[int]]) -> list[list[int]]:
+    """Cores for header text standing clear of every column and of spanning text."""
+    spans = [(p.x0, p.x1) for p in pieces if p.b > p.a]
+    cands = []
+    for p in pieces:
+        if _overlapping(cores, p.x0 - 1, p.x1 + 1) or any(a < p.x1 and p.x0 < b for a, b in spans):
+            continue
+        cands.append((p.x0, p.x1))
+    return [list(c) for c in _merge_intervals(cands)]
+
+
+def _header_level(pieces: list[_HPiece], a: int, b: int) -> tuple[list[_HCell], int]:
+    """Header cells for columns a..b from their pieces, rows relative; and the depth."""
+    if not pieces:
+        return [], 0
+    pieces = sorted(pieces, key=lambda p: (p.line, p.x0))
+    # spanning cells: spanning pieces on near lines over overlapping columns
+    scs: list[dict] = []
+    for p in pieces:
+        if p.b == p.a:
+            continue
+        for sc in scs:
+            if sc["a"] <= p.b and p.a <= sc["b"] and 0 <= p.line - sc["last"] <= SPAN_CONTINUATION_GAP:
+                sc["pieces"].append(p)
+                sc["a"], sc["b"] = min(sc["a"], p.a), max(sc["b"], p.b)
+                sc["x0"], sc["x1"] = min(sc["x0"], p.x0), max(sc["x1"], p.x1)
+                sc["last"] = p.line
+                break
+        else:
+            scs.append({"pieces": [p], "a": p.a, "b": p.b, "x0": p.x0, "x1": p.x1, "first": p.line, "last": p.line})
+    used = {id(p) for sc in scs for p in sc["pieces"]}
+    by_line: dict[int, list[_HPiece]] = {}
+    for p in pieces:
+        by_line.setdefault(p.line, []).append(p)
+    # a spanning cell's wrapped lines: alone in its columns, inside it, centred
+    for sc in scs:
+        for p in pieces:
+            if id(p) in used or p.line <= sc["last"]:
+                continue
+            if p.line - sc["last"] > SPAN_CONTINUATION_GAP:
+                break
+            mates = [q for q in by_line[p.line] if q is not p and q.a <= sc["b"] and sc["a"] <= q.b]
+            width = sc["x1"] - sc["x0"]
+            centred = abs((p.x0 + p.x1) - (sc["x0"] + sc["x1"])) / 2 <= max(2, 0.25 * width)
+            if not mates and p.x0 >= sc["x0"] - 1 and p.x1 <= sc["x1"] + 1 and centred:
+                sc["pieces"].append(p)
+                sc["last"] = p.line
+                used.add(id(p))
+    # only the outermost spanning cells belong to this level
+    top = []
+    for sc in sorted(scs, key=lambda s: (s["first"], s["a"])):
+        if any(o["a"] <= sc["a"] and sc["b"] <= o["b"] for o in top):
+            continue  # nested: built inside the outer one
+        if any(o["a"] <= sc["b"] and sc["a"] <= o["b"] for o in top):
+            for p in sc["pieces"]:
+                used.discard(id(p))  # partial overlap: treat as plain pieces
+            continue
+        top.append(sc)
+    cells: list[_HCell] = []
+    subs: list[tuple[dict, list[_HCell], int]] = []
+    lower_start: int | None = None
+    covered: set[int] = set()
+    for sc in top:
+        own = set(map(id, sc["pieces"]))
+        above = [p for p in pieces if id(p) not in own and sc["a"] <= p.a and p.b <= sc["b"] and p.line < sc["first"]]
+        sc["pieces"].extend(above)
+        used.update(map(id, above))
+        sub = [p for p in pieces if id(p) not in own and id(p) not in used and sc["a"] <= p.a and p.b <= sc["b"]]
+        for p in sub:
+            used.add(id(p))
+        sub_cells, depth = _header_level(sub, sc["a"], sc["b"])
+        subs.append((sc, sub_cells, depth))
+        if sub:
+            first_sub = min(p.line for p in sub)
+            lower_start = first_sub if lower_start is None else min(lower_start, first_sub)
+        covered.update(range(sc["a"], sc["b"] + 1))
+    # free columns: one cell each, or an upper and a lower cell
+    free: dict[int, list[_HPiece]] = {c: [] for c in range(a, b + 1) if c not in covered}
+    for p in pieces:
+        if id(p) in used:
+            continue
+        target = next((c for c in range(p.a, p.b + 1) if c in free), None)
+        if target is not None:
+            free[target].append(p)
+        else:
+            owner = next((sc for sc in top if sc["a"] <= p.a <= sc["b"]), None)
+            if owner is not None:
+                owner["pieces"].append(p)
+    splits: dict[int, tuple[list[_HPiece], list[_HPiece]]] = {}
+    if lower_start is not None:
+        for c, ps in free.items():
+            upper = [p for p in ps if p.line < lower_start]
+            lower = [p for p in ps if p.line >= lower_start]
+            if upper and lower and min(p.line for p in lower) - max(p.line for p in upper) >= 2:
+                splits[c] = (upper, lower)
+    depth = max([1] + [1 + d for _, _, d in subs] + [2 for _ in splits])
+    for sc, sub_cells, d in subs:
+        cells.append(_HCell(sc["pieces"], 0, sc["a"], depth if d == 0 else 1, sc["b"] - sc["a"] + 1))
+        for cell in sub_cells:
+            cell.row += 1
+            if cell.row + cell.row_span == d + 1:
+                cell.row_span += depth - 1 - d
+            cells.append(cell)
+    for c, ps in free.items():
+        if c in splits:
+            upper, lower = splits[c]
+            cells.append(_HCell(upper, 0, c))
+            cells.append(_HCell(lower, 1, c, depth - 1))
+        else:
+            cells.append(_HCell(ps, 0, c, depth))
+    return cells, depth
+
+
+def _header_signature(pieces: list[_HPiece]) -> Counter[str]:
+    return Counter(w.casefold() for p in pieces for w in _NORM_WORD_RE.findall(p.text))
+
+
+def _same_header(a: Counter[str], b: Counter[str]) -> bool:
+    total = sum(a.values()) + sum(b.values())
+    if not total:
+        return False
+    return 2 * sum((a & b).values()) / total >= HEADER_MATCH_RATIO
+
+
+# -- body rows ------------------------------------------------------------------------------
+
+
+@dataclass
+class _BodyRow:
+    """One body row: its first line and (text, first column, last column) cells."""
+
+    line: int
+    cells: list[tuple[str, int, int]]
+
+
+def _join_lines(parts: list[tuple[int, int, str]]) -> str:
+    """(line, x0, text) parts as text: same line joined by a space, lines by "\\n"."""
+    by_line: dict[int, list[str]] = {}
+    for line, _, text in sorted(parts):
+        by_line.setdefault(line, []).append(text)
+    return "\n".join(" ".join(ts) for ts in by_line.values())
+
+
+def _body_rows(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[_BodyRow]:
+    """Segment the body lines into rows (rule 5) and gather their cells."""
+    placed: list[tuple[int, list[tuple[_Frag, int, int]]]] = []
+    for i in rows:
+        placed.append((i, [(p, a, b) for f in lines[i].frags for p, (a, b) in _pieces(f, cores)]))
+    col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
+    key = bool(col0) and sum(1 for t in col0 if _ORDINAL_RE.match(t)) >= KEY_COLUMN_ORDINAL_SHARE * len(col0)
+
+    starts: list[int] = []
+    prev_cols: dict[int, str] = {}
+    prev_bridging: tuple[int, int] | None = None  # x-extent of a spanning line above
+    for k, (i, ps) in enumerate(placed):
+        if not ps:
+            prev_cols, prev_bridging = {}, None
+            continue
+        spanning = [p for p, a, b in ps if a < b]
+        bridging = (min(p.x0 for p in spanning), max(p.x1 for p in spanning)) if spanning else None
+        cols: dict[int, str] = {}
+        for p, a, b in ps:
+            for c in range(a, b + 1):
+                cols[c] = p.text if c not in cols else cols[c] + " " + p.text
+        new = not starts
+        if not new and bridging and not prev_bridging:
+            new = True
+        if not new and prev_bridging and not bridging:
+            # the short last line of a wrapped spanning heading stays with it
+            lo, hi = prev_bridging
+            new = not (len(ps) == 1 and lo - 1 <= ps[0][0].x0 and ps[0][0].x1 <= hi + 1)
+        if not new and key and 0 in cols and _ORDINAL_RE.match(cols[0]):
+            new = True
+        if not new and sum(1 for c in cols if c not in prev_cols) >= MIN_RESUMED_COLUMNS:
+            new = True
+        if not new:
+            new = any(
+                c in prev_cols and _is_value(t) and _is_value(prev_cols[c]) and not _CONTINUES_RE.search(prev_cols[c])
+                for c, t in cols.items()
+            )
+        if new:
+            starts.append(k)
+        prev_cols = cols
+        prev_bridging = bridging or (prev_bridging if not new and prev_bridging else None)
+
+    out: list[_BodyRow] = []
+    for n, s in enumerate(starts):
+        e = starts[n + 1] if n + 1 < len(starts) else len(placed)
+        spans: list[tuple[int, int]] = []
+        for _, ps in placed[s:e]:
+            spans.extend((a, b) for _, a, b in ps if a < b)
+        spans = [tuple(x) for x in _merge_intervals([(a, b + 1) for a, b in spans])]
+        owner: dict[int, tuple[int, int]] = {}
+        for a, b1 in spans:
+            for c in range(a, b1):
+                owner[c] = (a, b1 - 1)
+        parts: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        for i, ps in placed[s:e]:
+            for p, a, b in ps:
+                slot = owner.get(a, (a, a))
+                parts.setdefault(slot, []).append((i, p.x0, p.text))
+        cells = []
+        c = 0
+        while c < len(cores):
+            slot = owner.get(c, (c, c))
+            cells.append((_join_lines(parts.get(slot, [])), slot[0], slot[1]))
+            c = slot[1] + 1
+        out.append(_BodyRow(placed[s][0], cells))
+    return out
+
+
+def _is_number_row(row: _BodyRow, n_cols: int) -> bool:
+    """A row that only numbers the columns: 1, 2, 3, ... left to right."""
+    texts = [t.strip().rstrip(".") for t, _, _ in row.cells if t.strip()]
+    if len(texts) < max(MIN_COLUMNS, FULL_LINE_RATIO * n_cols) or any("\n" in t for t in texts):
+        return False
+    return all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(range(1, len(texts) + 1))
+
+
+# -- one table part per region ----------------------------------------------------------
+
+
+@dataclass
+class _Part:
+    """A table as seen in one region: header cells, body rows, geometry."""
+
+    page: int
+    region: _Region
+    n_cols: int
+    header: list[_HCell]
+    depth: int
+    signature: Counter[str]
+    number_row: _BodyRow | None
+    body: list[_BodyRow]
+    centers: list[float]
+
+
+def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
+    cores = [list(c) for c in region.cores]
+    hrange = range(region.top, region.body_top)
+    pieces = _header_pieces(lines, hrange, cores)
+    if len(pieces) > MAX_HEADER_PIECES:
+        return None
+    extra = _header_extra_cores(pieces, cores)
+    if extra and len(cores) + len(extra) <= MAX_COLUMNS:
+        cores = sorted(cores + extra)
+        pieces = _header_pieces(lines, hrange, cores)
+    n_cols = len(cores)
+    header, depth = _header_level(pieces, 0, n_cols - 1) if pieces else ([], 0)
+    body = _body_rows(lines, range(region.body_top, region.bottom), cores)
+    number_row = None
+    if body and _is_number_row(body[0], n_cols):
+        number_row = body.pop(0)
+    lo, hi = cores[0][0], cores[-1][1]
+    centers = [((a + b) / 2 - lo) / max(1, hi - lo) for a, b in cores]
+    sig = _header_signature(pieces)
+    if number_row is not None:
+        sig.update(t for t, _, _ in number_row.cells)
+    return _Part(page, region, n_cols, header, depth, sig, number_row, body, centers)
+
+
+def _page_of(part: _Part, line: int) -> int:
+    return part.page
+
+
+def _new_table(part: _Part, index: int, lines: list[_Line]) -> Table:
+    rows: list[Row] = []
+    for r in range(part.depth):
+        cells = [
+            Cell(h.text, r, h.col, h.row_span, h.col_span)
+            for h in sorted(part.header, key=lambda h: h.col)
+            if h.row == r
+        ]
+        rows.append(Row(cells, r, part.page, is_header=True))
+    if part.number_row is not None:
+        r = len(rows)
+        cells = [Cell(t, r, a, 1, b - a + 1) for t, a, b in part.number_row.cells]
+        rows.append(Row(cells, r, part.page, is_header=True))
+    table = Table(rows, index, part.n_cols, part.page)
+    _append_body(table, part, list(range(part.n_cols)))
+    return table
+
+
+def _append_body(table: Table, part: _Part, colmap: list[int]) -> None:
+    for br in part.body:
+        r = len(table.rows)
+        merged: dict[int, list] = {}
+        for text, a, b in br.cells:
+            ta, tb = colmap[a], colmap[b]
+            if ta in merged:
+                prev = merged[ta]
+                prev[0] = prev[0] + ("\n" if prev[0] and text else "") + text
+                prev[2] = max(prev[2], tb)
+            else:
+                merged[ta] = [text, ta, tb]
+        cells = []
+        covered = -1
+        for ta in sorted(merged):
+            text, a, b = merged[ta]
+            if a <= covered:
+                continue
+            cells.append(Cell(text, r, a, 1, b - a + 1))
+            covered = b
+        table.rows.append(Row(cells, r, part.page))
+
+
+def _colmap(part: _Part, centers: list[float]) -> list[int]:
+    """Map a part's columns onto a table's columns: by order, else by relative position."""
+    if len(part.centers) == len(centers):
+        return list(range(len(centers)))
+    return [min(range(len(centers)), key=lambda j: abs(centers[j] - x)) for x in part.centers]
+
+
+# -- paragraphs -------------------------------------------------------------------------
+
+
+def _line_text(line: _Line) -> str:
+    out = []
+    prev = None
+    for f in line.frags:
+        if prev is not None:
+            gap = f.x0 - prev.x1
+            out.append("\t" if gap >= TAB_GAP else " " * gap)
+        out.append(f.text)
+        prev = f
+    return "".join(out)
+
+
+def _margins(para_lines: list[tuple[_Line, _Line | None]]) -> tuple[int, int]:
+    """Left margin and right margin of running text (rule 8)."""
+    if not para_lines:
+        return 0, 0
+    left = min(ln.x0 for ln, _ in para_lines)
+    wrapped = sorted(ln.x1 for ln, nxt in para_lines if nxt is not None and nxt.x0 - left <= 1)
+    if wrapped:
+        right = wrapped[len(wrapped) // 2]
+    else:
+        right = max(ln.x1 for ln, _ in para_lines)
+    return left, right
+
+
+def _paragraphs(lines: list[_Line], page: int, left: int, right: int) -> list[Paragraph]:
+    slack = max(3, FULL_PARAGRAPH_LINE_SLACK * max(1, right - left))
+    out: list[Paragraph] = []
+    cur: list[str] = []
+    cur_full = False
+    cur_margin = False
+    prev: _Line | None = None
+    for ln in lines:
+        if ln.blank:
+            if cur:
+                out.append(Paragraph("\n".join(cur), page=page))
+            cur, prev = [], None
+            continue
+        margin = ln.x0 - left <= 1
+        full = ln.x1 >= right - slack
+        prev_full = prev is not None and prev.x1 >= right - slack
+        joins = (
+            cur
+            and prev is not None
+            and margin
+            and (prev_full or (cur_margin and not cur_full and len(prev.frags) == 1))
+        )
+        if joins:
+            cur.append(_line_text(ln))
+            cur_full = cur_full or full
+        else:
+            if cur:
+                out.append(Paragraph("\n".join(cur), page=page))
+            cur = [_line_text(ln)]
+            cur_full, cur_margin = full, margin
+        prev = ln
+    if cur:
+        out.append(Paragraph("\n".join(cur), page=page))
+    return out
+
+
+# -- the entry point ----------------------------------------------------------------------
+
+
+def read_layout_blocks(text: str) -> list[Block] | None:
+    """Paragraphs and tables of layout-preserving text, in reading order.
+
+    Returns None when no table is found (the caller then reads the text
+    another way). Pages are counted from 1 at each form feed.
+    """
+    pages = _split_pages(text)
+    prepared = []
+    para_lines: list[tuple[_Line, _Line | None]] = []
+    for lines in pages:
+        head = foot = None
+        nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
+        if nonblank and _is_page_number(lines[nonblank[0]]):
+            head = lines[nonblank[0]].frags[0].text
+            lines[nonblank[0]] = _Line("", [])
+            nonblank.pop(0)
+        if len(nonblank) > 1 and _is_page_number(lines[nonblank[-1]]):
+            foot = lines[nonblank[-1]].frags[0].text
+            lines[nonblank[-1]] = _Line("", [])
+            nonblank.pop()
+        content_top = nonblank[0] if nonblank else 0
+        regions = _find_regions(lines, content_top)
+        inside = [False] * len(lines)
+        for r in regions:
+            for k in range(r.top, r.bottom):
+                inside[k] = True
+        for k, ln in enumerate(lines):
+            if not ln.blank and not inside[k]:
+                nxt = lines[k + 1] if k + 1 < len(lines) and not inside[k + 1] and not lines[k + 1].blank else None
+                para_lines.append((ln, nxt))
+        prepared.append((lines, head, foot, content_top, regions))
+    left, right = _margins(para_lines)
+
+    blocks: list[Block] = []
+    open_table: tuple[Table, _Part] | None = None  # a table that ran to the end of a page
+    n_tables = 0
+    for pno, (lines, head, foot, content_top, regions) in enumerate(prepared, 1):
+        if head is not None:
+            blocks.append(Paragraph(head, page=pno, part="header"))
+        cursor = 0
+        for r in regions:
+            part = _build_part(lines, r, pno)
+            joined = False
+            if part is not None and open_table is not None and r.top == content_top:
+                table, first = open_table
+                if part.depth == 0 and part.number_row is None or _same_header(part.signature, first.signature):
+                    _append_body(table, part, _colmap(part, first.centers))
+                    joined = True
+            if part is None or (not joined and r.seeds < 2):
+                continue  # its lines are read as paragraphs below
+            blocks.extend(_paragraphs(lines[cursor : r.top], pno, left, right))
+            if not joined:
+                table = _new_table(part, n_tables, lines)
+                n_tables += 1
+                blocks.append(table)
+                open_table = (table, part)
+            cursor = r.bottom
+        rest = lines[cursor:]
+        blocks.extend(_paragraphs(rest, pno, left, right))
+        if any(not ln.blank for ln in rest):
+            open_table = None
+        if foot is not None:
+            blocks.append(Paragraph(foot, page=pno, part="footer"))
+    return blocks if n_tables else None

@@ -1,0 +1,325 @@
+"""Tests for extractor.readers.txt_layout: tables from pdftotext -layout text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.document import Paragraph, Table
+from extractor.readers.txt_layout import looks_like_layout, read_layout_blocks
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+POLTAVA = "poltava-sportyvna-poltava-2022-07-01"
+
+
+def norm(text: str) -> str:
+    """Collapse whitespace the way the normalizer does; keep line-end hyphens."""
+    return re.sub(r"\s+", " ", re.sub(r"-\n", "-", text)).strip()
+
+
+def render(rows: list[list[str]], widths: list[int], right: set[int] = frozenset(), gap: int = 3) -> list[str]:
+    """Lay out rows of cells ("\\n" = wrapped line) the way pdftotext -layout does."""
+    out = []
+    for row in rows:
+        parts = [cell.split("\n") if cell else [] for cell in row]
+        height = max((len(p) for p in parts), default=1) or 1
+        for k in range(height):
+            line = ""
+            for c, p in enumerate(parts):
+                text = p[k] if k < len(p) else ""
+                line += (text.rjust(widths[c]) if c in right else text.ljust(widths[c])) + " " * gap
+            out.append(line.rstrip())
+    return out
+
+
+def tables(blocks) -> list[Table]:
+    return [b for b in blocks if isinstance(b, Table)]
+
+
+def paragraphs(blocks) -> list[Paragraph]:
+    return [b for b in blocks if isinstance(b, Paragraph)]
+
+
+# -- the Poltava sample against its DOCX twin ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def poltava_blocks():
+    text = (SAMPLES / f"{POLTAVA}.txt").read_text(encoding="utf-8")
+    blocks = read_layout_blocks(text)
+    assert blocks is not None
+    return blocks
+
+
+@pytest.fixture(scope="module")
+def docx_grids():
+    docx = pytest.importorskip("docx")
+    d = docx.Document(str(SAMPLES / f"{POLTAVA}.docx"))
+    return [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+
+
+def test_poltava_is_layout_text():
+    assert looks_like_layout((SAMPLES / f"{POLTAVA}.txt").read_text(encoding="utf-8"))
+
+
+def test_poltava_table_shapes(poltava_blocks, docx_grids):
+    tabs = tables(poltava_blocks)
+    assert [(len(t.rows), t.n_cols) for t in tabs] == [(len(g), len(g[0])) for g in docx_grids]
+    assert [t.index for t in tabs] == [0, 1]
+    assert [sum(r.is_header for r in t.rows) for t in tabs] == [2, 1]
+
+
+def test_poltava_cells_match_docx(poltava_blocks, docx_grids):
+    for table, grid in zip(tables(poltava_blocks), docx_grids):
+        ours = table.text_grid(carry=True)
+        for r, (mine, truth) in enumerate(zip(ours, grid)):
+            for c, (a, b) in enumerate(zip(mine, truth)):
+                if table.rows[r].is_header or a or not b:
+                    assert norm(a) == norm(b), (table.index, r, c)
+                else:
+                    # a blank text cell stands for a vertical merge in the DOCX
+                    assert r > 0 and norm(grid[r - 1][c]) == norm(b), (table.index, r, c)
+
+
+def test_poltava_header_spans(poltava_blocks):
+    funding = tables(poltava_blocks)[0]
+    row0, row1 = funding.rows[0].cells, funding.rows[1].cells
+    span = next(c for c in row0 if norm(c.text) == "Обсяг фінансування, тис. грн")
+    assert (span.col, span.col_span, span.row_span) == (5, 3, 1)
+    actual = next(c for c in row0 if c.col == 8)
+    assert norm(actual.text).startswith("Фактично") and actual.row_span == 1
+    assert [(c.col, norm(c.text)) for c in row1] == [
+        (5, "2021 рік"), (6, "2022 рік"), (7, "2023 рік"), (8, "2022 рік")
+    ]
+    assert all(c.row_span == 2 for c in row0 if c.col not in (5, 8))
+
+
+def test_poltava_rows_pages_and_continuation(poltava_blocks):
+    funding, indicators = tables(poltava_blocks)
+    assert [r.index for r in funding.rows] == list(range(10))
+    assert [r.page for r in funding.rows] == [1, 1, 1, 1, 1, 2, 2, 2, 2, 2]
+    assert [r.page for r in indicators.rows] == [2] * 7 + [3, 3]
+    assert funding.page == 1 and indicators.page == 2
+    # the repeated headers on pages 2 and 3 are gone from the bodies
+    for t in (funding, indicators):
+        for row in t.rows:
+            if not row.is_header:
+                assert all("Найменування" not in c.text for c in row.cells)
+    assert norm(funding.rows[5].cells[2].text).startswith("2.2 Виплата")
+    assert [norm(c.text) for c in funding.rows[9].cells[:2]] == [
+        "4.", "Забезпечення діяльності комунального підприємства «Спортивні споруди»"
+    ]
+    # cell origins sit at their grid positions
+    for t in (funding, indicators):
+        for row in t.rows:
+            assert all(c.row == row.index for c in row.cells)
+
+
+def test_poltava_paragraphs(poltava_blocks):
+    paras = paragraphs(poltava_blocks)
+    body = [p for p in paras if p.part == "body"]
+    assert [(p.part, p.text, p.page) for p in paras if p.part != "body"] == [("header", "2", 2), ("header", "3", 3)]
+    assert body[0].text == "Додаток 2"
+    assert any(norm(p.text) == "Інформація" for p in body)
+    signature = body[-1]
+    assert signature.page == 3
+    assert signature.text.endswith("Полтавської міської ради\tОлена ДОВГАЛЬ")
+    assert signature.text.startswith("Начальник управління фізичної культури\n")
+    # running text is one paragraph per first-line indent
+    assert any(p.text.startswith("Міську цільову") and p.text.endswith("№ 998/19).") for p in body)
+    # the titles around the tables stay paragraphs, in reading order
+    kinds = ["T" if isinstance(b, Table) else b.text for b in poltava_blocks]
+    assert kinds.index("Фінансування заходів Програми") + 1 == kinds.index("T")
+
+
+# -- synthetic layouts -------------------------------------------------------------------------
+
+
+WIDTHS4 = [4, 24, 8, 10]
+
+
+def four_column_rows():
+    return [
+        ["№", "Назва заходу", "Рік", "Сума"],
+        ["1.", "Ремонт доріг у\nцентральній частині\nміста", "2021", "1 250,0"],
+        ["2.", "Освітлення", "2022", "80,5"],
+        ["3.", "Будівництво\nмайданчика", "2023", "–"],
+    ]
+
+
+def test_four_column_table_with_wrapped_text_and_right_numbers():
+    lines = ["Звіт про виконання", ""] + render(four_column_rows(), WIDTHS4, right={3}) + ["", "Підпис"]
+    blocks = read_layout_blocks("\n".join(lines))
+    assert blocks is not None
+    (table,) = tables(blocks)
+    assert table.n_cols == 4
+    assert table.text_grid() == [
+        ["№", "Назва заходу", "Рік", "Сума"],
+        ["1.", "Ремонт доріг у\nцентральній частині\nміста", "2021", "1 250,0"],
+        ["2.", "Освітлення", "2022", "80,5"],
+        ["3.", "Будівництво\nмайданчика", "2023", "–"],
+    ]
+    assert [r.is_header for r in table.rows] == [True, False, False, False]
+    assert [p.text for p in paragraphs(blocks)] == ["Звіт про виконання", "Підпис"]
+
+
+def test_single_line_rows_without_numbering_are_separate_rows():
+    rows = [["Показник", "Од.", "План", "Факт"], ["Кількість шкіл", "од.", "12", "10"],
+            ["Кількість учнів", "осіб", "1 200", "1 150"], ["Витрати", "тис. грн", "5,5", "6,0"]]
+    text = "\n".join(render(rows, [18, 9, 6, 6], right={2, 3}))
+    (table,) = tables(read_layout_blocks(text))
+    assert len(table.rows) == 4
+    assert [norm(r.cells[0].text) for r in table.rows[1:]] == ["Кількість шкіл", "Кількість учнів", "Витрати"]
+
+
+def test_table_across_form_feed_with_repeated_header():
+    header = four_column_rows()[0]
+    page1 = render([header] + four_column_rows()[1:3], WIDTHS4, right={3})
+    page2 = render([header, ["4.", "Озеленення\nпарків", "2023", "300,0"], ["5.", "Інше", "2023", "1,0"]],
+                   [5, 26, 9, 11], right={3})
+    text = "\n".join(page1) + "\n\f" + "                2\n" + "\n".join(page2) + "\n\nКінець\n"
+    blocks = read_layout_blocks(text)
+    (table,) = tables(blocks)
+    assert [norm(r.cells[0].text) for r in table.rows] == ["№", "1.", "2.", "4.", "5."]
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+    assert [r.index for r in table.rows] == [0, 1, 2, 3, 4]
+    assert table.rows[3].cells[1].text == "Озеленення\nпарків"
+    assert [(p.part, p.text) for p in paragraphs(blocks)] == [("header", "2"), ("body", "Кінець")]
+
+
+def test_table_continues_on_next_page_without_header():
+    page1 = render(four_column_rows(), WIDTHS4, right={3})
+    page2 = render([["4.", "Озеленення", "2023", "300,0"], ["5.", "Інше", "2023", "1,0"]], WIDTHS4, right={3})
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2))
+    (table,) = tables(blocks)
+    assert len(table.rows) == 6 and table.rows[-1].page == 2
+
+
+def test_different_table_on_next_page_is_a_new_table():
+    page1 = render(four_column_rows(), WIDTHS4, right={3})
+    other = render([["Показник", "Од.", "План", "Факт"], ["Кількість шкіл", "од.", "12", "10"],
+                    ["Кількість учнів", "осіб", "1 200", "1 150"]], [18, 9, 6, 6], right={2, 3})
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(other))
+    assert [(t.index, t.page, len(t.rows)) for t in tables(blocks)] == [(0, 1, 4), (1, 2, 3)]
+
+
+INDENTED_PROSE = """\
+      Міську цільову програму затверджено рішенням міської ради від 23 грудня
+2020 року № 112. Відповідальний виконавець Програми – управління освіти.
+      Станом на 01.07.2022 проведено 54 заходи, в яких взяли участь 4 320
+осіб. Спортсмени міста взяли участь у 38 чемпіонатах.
+"""
+
+
+def test_indented_paragraphs_are_not_a_table():
+    assert read_layout_blocks(INDENTED_PROSE) is None
+    assert not looks_like_layout(INDENTED_PROSE)
+
+
+def test_paragraphs_around_a_table_keep_their_lines():
+    text = INDENTED_PROSE + "\n".join(render(four_column_rows(), WIDTHS4, right={3}))
+    blocks = read_layout_blocks(text)
+    paras = paragraphs(blocks)
+    assert [p.text.split("\n")[0] for p in paras] == [
+        "Міську цільову програму затверджено рішенням міської ради від 23 грудня",
+        "Станом на 01.07.2022 проведено 54 заходи, в яких взяли участь 4 320",
+    ]
+    assert isinstance(blocks[-1], Table) and len(blocks[-1].rows) == 4
+
+
+SPAN_HEADER = """\
+                                 Обсяг фінансування,
+ №     Назва заходу                  тис. грн             Відсоток
+                               2021       2022    2023    виконання
+ 1.    Ремонт доріг у          100,0      200,0   300,0   50,0%
+       центрі
+ 2.    Освітлення              10,0       20,0    30,0    75,0%
+"""
+
+
+def test_two_line_header_with_spanning_cell():
+    (table,) = tables(read_layout_blocks(SPAN_HEADER))
+    assert table.n_cols == 6
+    head0, head1 = table.rows[0], table.rows[1]
+    assert head0.is_header and head1.is_header and not table.rows[2].is_header
+    spans = {(c.col, c.row_span, c.col_span): norm(c.text) for c in head0.cells}
+    assert spans[(2, 1, 3)] == "Обсяг фінансування, тис. грн"
+    assert spans[(0, 2, 1)] == "№" and spans[(1, 2, 1)] == "Назва заходу"
+    assert spans[(5, 2, 1)] == "Відсоток виконання"
+    assert [(c.col, c.text) for c in head1.cells] == [(2, "2021"), (3, "2022"), (4, "2023")]
+    assert table.text_grid()[2] == ["1.", "Ремонт доріг у\nцентрі", "100,0", "200,0", "300,0", "50,0%"]
+    assert len(table.rows) == 4
+
+
+def test_column_number_row_is_a_header_row_and_dropped_when_repeated():
+    head = ["№", "Назва заходу", "Рік", "Сума"]
+    nums = ["1", "2", "3", "4"]
+    page1 = render([head, nums] + four_column_rows()[1:], WIDTHS4, right={3})
+    page2 = render([head, nums, ["4.", "Озеленення", "2023", "300,0"]], WIDTHS4, right={3})
+    (table,) = tables(read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2)))
+    assert [r.is_header for r in table.rows] == [True, True, False, False, False, False]
+    assert [norm(r.cells[0].text) for r in table.rows] == ["№", "1", "1.", "2.", "3.", "4."]
+
+
+def test_spanning_group_heading_in_body():
+    rows = [["№", "Показник", "Од.", "План"], ["1.", "Кількість шкіл", "од.", "12"],
+            ["2.", "Кількість учнів", "осіб", "1 200"], ["3.", "Витрати", "тис. грн", "5,5"]]
+    lines = render(rows, [4, 18, 9, 6], right={3})
+    lines.insert(1, "      Показники продукту")
+    lines.insert(1, "I. Показники затрат та продукту разом узяті")
+    (table,) = tables(read_layout_blocks("\n".join(lines)))
+    heading = table.rows[1].cells
+    assert len(heading) == 1 and heading[0].col_span == 4
+    assert norm(heading[0].text) == "I. Показники затрат та продукту разом узяті Показники продукту"
+    assert [norm(r.cells[0].text) for r in table.rows[2:]] == ["1.", "2.", "3."]
+
+
+def test_signature_gap_becomes_tab():
+    text = "\n".join(render(four_column_rows(), WIDTHS4, right={3})) + (
+        "\n\n\nНачальник управління\nосвіти міської ради" + " " * 30 + "Іван ПЕТРЕНКО\n"
+    )
+    paras = paragraphs(read_layout_blocks(text))
+    assert paras[-1].text == "Начальник управління\nосвіти міської ради\tІван ПЕТРЕНКО"
+
+
+def test_tab_export_is_not_layout():
+    tab_text = "Заголовок\n\t№\n\tНазва\n\tСума\n\n\t1.\n\tРемонт\n\t100,0\n\n"
+    assert not looks_like_layout(tab_text)
+
+
+def test_large_table_rows_are_all_read():
+    body = [[f"{i}.", f"Захід номер {i}\nпродовження", "2022", f"{i},0"] for i in range(1, 3001)]
+    text = "\n".join(render([["№", "Назва", "Рік", "Сума"]] + body, [6, 16, 6, 9], right={3}))
+    (table,) = tables(read_layout_blocks(text))
+    assert len(table.rows) == 3001
+    assert table.rows[-1].cells[3].text == "3000,0"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list(" \n\f\t\r№.,–-%0123456789абвгд ІV   ")), max_size=600))
+def test_never_raises_on_random_text(text):
+    blocks = read_layout_blocks(text)
+    looks_like_layout(text)
+    if blocks is not None:
+        for t in tables(blocks):
+            for row in t.rows:
+                for c in row.cells:
+                    assert 0 <= c.col < t.n_cols and c.col + c.col_span <= t.n_cols
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet="аб1,. ", min_size=0, max_size=8), min_size=3, max_size=5),
+                min_size=1, max_size=8))
+def test_never_raises_on_random_grids(rows):
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    text = "\n".join(render(rows, [8] * width))
+    blocks = read_layout_blocks(text)
+    if blocks is not None:
+        for t in tables(blocks):
+            assert all(c.row == r.index for r in t.rows for c in r.cells)
