@@ -100,6 +100,7 @@ def make_inputs(root: Path, stems=STEMS) -> list[Path]:
 
 
 def plant_bad_files(root: Path) -> dict[str, Path]:
+    root.mkdir(parents=True, exist_ok=True)
     bad = {
         "empty": root / "empty.pdf",
         "corrupt-zip": root / "corrupt.docx",
@@ -343,3 +344,44 @@ def test_dask_runs_the_same_work_as_local_processes(tmp_path):
     assert tables(tmp_path / "dask") == tables(tmp_path / "local")
     assert stable_manifest(tmp_path / "dask") == stable_manifest(tmp_path / "local")
     assert remote.exit_code == local.exit_code == 1
+
+
+# -- end to end over samples/ (the real pipeline) -----------------------------------------
+
+def sample_inputs() -> list[Path]:
+    """Every DOCX sample and one PDF (PDFs are the slow ones; the golden tests cover them all)."""
+    docx = sorted(SAMPLES.glob("*.docx"))
+    return docx + [SAMPLES / f"{STEMS[-1]}.pdf"]
+
+
+def test_batch_over_samples_with_planted_bad_files(tmp_path):
+    bad = plant_bad_files(tmp_path / "bad")
+    text_as_docx = tmp_path / "bad" / "text.docx"
+    text_as_docx.write_text("Звіт про виконання програми\nбез таблиць\n", "utf-8")
+    samples = sample_inputs()
+    result = run_batch(samples + list(bad.values()) + [text_as_docx], tmp_path / "out", opts(jobs=2))
+    assert result.exit_code == 1
+    rows = {r["path"]: r for r in manifest(tmp_path / "out")}
+    for p in samples:
+        row = rows[str(p)]
+        assert row["status"] in ("ok", "warning"), row["error"]
+        data = json.loads((tmp_path / "out" / "reports" / f"{p.name}.json").read_text("utf-8"))
+        report = Report.model_validate(data)
+        assert report.source.sha256 == row["sha256"] == hashlib.sha256(p.read_bytes()).hexdigest()
+        assert row["format"] == p.suffix.lstrip(".") == report.source.format.value
+        assert (row["funding"], row["indicators"], row["decisions"], row["warnings"]) == tuple(
+            str(len(x)) for x in (report.funding, report.indicators, report.decisions, report.warnings))
+        assert row["status"] == ("warning" if report.warnings else "ok")
+    assert {rows[str(p)]["status"] for p in bad.values()} == {"error"}
+    assert rows[str(text_as_docx)]["format"] == "txt"  # sniffed from the bytes, not the name
+    funding = list(csv.DictReader(io.StringIO((tmp_path / "out" / "funding.csv").read_text("utf-8"))))
+    assert len(funding) == sum(int(rows[str(p)]["funding"]) for p in samples) + int(rows[str(text_as_docx)]["funding"] or 0)
+
+
+def test_real_batch_is_byte_identical_with_one_or_two_jobs(tmp_path):
+    inputs = sample_inputs() + [plant_bad_files(tmp_path)["corrupt-zip"]]
+    run_batch(inputs, tmp_path / "one", opts(jobs=1))
+    run_batch(inputs, tmp_path / "two", opts(jobs=2))
+    assert tables(tmp_path / "one") == tables(tmp_path / "two")
+    for name in os.listdir(tmp_path / "one" / "reports"):
+        assert (tmp_path / "one" / "reports" / name).read_bytes() == (tmp_path / "two" / "reports" / name).read_bytes()

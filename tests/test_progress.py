@@ -1,0 +1,55 @@
+"""Progress reporting of a batch: the terminal bar and the plain log lines."""
+
+from __future__ import annotations
+
+import io
+
+from extractor.progress import Progress, bar_line, format_duration
+
+
+def test_format_duration():
+    assert format_duration(7) == "0:07"
+    assert format_duration(750) == "12:30"
+    assert format_duration(3723) == "1:02:03"
+
+
+def test_bar_line_counts_rate_and_eta():
+    line = bar_line(5, 20, 10.0, width=200)
+    assert "5/20 files" in line and "0.5 files/s" in line and "ETA 0:30" in line
+    assert line.startswith("[" + "#" * 6 + "." * 18 + "]")
+    assert "ETA -:--" in bar_line(0, 20, 0.0)
+    assert len(bar_line(5, 20, 10.0, label="x" * 500, width=60)) < 60
+
+
+def test_log_lines_when_not_a_terminal():
+    out = io.StringIO()
+    p = Progress(2, stream=out, tty=False)
+    p.advance("ok", "a.pdf", 1.25)
+    p.advance("error", "b.pdf", 0.5, error="b.pdf: file is empty")
+    p.close()
+    assert out.getvalue().splitlines() == ["[1/2] ok      a.pdf (1.2 s)", "[2/2] error   b.pdf: file is empty"]
+
+
+def test_terminal_bar_redraws_in_place_and_keeps_errors():
+    out = io.StringIO()
+    p = Progress(2, stream=out, tty=True)
+    p.advance("error", "b.pdf", error="b.pdf: file is empty")
+    p.advance("ok", "a.pdf")
+    p.close()
+    text = out.getvalue()
+    assert "\r" in text and "2/2 files" in text and "error: b.pdf: file is empty\n" in text
+    assert text.endswith("\n")
+
+
+def test_quiet_shows_only_failures_and_silent_nothing():
+    out = io.StringIO()
+    p = Progress(2, stream=out, quiet=True, tty=True)
+    p.note("resume: 1 of 2")
+    p.advance("ok", "a.pdf")
+    p.advance("error", "b.pdf", error="b.pdf: broken")
+    p.close()
+    assert out.getvalue() == "error: b.pdf: broken\n"
+    out = io.StringIO()
+    p = Progress(1, stream=out, silent=True)
+    p.advance("error", "b.pdf", error="broken")
+    assert out.getvalue() == ""
