@@ -384,3 +384,43 @@ def test_zhytomyr_paragraphs_match_docx():
     pytest.importorskip("extractor.readers.docx")
     txt, docx = sample(ZHYTOMYR), sample(ZHYTOMYR, "docx")
     assert [p.text for p in txt.paragraphs] == [p.text for p in docx.paragraphs if p.part == "body"]
+
+
+def test_header_rows_and_the_column_number_row_are_marked():
+    text = tab(
+        "\t№", "\tЗахід", "\tПлан", "\tФакт", "",
+        "\t1", "\t2", "\t3", "\t4", "",
+        "\t1.", "\tРемонт", "\t10,0", "\t9,0", "",
+    )
+    t = only_table(read_tabbed_blocks(text))
+    assert [r.is_header for r in t.rows] == [True, True, False]
+
+
+def test_table_at_the_end_of_the_file_without_a_row_end():
+    t = only_table(read_tabbed_blocks("\tА\n\tБ\n\n\t1\n\t2"))
+    assert cells(t) == [[(0, 1, "А"), (1, 1, "Б")], [(0, 1, "1"), (1, 1, "2")]]
+
+
+def test_form_feeds_in_a_tab_export_are_dropped():
+    blocks = read_tabbed_blocks("Вступ\n\f\n\tА\n\tБ\n\n\f\tВ\n\tГ\n\n")
+    t = only_table(blocks)
+    assert [[c.text for c in r.cells] for r in t.rows] == [["А", "Б"], ["В", "Г"]]
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["Вступ"]
+
+
+def test_utf16_tab_export_with_crlf_is_read_as_tables():
+    text = "Вступ\r\n\tА\r\n\tБ\r\n\r\n\t1\r\n\t2\r\n\r\n"
+    doc = read(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert [[c.text for c in r.cells] for r in doc.tables[0].rows] == [["А", "Б"], ["1", "2"]]
+
+
+def test_a_run_of_tab_lines_wider_than_any_table_stays_paragraphs():
+    lines = [f"\tрядок {i}" for i in range(100)] + ["", "\tще", ""]
+    doc = read(tab(*lines))
+    assert doc.tables == []
+    assert doc.paragraphs[0].text == "\tрядок 0"
+
+
+def test_layout_text_is_dispatched_to_the_layout_reader():
+    text = (SAMPLES / "poltava-sportyvna-poltava-2022-07-01.txt").read_text(encoding="utf-8")
+    assert detect_style(text) == "layout"

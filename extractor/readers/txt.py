@@ -59,6 +59,8 @@ PLAUSIBILITY_MARGIN = 0.1
 
 #: lines looked at to recognise a pdftotext -layout rendering
 LAYOUT_SAMPLE_LINES = 400
+#: characters of each sample line looked at (a 50 MB line costs no more)
+LAYOUT_LINE_CHARS = 4096
 #: a gap of at least this many spaces between words separates layout columns
 LAYOUT_GAP = 3
 #: lines with a column gap needed (besides form feeds) to call text "layout"
@@ -89,7 +91,7 @@ def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS) -> Docu
         blocks = read_tabbed_blocks(text)
         if not any(not isinstance(b, Paragraph) for b in blocks):
             blocks = None  # TAB-led lines but no table survived: try the rest
-    if blocks is None and (style == STYLE_LAYOUT or looks_like_layout(text)):
+    if blocks is None and (style == STYLE_LAYOUT or (style == STYLE_TABBED and looks_like_layout(text))):
         blocks = _read_layout(text)
     if blocks is None:
         blocks = plain_paragraphs(text)
@@ -248,7 +250,7 @@ def looks_like_layout(text: str) -> bool:
     for i, line in enumerate(_iter_lines(text)):
         if i >= LAYOUT_SAMPLE_LINES:
             break
-        if _LAYOUT_GAP_RE.search(line):
+        if _LAYOUT_GAP_RE.search(line, 0, LAYOUT_LINE_CHARS):
             gapped += 1
             if gapped >= LAYOUT_MIN_GAPPED_LINES:
                 return True

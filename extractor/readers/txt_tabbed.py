@@ -47,10 +47,16 @@ ambiguities and how they are settled:
    two rows or columns was TAB-indented paragraphs and stays paragraphs.
 3. **Spans.** A row with ``k < W`` cells has to place ``W - k`` extra columns.
    * One cell: it spans the whole width.
-   * Header rows (the leading rows before the first row holding a number):
-     a header cell spans the columns under which the row below has its own
-     text (sub-headers); columns where the row below is empty (a lone TAB:
-     the vertical merge of a single-column header) are not spanned.
+   * Header rows (the leading rows before the first row that holds a number
+     or is a single cell), resolved bottom-up: a header cell spans the
+     columns under which the row below has its own text (sub-headers);
+     columns where the row below is empty (a lone TAB: the vertical merge of
+     a single-column header) are not spanned, and one header does not stand
+     over the same sub-header text twice (Рівне's "Усього, міський, обласний,
+     інші" twice means two groups of four). Remaining ties put the spans
+     further left (Полтава's "2021, 2022, 2023 | 2022": three and one).
+     These rows, and a following row that numbers the columns 1, 2, 3 …,
+     get ``Row.is_header``.
    * Other rows align by cell type with the column profile of the full rows:
      each column's share of numeric cells (numbers, dashes, percentages).
      A numeric cell should start in a numeric column and never spans (high
@@ -79,6 +85,11 @@ TAB = "\t"
 MIN_TAB_LINES = 2
 #: widest table considered
 MAX_COLUMNS = 64
+#: column counts tried per table
+MAX_WIDTH_CANDIDATES = 6
+#: tables with more cells skip the alignment-aware second pass (it is the
+#: costly one) and keep the profile-free partition
+MAX_CELLS_FOR_ALIGNMENT = 50_000
 #: tables need at least this many rows and columns, otherwise their lines
 #: were TAB-indented paragraphs
 MIN_TABLE_ROWS = 2
@@ -315,6 +326,9 @@ def _partition(cells: list[_Cell], width: int, short_cost) -> tuple[float, list[
 
 
 def _width_candidates(cells: list[_Cell]) -> list[int]:
+    """Column counts worth trying: the widest minimal row first, then the
+    commonest sums of two or three adjacent minimal rows (at most
+    ``MAX_WIDTH_CANDIDATES`` in all)."""
     fine: list[int] = []
     k = 0
     for c in cells:
@@ -323,14 +337,15 @@ def _width_candidates(cells: list[_Cell]) -> list[int]:
             fine.append(k)
             k = 0
     widest = max(fine)
-    out = {widest}
+    counts: dict[int, int] = {}
     for a in range(len(fine)):
-        total = 0
-        for b in range(a, min(a + 3, len(fine))):
+        total = fine[a]
+        for b in range(a + 1, min(a + 3, len(fine))):
             total += fine[b]
-            if widest <= total <= MAX_COLUMNS:
-                out.add(total)
-    return sorted(out)
+            if widest < total <= MAX_COLUMNS:
+                counts[total] = counts.get(total, 0) + 1
+    others = sorted(counts, key=lambda w: (-counts[w], w))[: MAX_WIDTH_CANDIDATES - 1]
+    return [widest, *sorted(others)]
 
 
 def _rows_from_ends(ends: list[int]) -> list[tuple[int, int]]:
@@ -343,11 +358,17 @@ def _rows_from_ends(ends: list[int]) -> list[tuple[int, int]]:
 
 
 def _header_zone(cells: list[_Cell], rows: list[tuple[int, int]]) -> int:
-    """Number of leading rows before the first row holding a number (a dash is no number)."""
+    """Number of leading header rows: rows before the first that holds a number
+    (a dash is no number) or is a single cell (a group heading)."""
     for r, (a, b) in enumerate(rows):
-        if any(c.kind == NUMBER and not _only_dashes(c) for c in cells[a:b]):
+        if b - a == 1 or any(c.kind == NUMBER and not _only_dashes(c) for c in cells[a:b]):
             return r
     return len(rows)
+
+
+def _is_column_numbers(texts: list[str]) -> bool:
+    """A row that numbers the columns 1, 2, 3, … (printed under the header)."""
+    return len(texts) > 1 and [t.strip().rstrip(".") for t in texts] == [str(i) for i in range(1, len(texts) + 1)]
 
 
 def _only_dashes(cell: _Cell) -> bool:
@@ -507,6 +528,8 @@ def _build_table(cells: list[_Cell], index: int) -> Table | None:
     best: tuple[float, int, list[int]] | None = None
     candidates = _width_candidates(cells)
     widest = candidates[0]
+    if widest > MAX_COLUMNS:
+        return None  # a run of TAB-led lines with no row ends: indented paragraphs
     for width in candidates:
         cost, ends = _partition(cells, width, lambda i, j, w=width: MISSING_COLUMN_COST * (w - (j - i)))
         cost += EXTRA_WIDTH_COST * (width - widest)
@@ -526,9 +549,10 @@ def _build_table(cells: list[_Cell], index: int) -> Table | None:
             memo[key] = _type_alignment([c.kind for c in cells[i:j]], width, profile)[0]
         return memo[key]
 
-    cost, ends2 = _partition(cells, width, short_cost)
-    if ends2:
-        rows = _rows_from_ends(ends2)
+    if len(cells) <= MAX_CELLS_FOR_ALIGNMENT:
+        _, ends2 = _partition(cells, width, short_cost)
+        if ends2:
+            rows = _rows_from_ends(ends2)
     if len(rows) < MIN_TABLE_ROWS or width < MIN_TABLE_COLUMNS:
         return None
     zone = _header_zone(cells, rows)
@@ -560,6 +584,9 @@ def _build_table(cells: list[_Cell], index: int) -> Table | None:
         else:
             spans_by_row[r] = _header_alignment(b - a, width, below)[1]
 
+    header_rows = zone
+    if zone < len(rows) and zone > 0 and _is_column_numbers(texts[rows[zone][0] : rows[zone][1]]):
+        header_rows += 1
     table_rows: list[Row] = []
     for r, (a, b) in enumerate(rows):
         col = 0
@@ -567,7 +594,7 @@ def _build_table(cells: list[_Cell], index: int) -> Table | None:
         for idx, span in zip(range(a, b), spans_by_row[r]):
             out_cells.append(Cell(text=texts[idx], row=r, col=col, row_span=1, col_span=span))
             col += span
-        table_rows.append(Row(cells=out_cells, index=r))
+        table_rows.append(Row(cells=out_cells, index=r, is_header=r < header_rows))
     return Table(rows=table_rows, index=index, n_cols=width)
 
 
