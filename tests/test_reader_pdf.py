@@ -301,14 +301,14 @@ def test_group_paragraphs_by_indent_gap_and_short_lines():
         line("Bold heading", 85, 200, 170, bold=True),
     ]
     paras = group_paragraphs(lines, right_edge=567, page=3)
-    assert [p.text.split("\n")[0] for _, p in paras] == [
+    assert [p.text.split("\n")[0] for _, p, _ in paras] == [
         "First paragraph starts indented and runs",
         "Second paragraph, indented again",
         "Third after an empty line",
         "Bold heading",
     ]
     assert paras[0][1].text.count("\n") == 1 and paras[0][1].page == 3
-    assert paras[0][0] == 100
+    assert paras[0][0] == 100 and len(paras[0][2]) == 2
 
 
 def test_short_line_whose_next_word_would_fit_ends_the_paragraph():
@@ -404,6 +404,18 @@ def test_page_without_text_layer_is_noted():
     assert doc.pages == 2
 
 
+def test_scanned_page_with_a_stamp_of_text_is_noted():
+    stamp = b"q 500 0 0 700 50 80 cm /Im1 Do Q BT /F1 8 Tf 500 20 Td (p. 2) Tj ET"
+    doc = read_pdf(make_pdf([TEXT_PAGE, stamp]), path="x.pdf", limits=DEFAULT_LIMITS)
+    assert doc.notes == [("scanned-page", "page 2 has no text layer")]
+
+
+def test_small_image_on_a_text_page_is_not_a_scan():
+    logo = b"q 40 0 0 40 50 780 cm /Im1 Do Q BT /F1 8 Tf 100 780 Td (Logo) Tj ET"
+    doc = read_pdf(make_pdf([TEXT_PAGE, logo]), path="x.pdf", limits=DEFAULT_LIMITS)
+    assert doc.notes == []
+
+
 def test_pdf_without_any_text_is_scanned(tmp_path):
     f = tmp_path / "scan.pdf"
     f.write_bytes(make_pdf([None, None], image_pages={0, 1}))
@@ -468,6 +480,18 @@ def test_continuation_mark_does_not_stop_a_join():
     blocks = _assemble(pages)
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Table"]
     assert [r.page for r in blocks[1].rows] == [1, 2]
+
+
+def test_paragraph_running_on_to_next_page_is_one_paragraph():
+    pages = [
+        PageContent(1, 595, 842, lines=[line("Decisions: from 29.12.2016 No 508, from", 120, 566, 780)], has_text=True),
+        PageContent(2, 595, 842, lines=[line("09.03.2017 No 564.", 85, 200, 57), line("Next one", 120, 300, 71)], has_text=True),
+    ]
+    paras = _assemble(pages)
+    assert [(p.text, p.page) for p in paras] == [
+        ("Decisions: from 29.12.2016 No 508, from\n09.03.2017 No 564.", 1),
+        ("Next one", 2),
+    ]
 
 
 def test_paragraph_before_table_starts_a_new_table():

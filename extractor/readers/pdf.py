@@ -11,6 +11,7 @@ document:
   header or footer is kept once (``part="header"`` / ``"footer"``), and a
   "Продовження таблиці" mark above a continued table is dropped;
 * tables and paragraphs are put in reading order, top to bottom on each page;
+  a paragraph running on to the next page stays one paragraph;
 * a table that is the first body block of a page continues the table that
   was the last body block of the page before when their columns agree; the
   pieces are joined into one Table, repeated header rows are dropped and
@@ -19,8 +20,9 @@ document:
 
 Rows carry the page they were printed on; ``Table.page`` is the first page.
 
-Pages with no text layer but images get a ``scanned-page`` note; if no page
-has text at all, ``ScannedDocument`` is raised. Encrypted PDFs raise
+Pages with no text layer but an image (or next to no text and an image over
+most of the page) get a ``scanned-page`` note; if no page has a real text
+layer, ``ScannedDocument`` is raised. Encrypted PDFs raise
 ``EncryptedFile`` and unreadable ones ``CorruptFile``: pdfminer's exceptions
 are mapped here, in ``_pdf_errors``, and nowhere else.
 """
@@ -43,7 +45,7 @@ from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument
 from ..limits import Limits
 from .pdf_page import PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
-from .pdf_text import CONTINUATION_MARK, furniture, group_paragraphs
+from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
 
 #: pages whose widths differ by less than this (points) share one text column right edge
 PAGE_WIDTH_TOLERANCE = 2.0
@@ -101,8 +103,13 @@ def _right_edges(pages: list[PageContent]) -> dict[int, float]:
     return edges
 
 
-def _page_items(page: PageContent, right_edge: float, furniture: dict) -> list[Paragraph | PageTable]:
-    """A page's paragraphs and table pieces, top to bottom; paragraphs never run across a table."""
+def _page_items(
+    page: PageContent, right_edge: float, furniture: dict, para_lines: dict[int, list[TextLine]]
+) -> list[Paragraph | PageTable]:
+    """A page's paragraphs and table pieces, top to bottom; paragraphs never run across a table.
+
+    ``para_lines`` receives the lines of each body paragraph, by ``id``.
+    """
     items: list[tuple[float, Paragraph | PageTable]] = []
     body: list[TextLine] = []
     for i, line in enumerate(page.lines):
@@ -111,17 +118,23 @@ def _page_items(page: PageContent, right_edge: float, furniture: dict) -> list[P
             body.append(line)
         elif furniture[key] is not None:
             items.append((line.top, Paragraph(line.text, page=page.number, part=furniture[key])))
+
+    def add_run(run: list[TextLine]) -> None:
+        for top, para, lines in group_paragraphs(run, right_edge, page.number):
+            para_lines[id(para)] = lines
+            items.append((top, para))
+
     tables = sorted(page.tables, key=lambda t: t.bbox[1])
     run: list[TextLine] = []
     t_i = 0
     for line in body:
         while t_i < len(tables) and tables[t_i].bbox[1] <= line.top:
-            items.extend(group_paragraphs(run, right_edge, page.number))
+            add_run(run)
             run = []
             items.append((tables[t_i].bbox[1], tables[t_i]))
             t_i += 1
         run.append(line)
-    items.extend(group_paragraphs(run, right_edge, page.number))
+    add_run(run)
     items.extend((t.bbox[1], t) for t in tables[t_i:])
     items.sort(key=lambda it: it[0])
     ordered = [item for _, item in items]
@@ -138,20 +151,35 @@ def _page_items(page: PageContent, right_edge: float, furniture: dict) -> list[P
 
 
 def _assemble(pages: list[PageContent]) -> list[Block]:
-    """Blocks in reading order, with tables joined across pages."""
+    """Blocks in reading order, with tables and paragraphs joined across pages."""
     edges = _right_edges(pages)
     furn = furniture([(p.number, p.height, p.lines) for p in pages])
+    para_lines: dict[int, list[TextLine]] = {}
     blocks: list[Block] = []
     drafts: dict[int, TableDraft] = {}  # position in blocks -> draft, turned into a Table at the end
     open_draft: TableDraft | None = None  # the table that was the last body block so far
+    open_para: Paragraph | None = None  # the paragraph that was the last body block so far
     for page in pages:
         first_body = True
-        for item in _page_items(page, edges[page.number], furn):
+        for item in _page_items(page, edges[page.number], furn, para_lines):
             if isinstance(item, Paragraph):
-                blocks.append(item)
-                if item.part == "body":
-                    open_draft = None
-                    first_body = False
+                if item.part != "body":
+                    blocks.append(item)
+                    continue
+                lines = para_lines[id(item)]
+                if (
+                    first_body
+                    and open_para is not None
+                    and open_para.page == page.number - 1
+                    and continues(para_lines[id(open_para)][-1], lines[0], edges[page.number], new_page=True)
+                ):
+                    open_para.text += "\n" + item.text
+                    para_lines[id(open_para)] = para_lines[id(open_para)] + lines
+                else:
+                    blocks.append(item)
+                    open_para = item
+                open_draft = None
+                first_body = False
                 continue
             if (
                 first_body
@@ -164,6 +192,7 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
                 open_draft = TableDraft.start(item)
                 drafts[len(blocks)] = open_draft
                 blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
+            open_para = None
             first_body = False
     for index, (pos, draft) in enumerate(sorted(drafts.items())):
         blocks[pos] = draft.to_table(index)
@@ -173,11 +202,7 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
 def read_pdf(data: bytes, *, path: str, limits: Limits) -> Document:
     """Read a PDF's text layer into a Document (see the module docstring)."""
     pages = _read_pages(data, path, limits)
-    if not any(p.has_text for p in pages):
+    if not any(p.has_text and not p.scanned for p in pages):
         raise ScannedDocument(path, "the PDF has no text layer (a scan?); OCR is not supported")
-    notes = [
-        ("scanned-page", f"page {p.number} has no text layer")
-        for p in pages
-        if not p.has_text and p.has_images
-    ]
+    notes = [("scanned-page", f"page {p.number} has no text layer") for p in pages if p.scanned]
     return Document(blocks=_assemble(pages), format="pdf", pages=len(pages), notes=notes)

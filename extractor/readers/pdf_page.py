@@ -6,6 +6,9 @@ a character whose centre lies in a table cell goes to that cell, the others
 make the page's running text. Cell text is built from the cell's own
 characters (lines joined by ``"\\n"``), never by cropping the page per cell.
 
+A page with no text, or next to none, and an image over most of it is
+flagged ``scanned``.
+
 A character inside a table's outline but in no detected cell (a border the
 table finder missed) goes to the nearest cell rather than being lost.
 
@@ -31,6 +34,10 @@ TAB_GAP_EM = 3.0
 LINE_TOLERANCE = 3.0
 #: pdfplumber's default x tolerance: a gap wider than this separates words
 WORD_GAP = 3.0
+#: a page with at most this many characters and a big image is a scan (a stamp or page number aside)
+SCAN_MAX_CHARS = 20
+#: share of the page area images must cover for a nearly textless page to count as scanned
+SCAN_MIN_IMAGE_SHARE = 0.5
 
 
 @dataclass
@@ -59,6 +66,8 @@ class PageContent:
     tables: list[PageTable] = field(default_factory=list)
     has_text: bool = False
     has_images: bool = False
+    #: an image covers most of the page and there is (next to) no text: a scanned page
+    scanned: bool = False
 
 
 class _CellIndex:
@@ -142,9 +151,14 @@ def read_page(page: Any, number: int) -> PageContent:
     """Tables and text lines of one pdfplumber page (the page is only read, not kept)."""
     content = PageContent(number=number, width=float(page.width), height=float(page.height))
     chars = page.chars
-    content.has_text = any(not ch["text"].isspace() for ch in chars)
+    n_text = sum(1 for ch in chars if not ch["text"].isspace())
+    content.has_text = n_text > 0
+    images = page.images
+    content.has_images = bool(images)
+    if n_text <= SCAN_MAX_CHARS and images:
+        covered = sum(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in images)
+        content.scanned = n_text == 0 or covered >= SCAN_MIN_IMAGE_SHARE * content.width * content.height
     if not content.has_text:
-        content.has_images = bool(page.images)
         return content
     found = page.find_tables()
     indexes = [_CellIndex(t.bbox, [tuple(c) for c in t.cells]) for t in found if t.cells]

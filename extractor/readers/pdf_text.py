@@ -14,7 +14,9 @@ them) are one paragraph when the later line *continues* the earlier one:
   indent opens a new paragraph).
 
 Centred lines (titles) therefore come out one paragraph per line, and so do
-the lines of a manual line break.
+the lines of a manual line break. A paragraph that runs on from one page to
+the next is one paragraph (the same test without the gap), kept on the page
+where it starts.
 
 Page furniture (``furniture``), in the top or bottom ``MARGIN_BAND`` of a
 page:
@@ -63,10 +65,14 @@ CONTINUATION_MARK = regex.compile(
 )
 
 
-def continues(prev: TextLine, line: TextLine, right_edge: float) -> bool:
-    """Whether ``line`` is the next line of the paragraph that ``prev`` belongs to."""
+def continues(prev: TextLine, line: TextLine, right_edge: float, *, new_page: bool = False) -> bool:
+    """Whether ``line`` is the next line of the paragraph that ``prev`` belongs to.
+
+    With ``new_page`` (``prev`` ended the previous page, ``line`` starts this
+    one) the vertical gap is not considered.
+    """
     size = max(prev.size, line.size)
-    if line.top - prev.bottom > PARAGRAPH_GAP_EM * size:
+    if not new_page and line.top - prev.bottom > PARAGRAPH_GAP_EM * size:
         return False
     if abs(prev.size - line.size) > 0.5 or prev.bold != line.bold:
         return False
@@ -123,15 +129,19 @@ def furniture(pages: list[tuple[int, float, list[TextLine]]]) -> dict[tuple[int,
     return out
 
 
-def group_paragraphs(lines: list[TextLine], right_edge: float, page: int) -> list[tuple[float, Paragraph]]:
-    """Paragraphs (with the top of their first line) from consecutive body lines."""
-    out: list[tuple[float, Paragraph]] = []
+def group_paragraphs(lines: list[TextLine], right_edge: float, page: int) -> list[tuple[float, Paragraph, list[TextLine]]]:
+    """Paragraphs from consecutive body lines, each with the top of its first line and its lines."""
+    out: list[tuple[float, Paragraph, list[TextLine]]] = []
     current: list[TextLine] = []
+
+    def close() -> None:
+        out.append((current[0].top, Paragraph("\n".join(l.text for l in current), page=page), current))
+
     for line in lines:
         if current and not continues(current[-1], line, right_edge):
-            out.append((current[0].top, Paragraph("\n".join(l.text for l in current), page=page)))
+            close()
             current = []
         current.append(line)
     if current:
-        out.append((current[0].top, Paragraph("\n".join(l.text for l in current), page=page)))
+        close()
     return out
