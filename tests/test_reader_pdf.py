@@ -300,7 +300,7 @@ def test_group_paragraphs_by_indent_gap_and_short_lines():
         line("Third after an empty line", 85, 300, 156),
         line("Bold heading", 85, 200, 170, bold=True),
     ]
-    paras = group_paragraphs(lines, right_edge=567, page=3)
+    paras = group_paragraphs(lines, column=(85, 567), page=3)
     assert [p.text.split("\n")[0] for _, p, _ in paras] == [
         "First paragraph starts indented and runs",
         "Second paragraph, indented again",
@@ -313,7 +313,12 @@ def test_group_paragraphs_by_indent_gap_and_short_lines():
 
 def test_short_line_whose_next_word_would_fit_ends_the_paragraph():
     lines = [line("164 cameras in schools;", 120, 550, 100), line("26 cameras in hospitals;", 120, 318, 114)]
-    assert len(group_paragraphs(lines, right_edge=567, page=1)) == 2
+    assert len(group_paragraphs(lines, column=(85, 567), page=1)) == 2
+
+
+def test_right_aligned_lines_stay_apart():
+    lines = [line("Додаток 1", 480, 567, 40), line("до рішення виконавчого комітету", 380, 567, 54)]
+    assert len(group_paragraphs(lines, column=(85, 567), page=1)) == 2
 
 
 def test_page_number_lines():

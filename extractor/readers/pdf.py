@@ -90,21 +90,22 @@ def _read_pages(data: bytes, path: str, limits: Limits) -> list[PageContent]:
             return out
 
 
-def _right_edges(pages: list[PageContent]) -> dict[int, float]:
-    """The right edge of the text column per page: the rightmost line end over pages of the same width."""
+def _text_columns(pages: list[PageContent]) -> dict[int, tuple[float, float]]:
+    """The (left, right) extent of the text column per page, over all pages of the same width."""
     groups: dict[int, list[PageContent]] = defaultdict(list)
     for p in pages:
         groups[round(p.width / PAGE_WIDTH_TOLERANCE)].append(p)
-    edges: dict[int, float] = {}
+    columns: dict[int, tuple[float, float]] = {}
     for group in groups.values():
+        left = min((l.x0 for p in group for l in p.lines), default=0.0)
         right = max((l.x1 for p in group for l in p.lines), default=0.0)
         for p in group:
-            edges[p.number] = right
-    return edges
+            columns[p.number] = (left, right)
+    return columns
 
 
 def _page_items(
-    page: PageContent, right_edge: float, furniture: dict, para_lines: dict[int, list[TextLine]]
+    page: PageContent, column: tuple[float, float], furniture: dict, para_lines: dict[int, list[TextLine]]
 ) -> list[Paragraph | PageTable]:
     """A page's paragraphs and table pieces, top to bottom; paragraphs never run across a table.
 
@@ -120,7 +121,7 @@ def _page_items(
             items.append((line.top, Paragraph(line.text, page=page.number, part=furniture[key])))
 
     def add_run(run: list[TextLine]) -> None:
-        for top, para, lines in group_paragraphs(run, right_edge, page.number):
+        for top, para, lines in group_paragraphs(run, column, page.number):
             para_lines[id(para)] = lines
             items.append((top, para))
 
@@ -152,7 +153,7 @@ def _page_items(
 
 def _assemble(pages: list[PageContent]) -> list[Block]:
     """Blocks in reading order, with tables and paragraphs joined across pages."""
-    edges = _right_edges(pages)
+    columns = _text_columns(pages)
     furn = furniture([(p.number, p.height, p.lines) for p in pages])
     para_lines: dict[int, list[TextLine]] = {}
     blocks: list[Block] = []
@@ -161,7 +162,7 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
     open_para: Paragraph | None = None  # the paragraph that was the last body block so far
     for page in pages:
         first_body = True
-        for item in _page_items(page, edges[page.number], furn, para_lines):
+        for item in _page_items(page, columns[page.number], furn, para_lines):
             if isinstance(item, Paragraph):
                 if item.part != "body":
                     blocks.append(item)
@@ -171,7 +172,7 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
                     first_body
                     and open_para is not None
                     and open_para.page == page.number - 1
-                    and continues(para_lines[id(open_para)][-1], lines[0], edges[page.number], new_page=True)
+                    and continues(para_lines[id(open_para)][-1], lines[0], columns[page.number], new_page=True)
                 ):
                     open_para.text += "\n" + item.text
                     para_lines[id(open_para)] = para_lines[id(open_para)] + lines

@@ -9,7 +9,8 @@ them) are one paragraph when the later line *continues* the earlier one:
 * the earlier line is full: the room left before the text column's right
   edge is narrower than the later line's first word (plus
   ``WRAP_SLACK_EM``), so the word had to wrap; a line ended short was ended
-  on purpose;
+  on purpose; and it starts left of the column's centre (a short
+  right-aligned line such as "Додаток 1" is full but never wraps);
 * the later line does not start to the right of the earlier one (a first-line
   indent opens a new paragraph).
 
@@ -65,10 +66,10 @@ CONTINUATION_MARK = regex.compile(
 )
 
 
-def continues(prev: TextLine, line: TextLine, right_edge: float, *, new_page: bool = False) -> bool:
+def continues(prev: TextLine, line: TextLine, column: tuple[float, float], *, new_page: bool = False) -> bool:
     """Whether ``line`` is the next line of the paragraph that ``prev`` belongs to.
 
-    With ``new_page`` (``prev`` ended the previous page, ``line`` starts this
+    ``column`` is the (left, right) extent of the page's text column. With ``new_page`` (``prev`` ended the previous page, ``line`` starts this
     one) the vertical gap is not considered.
     """
     size = max(prev.size, line.size)
@@ -76,7 +77,10 @@ def continues(prev: TextLine, line: TextLine, right_edge: float, *, new_page: bo
         return False
     if abs(prev.size - line.size) > 0.5 or prev.bold != line.bold:
         return False
-    if right_edge - prev.x1 > line.first_word_width + WRAP_SLACK_EM * size:
+    left, right = column
+    if right - prev.x1 > line.first_word_width + WRAP_SLACK_EM * size:
+        return False
+    if prev.x0 > (left + right) / 2:  # a right-aligned or centred short line never wraps
         return False
     return line.x0 <= prev.x0 + INDENT_TOLERANCE
 
@@ -129,7 +133,7 @@ def furniture(pages: list[tuple[int, float, list[TextLine]]]) -> dict[tuple[int,
     return out
 
 
-def group_paragraphs(lines: list[TextLine], right_edge: float, page: int) -> list[tuple[float, Paragraph, list[TextLine]]]:
+def group_paragraphs(lines: list[TextLine], column: tuple[float, float], page: int) -> list[tuple[float, Paragraph, list[TextLine]]]:
     """Paragraphs from consecutive body lines, each with the top of its first line and its lines."""
     out: list[tuple[float, Paragraph, list[TextLine]]] = []
     current: list[TextLine] = []
@@ -138,7 +142,7 @@ def group_paragraphs(lines: list[TextLine], right_edge: float, page: int) -> lis
         out.append((current[0].top, Paragraph("\n".join(l.text for l in current), page=page), current))
 
     for line in lines:
-        if current and not continues(current[-1], line, right_edge):
+        if current and not continues(current[-1], line, column):
             close()
             current = []
         current.append(line)
