@@ -378,7 +378,7 @@ def run_batch(
         close = getattr(outcomes, "close", None)
         if close:
             close()
-    progress.close()
+        progress.close()
     outputs = write_consolidated(outdir, entries, bom=options.bom, xlsx=options.xlsx)
     return BatchResult(entries=entries, outputs=outputs)
 

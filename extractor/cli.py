@@ -228,11 +228,18 @@ def _stop_on_sigterm() -> None:
 
 
 def _run_batch(args: argparse.Namespace, inputs: list[str]):
-    from .batch import expand_inputs, run_batch
+    from .batch import UsageError, expand_inputs, run_batch
     from .progress import Progress
 
     _stop_on_sigterm()
     options = _batch_options(args)
+    outdir = Path(args.output)
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(outdir, "output must be a folder, and this is a file")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ExtractorError(outdir, f"cannot create the output folder ({e.strerror or e})") from None
     paths = expand_inputs(inputs, sys.stdin if "-" in inputs else None)
     progress = Progress(len(paths), quiet=args.quiet)
     if not paths:

@@ -338,7 +338,7 @@ def test_dask_runs_the_same_work_as_local_processes(tmp_path):
     bad = plant_bad_files(tmp_path)
     inputs += [bad["empty"], bad["corrupt-zip"]]
     local = run_batch(inputs, tmp_path / "local", opts())
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0") as cluster:
         with Client(cluster) as client:
             remote = run_batch(inputs, tmp_path / "dask", opts(dask=client))
     assert tables(tmp_path / "dask") == tables(tmp_path / "local")
@@ -349,9 +349,8 @@ def test_dask_runs_the_same_work_as_local_processes(tmp_path):
 # -- end to end over samples/ (the real pipeline) -----------------------------------------
 
 def sample_inputs() -> list[Path]:
-    """Every DOCX sample and one PDF (PDFs are the slow ones; the golden tests cover them all)."""
-    docx = sorted(SAMPLES.glob("*.docx"))
-    return docx + [SAMPLES / f"{STEMS[-1]}.pdf"]
+    """Every DOCX and TXT sample and one PDF (PDFs are the slow ones; the golden tests cover them all)."""
+    return sorted([*SAMPLES.glob("*.docx"), *SAMPLES.glob("*.txt"), SAMPLES / f"{STEMS[1]}.pdf"])
 
 
 def test_batch_over_samples_with_planted_bad_files(tmp_path):
