@@ -85,6 +85,7 @@ number of times, and per-region work is bounded by ``MAX_COLUMNS`` and
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -97,6 +98,8 @@ SEED_MIN_FRAGMENTS = 3
 MIN_COLUMNS = 3
 #: a region giving more columns than this is not a table (noise guard)
 MAX_COLUMNS = 60
+#: a gutter may be crossed by the fragments of this share of the full lines
+SOFT_GUTTER_SHARE = 0.34
 #: a line with at least this share of the largest fragment count is a "full" line (row start)
 FULL_LINE_RATIO = 0.6
 #: a header fragment wider than this share of the table width is running text
@@ -246,30 +249,32 @@ def _nearest(cores: list[list[int]], x0: int, x1: int) -> int:
     return min(range(len(cores)), key=key)
 
 
-def _in_gutter(cores: list[list[int]], x: int) -> bool:
-    return not any(a <= x < b for a, b in cores)
-
-
-def _pieces(frag: _Frag, cores: list[list[int]]) -> list[tuple[_Frag, tuple[int, int]]]:
+def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tuple[_Frag, tuple[int, int]]]:
     """A fragment as one or more (piece, (first column, last column)).
 
-    A fragment overlapping several cores is cut at single spaces standing in a
-    gutter when every piece then fits one core, each piece left of a cut
+    A fragment overlapping several cores is cut at single spaces between a
+    word in one core and a word in a later core when every piece then fits
+    one core, each piece left of a cut
     reaches the right end of its column and each piece right of a cut starts
     no earlier than its column (two cells printed one space apart meet at
-    their shared gutter); otherwise the fragment spans the columns.
+    their shared gutter); otherwise the fragment spans the columns. The only
+    fragment of a line (``alone``) is never cut: it is a spanning heading.
     """
     hits = _overlapping(cores, frag.x0, frag.x1)
     if len(hits) <= 1:
         col = hits[0] if hits else _nearest(cores, frag.x0, frag.x1)
         return [(frag, (col, col))]
+    if alone:
+        return [(frag, (hits[0], hits[-1]))]
     words = [(frag.x0 + m.start(), frag.x0 + m.end()) for m in _WORD_RE.finditer(frag.text)]
+    owners = [_overlapping(cores, x0, x1) for x0, x1 in words]
     groups: list[list[tuple[int, int]]] = [[words[0]]]
-    for w in words[1:]:
-        if _in_gutter(cores, w[0] - 1):
-            groups.append([w])
+    for k in range(1, len(words)):
+        before, after = owners[k - 1], owners[k]
+        if len(before) == 1 and len(after) == 1 and after[0] > before[0]:
+            groups.append([words[k]])
         else:
-            groups[-1].append(w)
+            groups[-1].append(words[k])
     if len(groups) > 1:
         pieces: list[tuple[_Frag, tuple[int, int]]] = []
         for g in groups:
@@ -286,6 +291,11 @@ def _pieces(frag: _Frag, cores: list[list[int]]) -> list[tuple[_Frag, tuple[int,
         else:
             return pieces
     return [(frag, (hits[0], hits[-1]))]
+
+
+def _line_pieces(line: _Line, cores: list[list[int]]) -> list[tuple[_Frag, tuple[int, int]]]:
+    alone = len(line.frags) == 1
+    return [piece for f in line.frags for piece in _pieces(f, cores, alone)]
 
 
 def _has_data_digit(line: _Line) -> bool:
@@ -314,6 +324,8 @@ class _Region:
     cores: list[list[int]] = field(default_factory=list)
     bridging: set[int] = field(default_factory=set)
     seeds: int = 0
+    #: first line of a column-numbering row (1, 2, 3, ...) between header and body
+    numbers_top: int = -1
 
 
 def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]] | None:
@@ -322,14 +334,14 @@ def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]
     if maxfrag < 2:
         return None
     need = _full_need(maxfrag)
-    ref = _merge_intervals([(f.x0, f.x1) for i in body if len(lines[i].frags) >= need for f in lines[i].frags])
+    ref = _reference_cores([lines[i] for i in body if len(lines[i].frags) >= need])
     if len(ref) > MAX_COLUMNS:
         return None
     cores = [list(c) for c in ref]
     bridging: set[int] = set()
     orphans: list[tuple[int, int]] = []
     for i in body:
-        pieces = [p for f in lines[i].frags for p, _ in _pieces(f, ref)]
+        pieces = [p for p, _ in _line_pieces(lines[i], ref)]
         hits = [_overlapping(ref, p.x0, p.x1) for p in pieces]
         if any(len(h) > 1 for h in hits):
             bridging.add(i)
@@ -353,6 +365,65 @@ def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]
     return cores, bridging
 
 
+def _reference_cores(full: list[_Line]) -> list[list[int]]:
+    """Column cores of the full lines: x-runs between gutters.
+
+    A gutter position is covered by the fragments of at most
+    ``SOFT_GUTTER_SHARE`` of the full lines: a few lines may print two cells
+    one space apart without merging the columns. Such a "soft" gutter
+    stands only between cores that more lines than that reach (a long line's
+    tail is not a column). Difference arrays keep this linear.
+    """
+    lo = min(ln.x0 for ln in full)
+    hi = max(ln.x1 for ln in full)
+    inside = [0] * (hi - lo + 1)
+    for ln in full:
+        for f in ln.frags:
+            inside[f.x0 - lo] += 1
+            inside[f.x1 - lo] -= 1
+    tol = int(SOFT_GUTTER_SHARE * len(full))
+    runs: list[list[int]] = []
+    soft_before: list[bool] = []
+    cover = 0
+    in_core = gutter_soft = False
+    for x in range(hi - lo):
+        cover += inside[x]
+        if cover > tol:
+            if not in_core:
+                runs.append([lo + x, hi])
+                soft_before.append(gutter_soft)
+                in_core = True
+        else:
+            if in_core:
+                runs[-1][1] = lo + x
+                in_core = gutter_soft = False
+            gutter_soft = gutter_soft or cover > 0
+    if not tol:
+        return runs
+    support = [0] * len(runs)
+    starts = [r[0] for r in runs]
+    for ln in full:
+        seen: set[int] = set()
+        for f in ln.frags:
+            k = max(0, bisect.bisect_right(starts, f.x0) - 1)
+            while k < len(runs) and runs[k][0] < f.x1:
+                if f.x0 < runs[k][1]:
+                    seen.add(k)
+                k += 1
+        for k in seen:
+            support[k] += 1
+    cores: list[list[int]] = []
+    last_support = 0
+    for run, soft, sup in zip(runs, soft_before, support):
+        if cores and soft and (sup <= tol or last_support <= tol):
+            cores[-1][1] = run[1]  # a soft gutter needs real columns on both sides
+            last_support = max(last_support, sup)
+        else:
+            cores.append(run)
+            last_support = sup
+    return cores
+
+
 def _full_need(maxfrag: int) -> int:
     """Fragments a line needs to count as a full line (a row start)."""
     return max(2, int(-(-FULL_LINE_RATIO * maxfrag // 1)))
@@ -360,7 +431,7 @@ def _full_need(maxfrag: int) -> int:
 
 def _fits(line: _Line, cores: list[list[int]]) -> bool:
     """Every fragment of the line stays within one column."""
-    return all(all(p[1][0] == p[1][1] for p in _pieces(f, cores)) for f in line.frags)
+    return all(a == b for _, (a, b) in _line_pieces(line, cores))
 
 
 def _is_title_like(lines: list[_Line], i: int, body_top: int, cores: list[list[int]], width: int) -> bool:
@@ -368,7 +439,8 @@ def _is_title_like(lines: list[_Line], i: int, body_top: int, cores: list[list[i
 
     Running text (a fragment wider than ``PARAGRAPH_WIDTH_RATIO`` of the
     table) is. So is a lone fragment crossing a gutter, unless it reads as a
-    spanning header cell: it covers at least ``SPAN_MIN_COVERAGE`` of the
+    spanning header cell: it does not start at the table's left edge, it
+    covers at least ``SPAN_MIN_COVERAGE`` of the
     columns it touches, is centred on them, and two of them have header text
     below it.
     """
@@ -380,6 +452,8 @@ def _is_title_like(lines: list[_Line], i: int, body_top: int, cores: list[list[i
     hits = _overlapping(cores, line.x0, line.x1)
     if len(hits) < 2:
         return False
+    if line.x0 <= cores[0][0] + 1:
+        return True  # starts at the table's left edge: running text or a heading
     a, b = cores[hits[0]][0], cores[hits[-1]][1]
     span = max(1, b - a)
     coverage = (line.x1 - line.x0) / span
@@ -403,7 +477,7 @@ def _group_heading_top(lines: list[_Line], top: int, body_top: int, cores: list[
     """
     k = body_top
     for i in range(body_top - 1, top - 1, -1):
-        spans = [(p, ab) for f in lines[i].frags for p, ab in _pieces(f, cores) if ab[0] < ab[1]]
+        spans = [(p, ab) for p, ab in _line_pieces(lines[i], cores) if ab[0] < ab[1]]
         if not spans:
             if len(lines[i].frags) > 1:
                 break
@@ -450,6 +524,10 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
         )
         if body_top is None:
             continue
+        numbers_top = body_top
+        body_top = _skip_number_lines(lines, body_top, last + 1)
+        if body_top > last:
+            continue
         got = _columns(lines, range(body_top, last + 1))
         if got is None:
             continue
@@ -461,20 +539,21 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             continue
         cores, bridging = got
         width = max(1, cores[-1][1] - cores[0][0])
-        top = body_top
-        lowest = max(floor, content_top, body_top - MAX_HEADER_LINES)
+        top = numbers_top
+        lowest = max(floor, content_top, numbers_top - MAX_HEADER_LINES)
         while top - 1 >= lowest and not lines[top - 1].blank:
-            if _is_title_like(lines, top - 1, body_top, cores, width):
+            if _is_title_like(lines, top - 1, numbers_top, cores, width):
                 # a group heading between the header and the body has a
                 # multi-cell header line right above it; a title does not
                 if not (
                     top - 2 >= lowest
                     and len(lines[top - 2].frags) >= 2
-                    and not _is_title_like(lines, top - 2, body_top, cores, width)
+                    and not _is_title_like(lines, top - 2, numbers_top, cores, width)
                 ):
                     break
             top -= 1
-        body_top = _group_heading_top(lines, top, body_top, cores)
+        if numbers_top == body_top:
+            body_top = numbers_top = _group_heading_top(lines, top, body_top, cores)
         nbody = sum(1 for i in range(body_top, bottom) if not lines[i].blank)
         if len(bridging) > MAX_BRIDGING_SHARE * nbody:
             continue
@@ -484,7 +563,7 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
         prev = regions[-1] if regions else None
         if (
             prev is not None
-            and top == body_top
+            and top == numbers_top == body_top
             and 0 < top - prev.bottom <= MAX_BLANK_LINES_IN_TABLE
             and all(lines[k].blank for k in range(prev.bottom, top))
             and all(_fits(lines[k], prev.cores) for k in range(top, bottom) if k not in bridging)
@@ -494,7 +573,7 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             prev.seeds += seeds
             stale.add(id(prev))
         else:
-            regions.append(_Region(top, body_top, bottom, cores, bridging, seeds))
+            regions.append(_Region(top, body_top, bottom, cores, bridging, seeds, numbers_top))
         floor = bottom
     for r in regions:
         if id(r) in stale:
@@ -502,6 +581,34 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             if got is not None:
                 r.cores, r.bridging = got
     return regions
+
+
+def _number_sequence(line: _Line, expected: int) -> int | None:
+    """The next expected number if ``line`` continues a column numbering 1, 2, 3, ...
+
+    Integers must run on from ``expected`` left to right and make up most of
+    the line (a header fragment such as "%" may share it); a first line needs
+    ``MIN_COLUMNS`` of them.
+    """
+    ints = [f.text for f in line.frags if f.text.isdigit() and len(f.text) <= 3]
+    if not ints or len(ints) < FULL_LINE_RATIO * len(line.frags):
+        return None
+    if expected == 1 and len(ints) < MIN_COLUMNS:
+        return None
+    if [int(t) for t in ints] != list(range(expected, expected + len(ints))):
+        return None
+    return expected + len(ints)
+
+
+def _skip_number_lines(lines: list[_Line], k: int, end: int) -> int:
+    """The first line at or after ``k`` that is not part of a column numbering row."""
+    expected = 1
+    while k < end:
+        nxt = _number_sequence(lines[k], expected)
+        if nxt is None:
+            break
+        expected, k = nxt, k + 1
+    return k
 
 
 def _no_blank_between(lines: list[_Line], a: int, b: int) -> bool:
@@ -548,9 +655,8 @@ def _join_pieces(pieces: list[_HPiece]) -> str:
 def _header_pieces(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[_HPiece]:
     out = []
     for i in rows:
-        for f in lines[i].frags:
-            for p, (a, b) in _pieces(f, cores):
-                out.append(_HPiece(i, p.x0, p.x1, p.text, a, b))
+        for p, (a, b) in _line_pieces(lines[i], cores):
+            out.append(_HPiece(i, p.x0, p.x1, p.text, a, b))
     return out
 
 
@@ -565,8 +671,12 @@ def _header_extra_cores(pieces: list[_HPiece], cores: list[list[int]]) -> list[l
     return [list(c) for c in _merge_intervals(cands)]
 
 
-def _header_level(pieces: list[_HPiece], a: int, b: int) -> tuple[list[_HCell], int]:
-    """Header cells for columns a..b from their pieces, rows relative; and the depth."""
+def _header_level(pieces: list[_HPiece], a: int, b: int, top: int, bottom: int) -> tuple[list[_HCell], int]:
+    """Header cells for columns a..b from their pieces, rows relative; and the depth.
+
+    ``top`` and ``bottom`` are the first and last line of the header band
+    these pieces stand in.
+    """
     if not pieces:
         return [], 0
     pieces = sorted(pieces, key=lambda p: (p.line, p.x0))
@@ -603,20 +713,20 @@ def _header_level(pieces: list[_HPiece], a: int, b: int) -> tuple[list[_HCell], 
                 sc["last"] = p.line
                 used.add(id(p))
     # only the outermost spanning cells belong to this level
-    top = []
+    outer: list[dict] = []
     for sc in sorted(scs, key=lambda s: (s["first"], s["a"])):
-        if any(o["a"] <= sc["a"] and sc["b"] <= o["b"] for o in top):
+        if any(o["a"] <= sc["a"] and sc["b"] <= o["b"] for o in outer):
             continue  # nested: built inside the outer one
-        if any(o["a"] <= sc["b"] and sc["a"] <= o["b"] for o in top):
+        if any(o["a"] <= sc["b"] and sc["a"] <= o["b"] for o in outer):
             for p in sc["pieces"]:
                 used.discard(id(p))  # partial overlap: treat as plain pieces
             continue
-        top.append(sc)
+        outer.append(sc)
     cells: list[_HCell] = []
     subs: list[tuple[dict, list[_HCell], int]] = []
     lower_start: int | None = None
     covered: set[int] = set()
-    for sc in top:
+    for sc in outer:
         own = set(map(id, sc["pieces"]))
         above = [p for p in pieces if id(p) not in own and sc["a"] <= p.a and p.b <= sc["b"] and p.line < sc["first"]]
         sc["pieces"].extend(above)
@@ -624,7 +734,7 @@ def _header_level(pieces: list[_HPiece], a: int, b: int) -> tuple[list[_HCell], 
         sub = [p for p in pieces if id(p) not in own and id(p) not in used and sc["a"] <= p.a and p.b <= sc["b"]]
         for p in sub:
             used.add(id(p))
-        sub_cells, depth = _header_level(sub, sc["a"], sc["b"])
+        sub_cells, depth = _header_level(sub, sc["a"], sc["b"], sc["last"] + 1, bottom)
         subs.append((sc, sub_cells, depth))
         if sub:
             first_sub = min(p.line for p in sub)
@@ -639,7 +749,7 @@ def _header_level(pieces: list[_HPiece], a: int, b: int) -> tuple[list[_HCell], 
         if target is not None:
             free[target].append(p)
         else:
-            owner = next((sc for sc in top if sc["a"] <= p.a <= sc["b"]), None)
+            owner = next((sc for sc in outer if sc["a"] <= p.a <= sc["b"]), None)
             if owner is not None:
                 owner["pieces"].append(p)
     splits: dict[int, tuple[list[_HPiece], list[_HPiece]]] = {}
@@ -648,7 +758,8 @@ def _header_level(pieces: list[_HPiece], a: int, b: int) -> tuple[list[_HCell], 
             upper = [p for p in ps if p.line < lower_start]
             lower = [p for p in ps if p.line >= lower_start]
             if upper and lower and min(p.line for p in lower) - max(p.line for p in upper) >= 2:
-                splits[c] = (upper, lower)
+                if _split_fits_better(upper, lower, top, lower_start, bottom):
+                    splits[c] = (upper, lower)
     depth = max([1] + [1 + d for _, _, d in subs] + [2 for _ in splits])
     for sc, sub_cells, d in subs:
         cells.append(_HCell(sc["pieces"], 0, sc["a"], depth if d == 0 else 1, sc["b"] - sc["a"] + 1))
@@ -665,6 +776,22 @@ def _header_level(pieces: list[_HPiece], a: int, b: int) -> tuple[list[_HCell], 
         else:
             cells.append(_HCell(ps, 0, c, depth))
     return cells, depth
+
+
+def _split_fits_better(upper: list[_HPiece], lower: list[_HPiece], top: int, mid: int, bottom: int) -> bool:
+    """Whether a column's header text reads better as two stacked cells than as one.
+
+    Header cells are vertically centred: one cell merged down is centred on
+    the whole band [top, bottom]; an upper and a lower cell are centred on
+    [top, mid - 1] and [mid, bottom]. The split must fit strictly better.
+    """
+
+    def centre(ps: list[_HPiece]) -> float:
+        return (min(p.line for p in ps) + max(p.line for p in ps)) / 2
+
+    merged = abs(centre(upper + lower) - (top + bottom) / 2)
+    split = abs(centre(upper) - (top + mid - 1) / 2) + abs(centre(lower) - (mid + bottom) / 2)
+    return split < merged
 
 
 def _header_signature(pieces: list[_HPiece]) -> Counter[str]:
@@ -701,7 +828,7 @@ def _body_rows(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[
     """Segment the body lines into rows (rule 5) and gather their cells."""
     placed: list[tuple[int, list[tuple[_Frag, int, int]]]] = []
     for i in rows:
-        placed.append((i, [(p, a, b) for f in lines[i].frags for p, (a, b) in _pieces(f, cores)]))
+        placed.append((i, [(p, a, b) for p, (a, b) in _line_pieces(lines[i], cores)]))
     col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
     key = bool(col0) and sum(1 for t in col0 if _ORDINAL_RE.match(t)) >= KEY_COLUMN_ORDINAL_SHARE * len(col0)
 
@@ -740,6 +867,7 @@ def _body_rows(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[
         prev_bridging = bridging or (prev_bridging if not new and prev_bridging else None)
 
     out: list[_BodyRow] = []
+    spans_of: list[dict[int, tuple[int, int]]] = []  # per row: column -> (first line, last line)
     for n, s in enumerate(starts):
         e = starts[n + 1] if n + 1 < len(starts) else len(placed)
         spans: list[tuple[int, int]] = []
@@ -761,16 +889,42 @@ def _body_rows(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[
             slot = owner.get(c, (c, c))
             cells.append((_join_lines(parts.get(slot, [])), slot[0], slot[1]))
             c = slot[1] + 1
+        filled = [cell for cell in cells if cell[0]]
+        if len(filled) == 1 and filled[0][1] < filled[0][2]:
+            # a lone spanning text is a full-width row (a group heading)
+            cells = [(filled[0][0], 0, len(cores) - 1)]
         out.append(_BodyRow(placed[s][0], cells))
+        spans_of.append({a: (min(q[0] for q in ps), max(q[0] for q in ps)) for (a, b), ps in parts.items() if a == b})
+    _give_back_overflow(out, spans_of)
     return out
 
 
-def _is_number_row(row: _BodyRow, n_cols: int) -> bool:
-    """A row that only numbers the columns: 1, 2, 3, ... left to right."""
-    texts = [t.strip().rstrip(".") for t, _, _ in row.cells if t.strip()]
-    if len(texts) < max(MIN_COLUMNS, FULL_LINE_RATIO * n_cols) or any("\n" in t for t in texts):
-        return False
-    return all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(range(1, len(texts) + 1))
+def _give_back_overflow(rows: list[_BodyRow], spans_of: list[dict[int, tuple[int, int]]]) -> None:
+    """Move a merged cell's last lines back from the row they spilled into.
+
+    A task cell merged over its measures may be taller than its first
+    measure: its last lines then stand in the next row. A cell is such a
+    spill when its row has an empty first column, it starts in lower case on
+    the line right under the cell above, and that cell does not end a
+    sentence.
+    """
+    for n in range(1, len(rows)):
+        row, prev = rows[n], rows[n - 1]
+        if any(a == 0 and text for text, a, _ in row.cells):
+            continue
+        for k, (text, a, b) in enumerate(row.cells):
+            if a != b or not text or not text[0].islower() or a not in spans_of[n]:
+                continue
+            j = next((j for j, (t, pa, pb) in enumerate(prev.cells) if pa == a == pb and t), None)
+            if j is None or a not in spans_of[n - 1]:
+                continue
+            first, last = spans_of[n][a]
+            if spans_of[n - 1][a][1] != first - 1 or prev.cells[j][0].rstrip()[-1:] in ".;:!?":
+                continue
+            prev.cells[j] = (prev.cells[j][0] + "\n" + text, a, b)
+            row.cells[k] = ("", a, b)
+            spans_of[n - 1][a] = (spans_of[n - 1][a][0], last)
+            del spans_of[n][a]
 
 
 # -- one table part per region ----------------------------------------------------------
@@ -792,31 +946,43 @@ class _Part:
 
 
 def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
+    """Header cells, column-numbering row and body rows of one region."""
     cores = [list(c) for c in region.cores]
+    numbers_top = region.numbers_top if region.numbers_top >= 0 else region.body_top
     hrange = range(region.top, region.body_top)
-    pieces = _header_pieces(lines, hrange, cores)
+
+    def header_pieces() -> tuple[list[_HPiece], list[_HPiece]]:
+        pieces, numbers = [], []
+        for p in _header_pieces(lines, hrange, cores):
+            if p.line >= numbers_top and p.a == p.b and p.text.isdigit():
+                numbers.append(p)
+            else:
+                pieces.append(p)
+        return pieces, numbers
+
+    pieces, numbers = header_pieces()
     if len(pieces) > MAX_HEADER_PIECES:
         return None
     extra = _header_extra_cores(pieces, cores)
     if extra and len(cores) + len(extra) <= MAX_COLUMNS:
         cores = sorted(cores + extra)
-        pieces = _header_pieces(lines, hrange, cores)
+        pieces, numbers = header_pieces()
     n_cols = len(cores)
-    header, depth = _header_level(pieces, 0, n_cols - 1) if pieces else ([], 0)
+    header, depth = (
+        _header_level(pieces, 0, n_cols - 1, region.top, max(p.line for p in pieces)) if pieces else ([], 0)
+    )
     body = _body_rows(lines, range(region.body_top, region.bottom), cores)
     number_row = None
-    if body and _is_number_row(body[0], n_cols):
-        number_row = body.pop(0)
+    if numbers:
+        by_col: dict[int, list[tuple[int, int, str]]] = {}
+        for p in numbers:
+            by_col.setdefault(p.a, []).append((p.line, p.x0, p.text))
+        number_row = _BodyRow(numbers_top, [(_join_lines(by_col.get(c, [])), c, c) for c in range(n_cols)])
     lo, hi = cores[0][0], cores[-1][1]
     centers = [((a + b) / 2 - lo) / max(1, hi - lo) for a, b in cores]
     sig = _header_signature(pieces)
-    if number_row is not None:
-        sig.update(t for t, _, _ in number_row.cells)
+    sig.update(p.text for p in numbers)
     return _Part(page, region, n_cols, header, depth, sig, number_row, body, centers)
-
-
-def _page_of(part: _Part, line: int) -> int:
-    return part.page
 
 
 def _new_table(part: _Part, index: int, lines: list[_Line]) -> Table:
@@ -858,6 +1024,33 @@ def _append_body(table: Table, part: _Part, colmap: list[int]) -> None:
             cells.append(Cell(text, r, a, 1, b - a + 1))
             covered = b
         table.rows.append(Row(cells, r, part.page))
+
+
+def _rejoin_split_cells(table: Table, r: int) -> None:
+    """Give back to the cells above the text a page break cut off them.
+
+    On a continuation page a merged cell (a task spanning its measures) goes
+    on printing its text in the first row. When that row's first column is
+    empty and a cell starts in lower case, the text continues the nearest
+    non-empty cell above in that column, and it moves there.
+    """
+    if r >= len(table.rows) or r == 0:
+        return
+    row = table.rows[r]
+    if any(c.col == 0 and c.text.strip() for c in row.cells):
+        return
+    for cell in row.cells:
+        text = cell.text.strip()
+        if not text or not text[0].islower():
+            continue
+        for above in reversed(table.rows[:r]):
+            if above.is_header:
+                break
+            origin = next((c for c in above.cells if c.col == cell.col and c.col_span == cell.col_span), None)
+            if origin is not None and origin.text.strip():
+                origin.text = origin.text + "\n" + cell.text
+                cell.text = ""
+                break
 
 
 def _colmap(part: _Part, centers: list[float]) -> list[int]:
@@ -980,7 +1173,9 @@ def read_layout_blocks(text: str) -> list[Block] | None:
             if part is not None and open_table is not None and r.top == content_top:
                 table, first = open_table
                 if part.depth == 0 and part.number_row is None or _same_header(part.signature, first.signature):
+                    start = len(table.rows)
                     _append_body(table, part, _colmap(part, first.centers))
+                    _rejoin_split_cells(table, start)
                     joined = True
             if part is None or (not joined and r.seeds < 2):
                 continue  # its lines are read as paragraphs below
