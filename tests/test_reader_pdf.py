@@ -254,11 +254,27 @@ def test_lower_case_continuation_without_left_neighbour():
     assert (first.text, first.row_span) == ("Task that is\ncut in two", 3)
 
 
-def test_single_row_blank_pieces_stay_apart():
-    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 3, 1, "x")]]))
-    draft.append(piece(2, [[(0, 1, 1, ""), (1, 3, 1, "y")]]))
+def test_leading_blank_pieces_continue_the_cells_above():
+    # a one-row piece of a merged task cell on each page (rule 5)
+    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 2, 1, "Task"), (2, 3, 1, "1.1 Build")]]))
+    draft.append(piece(2, [[(0, 1, 1, ""), (1, 2, 1, ""), (2, 3, 1, "1.2 Buy")]]))
     table = draft.to_table(0)
-    assert len(table.rows[1].cells) == 2 and table.rows[0].cells[0].row_span == 1
+    assert [(c.text, c.row_span) for c in table.rows[0].cells] == [("1.", 2), ("Task", 2), ("1.1 Build", 1)]
+    assert [(c.col, c.text) for c in table.rows[1].cells] == [(2, "1.2 Buy")]
+
+
+def test_blank_piece_after_text_stays_apart():
+    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 2, 1, "x"), (2, 3, 1, "note")]]))
+    draft.append(piece(2, [[(0, 1, 1, "2."), (1, 2, 1, "y"), (2, 3, 1, "")]]))
+    table = draft.to_table(0)
+    assert len(table.rows[1].cells) == 3 and table.rows[0].cells[2].row_span == 1
+
+
+def test_empty_row_at_page_top_stays_a_row():
+    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 2, 1, "x"), (2, 3, 1, "y")]]))
+    draft.append(piece(2, [[(0, 1, 1, ""), (1, 2, 1, ""), (2, 3, 1, "")], [(0, 1, 1, "2."), (1, 2, 1, "z"), (2, 3, 1, "w")]]))
+    table = draft.to_table(0)
+    assert len(table.rows) == 3 and all(c.row_span == 1 for r in table.rows for c in r.cells)
 
 
 def test_repeated_header_rows_dropped_even_with_a_clipped_character():
@@ -559,10 +575,49 @@ def test_table_row_broken_across_pages_is_one_row():
     assert all(c.row_span == 1 for r in table.rows for c in r.cells)
 
 
-def test_new_row_with_blank_number_is_not_a_row_remainder():
-    # the task cells are blank continuations, but the measure row is new: its values are filled
-    draft = TableDraft.start(piece(1, [[(0, 1, 1, "1."), (1, 2, 1, "Task"), (2, 3, 1, "1.1 Build")]]))
-    draft.append(piece(2, [[(0, 1, 1, ""), (1, 2, 1, ""), (2, 3, 1, "1.2 Buy")]]))
+def test_row_broken_across_pages_with_text_in_every_column():
+    # №, task, measure, term, executor, amounts: long texts and stacked amounts continue after the break
+    xs = [0.0, 20.0, 80.0, 150.0, 190.0, 250.0, 290.0, 330.0, 370.0]
+
+    def cells(page, rows, top):
+        return PageTable(
+            page=page,
+            cells=[
+                RawCell(xs[c], top + r * 10, xs[c + 1], top + r * 10 + 10, text)
+                for r, row in enumerate(rows)
+                for c, text in enumerate(row)
+            ],
+        )
+
+    before = ["6.", "Створення", "Придбання та", "2017-", "Управління", "704,0", "–", "–"]
+    after = ["", "(будівництво) системи", "встановлення камер", "2019", "комунального господарства", "128,0\n120,0", "–\n–", "–\n–"]
+    draft = TableDraft.start(cells(1, [before], 700))
+    draft.append(cells(2, [after, ["7.", "Створення", "Придбання", "2019", "Департамент", "800,0", "–", "–"]], 40))
+    table = draft.to_table(0)
+    assert len(table.rows) == 2 and [r.page for r in table.rows] == [1, 2]
+    assert table.text_grid()[0][3] == "2017-\n2019"
+    assert table.text_grid()[0][5] == "704,0\n128,0\n120,0"
+    assert table.rows[1].cells[0].text == "7."
+
+
+def test_new_unnumbered_indicator_row_is_not_a_row_remainder():
+    xs = [0.0, 20.0, 150.0, 190.0, 240.0, 280.0, 400.0]
+    before = ["5.", "Кількість стипендіатів", "осіб", "30", "30", "Виконано"]
+    after = ["", "Кількість учасників", "осіб", "15 000", "4 320", "Обмеження"]
+    draft = TableDraft.start(PageTable(1, [RawCell(xs[c], 700, xs[c + 1], 710, t) for c, t in enumerate(before)]))
+    draft.append(PageTable(2, [RawCell(xs[c], 40, xs[c + 1], 50, t) for c, t in enumerate(after)]))
     table = draft.to_table(0)
     assert len(table.rows) == 2
-    assert [c.text for c in table.rows[1].cells] == ["", "", "1.2 Buy"]
+    assert [c.text for c in table.rows[1].cells] == after[1:]
+    assert table.rows[0].cells[0].row_span == 2  # rule 5: the blank number continues "5."
+
+
+def test_header_row_broken_across_pages_is_one_row():
+    xs = [0.0, 20.0, 150.0, 190.0]
+    before = ["№\nз/", "Найменування", "Одини"]
+    after = ["п", "", "ця"]
+    draft = TableDraft.start(PageTable(1, [RawCell(xs[c], 800, xs[c + 1], 810, t) for c, t in enumerate(before)]))
+    draft.append(PageTable(2, [RawCell(xs[c], 40, xs[c + 1], 50, t) for c, t in enumerate(after)]))
+    table = draft.to_table(0)
+    assert table.text_grid() == [["№\nз/\nп", "Найменування", "Одини\nця"]]
+    assert [r.page for r in table.rows] == [1]

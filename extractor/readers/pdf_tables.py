@@ -50,15 +50,23 @@ Vertically merged cells cut by a page break
     4. a whole table row may break across pages (Word's default). The
        continuation's first row is the rest of the table's last row when
        each of its cells lies under a cell ending in that last row, its
-       first cell is blank, and of its cells not joined by rules 1–3 all span
-       one row, more than half are blank (the short values fitted before the
-       break), some have text and none opens with an item number ("2.",
-       "1.2 …"). Then every cell of that row is joined to the cell
-       above it and the two rows are one.
+       cells not joined by rules 1–3 all span one row, some have text, none
+       opens with an item number ("2.", "1.2 …"), and either its first cell
+       is blank and more than half of those cells are blank (the short
+       values fitted before the break), or more of its cells with text read
+       as cut ("_looks_cut": they open in lower case, or the cell above ends
+       in a hyphen) than not.
+       Then every cell of that row is joined to the cell above it and the
+       two rows are one;
+    5. otherwise, the leading blank cells of the continuation's first row
+       (left of its first cell with text) continue the cells with text above
+       them: a record with no number and no task of its own, right after a
+       page break, belongs to the task above (a one-row piece of a merged
+       cell on each page looks exactly like that).
 
-    Otherwise, single-row blank pieces on both sides are left as two cells:
-    no geometry tells a merged cell from an empty one there, and extraction
-    carries task cells down anyway.
+    Blank pieces elsewhere in the row, under single-row cells, stay separate
+    cells: no geometry tells a merged cell from an empty one there, and
+    extraction carries task cells down anyway.
 """
 
 from __future__ import annotations
@@ -182,12 +190,22 @@ def _is_row_remainder(
     if any(below[id(p)].row + below[id(p)].row_span - 1 != last for p in first_row):
         return False
     free = [p for p in first_row if id(p) not in joined]
-    if not _blank(first_row[0].text) or any(p.row_span != 1 for p in free):
+    if any(p.row_span != 1 for p in free):
         return False
     if all(_blank(p.text) for p in free) or any(ITEM_NUMBER.match(p.text) for p in free):
         return False
     blanks = sum(1 for p in free if _blank(p.text))
-    return blanks * 2 > len(free)
+    if _blank(first_row[0].text) and blanks * 2 > len(free):
+        return True
+    texts = [p for p in free if regex.search(r"\p{L}", p.text)]
+    cut = sum(1 for p in free if not _blank(p.text) and _looks_cut(below[id(p)].text, p.text))
+    return cut > len(texts) - sum(1 for p in texts if _looks_cut(below[id(p)].text, p.text))
+
+
+def _looks_cut(before: str, after: str) -> bool:
+    """Whether ``after`` reads as the rest of ``before``: it opens in lower case, or ``before`` ends in a hyphen."""
+    head = after.strip()[:1]
+    return (head.isalpha() and head.islower()) or before.rstrip().endswith(("-", "\u00ad"))
 
 
 def _same_x(a: _DraftCell, b: _DraftCell) -> bool:
@@ -280,6 +298,14 @@ class TableDraft:
         if split:
             for p in first_row:
                 joined.setdefault(id(p), (below[id(p)], below[id(p)].row, below[id(p)].row_span))
+        elif any(not _blank(p.text) for p in first_row):
+            # rule 5: the row's leading blank cells under cells with text continue them
+            for p in first_row:
+                if not _blank(p.text):
+                    break
+                q = below.get(id(p))
+                if q is not None and id(p) not in joined and not _blank(q.text):
+                    joined[id(p)] = (q, q.row, q.row_span)
         offset = last if split else self.n_rows
         for p in cells:
             p.row += offset
