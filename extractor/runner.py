@@ -205,6 +205,8 @@ def run_local(
     if not pending:
         return
     ctx = _mp_context()
+    if ctx.get_start_method() == "fork":
+        from . import pipeline  # noqa: F401  (imported once here, inherited by every worker)
     workers = [_Worker(ctx, work, limits) for _ in range(min(jobs, len(pending)))]
     try:
         while True:

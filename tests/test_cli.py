@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,20 @@ def test_check_cli_formats_and_exit_codes(tmp_path):
     assert r.returncode == 1
     assert sorted(line.split(",")[0] for line in r.stdout.splitlines()) == [
         f"::error file={bad / 'corrupt.docx'}", f"::error file={bad / 'empty.pdf'}"]
+
+
+def test_parse_format_csv_writes_the_tables(tmp_path):
+    sample = DOCX_SAMPLES[0]
+    r = run("parse", str(sample), "--format", "csv", "-o", str(tmp_path), "--excel-csv")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(run("parse", str(sample)).stdout)
+    raw = (tmp_path / "funding.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == len(report["funding"]) and {row["report"] for row in rows} == {sample.name}
+    for f, row in zip(report["funding"], rows):
+        if f["planned"] is None:
+            assert row["planned"] == ""
+        else:  # the same number, written as a plain decimal
+            assert Decimal(row["planned"]) == Decimal(repr(f["planned"]))
+            assert all(ch in "-.0123456789" for ch in row["planned"])
