@@ -621,3 +621,80 @@ def test_header_row_broken_across_pages_is_one_row():
     table = draft.to_table(0)
     assert table.text_grid() == [["№\nз/\nп", "Найменування", "Одини\nця"]]
     assert [r.page for r in table.rows] == [1]
+
+
+# -- re-laid-out samples (needs LibreOffice) --------------------------------------------------
+
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import zipfile  # noqa: E402
+
+
+def _docx_variant(src: Path, dst: Path, *edits) -> Path:
+    """A copy of a DOCX with its document.xml passed through ``edits`` (str -> str)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                for edit in edits:
+                    xml = edit(xml)
+                data = xml.encode("utf-8")
+            zout.writestr(item, data)
+    return dst
+
+
+def _rows_may_split(xml: str) -> str:
+    return xml.replace("<w:cantSplit/>", "")
+
+
+def _table_font(half_points: int):
+    def edit(xml: str) -> str:
+        return re.sub(
+            r"<w:tbl>.*?</w:tbl>",
+            lambda m: re.sub(r'<w:sz w:val="\d+"/>', f'<w:sz w:val="{half_points}"/>', m.group(0)),
+            xml,
+            flags=re.S,
+        )
+
+    return edit
+
+
+def _repeat_first_row(xml: str) -> str:
+    return re.sub(
+        r"(<w:tbl>.*?<w:tr[^>]*>)(<w:trPr>)?",
+        lambda m: m.group(1) + ("<w:trPr><w:tblHeader/>" if m.group(2) else "<w:trPr><w:tblHeader/></w:trPr>"),
+        xml,
+        flags=re.S,
+    )
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_relaid_out_samples_match_docx(tmp_path):
+    """Bigger table fonts and splittable rows move the page breaks: rows, header rows and
+    one-row pieces of merged cells are cut at new places; the PDF must still give the DOCX's tables."""
+    pytest.importorskip("extractor.readers.docx")
+    variants = [
+        _docx_variant(SAMPLES / f"{ZHYTOMYR}.docx", tmp_path / "z-split-big.docx", _rows_may_split, _table_font(24)),
+        _docx_variant(SAMPLES / f"{ZHYTOMYR}.docx", tmp_path / "z-header.docx", _repeat_first_row, _rows_may_split),
+        _docx_variant(SAMPLES / f"{POLTAVA}.docx", tmp_path / "p-big.docx", _table_font(24)),
+        _docx_variant(SAMPLES / f"{RIVNE}.docx", tmp_path / "r-split-big.docx", _rows_may_split, _table_font(24)),
+    ]
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+        + [str(v) for v in variants],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for v in variants:
+        docx_doc, pdf = read(v), read(v.with_suffix(".pdf"))
+        assert pdf.pages > 1
+        assert len(pdf.tables) == len(docx_doc.tables), v.name
+        for tp, td in zip(pdf.tables, docx_doc.tables):
+            assert (len(tp.rows), tp.n_cols) == (len(td.rows), td.n_cols), v.name
+            for rp, rd in zip(tp.rows, td.rows):
+                got = [(c.col, c.row_span, c.col_span, squash(c.text)) for c in rp.cells]
+                want = [(c.col, c.row_span, c.col_span, squash(c.text)) for c in rd.cells]
+                assert got == want, f"{v.name} table {tp.index} row {rp.index}"
