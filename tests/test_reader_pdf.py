@@ -698,3 +698,29 @@ def test_relaid_out_samples_match_docx(tmp_path):
                 got = [(c.col, c.row_span, c.col_span, squash(c.text)) for c in rp.cells]
                 want = [(c.col, c.row_span, c.col_span, squash(c.text)) for c in rd.cells]
                 assert got == want, f"{v.name} table {tp.index} row {rp.index}"
+
+
+class _StubPage:
+    """Just enough of a pdfplumber page for ``read_page``."""
+
+    width, height = 595.0, 842.0
+
+    def __init__(self, chars, images=()):
+        self.chars = chars
+        self.images = list(images)
+
+    def find_tables(self):
+        return []
+
+
+def _char(text, x0, top=100.0, size=12.0):
+    return {"text": text, "x0": x0, "x1": x0 + 6, "top": top, "bottom": top + size, "size": size,
+            "fontname": "Serif", "upright": True, "doctop": top, "y0": 0, "y1": 0, "width": 6, "height": size}
+
+
+def test_unmapped_glyphs_are_noted():
+    from extractor.readers.pdf_page import read_page
+
+    content = read_page(_StubPage([_char("(cid:12)", 72 + 6 * i) for i in range(10)]), 1)
+    assert content.unmapped and content.has_text
+    assert not read_page(_StubPage([_char("Ж", 72 + 6 * i) for i in range(10)]), 1).unmapped

@@ -22,7 +22,9 @@ Rows carry the page they were printed on; ``Table.page`` is the first page.
 
 Pages with no text layer but an image (or next to no text and an image over
 most of the page) get a ``scanned-page`` note; if no page has a real text
-layer, ``ScannedDocument`` is raised. Encrypted PDFs raise
+layer, ``ScannedDocument`` is raised. Pages whose font has no Unicode
+mapping (pdfminer gives "(cid:N)" for such glyphs) get an ``unmapped-glyphs``
+note. Encrypted PDFs raise
 ``EncryptedFile`` and unreadable ones ``CorruptFile``: pdfminer's exceptions
 are mapped here, in ``_pdf_errors``, and nowhere else.
 """
@@ -206,4 +208,9 @@ def read_pdf(data: bytes, *, path: str, limits: Limits) -> Document:
     if not any(p.has_text and not p.scanned for p in pages):
         raise ScannedDocument(path, "the PDF has no text layer (a scan?); OCR is not supported")
     notes = [("scanned-page", f"page {p.number} has no text layer") for p in pages if p.scanned]
+    notes += [
+        ("unmapped-glyphs", f"page {p.number}: the font has no Unicode mapping, text reads as (cid:N)")
+        for p in pages
+        if p.unmapped
+    ]
     return Document(blocks=_assemble(pages), format="pdf", pages=len(pages), notes=notes)

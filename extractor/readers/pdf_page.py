@@ -36,6 +36,8 @@ LINE_TOLERANCE = 3.0
 WORD_GAP = 3.0
 #: a page with at most this many characters and a big image is a scan (a stamp or page number aside)
 SCAN_MAX_CHARS = 20
+#: share of a page's characters with no Unicode mapping that makes its text unreadable
+UNMAPPED_SHARE = 0.1
 #: share of the page area images must cover for a nearly textless page to count as scanned
 SCAN_MIN_IMAGE_SHARE = 0.5
 
@@ -68,6 +70,8 @@ class PageContent:
     has_images: bool = False
     #: an image covers most of the page and there is (next to) no text: a scanned page
     scanned: bool = False
+    #: much of the text is glyphs with no Unicode mapping ("(cid:123)"): unreadable
+    unmapped: bool = False
 
 
 class _CellIndex:
@@ -153,6 +157,8 @@ def read_page(page: Any, number: int) -> PageContent:
     chars = page.chars
     n_text = sum(1 for ch in chars if not ch["text"].isspace())
     content.has_text = n_text > 0
+    n_unmapped = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
+    content.unmapped = n_text > 0 and n_unmapped >= UNMAPPED_SHARE * n_text
     images = page.images
     content.has_images = bool(images)
     if n_text <= SCAN_MAX_CHARS and images:
