@@ -39,6 +39,7 @@ from typing import Iterator
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -79,9 +80,21 @@ def _pdf_errors(path: str) -> Iterator[None]:
         raise CorruptFile(path, f"cannot read PDF: {type(e).__name__}: {e}") from None
 
 
+def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
+    """The page count the page tree declares (/Count), read before any page object is built."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    except Exception:  # a broken page tree: let pdfplumber's own page walk decide
+        return None
+    return count if isinstance(count, int) else None
+
+
 def _read_pages(data: bytes, path: str, limits: Limits) -> list[PageContent]:
     with _pdf_errors(path):
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            declared = _declared_page_count(pdf)
+            if declared is not None and declared > limits.max_pages:
+                raise TooManyPages(path, f"the PDF has {declared} pages, over the limit of {limits.max_pages}")
             pages = pdf.pages
             if len(pages) > limits.max_pages:
                 raise TooManyPages(path, f"the PDF has {len(pages)} pages, over the limit of {limits.max_pages}")

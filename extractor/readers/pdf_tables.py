@@ -273,6 +273,7 @@ class TableDraft:
     def append(self, piece: PageTable) -> None:
         """Join a continuation piece: drop repeated headers, rejoin cut merged cells, add its rows."""
         cells, n_rows = _piece_cells(piece)
+        self.xs = cluster_positions(self.xs + [c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
         k = self._repeated_header_rows(cells, n_rows)
         if k:
             self.header_rows = max(self.header_rows, k)
