@@ -100,6 +100,10 @@ MIN_COLUMNS = 3
 MAX_COLUMNS = 60
 #: a gutter may be crossed by the fragments of this share of the full lines
 SOFT_GUTTER_SHARE = 0.34
+#: full lines whose text must start at an x to make it a column edge inside a core
+EDGE_MIN_STARTS = 2
+#: a line running through a column edge must have a word starting this close before it
+EDGE_WORD_SLACK = 3
 #: a line with at least this share of the largest fragment count is a "full" line (row start)
 FULL_LINE_RATIO = 0.6
 #: a header fragment wider than this share of the table width is running text
@@ -268,10 +272,11 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
         return [(frag, (hits[0], hits[-1]))]
     words = [(frag.x0 + m.start(), frag.x0 + m.end()) for m in _WORD_RE.finditer(frag.text)]
     owners = [_overlapping(cores, x0, x1) for x0, x1 in words]
+    breaks = {frag.x0 + k for k in _word_breaks(frag.text)}
     groups: list[list[tuple[int, int]]] = [[words[0]]]
     for k in range(1, len(words)):
         before, after = owners[k - 1], owners[k]
-        if len(before) == 1 and len(after) == 1 and after[0] > before[0]:
+        if len(before) == 1 and len(after) == 1 and after[0] > before[0] and words[k][0] in breaks:
             groups.append([words[k]])
         else:
             groups[-1].append(words[k])
@@ -334,9 +339,12 @@ def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]
     if maxfrag < 2:
         return None
     need = _full_need(maxfrag)
-    ref = _reference_cores([lines[i] for i in body if len(lines[i].frags) >= need])
+    full = [lines[i] for i in body if len(lines[i].frags) >= need]
+    ref = _reference_cores(full)
     if len(ref) > MAX_COLUMNS:
         return None
+    ref = _split_at_edges(full, ref)
+    ref = _split_ordinals([lines[i] for i in body], ref)
     cores = [list(c) for c in ref]
     bridging: set[int] = set()
     orphans: list[tuple[int, int]] = []
@@ -370,9 +378,10 @@ def _reference_cores(full: list[_Line]) -> list[list[int]]:
 
     A gutter position is covered by the fragments of at most
     ``SOFT_GUTTER_SHARE`` of the full lines: a few lines may print two cells
-    one space apart without merging the columns. Such a "soft" gutter
-    stands only between cores that more lines than that reach (a long line's
-    tail is not a column). Difference arrays keep this linear.
+    one space apart without merging the columns. Such a "soft" gutter is
+    kept only when every fragment running through it has a word break there
+    and text starts on its right (a long line's tail is not a column).
+    Difference arrays keep this linear.
     """
     lo = min(ln.x0 for ln in full)
     hi = max(ln.x1 for ln in full)
@@ -400,28 +409,183 @@ def _reference_cores(full: list[_Line]) -> list[list[int]]:
             gutter_soft = gutter_soft or cover > 0
     if not tol:
         return runs
-    support = [0] * len(runs)
+    # a soft gutter is real only where every line crossing it has a word break
+    # in or next to it (a number or a word running through is not two cells)
+    bad: set[int] = set()
+    for ln in full:
+        for f in ln.frags:
+            k = max(1, bisect.bisect_right([r[0] for r in runs], f.x0))
+            while k < len(runs) and runs[k][0] < f.x1:
+                a, b = runs[k - 1][1], runs[k][0]
+                if soft_before[k] and f.x0 < a and b < f.x1:  # runs through it
+                    window = f.text[max(0, a - 1 - f.x0) : max(0, b + 1 - f.x0)]
+                    if " " not in window:
+                        bad.add(k)
+                k += 1
+    if bad:
+        kept: list[list[int]] = []
+        kept_soft: list[bool] = []
+        for k, (run, soft) in enumerate(zip(runs, soft_before)):
+            if k in bad and kept:
+                kept[-1][1] = run[1]
+            else:
+                kept.append(run)
+                kept_soft.append(soft)
+        runs, soft_before = kept, kept_soft
+    # ragged edges: a fragment reaching into a gutter from one core widens it
+    for ln in full:
+        for f in ln.frags:
+            hit = _overlapping(runs, f.x0, f.x1)
+            if len(hit) == 1:
+                r = runs[hit[0]]
+                r[0], r[1] = min(r[0], f.x0), max(r[1], f.x1)
+    merged_runs: list[list[int]] = []
+    merged_soft: list[bool] = []
+    for run, soft in zip(runs, soft_before):
+        if merged_runs and run[0] < merged_runs[-1][1]:
+            merged_runs[-1][1] = max(merged_runs[-1][1], run[1])
+        else:
+            merged_runs.append(run)
+            merged_soft.append(soft)
+    runs, soft_before = merged_runs, merged_soft
+    # a column starts text: a fragment begins in it, or a word right at its
+    # left edge (after a one-space cut); a long line's tail does neither
     starts = [r[0] for r in runs]
+    support = [0] * len(runs)
     for ln in full:
         seen: set[int] = set()
         for f in ln.frags:
-            k = max(0, bisect.bisect_right(starts, f.x0) - 1)
-            while k < len(runs) and runs[k][0] < f.x1:
-                if f.x0 < runs[k][1]:
-                    seen.add(k)
-                k += 1
+            k = bisect.bisect_right(starts, f.x0) - 1
+            if k >= 0 and f.x0 < runs[k][1]:
+                seen.add(k)
+            for m in _WORD_RE.finditer(f.text):
+                x = f.x0 + m.start()
+                j = bisect.bisect_right(starts, x + 1) - 1
+                if m.start() and j >= 0 and abs(x - runs[j][0]) <= 1:
+                    seen.add(j)
         for k in seen:
             support[k] += 1
     cores: list[list[int]] = []
-    last_support = 0
     for run, soft, sup in zip(runs, soft_before, support):
-        if cores and soft and (sup <= tol or last_support <= tol):
-            cores[-1][1] = run[1]  # a soft gutter needs real columns on both sides
-            last_support = max(last_support, sup)
+        if cores and soft and not sup:
+            cores[-1][1] = run[1]  # no text starts there: not a column
         else:
             cores.append(run)
-            last_support = sup
     return cores
+
+
+def _split_at_edges(full: list[_Line], cores: list[list[int]]) -> list[list[int]]:
+    """Split a core where a second column's left edge runs through it.
+
+    Some rows print two cells one space apart, so no gutter is blank. A
+    column edge still shows: at x, fragments of ``EDGE_MIN_STARTS`` full lines
+    start (left-aligned text), one line has text before it with a real gap,
+    and every line running through x has a word starting just before it.
+    """
+    out: list[list[int]] = []
+    todo = [list(c) for c in reversed(cores)]
+    while todo:
+        core = todo.pop()
+        cut = _edge_in(full, core) if len(out) + len(todo) < MAX_COLUMNS else None
+        if cut is None:
+            out.append(core)
+        else:
+            out.append([core[0], cut - 1])
+            todo.append([cut, core[1]])
+    return out
+
+
+def _edge_in(full: list[_Line], core: list[int]) -> int | None:
+    """The x where a column edge runs through ``core`` (see ``_split_at_edges``)."""
+    a, b = core
+    frags = [[f for f in ln.frags if a <= f.x0 < b] for ln in full]
+    inner: Counter[int] = Counter(f.x0 for fs in frags for f in fs[1:])
+    if not inner:
+        return None
+    starts: Counter[int] = Counter(f.x0 for fs in frags for f in fs)
+    for x in sorted(inner):
+        if x <= a + 1 or sum(starts[x + d] for d in (-1, 0, 1)) < EDGE_MIN_STARTS:
+            continue
+        edge = x - 1
+        for fs in frags:
+            for f in fs:
+                if f.x0 < x - 1 and f.x1 > x + 1:  # runs through the edge
+                    breaks = [
+                        f.x0 + k
+                        for k in _word_breaks(f.text)
+                        if x - EDGE_WORD_SLACK <= f.x0 + k <= x + 1
+                    ]
+                    if not breaks:
+                        break
+                    edge = min(edge, breaks[-1])
+            else:
+                continue
+            break
+        else:
+            if edge - 1 > a:
+                return edge
+    return None
+
+
+_DIGIT_GROUP_RE = re.compile(r"(?<![\d\w])[-+−–]?\d{1,3}$")
+_NEXT_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?%?(?!\w)")
+
+
+def _word_breaks(text: str) -> list[int]:
+    """Offsets of words after a single space, except thousands groups of a number ("1 250,0")."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        k = m.start()
+        if k and not (_DIGIT_GROUP_RE.search(text, 0, k - 1) and _NEXT_GROUP_RE.match(text, k)):
+            out.append(k)
+    return out
+
+
+def _split_ordinals(body: list[_Line], cores: list[list[int]]) -> list[list[int]]:
+    """Split an item number off the text printed one space after it.
+
+    When every fragment starting at a core's left edge opens with an ordinal
+    ("1.", "2.1") and every other line of the core starts where the text
+    after the ordinal starts, the ordinal is a column of its own (a narrow №
+    column).
+    """
+    out: list[list[int]] = []
+    for a, b in cores:
+        ends: set[int] = set()
+        text_x: set[int] = set()
+        ok = True
+        seen = others = 0
+        for ln in body:
+            for f in ln.frags:
+                if not (a <= f.x0 < b):
+                    continue
+                if f.x0 <= a + 1:
+                    m = _WORD_RE.match(f.text)
+                    rest = _WORD_RE.search(f.text, m.end()) if m else None
+                    if (
+                        not m
+                        or not _ORDINAL_RE.match(m.group())
+                        or rest is None
+                        or rest.start() != m.end() + 1
+                        or not rest.group()[0].isalpha()  # "8 172,3" is a number
+                    ):
+                        ok = False
+                        break
+                    ends.add(f.x0 + m.end())
+                    text_x.add(f.x0 + rest.start())
+                    seen += 1
+                else:
+                    text_x.add(f.x0)
+                    others += 1
+            if not ok:
+                break
+        if ok and seen and others and len(ends) <= 2 and max(ends) < min(text_x) <= max(ends) + 2:
+            cut = max(ends)
+            out.append([a, cut])
+            out.append([min(text_x), b])
+        else:
+            out.append([a, b])
+    return out
 
 
 def _full_need(maxfrag: int) -> int:
@@ -531,9 +695,7 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
         got = _columns(lines, range(body_top, last + 1))
         if got is None:
             continue
-        bottom = last + 1
-        while bottom < n and not lines[bottom].blank and _fits(lines[bottom], got[0]):
-            bottom += 1
+        bottom = _extend_down(lines, last + 1, got[0])
         got = _columns(lines, range(body_top, bottom))
         if got is None or len(got[0]) < MIN_COLUMNS:
             continue
@@ -558,22 +720,24 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
         if len(bridging) > MAX_BRIDGING_SHARE * nbody:
             continue
         seeds = sum(1 for i in cl if i >= top)
-        if seeds < 2 and top != content_top:
-            continue
         prev = regions[-1] if regions else None
         if (
             prev is not None
-            and top == numbers_top == body_top
-            and 0 < top - prev.bottom <= MAX_BLANK_LINES_IN_TABLE
+            and numbers_top == body_top
+            and 0 <= top - prev.bottom <= MAX_BLANK_LINES_IN_TABLE
             and all(lines[k].blank for k in range(prev.bottom, top))
             and all(_fits(lines[k], prev.cores) for k in range(top, bottom) if k not in bridging)
             and len(cores) <= len(prev.cores)
         ):
+            # the same table after blank lines (empty paragraphs in cells):
+            # lines that looked like a header fit its columns, so they are body
             prev.bottom = bottom
             prev.seeds += seeds
             stale.add(id(prev))
-        else:
+        elif seeds >= 2 or top == content_top:
             regions.append(_Region(top, body_top, bottom, cores, bridging, seeds, numbers_top))
+        else:
+            continue  # a lone seed line is a table only where a table may continue
         floor = bottom
     for r in regions:
         if id(r) in stale:
@@ -581,6 +745,32 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             if got is not None:
                 r.cores, r.bridging = got
     return regions
+
+
+def _extend_down(lines: list[_Line], bottom: int, cores: list[list[int]]) -> int:
+    """The end of a region below its last seed: wrapped cell text that fits the columns.
+
+    Up to ``MAX_BLANK_LINES_IN_TABLE`` blank lines (empty paragraphs in a
+    cell) may be crossed when the text after them fits the columns and does
+    not start at the table's left edge (where a paragraph would).
+    """
+    n = len(lines)
+    while True:
+        while bottom < n and not lines[bottom].blank and _fits(lines[bottom], cores):
+            bottom += 1
+        k = bottom
+        while k < n and lines[k].blank and k - bottom < MAX_BLANK_LINES_IN_TABLE:
+            k += 1
+        if (
+            k == bottom
+            or k >= n
+            or lines[k].blank
+            or len(lines[k].frags) >= SEED_MIN_FRAGMENTS
+            or lines[k].x0 <= cores[0][0] + 1
+            or not _fits(lines[k], cores)
+        ):
+            return bottom
+        bottom = k
 
 
 def _number_sequence(line: _Line, expected: int) -> int | None:
