@@ -99,7 +99,7 @@ MIN_COLUMNS = 3
 #: a region giving more columns than this is not a table (noise guard)
 MAX_COLUMNS = 60
 #: a gutter may be crossed by the fragments of this share of the full lines
-SOFT_GUTTER_SHARE = 0.34
+SOFT_GUTTER_SHARE = 0.0
 #: full lines whose text must start at an x to make it a column edge inside a core
 EDGE_MIN_STARTS = 2
 #: a line running through a column edge must have a word starting this close before it
@@ -262,14 +262,14 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
     reaches the right end of its column and each piece right of a cut starts
     no earlier than its column (two cells printed one space apart meet at
     their shared gutter); otherwise the fragment spans the columns. The only
-    fragment of a line (``alone``) is never cut: it is a spanning heading.
+    fragment of a line (``alone``) is cut only into pieces that start at
+    their columns' left edges and stay inside them: otherwise it is a
+    spanning heading.
     """
     hits = _overlapping(cores, frag.x0, frag.x1)
     if len(hits) <= 1:
         col = hits[0] if hits else _nearest(cores, frag.x0, frag.x1)
         return [(frag, (col, col))]
-    if alone:
-        return [(frag, (hits[0], hits[-1]))]
     words = [(frag.x0 + m.start(), frag.x0 + m.end()) for m in _WORD_RE.finditer(frag.text)]
     owners = [_overlapping(cores, x0, x1) for x0, x1 in words]
     breaks = {frag.x0 + k for k in _word_breaks(frag.text)}
@@ -292,6 +292,12 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
                 left, (lcol, _) = pieces[-1]
                 if col <= lcol or left.x1 < cores[lcol][1] - 1 or x0 < cores[col][0] - 1:
                     break
+                if alone and (
+                    abs(x0 - cores[col][0]) > 1
+                    or abs(pieces[0][0].x0 - cores[pieces[0][1][0]][0]) > 1
+                    or left.x1 > cores[lcol][1] + 1
+                ):
+                    break  # a lone line is cut only into pieces that sit in their columns
             pieces.append((_Frag(x0, x1, frag.text[x0 - frag.x0 : x1 - frag.x0]), (col, col)))
         else:
             return pieces
