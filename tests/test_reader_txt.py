@@ -424,3 +424,44 @@ def test_a_run_of_tab_lines_wider_than_any_table_stays_paragraphs():
 def test_layout_text_is_dispatched_to_the_layout_reader():
     text = (SAMPLES / "poltava-sportyvna-poltava-2022-07-01.txt").read_text(encoding="utf-8")
     assert detect_style(text) == "layout"
+
+
+INDICATOR_HEAD = ("\t№", "\tПоказник", "\tОдиниця", "\tПлан", "\tФакт", "\tПричини", "\tЩо зроблено", "")
+INDICATOR_ROW = ("\t1.", "\tОбсяг видатків", "\tтис. грн", "\t165,0", "\t-", "\tНе фінансувався", "\tВраховано", "")
+
+
+def test_reason_with_an_empty_last_paragraph_keeps_its_remedy_in_the_row():
+    text = tab(
+        *INDICATOR_HEAD, *INDICATOR_ROW,
+        "\t2.", "\tКількість", "\tод.", "\t15", "\t12", "\tЕкономія коштів", "", "\tПеренесено на 2022 рік", "",
+        *INDICATOR_ROW,
+    )
+    t = only_table(read_tabbed_blocks(text))
+    assert [len(r.cells) for r in t.rows] == [7, 7, 7, 7]
+    assert t.rows[2].cells[5].text == "Економія коштів\n"
+    assert t.rows[2].cells[6].text == "Перенесено на 2022 рік"
+
+
+def test_an_empty_one_cell_row_is_a_spacer_only_before_a_heading():
+    # as in the seed: a spanning explanation with an empty last paragraph, an
+    # empty spacer row, then a group heading
+    before_heading = tab(
+        *INDICATOR_HEAD, *INDICATOR_ROW,
+        "\t5.", "\tСередні видатки", "\tтис. грн", "\t69,08", "\t119,75", "\tПеревищення показника", "", "",
+        "\t", "",
+        "\tIV. Показники якості", "",
+        *INDICATOR_ROW,
+    )
+    t = only_table(read_tabbed_blocks(before_heading))
+    assert [len(r.cells) for r in t.rows] == [7, 7, 6, 1, 1, 7]
+    assert [(c.col, c.col_span) for c in t.rows[2].cells][-1] == (5, 2)
+    # the same lines before a data row: the empty cell is the row's last cell
+    before_data = tab(
+        *INDICATOR_HEAD, *INDICATOR_ROW,
+        "\t5.", "\tСередні видатки", "\tтис. грн", "\t69,08", "\t119,75", "\tПеревищення показника", "", "",
+        "\t", "",
+        *INDICATOR_ROW,
+    )
+    t = only_table(read_tabbed_blocks(before_data))
+    assert [len(r.cells) for r in t.rows] == [7, 7, 7, 7]
+    assert t.rows[2].cells[5].text == "Перевищення показника\n\n" and t.rows[2].cells[6].text == ""

@@ -35,10 +35,15 @@ ambiguities and how they are settled:
    end or an empty paragraph closing the cell. All other tails are cell text.
    A dynamic programme over the possible row ends picks the partition into
    rows with the least cost: a row with the table's full column count costs
-   0, a one-cell row (a group heading or spacer spanning the width) costs a
-   little, any other short row costs a little plus how badly its cells align
-   with the columns (below), and passing over a possible row end (keeping
-   the empty line as a paragraph of the cell) costs ``CONT_COST``. The column
+   how badly its cells fit their columns (below); a one-cell row spanning
+   the width costs a little when it is empty (a spacer) and is followed by a
+   text-led row or the table end, a little more when it holds text (a group
+   heading), and much more when it holds a number or is a spacer before a
+   data row; any other short row costs a little plus how badly its cells
+   align with the columns (below); passing over a possible row end (keeping
+   the empty line as a paragraph of the cell) costs ``CONT_COST`` (more for
+   an otherwise empty cell: Word exports an empty cell as a lone TAB). The
+   column
    count ``W`` is chosen first with a profile-free version of the costs
    (missing columns priced flat, plus a small price per column beyond the
    widest minimal row) over a few candidates (sums of up to three adjacent
@@ -57,12 +62,15 @@ ambiguities and how they are settled:
      further left (Полтава's "2021, 2022, 2023 | 2022": three and one).
      These rows, and a following row that numbers the columns 1, 2, 3 …,
      get ``Row.is_header``.
-   * Other rows align by cell type with the column profile of the full rows:
-     each column's share of numeric cells (numbers, dashes, percentages).
-     A numeric cell should start in a numeric column and never spans (high
-     cost); a text cell should not start in a numeric column and may span,
-     cheaply over text columns and less cheaply over numeric ones; an empty
-     cell fits anywhere and spans cheaply. So numbers line up with the
+   * Other rows align by cell kind with the column profile: each column's
+     shares of the kinds empty, dash, ordinal/integer ("1.", "2019"), other
+     number ("1 250,5", "97,6%"), numbered text ("1.1 Ремонт", "I. Показники")
+     and text, first from the full rows, then (a few rounds, one row at a
+     time) from all other data rows as placed. A cell pays for how badly its
+     kind fits the column it starts in (``_FIT``); a numeric cell never
+     spans (high cost); a text cell may span, cheaply over text columns and
+     less cheaply over numeric ones; an empty cell fits anywhere and spans
+     cheaply. So numbers line up with the
      numeric columns on the right, and the text or empty cell next to the gap
      takes the span: the total row's "Усього" spans the label columns left of
      the amounts, and an indicator row whose explanation covers both
@@ -90,6 +98,8 @@ MAX_WIDTH_CANDIDATES = 6
 #: tables with more cells skip the alignment-aware second pass (it is the
 #: costly one) and keep the profile-free partition
 MAX_CELLS_FOR_ALIGNMENT = 50_000
+#: at most this many rounds of re-placing short rows against the others
+REALIGN_ROUNDS = 3
 #: tables need at least this many rows and columns, otherwise their lines
 #: were TAB-indented paragraphs
 MIN_TABLE_ROWS = 2
@@ -97,8 +107,18 @@ MIN_TABLE_COLUMNS = 2
 
 #: cost of keeping a possible row end as an empty paragraph of the cell
 CONT_COST = 0.3
+#: extra for it when the cell is otherwise empty (Word exports an empty cell
+#: as a lone TAB; two empty paragraphs in one cell are rarer)
+CONT_EMPTY_CELL_COST = 0.2
 #: cost of a one-cell row (it spans the width)
 ONE_CELL_ROW_COST = 0.05
+#: extra cost of a one-cell row holding text (a heading) and a number (rare:
+#: headings are text and spacers empty)
+ONE_CELL_TEXT_COST = 0.15
+ONE_CELL_NUMBER_COST = 1.0
+#: extra cost of an empty one-cell row (a spacer) that is followed by a row
+#: not starting with text: spacers stand before headings or end a table
+SPACER_BEFORE_DATA_COST = 0.3
 #: base cost of any other row with fewer cells than columns
 SHORT_ROW_COST = 0.05
 #: profile-free cost per missing column (used to choose the column count)
@@ -106,9 +126,10 @@ MISSING_COLUMN_COST = 0.1
 #: cost per column beyond the widest minimal row (prefers the narrower grid)
 EXTRA_WIDTH_COST = 0.05
 
-#: alignment costs (see the module docstring)
-NUMBER_IN_TEXT_COLUMN = 1.0
-TEXT_IN_NUMBER_COLUMN = 0.5
+#: alignment costs (see the module docstring): the most a misplaced number /
+#: text costs at the start column, scaled by how badly it fits the column
+NUMBER_MISFIT = 1.0
+TEXT_MISFIT = 0.5
 UNKNOWN_COLUMN = 0.25
 NUMBER_SPAN = 1.0
 TEXT_SPAN = 0.1
@@ -120,9 +141,37 @@ HEADER_SPAN_OVER_EMPTY = 1.0
 TIE_BREAK = 1e-3
 
 _NUMBER_RE = re.compile(r"[+\-−]?\d[\d \u00a0\u202f]*(?:[.,]\d+)*\s*%?\.?")
+_ORDINAL_RE = re.compile(r"\d+(?:\.\d+)*\.?")
 _DASHES = frozenset("-–—−")
 
-EMPTY, NUMBER, TEXT = "E", "N", "T"
+_LABEL_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVXLІ]+\.)\s*[^\W\d_]")
+#: cell kinds: empty, a dash (no value), an ordinal or integer ("1.", "1.1",
+#: "2019"), another number ("1 250,5", "97,6%"), numbered text ("1.1 Ремонт",
+#: "I. Показники затрат"), other text
+EMPTY, DASH, ORDINAL, DECIMAL, LABEL, TEXT = "E", "D", "O", "N", "L", "T"
+_TEXTUAL = frozenset((LABEL, TEXT))
+_NUMERIC = frozenset((DASH, ORDINAL, DECIMAL))
+#: how well a cell of one kind fits a column holding another kind (symmetric)
+_FIT = {
+    (ORDINAL, DECIMAL): 0.5,
+    (ORDINAL, DASH): 0.5,
+    (DECIMAL, DASH): 0.9,
+    (TEXT, DASH): 0.3,
+    (TEXT, ORDINAL): 0.1,
+    (TEXT, DECIMAL): 0.0,
+    (LABEL, TEXT): 0.6,
+    (LABEL, ORDINAL): 0.3,
+    (LABEL, DASH): 0.3,
+}
+
+
+_ONE_CELL_EXTRA = {EMPTY: 0.0, TEXT: ONE_CELL_TEXT_COST, LABEL: ONE_CELL_TEXT_COST}
+
+
+def _fit(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return _FIT.get((a, b), _FIT.get((b, a), 0.0))
 
 
 def looks_tabbed(text: str) -> bool:
@@ -263,16 +312,25 @@ def _split_tables(cells: list[_Cell]) -> list[tuple[list[_Cell], list[str]]]:
 
 
 def _classify(text: str) -> str:
-    """EMPTY, NUMBER (numbers, dashes, percentages, ordinals) or TEXT."""
-    parts = [p.strip() for p in text.split("\n") if p.strip()]
-    if not parts:
-        return EMPTY
-    for p in parts:
-        if set(p) <= _DASHES:
+    """The kind of a cell: EMPTY, DASH, ORDINAL, DECIMAL, LABEL or TEXT (see ``_FIT``)."""
+    kinds = set()
+    for line in text.split("\n"):
+        p = line.strip()
+        if not p:
             continue
-        if not _NUMBER_RE.fullmatch(p):
-            return TEXT
-    return NUMBER
+        if set(p) <= _DASHES:
+            kinds.add(DASH)
+        elif _ORDINAL_RE.fullmatch(p):
+            kinds.add(ORDINAL)
+        elif _NUMBER_RE.fullmatch(p):
+            kinds.add(DECIMAL)
+        else:
+            return TEXT if kinds or not _LABEL_RE.match(p) else LABEL
+    if not kinds:
+        return EMPTY
+    if len(kinds) == 1:
+        return kinds.pop()
+    return DECIMAL if kinds & {ORDINAL, DECIMAL} else DASH
 
 
 def _prepare(cells: list[_Cell]) -> None:
@@ -284,12 +342,16 @@ def _prepare(cells: list[_Cell]) -> None:
     cells[-1].breakable = True  # _split_tables cut it at its row end
 
 
-def _partition(cells: list[_Cell], width: int, short_cost) -> tuple[float, list[int]]:
-    """Least-cost row ends (as exclusive cell indices) for a table of ``width`` columns."""
+def _partition(cells: list[_Cell], width: int, short_cost, full_cost=None) -> tuple[float, list[int]]:
+    """Least-cost row ends (as exclusive cell indices) for a table of ``width`` columns.
+
+    ``short_cost(i, j)`` prices a row of cells i..j-1 with fewer cells than
+    columns (on top of ``SHORT_ROW_COST``), ``full_cost(i, j)`` a full one.
+    """
     n = len(cells)
-    cand_prefix = [0] * (n + 1)
+    cand_prefix = [0.0] * (n + 1)
     for i, c in enumerate(cells):
-        cand_prefix[i + 1] = cand_prefix[i] + (1 if c.breakable else 0)
+        cand_prefix[i + 1] = cand_prefix[i] + (_cont_cost(c) if c.breakable else 0.0)
     dp = [math.inf] * (n + 1)
     back = [-1] * (n + 1)
     dp[0] = 0.0
@@ -303,13 +365,15 @@ def _partition(cells: list[_Cell], width: int, short_cost) -> tuple[float, list[
                 continue
             k = j - i
             if k == width:
-                rc = 0.0
+                rc = full_cost(i, j) if full_cost else 0.0
             elif k == 1:
-                rc = ONE_CELL_ROW_COST
+                rc = ONE_CELL_ROW_COST + _ONE_CELL_EXTRA.get(cells[i].kind, ONE_CELL_NUMBER_COST)
+                if cells[i].kind == EMPTY and j < n and cells[j].kind not in _TEXTUAL:
+                    rc += SPACER_BEFORE_DATA_COST
             else:
                 rc = SHORT_ROW_COST + short_cost(i, j)
             passed = cand_prefix[j - 1] - cand_prefix[i]
-            cost = dp[i] + rc + CONT_COST * passed
+            cost = dp[i] + rc + passed
             if cost < best:
                 best = cost
                 arg = i
@@ -323,6 +387,13 @@ def _partition(cells: list[_Cell], width: int, short_cost) -> tuple[float, list[
         if j < 0:
             return math.inf, []
     return dp[n], ends[::-1]
+
+
+def _cont_cost(cell: _Cell) -> float:
+    """Cost of keeping the empty line that ends ``cell``'s tail as its paragraph."""
+    if cell.kind == EMPTY:
+        return CONT_COST + CONT_EMPTY_CELL_COST
+    return CONT_COST
 
 
 def _width_candidates(cells: list[_Cell]) -> list[int]:
@@ -361,9 +432,14 @@ def _header_zone(cells: list[_Cell], rows: list[tuple[int, int]]) -> int:
     """Number of leading header rows: rows before the first that holds a number
     (a dash is no number) or is a single cell (a group heading)."""
     for r, (a, b) in enumerate(rows):
-        if b - a == 1 or any(c.kind == NUMBER and not _only_dashes(c) for c in cells[a:b]):
+        if b - a == 1 or any(c.kind in (ORDINAL, DECIMAL) for c in cells[a:b]):
             return r
     return len(rows)
+
+
+def _is_column_numbers(texts: list[str]) -> bool:
+    """A row that numbers the columns 1, 2, 3, … (printed under the header)."""
+    return len(texts) > 1 and [t.strip().rstrip(".") for t in texts] == [str(i) for i in range(1, len(texts) + 1)]
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -377,38 +453,102 @@ def _only_dashes(cell: _Cell) -> bool:
     ) <= _DASHES
 
 
-def _profile(cells: list[_Cell], rows: list[tuple[int, int]], width: int, skip: int) -> list[float | None]:
-    """Share of numeric cells per column among the full rows below the header zone."""
-    num = [0] * width
-    seen = [0] * width
+Profile = list["dict[str, float] | None"]
+
+
+def _profile(cells: list[_Cell], rows: list[tuple[int, int]], width: int, skip: int) -> Profile:
+    """Per column, the shares of the non-empty cell kinds in the full rows below the header."""
+    counts: list[dict[str, int]] = [{} for _ in range(width)]
     for r, (a, b) in enumerate(rows):
         if r < skip or b - a != width:
             continue
         for col, c in enumerate(cells[a:b]):
-            if c.kind == EMPTY:
-                continue
-            seen[col] += 1
-            if c.kind == NUMBER:
-                num[col] += 1
-    return [num[c] / seen[c] if seen[c] else None for c in range(width)]
+            if c.kind != EMPTY:
+                counts[col][c.kind] = counts[col].get(c.kind, 0) + 1
+    out: Profile = []
+    for col in counts:
+        total = sum(col.values())
+        out.append({k: v / total for k, v in col.items()} if total else None)
+    return out
 
 
-def _start_cost(kind: str, share: float | None) -> float:
+def _placed_counts(cells: list[_Cell], a: int, b: int, spans: list[int], width: int) -> list[dict[str, int]]:
+    counts: list[dict[str, int]] = [{} for _ in range(width)]
+    col = 0
+    for c, span in zip(cells[a:b], spans):
+        if c.kind != EMPTY:
+            counts[col][c.kind] = counts[col].get(c.kind, 0) + 1
+        col += span
+    return counts
+
+
+def _shares(counts: list[dict[str, int]]) -> Profile:
+    out: Profile = []
+    for col in counts:
+        total = sum(col.values())
+        out.append({k: v / total for k, v in col.items() if v} if total else None)
+    return out
+
+
+def _realign_short_rows(
+    cells: list[_Cell], rows: list[tuple[int, int]], spans_by_row: list[list[int]], width: int, skip: int
+) -> bool:
+    """Place each short data row again, against the profile of all *other*
+    data rows of two or more cells as placed (a table with few full rows has
+    a thin profile of full rows; leaving the row out keeps a misplaced row
+    from confirming itself). Return whether any row moved."""
+    per_row = {
+        r: _placed_counts(cells, a, b, spans_by_row[r], width)
+        for r, (a, b) in enumerate(rows)
+        if r >= skip and b - a >= 2 and spans_by_row[r]
+    }
+    total: list[dict[str, int]] = [{} for _ in range(width)]
+    for counts in per_row.values():
+        _add_counts(total, counts, +1)
+    changed = False
+    for r, own in per_row.items():
+        a, b = rows[r]
+        if not 1 < b - a < width:
+            continue
+        _add_counts(total, own, -1)
+        spans = _type_alignment([c.kind for c in cells[a:b]], width, _shares(total))[1]
+        if spans and spans != spans_by_row[r]:
+            spans_by_row[r] = spans
+            own = _placed_counts(cells, a, b, spans, width)
+            changed = True
+        _add_counts(total, own, +1)  # sequential updates: later rows see this one
+    return changed
+
+
+def _add_counts(total: list[dict[str, int]], counts: list[dict[str, int]], sign: int) -> None:
+    for col, d in enumerate(counts):
+        for k, v in d.items():
+            total[col][k] = total[col].get(k, 0) + sign * v
+
+
+def _numeric_share(column: "dict[str, float] | None") -> float:
+    if column is None:
+        return 0.5
+    return sum(v for k, v in column.items() if k in _NUMERIC)
+
+
+def _start_cost(kind: str, column: "dict[str, float] | None") -> float:
+    """Cost of a cell of ``kind`` starting in a column with this profile."""
     if kind == EMPTY:
         return 0.0
-    if share is None:
+    if column is None:
         return UNKNOWN_COLUMN
-    if kind == NUMBER:
-        return NUMBER_IN_TEXT_COLUMN * (1.0 - share)
-    return TEXT_IN_NUMBER_COLUMN * share
+    fit = sum(share * _fit(kind, k) for k, share in column.items())
+    return (TEXT_MISFIT if kind in _TEXTUAL else NUMBER_MISFIT) * (1.0 - fit)
 
 
-def _extend_cost(kind: str, share: float | None) -> float:
-    if kind == NUMBER:
+def _extend_cost(kind: str, column: "dict[str, float] | None") -> float:
+    """Cost of a cell of ``kind`` also covering a column with this profile."""
+    if kind in _NUMERIC:
         return NUMBER_SPAN
     if kind == EMPTY:
         return EMPTY_SPAN
-    return TEXT_SPAN + TEXT_SPAN_OVER_NUMBER * (0.5 if share is None else share)
+    return TEXT_SPAN + TEXT_SPAN_OVER_NUMBER * _numeric_share(column)
 
 
 def _align(kinds: list[str], width: int, start_cost, extend_cost) -> tuple[float, list[int]]:
@@ -449,7 +589,7 @@ def _align(kinds: list[str], width: int, start_cost, extend_cost) -> tuple[float
     return total, spans
 
 
-def _type_alignment(kinds: list[str], width: int, profile: list[float | None]) -> tuple[float, list[int]]:
+def _type_alignment(kinds: list[str], width: int, profile: Profile) -> tuple[float, list[int]]:
     return _align(
         kinds,
         width,
@@ -549,8 +689,11 @@ def _build_table(cells: list[_Cell], index: int) -> Table | None:
             memo[key] = _type_alignment([c.kind for c in cells[i:j]], width, profile)[0]
         return memo[key]
 
+    def full_cost(i: int, j: int) -> float:
+        return sum(_start_cost(c.kind, profile[col]) for col, c in enumerate(cells[i:j]))
+
     if len(cells) <= MAX_CELLS_FOR_ALIGNMENT:
-        _, ends2 = _partition(cells, width, short_cost)
+        _, ends2 = _partition(cells, width, short_cost, full_cost)
         if ends2:
             rows = _rows_from_ends(ends2)
     if len(rows) < MIN_TABLE_ROWS or width < MIN_TABLE_COLUMNS:
@@ -574,6 +717,10 @@ def _build_table(cells: list[_Cell], index: int) -> Table | None:
             spans_by_row[r] = [width]
         elif r >= zone:
             spans_by_row[r] = _type_alignment([c.kind for c in cells[a:b]], width, profile)[1]
+    # refine against the profile of the other rows as placed, until stable
+    for _ in range(REALIGN_ROUNDS):
+        if not _realign_short_rows(cells, rows, spans_by_row, width, zone):
+            break
     for r in range(min(zone, len(rows)) - 1, -1, -1):
         if spans_by_row[r]:
             continue
