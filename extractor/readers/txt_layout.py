@@ -242,6 +242,16 @@ def _overlapping(cores: list[list[int]], x0: int, x1: int) -> list[int]:
     return [i for i, (a, b) in enumerate(cores) if a < x1 and x0 < b]
 
 
+def _owners(cores: list[list[int]], x0: int, x1: int) -> list[int]:
+    """Cores a word overlaps, ignoring a one-character brush with a neighbour."""
+    hits = _overlapping(cores, x0, x1)
+    if len(hits) > 1:
+        deep = [i for i in hits if min(x1, cores[i][1]) - max(x0, cores[i][0]) > 1]
+        if len(deep) == 1:
+            return deep
+    return hits
+
+
 def _nearest(cores: list[list[int]], x0: int, x1: int) -> int:
     mid = (x0 + x1) / 2
 
@@ -257,21 +267,21 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
     """A fragment as one or more (piece, (first column, last column)).
 
     A fragment overlapping several cores is cut at single spaces between a
-    word in one core and a word in a later core when every piece then fits
-    one core, each piece left of a cut
-    reaches the right end of its column and each piece right of a cut starts
-    no earlier than its column (two cells printed one space apart meet at
-    their shared gutter); otherwise the fragment spans the columns. The only
-    fragment of a line (``alone``) is cut only into pieces that start at
-    their columns' left edges and stay inside them: otherwise it is a
-    spanning heading.
+    word in one core and a word in a later core (not inside a number's
+    thousands groups) when every piece then fits one core and, at each cut,
+    either both pieces start at their columns' left edges (left-aligned
+    cells) or the left piece reaches the right end of its column and the
+    right one starts no earlier than its column (two cells meeting at their
+    shared gutter). Otherwise the fragment spans the columns. The only
+    fragment of a line (``alone``) is cut only in the first way: otherwise
+    it is a spanning heading.
     """
     hits = _overlapping(cores, frag.x0, frag.x1)
     if len(hits) <= 1:
         col = hits[0] if hits else _nearest(cores, frag.x0, frag.x1)
         return [(frag, (col, col))]
     words = [(frag.x0 + m.start(), frag.x0 + m.end()) for m in _WORD_RE.finditer(frag.text)]
-    owners = [_overlapping(cores, x0, x1) for x0, x1 in words]
+    owners = [_owners(cores, x0, x1) for x0, x1 in words]
     breaks = {frag.x0 + k for k in _word_breaks(frag.text)}
     groups: list[list[tuple[int, int]]] = [[words[0]]]
     for k in range(1, len(words)):
@@ -284,20 +294,22 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
         pieces: list[tuple[_Frag, tuple[int, int]]] = []
         for g in groups:
             x0, x1 = g[0][0], g[-1][1]
-            h = _overlapping(cores, x0, x1)
+            h = _owners(cores, x0, x1)
             if len(h) != 1:
                 break
             col = h[0]
             if pieces:
                 left, (lcol, _) = pieces[-1]
-                if col <= lcol or left.x1 < cores[lcol][1] - 1 or x0 < cores[col][0] - 1:
+                # pieces that sit in their columns: both start at the left edges
+                aligned = (
+                    abs(x0 - cores[col][0]) <= 1
+                    and abs(left.x0 - cores[lcol][0]) <= 1
+                    and left.x1 <= cores[lcol][1] + 1
+                )
+                # or two cells meeting at their shared gutter
+                meeting = left.x1 >= cores[lcol][1] - 1 and x0 >= cores[col][0] - 1
+                if col <= lcol or not (aligned or (meeting and not alone)):
                     break
-                if alone and (
-                    abs(x0 - cores[col][0]) > 1
-                    or abs(pieces[0][0].x0 - cores[pieces[0][1][0]][0]) > 1
-                    or left.x1 > cores[lcol][1] + 1
-                ):
-                    break  # a lone line is cut only into pieces that sit in their columns
             pieces.append((_Frag(x0, x1, frag.text[x0 - frag.x0 : x1 - frag.x0]), (col, col)))
         else:
             return pieces
@@ -362,8 +374,11 @@ def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]
             continue
         for p, h in zip(pieces, hits):
             if h:
-                c = cores[h[0]]
-                c[0], c[1] = min(c[0], p.x0), max(c[1], p.x1)
+                # widen, but never into the neighbouring column
+                k = h[0]
+                c = cores[k]
+                c[0] = min(c[0], max(p.x0, (ref[k - 1][1] + ref[k][0] + 1) // 2 if k else p.x0))
+                c[1] = max(c[1], min(p.x1, (ref[k][1] + ref[k + 1][0] + 1) // 2 if k + 1 < len(ref) else p.x1))
             else:
                 orphans.append((p.x0, p.x1))
     for a, b in _merge_intervals(orphans):
