@@ -302,3 +302,56 @@ def test_every_vocabulary_phrase_keeps_its_words_when_folded():
         signs = [ch for ch in phrase if not ch.isalnum() and not ch.isspace() and ch not in "-/.,()"]
         assert key, phrase
         assert all(ch in key for ch in signs), f"{phrase!r} folds to {key!r}"
+
+
+def test_measure_number_column_beside_task_number_column():
+    table = [
+        ["№ з/п", "Завдання програми", "№ заходу", "Перелік заходів", "Стан виконання, %",
+         "Обсяг фінансування, тис. грн", "Фактично освоєно, тис. грн"],
+        ["1.", "Медицина", "1.1", "Томограф", "75,7", "2 806,3", "2 123,8"],
+        [U, U, "1.2", "Ремонт", "98,3", "464,6", "456,7"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.number, r.measure, r.percent) for r in rep.funding] == [
+        ("1", "1.1", "Томограф", Decimal("75.7")), ("1", "1.2", "Ремонт", Decimal("98.3"))]
+
+
+def test_a_closing_razom_row_is_the_total_when_no_total_is_printed():
+    table = [
+        ["№", "Заходи", "План", "Факт"],
+        ["1", "1.1 А", "1,0", "1,0"],
+        ["Разом", L, "1,0", "1,0"],
+    ]
+    assert [r.kind.value for r in report(table, INDICATORS).funding] == ["measure", "total"]
+
+
+def test_reversed_decisions_pair_each_number_with_its_own_date():
+    decisions, _ = find_decisions([
+        "Рішення про затвердження: № 67 від 24.12.2020, № 15/3 від 20 грудня 2021 року",
+        "Програму затверджено рішенням від 29.12.2016 № 508, від 09.03.2017 № 564",
+    ])
+    assert [(d.number, d.date) for d in decisions] == [
+        ("67", date(2020, 12, 24)), ("15/3", date(2021, 12, 20)),
+        ("508", date(2016, 12, 29)), ("564", date(2017, 3, 9))]
+
+
+def test_the_decision_an_annex_is_attached_to_is_not_a_program_decision():
+    rep = report("Додаток 3", "до рішення виконавчого комітету", "від 15.02.2024 № 143",
+                 "Звіт про виконання програми «Дороги» за 2023 рік",
+                 "Програму затверджено рішенням міської ради від 20.12.2022 № 10", INDICATORS)
+    assert rep.document.annex == "Додаток 3"
+    assert [d.number for d in rep.decisions] == ["10"]
+
+
+def test_signature_rows_glued_to_the_last_table_go_to_the_signatory():
+    table = INDICATORS + [["Директор департаменту", "Ірина ПЕТРЕНКО"]]
+    rep = report(table)
+    assert len(rep.indicators) == 1
+    assert (rep.signatory.position, rep.signatory.name) == ("Директор департаменту", "Ірина ПЕТРЕНКО")
+
+
+def test_metadata_lines_run_together_in_one_paragraph_are_read_apart():
+    rep = report("Звіт про виконання програми «Освіта» за 2021 рік",
+                 "Відповідальний виконавець Програми: управління освіти\nТермін реалізації Програми: 2021-2023 роки",
+                 INDICATORS)
+    assert rep.program.responsible_executor == "управління освіти"

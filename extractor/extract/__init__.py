@@ -10,14 +10,14 @@ from __future__ import annotations
 import regex
 
 from ..document import Document, Paragraph, Table
-from ..normalize.text import fold
+from ..normalize.text import clean_text, fold
 from ..models import Finding, Report, Source
 from .columns import FUNDING, INDICATORS, TableLayout, analyse_table, continue_layout
 from .decisions import find_decisions
 from .funding import extract_funding
 from .indicators import extract_indicators
 from .lines import logical_lines, raw_lines, split_document
-from .metadata import read_document_info, read_program, read_signatory
+from .metadata import is_signature_row, read_document_info, read_program, read_signatory
 from .vocab import load_vocabulary
 
 FUNDING_UNIT_THOUSANDS = "тис. грн"
@@ -30,6 +30,24 @@ _THOUSANDS_RE = regex.compile(r"(?<![\p{L}])тис(?:\.|яч)")
 _MILLIONS_RE = regex.compile(r"(?<![\p{L}])млн")
 
 
+#: how many rows at the end of a data table may form a signature block
+SIGNATURE_ROWS = 3
+
+
+def signature_start(table: Table, header_rows: int) -> int:
+    """Index of the first row of a signature block at the table's end (len(rows) when none).
+
+    A text export cannot always tell where a table ends, so a borderless
+    signature table can come glued to the last data table.
+    """
+    n = len(table.rows)
+    for r in range(max(header_rows, n - SIGNATURE_ROWS), n):
+        texts = [clean_text(c.text) for c in table.rows[r].cells]
+        if is_signature_row(texts):
+            return r
+    return n
+
+
 def find_layouts(doc: Document) -> list[TableLayout]:
     """Recognised data tables in document order; a headerless table of the same
     width right after a recognised one continues it."""
@@ -40,6 +58,8 @@ def find_layouts(doc: Document) -> list[TableLayout]:
         if not isinstance(block, Table):
             continue
         layout = analyse_table(block, vocab)
+        if layout is not None:
+            layout.body_end = signature_start(block, layout.header_rows)
         if layout is None and previous is not None and previous.table.index == block.index - 1:
             layout = continue_layout(previous, block)
         if layout is not None:
@@ -105,11 +125,17 @@ def build_report(doc: Document, source: Source) -> Report:
 
     data_tables = {layout.table.index for layout in layouts}
     before, after, passport = split_document(doc, data_tables)
+    if layouts and layouts[-1].body_end < len(layouts[-1].table.rows) and not read_signatory(raw_lines(after)):
+        last = layouts[-1]
+        after = [Paragraph("\t".join(c.text.replace("\n", " ") for c in row.cells if c.text.strip()))
+                 for row in last.table.rows[last.body_end:]] + after
     raw_before = raw_lines(before)
     lines = logical_lines(before) + passport
     info = read_document_info(lines, [l for l in raw_before if l.strip()])
     program = read_program(info.title, lines)
-    decisions, date_problems = find_decisions(lines)
+    # decisions stand below the title; above it are stamps ("ЗАТВЕРДЖЕНО рішенням …") and the annex line
+    start = next((i + 1 for i, line in enumerate(lines) if info.title and info.title.startswith(line)), 0)
+    decisions, date_problems = find_decisions(lines[start:])
     for problem in date_problems:
         warnings.append(Finding(code="invalid-date", message=problem, path="decisions"))
     signatory = read_signatory(raw_lines(after))

@@ -58,6 +58,12 @@ class TableLayout:
     columns: list[ColumnSpec]
     score: int
     unknown: list[ColumnSpec] = field(default_factory=list)
+    #: rows from here on are not data (a signature block glued to the table)
+    body_end: int = -1
+
+    def __post_init__(self) -> None:
+        if self.body_end < 0:
+            self.body_end = len(self.table.rows)
 
     def cols(self, name: str) -> list[ColumnSpec]:
         return [c for c in self.columns if c.field == name]
@@ -213,7 +219,15 @@ def map_column(c: int, path: list[str], columns: PhraseSet, vocab: Vocabulary) -
 
 
 def map_columns(table: Table, header_rows: int, columns: PhraseSet, vocab: Vocabulary) -> list[ColumnSpec]:
-    return [map_column(c, p, columns, vocab) for c, p in enumerate(column_paths(table, header_rows))]
+    specs = [map_column(c, p, columns, vocab) for c, p in enumerate(column_paths(table, header_rows))]
+    numbers = [s for s in specs if s.field == "number"]
+    if len(numbers) > 1 and not any(s.field == "measure_number" for s in specs):
+        # "№ з/п" twice: the task's number, then the measure's
+        numbers[1].field = "measure_number"
+    for spec in specs:
+        if spec.field in (None, "ignore") and "%" in spec.header and "відхил" not in fold(spec.header):
+            spec.field = "percent"  # "Стан виконання, %": a percent column named by its sign
+    return specs
 
 
 def _score(kind: str, specs: list[ColumnSpec]) -> int:

@@ -17,8 +17,11 @@ from ..normalize.dates import DATE_PATTERN, parse_date
 from ..normalize.text import clean_text, fold
 
 _NUM = r"(?:№|N|No\.?)\s*(\d[\p{L}\p{N}/\-–.]*)"
-_DATE_FIRST_RE = regex.compile(rf"(?:від\s+)?({DATE_PATTERN})\s*(?:року|р\.)?\s*,?\s*{_NUM}", regex.I)
-_NUMBER_FIRST_RE = regex.compile(rf"{_NUM}\s*,?\s*від\s+({DATE_PATTERN})", regex.I)
+# no comma inside a pair: in "від A № 1, від B № 2" and "№ 1 від A, № 2 від B" the comma separates pairs
+_DATE_FIRST_RE = regex.compile(rf"(?:від\s+)?({DATE_PATTERN})\s*(?:року|р\.)?\s*{_NUM}", regex.I)
+_NUMBER_FIRST_RE = regex.compile(rf"{_NUM}\s+від\s+({DATE_PATTERN})", regex.I)
+#: lines that name the decision a report is attached to, not the program's decisions
+_ANNEX_LINE_RE = regex.compile(r"^\s*(?:додаток|до\s+рішення)", regex.I)
 _CONTEXT_RE = regex.compile(r"рішен|затвердж|змін", regex.I)
 _FOREIGN_RE = regex.compile(r"постанов|наказ|розпорядж|указ|закон|лист", regex.I)
 _OWN_RE = regex.compile(r"рішен", regex.I)
@@ -41,7 +44,7 @@ def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
     problems: list[str] = []
     seen: set[tuple] = set()
     for line in lines:
-        if not _CONTEXT_RE.search(fold(line)):
+        if not _CONTEXT_RE.search(fold(line)) or _ANNEX_LINE_RE.match(line):
             continue
         matches = []
         for m in _DATE_FIRST_RE.finditer(line):

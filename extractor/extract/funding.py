@@ -150,6 +150,16 @@ def _fill_amounts(row: FundingRow, money: list[ColumnSpec], texts: dict[int, str
     return non_numeric
 
 
+def _promote_final_subtotal(pending: list[_Pending]) -> None:
+    """A "Разом" row that closes the table, with no total printed, is the table's total."""
+    if not pending or any(p.row.kind == FundingKind.total for p in pending):
+        return
+    last = pending[-1].row
+    subtotals = [p for p in pending if p.row.kind == FundingKind.subtotal]
+    if len(subtotals) == 1 and last.kind == FundingKind.subtotal and not regex.search(r"\d", last.measure or ""):
+        last.kind = FundingKind.total
+
+
 def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[FundingRow], list[tuple[int, str, str]]]:
     """Read the funding rows of a recognised funding table.
 
@@ -158,13 +168,13 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
     table = layout.table
     view = GridView.of(table)
     col = {name: (layout.first(name).col if layout.first(name) else None)
-           for name in ("number", "task", "measure", "term", "executor")}
+           for name in ("number", "task", "measure_number", "measure", "term", "executor")}
     money = _money_columns(layout)
     pending: list[_Pending] = []
     problems: list[tuple[int, str, str]] = []
     task: _Task | None = None
 
-    for r in range(layout.header_rows, len(table.rows)):
+    for r in range(layout.header_rows, layout.body_end):
         if view.row_is_empty(r):
             continue
         row_meta = table.rows[r]
@@ -220,7 +230,9 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
                 task = _Task(None, [task_text])
 
         number, measure_rest = strip_number_prefix(measure_text)
-        number = normalize_item_number(number) if number else (own_number or (task.number if task else None))
+        printed_number = normalize_item_number(view.text(r, col["measure_number"])) if col["measure_number"] is not None else None
+        number = printed_number or (normalize_item_number(number) if number else None) or own_number or (
+            task.number if task else None)
         term = text_value(view.text(r, col["term"], carry=True))
         executor = text_value(view.text(r, col["executor"], carry=True))
 
@@ -263,6 +275,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
             for header in bad:
                 problems.append((len(pending) - 1, "non-numeric-amount", f"column {header!r} holds text"))
 
+    _promote_final_subtotal(pending)
     rows = []
     for p in pending:
         if p.task is not None and p.row.kind == FundingKind.measure:

@@ -41,7 +41,7 @@ def extract_indicators(layout: TableLayout, vocab: Vocabulary) -> list[Indicator
     rows: list[IndicatorRow] = []
     group: IndicatorGroup | None = None
     group_title: str | None = None
-    for r in range(layout.header_rows, len(table.rows)):
+    for r in range(layout.header_rows, layout.body_end):
         texts = [t for t in view.origin_texts(r) if t]
         if not texts:
             continue

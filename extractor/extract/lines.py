@@ -19,6 +19,12 @@ from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text
 
 _CONTINUES_RE = regex.compile(r"^\s*[\p{Ll}«(]")
+#: lines that open a labelled metadata line or a numbered section heading
+LABEL_STARTS = ("відповідальн", "термін реалізації", "строк реалізації", "термін виконання", "дата", "мета програми",
+                "співвиконав", "обсяг фінансування", "загальний обсяг", "розробник", "головний розробник",
+                "учасники програми", "виконавці програми")
+_LABEL_START_RE = regex.compile(
+    r"^\s*(?:\d{1,2}\.\s+\p{Lu}|(?:" + "|".join(LABEL_STARTS) + r"))", regex.I)
 
 
 def raw_lines(paragraphs: list[Paragraph]) -> list[str]:
@@ -41,11 +47,29 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[str]:
         if not p.text.strip():
             groups.append([])
             continue
-        if groups and groups[-1] and _CONTINUES_RE.match(p.text):
-            groups[-1].append(p.text)
-        else:
-            groups.append([p.text])
+        for i, part in enumerate(_split_at_labels(p.text)):
+            if i == 0 and groups and groups[-1] and _CONTINUES_RE.match(part):
+                groups[-1].append(part)
+            else:
+                groups.append([part])
     return [clean_text("\n".join(g)) for g in groups if g]
+
+
+def _split_at_labels(text: str) -> list[str]:
+    """Split a paragraph at lines that open a labelled line or a numbered heading.
+
+    A PDF reader may run "Відповідальний виконавець: …" and "Термін
+    реалізації: …" together into one paragraph when the spacing is even.
+    """
+    parts: list[list[str]] = []
+    for line in text.split("\n"):
+        if parts and _LABEL_START_RE.match(line):
+            parts.append([line])
+        elif parts:
+            parts[-1].append(line)
+        else:
+            parts.append([line])
+    return ["\n".join(p) for p in parts]
 
 
 def passport_lines(table: Table) -> list[str]:

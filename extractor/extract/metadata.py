@@ -150,6 +150,14 @@ def _split_name(line: str) -> tuple[str, str | None]:
     return stripped, None
 
 
+def is_signature_row(texts: list[str]) -> bool:
+    """A table row that is a signature: a few cells, the last one a person's name, no figures."""
+    texts = [t for t in texts if t.strip()]
+    if not 1 <= len(texts) <= 3 or any(regex.search(r"\d", t) for t in texts):
+        return False
+    return bool(_NAME_RE.match(clean_text(texts[-1])))
+
+
 def read_signatory(lines: list[str]) -> Signatory | None:
     """Position and name of the person who signed, from the lines after the last table."""
     idx = len(lines) - 1
