@@ -102,6 +102,8 @@ MAX_COLUMNS = 60
 SOFT_GUTTER_SHARE = 0.0
 #: full lines whose text must start at an x to make it a column edge inside a core
 EDGE_MIN_STARTS = 2
+#: how far (characters) pdftotext may shift text printed one space after other text
+EDGE_JITTER = 2
 #: a line running through a column edge must have a word starting this close before it
 EDGE_WORD_SLACK = 3
 #: a line with at least this share of the largest fragment count is a "full" line (row start)
@@ -112,6 +114,10 @@ PARAGRAPH_WIDTH_RATIO = 0.6
 SPAN_MIN_COVERAGE = 0.75
 #: ... and its centre is off the columns' centre by at most this share of their width
 SPAN_MAX_OFFCENTRE = 0.1
+#: rounds of extending a region downwards, re-measuring its columns in between
+EXTEND_ROUNDS = 3
+#: group-heading lines a table may carry between two of its parts
+MAX_HEADING_LINES = 2
 #: blank lines a table may contain between two of its parts
 MAX_BLANK_LINES_IN_TABLE = 2
 #: header zone height limit (lines) and size limit (pieces)
@@ -302,7 +308,7 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
                 left, (lcol, _) = pieces[-1]
                 # pieces that sit in their columns: both start at the left edges
                 aligned = (
-                    abs(x0 - cores[col][0]) <= 1
+                    abs(x0 - cores[col][0]) <= EDGE_JITTER
                     and abs(left.x0 - cores[lcol][0]) <= 1
                     and left.x1 <= cores[lcol][1] + 1
                 )
@@ -716,8 +722,16 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
         got = _columns(lines, range(body_top, last + 1))
         if got is None:
             continue
-        bottom = _extend_down(lines, last + 1, got[0])
-        got = _columns(lines, range(body_top, bottom))
+        bottom = last + 1
+        for _ in range(EXTEND_ROUNDS):  # wrapped text seen so far sharpens the columns
+            more = _extend_down(lines, bottom, got[0])
+            if more > bottom:
+                bottom = more
+                got = _columns(lines, range(body_top, bottom))
+                if got is None:
+                    break
+            else:
+                break
         if got is None or len(got[0]) < MIN_COLUMNS:
             continue
         cores, bridging = got
@@ -737,6 +751,10 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             top -= 1
         if numbers_top == body_top:
             body_top = numbers_top = _group_heading_top(lines, top, body_top, cores)
+        if top == body_top and top > content_top >= floor and _headings_only(lines, content_top, top, cores):
+            # a headerless table opening the page after a group heading: the
+            # heading is its first row (the table continues from the last page)
+            top = body_top = numbers_top = content_top
         nbody = sum(1 for i in range(body_top, bottom) if not lines[i].blank)
         if len(bridging) > MAX_BRIDGING_SHARE * nbody:
             continue
@@ -745,8 +763,9 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
         if (
             prev is not None
             and numbers_top == body_top
-            and 0 <= top - prev.bottom <= MAX_BLANK_LINES_IN_TABLE
-            and all(lines[k].blank for k in range(prev.bottom, top))
+            and 0 <= top - prev.bottom <= MAX_BLANK_LINES_IN_TABLE + MAX_HEADING_LINES
+            and sum(1 for k in range(prev.bottom, top) if lines[k].blank) <= MAX_BLANK_LINES_IN_TABLE
+            and _headings_only(lines, prev.bottom, top, prev.cores)
             and all(_fits(lines[k], prev.cores) for k in range(top, bottom) if k not in bridging)
             and len(cores) <= len(prev.cores)
         ):
@@ -766,6 +785,28 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             if got is not None:
                 r.cores, r.bridging = got
     return regions
+
+
+def _headings_only(lines: list[_Line], a: int, b: int, cores: list[list[int]]) -> bool:
+    """Lines a..b are blank or at most ``MAX_HEADING_LINES`` group headings.
+
+    A group heading is one fragment inside the table's width that does not
+    start at its left edge (running text would): "ІІ. Показники продукту".
+    """
+    headings = 0
+    for k in range(a, b):
+        ln = lines[k]
+        if ln.blank:
+            continue
+        headings += 1
+        if (
+            headings > MAX_HEADING_LINES
+            or len(ln.frags) != 1
+            or ln.x0 <= cores[0][0] + 1
+            or ln.x1 > cores[-1][1] + 1
+        ):
+            return False
+    return True
 
 
 def _extend_down(lines: list[_Line], bottom: int, cores: list[list[int]]) -> int:
