@@ -465,3 +465,11 @@ def test_an_empty_one_cell_row_is_a_spacer_only_before_a_heading():
     t = only_table(read_tabbed_blocks(before_data))
     assert [len(r.cells) for r in t.rows] == [7, 7, 7, 7]
     assert t.rows[2].cells[5].text == "Перевищення показника\n\n" and t.rows[2].cells[6].text == ""
+
+
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_stray_nul_in_utf8_cyrillic_is_not_taken_for_utf16(prefix):
+    text = prefix + "привітання" * 40 + "\x00" + "світ" * 30 + "\x00" + "кінець"
+    decoded, encoding = decode_text(text.encode("utf-8"), path="r.txt")
+    assert encoding == "utf-8"
+    assert decoded == text.replace("\x00", "")

@@ -52,6 +52,8 @@ ALTERNATIVE_SINGLE_BYTE = ("koi8_u", "cp866", "cp1125")
 DETECTION_SAMPLE_BYTES = 256 * 1024
 #: share of the two commonest high bytes that marks BOM-less UTF-16
 UTF16_HIGH_BYTE_SHARE = 0.9
+#: share of code units that must be ASCII (spaces, digits: a NUL high byte)
+UTF16_MIN_ASCII_SHARE = 0.05
 #: a decoded text with more than this share of control characters is not text
 MAX_CONTROL_SHARE = 0.05
 #: how much more plausible an alternative code page must read than cp1251
@@ -171,7 +173,12 @@ def _bomless_utf16(data: bytes) -> str | None:
     sample = sample[: len(sample) // 2 * 2]
     even, odd = sample[0::2], sample[1::2]
     for high, low, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if _concentration(high) >= UTF16_HIGH_BYTE_SHARE and high.count(0) > low.count(0) * 4:
+        nul = high.count(0)
+        if (
+            _concentration(high) >= UTF16_HIGH_BYTE_SHARE
+            and nul >= len(high) * UTF16_MIN_ASCII_SHARE
+            and nul > low.count(0) * 4
+        ):
             return name
     return None
 
@@ -183,7 +190,7 @@ def _concentration(data: bytes) -> float:
 
 
 def _guess_single_byte(data: bytes) -> str:
-    """cp1251 unless charset-normalizer and a plausibility check both prefer KOI8-U/cp866."""
+    """cp1251 unless charset-normalizer and a plausibility check both prefer KOI8-U, cp866 or cp1125."""
     sample = data[:DETECTION_SAMPLE_BYTES]
     proposed = None
     try:
