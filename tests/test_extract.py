@@ -355,3 +355,22 @@ def test_metadata_lines_run_together_in_one_paragraph_are_read_apart():
                  "Відповідальний виконавець Програми: управління освіти\nТермін реалізації Програми: 2021-2023 роки",
                  INDICATORS)
     assert rep.program.responsible_executor == "управління освіти"
+
+
+def test_header_words_broken_without_hyphen_are_glued_only_when_that_names_a_column():
+    table = [
+        ["№", "Заходи", "Термін\nвиконанн\nя", "Передбачено, тис. грн", L, "Фактичн\nе виконання"],
+        [U, U, U, "міський\nі обласний", "державни\nй бюджет", U],
+        ["1", "Захід", "2021", "1,0", "2,0", "3,0"],
+    ]
+    layout = analyse_table(make_table(table))
+    fields = [(c.field, c.source) for c in layout.columns]
+    assert fields[2] == ("term", None)
+    assert fields[3] == ("planned", "міський і обласний")
+    assert fields[4] == ("planned", "державний бюджет")
+    assert fields[5] == ("actual", None)
+
+
+def test_title_with_the_program_name_running_on_to_a_capitalised_line():
+    assert find_title(["Заключний звіт про виконання Програми «Розвиток міста", "Луцька» на 2019-2021 роки",
+                       "1. Основні дані"]) == "Заключний звіт про виконання Програми «Розвиток міста Луцька» на 2019-2021 роки"

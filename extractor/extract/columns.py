@@ -30,6 +30,7 @@ MAX_HEADER_ROWS = 5
 
 _YEAR_HEADER_RE = regex.compile(r"^(?:на\s+|у\s+|в\s+|за\s+)?(\d{4})(?:\s*(?:рік|року|р\.?|рр\.?))?$")
 _INT_RE = regex.compile(r"^\d{1,2}\.?$")
+_NUMBERISH_RE = regex.compile(r"\d[\d\s]*[,.]\d|^\s*[-–—]\s*$")
 
 
 @dataclass
@@ -136,7 +137,8 @@ def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary) -> int
         if nonempty and _is_numbering_row(nonempty):
             end += 1
             continue
-        if nonempty and all(_header_like(t, columns, vocab) for t in nonempty):
+        if nonempty and (all(_header_like(t, columns, vocab) for t in nonempty)
+                         or _under_group_headers(table, end, start, cells)):
             # a row of only empty/covered cells is header only if the header's
             # vertical spans still cover it
             end += 1
@@ -148,11 +150,50 @@ def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary) -> int
     return end
 
 
+def _under_group_headers(table: Table, r: int, start: int, cells: list[Cell]) -> bool:
+    """Every text cell of row r stands under a header cell spanning several columns (a sub-header row)."""
+    groups = [c for row in table.rows[start:r] for c in row.cells if c.col_span > 1]
+    if not groups:
+        return False
+    for cell in cells:
+        if _NUMBERISH_RE.search(cell.text):
+            return False
+        if not any(g.col <= cell.col < g.col + g.col_span for g in groups):
+            return False
+    return True
+
+
 def _covered_by_header(table: Table, r: int, start: int) -> bool:
     return any(c.row + c.row_span > r for row in table.rows[start:r] for c in row.cells if c.row_span > 1)
 
 
-def column_paths(table: Table, header_rows: int) -> list[list[str]]:
+_BROKEN_TAIL_RE = regex.compile(r"(?<=\p{Ll})[ \t]*\n[ \t]*(\p{Ll}{1,2})(?=[\s,.;:)]|$)")
+
+
+def glue_broken_words(text: str) -> str:
+    """Re-join a word a narrow header cell broke without a hyphen ("виконанн\nя", "державни\nй бюджет").
+
+    Only a tail of one or two lower-case letters alone at a line start is
+    glued back: no Ukrainian word of the header vocabulary is that short.
+    """
+    return _BROKEN_TAIL_RE.sub(r"\1", text)
+
+
+def _match_length(text: str, columns: PhraseSet, vocab: Vocabulary) -> int:
+    folded = fold(text)
+    return max(p.best(folded)[1] for p in (columns, vocab.funding_sources, vocab.funding_total_columns))
+
+
+def _best_reading(text: str, columns: PhraseSet, vocab: Vocabulary) -> str:
+    """The cell text, with broken words glued back only when that makes it a known header."""
+    plain = clean_text(text)
+    glued = clean_text(glue_broken_words(text))
+    if glued != plain and _match_length(glued, columns, vocab) > _match_length(plain, columns, vocab):
+        return glued
+    return plain
+
+
+def column_paths(table: Table, header_rows: int, columns: PhraseSet, vocab: Vocabulary) -> list[list[str]]:
     """Each column's distinct header texts, top to bottom (numbering rows left out)."""
     grid = table.grid()
     paths: list[list[str]] = []
@@ -164,7 +205,7 @@ def column_paths(table: Table, header_rows: int) -> list[list[str]]:
             if cell is None or id(cell) in seen:
                 continue
             seen.append(id(cell))
-            text = clean_text(cell.text)
+            text = _best_reading(cell.text, columns, vocab)
             if text and not _INT_RE.match(text):
                 texts.append(text)
         paths.append(texts)
@@ -219,7 +260,7 @@ def map_column(c: int, path: list[str], columns: PhraseSet, vocab: Vocabulary) -
 
 
 def map_columns(table: Table, header_rows: int, columns: PhraseSet, vocab: Vocabulary) -> list[ColumnSpec]:
-    specs = [map_column(c, p, columns, vocab) for c, p in enumerate(column_paths(table, header_rows))]
+    specs = [map_column(c, p, columns, vocab) for c, p in enumerate(column_paths(table, header_rows, columns, vocab))]
     numbers = [s for s in specs if s.field == "number"]
     if len(numbers) > 1 and not any(s.field == "measure_number" for s in specs):
         # "№ з/п" twice: the task's number, then the measure's

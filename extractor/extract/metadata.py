@@ -51,6 +51,12 @@ def find_title(lines: list[str]) -> str | None:
     for i, line in enumerate(lines[:TITLE_WINDOW]):
         folded = fold(line)
         if any(folded.startswith(p) for p in TITLE_STARTS) and len(folded) < 600:
+            following = iter(lines[i + 1:i + 4])
+            while line.count("«") > line.count("»"):
+                nxt = next(following, None)  # the program's name runs on to the next line
+                if nxt is None:
+                    break
+                line = f"{line} {nxt}"
             if _is_upper(line):
                 # "ЗВІТ" / "ПРО ВИКОНАННЯ ПРОГРАМИ …": upper-case lines go on the title
                 for nxt in lines[i + 1:i + 4]:
