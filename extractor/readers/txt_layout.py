@@ -98,8 +98,6 @@ SEED_MIN_FRAGMENTS = 3
 MIN_COLUMNS = 3
 #: a region giving more columns than this is not a table (noise guard)
 MAX_COLUMNS = 60
-#: a gutter may be crossed by the fragments of this share of the full lines
-SOFT_GUTTER_SHARE = 0.0
 #: full lines whose text must start at an x to make it a column edge inside a core
 EDGE_MIN_STARTS = 2
 #: how far (characters) pdftotext may shift text printed one space after other text
@@ -116,6 +114,8 @@ SPAN_MIN_COVERAGE = 0.75
 SPAN_MAX_OFFCENTRE = 0.1
 #: rounds of extending a region downwards, re-measuring its columns in between
 EXTEND_ROUNDS = 3
+#: a group heading's centre lies within this share of the table width from the table's centre
+HEADING_CENTRE_SLACK = 0.25
 #: group-heading lines a table may carry between two of its parts
 MAX_HEADING_LINES = 2
 #: blank lines a table may contain between two of its parts
@@ -401,14 +401,11 @@ def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]
 
 
 def _reference_cores(full: list[_Line]) -> list[list[int]]:
-    """Column cores of the full lines: x-runs between gutters.
+    """Column cores of the full lines: x-runs that some fragment covers.
 
-    A gutter position is covered by the fragments of at most
-    ``SOFT_GUTTER_SHARE`` of the full lines: a few lines may print two cells
-    one space apart without merging the columns. Such a "soft" gutter is
-    kept only when every fragment running through it has a word break there
-    and text starts on its right (a long line's tail is not a column).
-    Difference arrays keep this linear.
+    A gutter is blank (between fragments) on every full line; columns whose
+    cells some rows print one space apart are split afterwards by
+    ``_split_at_edges``. Difference arrays keep this linear.
     """
     lo = min(ln.x0 for ln in full)
     hi = max(ln.x1 for ln in full)
@@ -417,88 +414,16 @@ def _reference_cores(full: list[_Line]) -> list[list[int]]:
         for f in ln.frags:
             inside[f.x0 - lo] += 1
             inside[f.x1 - lo] -= 1
-    tol = int(SOFT_GUTTER_SHARE * len(full))
     runs: list[list[int]] = []
-    soft_before: list[bool] = []
     cover = 0
-    in_core = gutter_soft = False
     for x in range(hi - lo):
         cover += inside[x]
-        if cover > tol:
-            if not in_core:
-                runs.append([lo + x, hi])
-                soft_before.append(gutter_soft)
-                in_core = True
-        else:
-            if in_core:
-                runs[-1][1] = lo + x
-                in_core = gutter_soft = False
-            gutter_soft = gutter_soft or cover > 0
-    if not tol:
-        return runs
-    # a soft gutter is real only where every line crossing it has a word break
-    # in or next to it (a number or a word running through is not two cells)
-    bad: set[int] = set()
-    for ln in full:
-        for f in ln.frags:
-            k = max(1, bisect.bisect_right([r[0] for r in runs], f.x0))
-            while k < len(runs) and runs[k][0] < f.x1:
-                a, b = runs[k - 1][1], runs[k][0]
-                if soft_before[k] and f.x0 < a and b < f.x1:  # runs through it
-                    window = f.text[max(0, a - 1 - f.x0) : max(0, b + 1 - f.x0)]
-                    if " " not in window:
-                        bad.add(k)
-                k += 1
-    if bad:
-        kept: list[list[int]] = []
-        kept_soft: list[bool] = []
-        for k, (run, soft) in enumerate(zip(runs, soft_before)):
-            if k in bad and kept:
-                kept[-1][1] = run[1]
+        if cover > 0:
+            if runs and runs[-1][1] == lo + x:
+                runs[-1][1] = lo + x + 1
             else:
-                kept.append(run)
-                kept_soft.append(soft)
-        runs, soft_before = kept, kept_soft
-    # ragged edges: a fragment reaching into a gutter from one core widens it
-    for ln in full:
-        for f in ln.frags:
-            hit = _overlapping(runs, f.x0, f.x1)
-            if len(hit) == 1:
-                r = runs[hit[0]]
-                r[0], r[1] = min(r[0], f.x0), max(r[1], f.x1)
-    merged_runs: list[list[int]] = []
-    merged_soft: list[bool] = []
-    for run, soft in zip(runs, soft_before):
-        if merged_runs and run[0] < merged_runs[-1][1]:
-            merged_runs[-1][1] = max(merged_runs[-1][1], run[1])
-        else:
-            merged_runs.append(run)
-            merged_soft.append(soft)
-    runs, soft_before = merged_runs, merged_soft
-    # a column starts text: a fragment begins in it, or a word right at its
-    # left edge (after a one-space cut); a long line's tail does neither
-    starts = [r[0] for r in runs]
-    support = [0] * len(runs)
-    for ln in full:
-        seen: set[int] = set()
-        for f in ln.frags:
-            k = bisect.bisect_right(starts, f.x0) - 1
-            if k >= 0 and f.x0 < runs[k][1]:
-                seen.add(k)
-            for m in _WORD_RE.finditer(f.text):
-                x = f.x0 + m.start()
-                j = bisect.bisect_right(starts, x + 1) - 1
-                if m.start() and j >= 0 and abs(x - runs[j][0]) <= 1:
-                    seen.add(j)
-        for k in seen:
-            support[k] += 1
-    cores: list[list[int]] = []
-    for run, soft, sup in zip(runs, soft_before, support):
-        if cores and soft and not sup:
-            cores[-1][1] = run[1]  # no text starts there: not a column
-        else:
-            cores.append(run)
-    return cores
+                runs.append([lo + x, lo + x + 1])
+    return runs
 
 
 def _split_at_edges(full: list[_Line], cores: list[list[int]]) -> list[list[int]]:
@@ -662,20 +587,27 @@ def _is_title_like(lines: list[_Line], i: int, body_top: int, cores: list[list[i
 def _group_heading_top(lines: list[_Line], top: int, body_top: int, cores: list[list[int]]) -> int:
     """Move the body start above group-heading lines left at the header's foot.
 
-    A spanning header cell always has sub-headers under it; a line at the foot
-    of the header zone with a piece spanning columns and nothing under it but
-    its own wrapped text is a body row (a group heading, "I. Показники …").
+    A spanning header cell always has sub-headers under it. A line at the
+    foot of the header zone that is one fragment spanning columns, starting
+    at the table's left edge or centred on the table, with nothing under it
+    but its own wrapped text, is a body row (a group heading, "I. Показники
+    затрат").
     """
     k = body_top
+    left, right = cores[0][0], cores[-1][1]
     for i in range(body_top - 1, top - 1, -1):
-        spans = [(p, ab) for p, ab in _line_pieces(lines[i], cores) if ab[0] < ab[1]]
+        frags = lines[i].frags
+        if len(frags) != 1:
+            break
+        f = frags[0]
+        spans = len(_overlapping(cores, f.x0, f.x1)) > 1
         if not spans:
-            if len(lines[i].frags) > 1:
-                break
-            continue
-        x0, x1 = min(p.x0 for p, _ in spans), max(p.x1 for p, _ in spans)
+            continue  # perhaps the wrapped tail of a heading above
+        centred = abs((f.x0 + f.x1) - (left + right)) / 2 <= HEADING_CENTRE_SLACK * (right - left)
+        if not (centred or f.x0 <= left + 1):
+            break
         tail_ok = all(
-            len(lines[j].frags) <= 1 and all(x0 - 1 <= f.x0 and f.x1 <= x1 + 1 for f in lines[j].frags)
+            len(lines[j].frags) <= 1 and all(f.x0 - 1 <= g.x0 and g.x1 <= f.x1 + 1 for g in lines[j].frags)
             for j in range(i + 1, k)
         )
         if not tail_ok:
@@ -1306,10 +1238,36 @@ def _rejoin_split_cells(table: Table, r: int) -> None:
 
 
 def _colmap(part: _Part, centers: list[float]) -> list[int]:
-    """Map a part's columns onto a table's columns: by order, else by relative position."""
-    if len(part.centers) == len(centers):
-        return list(range(len(centers)))
-    return [min(range(len(centers)), key=lambda j: abs(centers[j] - x)) for x in part.centers]
+    """Map a part's columns onto a table's columns.
+
+    Equal counts map in order. A part with fewer columns (its leading or
+    trailing columns empty on that page, and pdftotext drops an empty
+    margin) maps onto the run of consecutive table columns its column
+    centres fit best under a stretch and a shift, unless mapping each column
+    to the nearest relative position fits better (a page where two columns
+    ran together); more columns map to the nearest relative position.
+    """
+    k, n = len(part.centers), len(centers)
+    if k == n:
+        return list(range(n))
+    nearest = [min(range(n), key=lambda j: abs(centers[j] - x)) for x in part.centers]
+    if k > n or k < 2:
+        return nearest
+    best = sum((centers[j] - x) ** 2 for j, x in zip(nearest, part.centers))
+    best_off = -1
+    xs = part.centers
+    mx = sum(xs) / k
+    sxx = sum((x - mx) ** 2 for x in xs) or 1.0
+    for off in range(n - k + 1):
+        ys = centers[off : off + k]
+        my = sum(ys) / k
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+        if slope <= 0:
+            continue
+        err = sum((my + slope * (x - mx) - y) ** 2 for x, y in zip(xs, ys))
+        if err < best:
+            best, best_off = err, off
+    return nearest if best_off < 0 else [best_off + j for j in range(k)]
 
 
 # -- paragraphs -------------------------------------------------------------------------
