@@ -374,3 +374,14 @@ def test_header_words_broken_without_hyphen_are_glued_only_when_that_names_a_col
 def test_title_with_the_program_name_running_on_to_a_capitalised_line():
     assert find_title(["Заключний звіт про виконання Програми «Розвиток міста", "Луцька» на 2019-2021 роки",
                        "1. Основні дані"]) == "Заключний звіт про виконання Програми «Розвиток міста Луцька» на 2019-2021 роки"
+
+
+def test_task_heading_row_then_its_single_measure_numbered_like_the_task():
+    table = [
+        ["№ з/п", "Зміст заходів", "План", "Факт"],
+        ["3. Підтримка обдарованої молоді", L, L, L],
+        ["3.", "Виплата премій", "4 698,8", "4 693,3"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task, r.number, r.measure) for r in rep.funding] == [
+        ("3", "Підтримка обдарованої молоді", "3", "Виплата премій")]

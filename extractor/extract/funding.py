@@ -218,8 +218,10 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
 
         # the task this row belongs to
         if col["number"] is not None and clean_text(number_text):
-            num, _ = strip_number_prefix(number_text)
-            task = _Task(normalize_item_number(num or number_text), [task_text] if clean_text(task_text) else [])
+            num = normalize_item_number(strip_number_prefix(number_text)[0] or number_text)
+            if not (task is not None and num == task.number and not clean_text(task_text)):
+                # (the number of the task a heading row opened is this row's own number)
+                task = _Task(num, [task_text] if clean_text(task_text) else [])
         elif clean_text(task_text):
             num, rest = strip_number_prefix(task_text)
             if num is not None:
