@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -323,3 +325,152 @@ def test_never_raises_on_random_grids(rows):
     if blocks is not None:
         for t in tables(blocks):
             assert all(c.row == r.index for r in t.rows for c in r.cells)
+
+
+# -- narrow columns: cells printed one space apart ------------------------------------------
+
+
+NARROW = """\
+№     Завдання      Захід                 Рік     Сума
+1. Створення        1.1 Встановлення      2019    100,0
+   системи          камер на вулицях
+   міста Житомира 1.2 Придбання та        2017    20,0
+                    камер для ОСББ
+                    1.3 Ремонт            2019    30,0
+2. Утримання        Витрати на            2018    40,0
+   системи відео- обслуговування
+   спостереження    системи
+"""
+
+
+def test_cells_printed_one_space_apart_are_cut_at_column_edges():
+    (table,) = tables(read_layout_blocks(NARROW))
+    assert table.n_cols == 5
+    grid = table.text_grid()
+    assert [norm(r[0]) for r in grid] == ["№", "1.", "", "", "2."]
+    assert norm(grid[1][1]) == "Створення системи міста Житомира"  # the task's last line spilled into 1.2
+    assert norm(grid[2][1]) == ""
+    assert norm(grid[2][2]) == "1.2 Придбання та камер для ОСББ"
+    assert norm(grid[4][1]) == "Утримання системи відео-спостереження"
+    assert norm(grid[4][2]) == "Витрати на обслуговування системи"
+    assert [r[4] for r in grid[1:]] == ["100,0", "20,0", "30,0", "40,0"]
+
+
+def test_thousands_groups_are_not_cut():
+    rows = [["№", "Назва", "План", "Факт"], ["1.", "Ремонт", "1 250,0", "12 687,5"],
+            ["2.", "Освітлення", "850,0", "900,0"], ["3.", "Інше", "5 150,0", "–"]]
+    (table,) = tables(read_layout_blocks("\n".join(render(rows, [3, 12, 7, 8], right={2, 3}, gap=2))))
+    assert table.n_cols == 4
+    assert [r.cells[2].text for r in table.rows[1:]] == ["1 250,0", "850,0", "5 150,0"]
+    assert [r.cells[3].text for r in table.rows[1:]] == ["12 687,5", "900,0", "–"]
+
+
+# -- tables across blank lines, group headings and pages ------------------------------------
+
+
+GROUPED = """\
+№    Показник                  Од.      План    Факт
+                     I. Показники затрат
+1.   Видатки на ремонт         тис. грн  100,0   90,0
+2.   Видатки на освітлення     тис. грн   50,0   50,0
+
+                     II. Показники продукту
+1.   Кількість ламп            од.          40      38
+2.   Протяжність мереж         км          2,4     2,1
+\f                     III. Показники якості
+1.   Частка справних ламп      %          95,0    97,0
+2.   Частка відремонтованих    %          80,0    70,0
+     мереж
+"""
+
+
+def test_group_headings_blank_lines_and_page_break_keep_one_table():
+    blocks = read_layout_blocks(GROUPED)
+    (table,) = tables(blocks)
+    assert not paragraphs(blocks)
+    grid = table.text_grid(carry=True)
+    headings = [r for r, row in enumerate(table.rows) if len(row.cells) == 1]
+    assert [norm(grid[r][0]) for r in headings] == [
+        "I. Показники затрат", "II. Показники продукту", "III. Показники якості"
+    ]
+    assert all(table.rows[r].cells[0].col_span == 5 for r in headings)
+    assert [norm(r[0]) for r in grid if norm(r[0]) in ("1.", "2.")] == ["1.", "2."] * 3
+    assert table.rows[-1].page == 2 and norm(grid[-1][1]) == "Частка відремонтованих мереж"
+
+
+def test_headerless_continuation_without_leading_columns_maps_to_the_right():
+    page1 = render([["№", "Завдання", "Захід", "Рік", "Сума"],
+                    ["1.", "Створення\nсистеми", "1.1 Встановлення\nкамер", "2019", "100,0"]],
+                   [4, 12, 18, 6, 7], right={4})
+    # pdftotext drops the empty left margin: the page starts at the measure column
+    page2 = render([["1.2 Придбання\nкамер", "2017", "20,0"], ["1.3 Ремонт", "2019", "30,0"]],
+                   [16, 5, 6], right={2})
+    (table,) = tables(read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2)))
+    grid = table.text_grid()
+    assert [row[2:] for row in grid[2:]] == [["1.2 Придбання\nкамер", "2017", "20,0"], ["1.3 Ремонт", "2019", "30,0"]]
+    assert [row[:2] for row in grid[2:]] == [["", ""], ["", ""]]
+
+
+def test_merged_cell_text_cut_by_a_page_break_goes_back_up():
+    page1 = render([["№", "Завдання", "Захід", "Сума"], ["1.", "Реконструкція\nмереж", "1.1 Ремонт\nмережі", "100,0"]],
+                   [3, 16, 14, 7], right={3})
+    page2 = render([["№", "Завдання", "Захід", "Сума"], ["", "водопостачання", "1.2 Заміна", "50,0"]],
+                   [3, 16, 14, 7], right={3})
+    (table,) = tables(read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2)))
+    assert norm(table.rows[1].cells[1].text) == "Реконструкція мереж водопостачання"
+    assert table.rows[2].cells[1].text == "" and norm(table.rows[2].cells[2].text) == "1.2 Заміна"
+
+
+def test_wrapped_column_numbering_row_is_a_header_row():
+    text = "\n".join([
+        "№    Назва           План     Відсоток",
+        "                              виконання,",
+        "1      2               3        %",
+        "                                4",
+        "1.   Ремонт          100,0    50,0",
+        "2.   Освітлення       20,0    75,0",
+    ])
+    (table,) = tables(read_layout_blocks(text))
+    assert [r.is_header for r in table.rows] == [True, True, False, False]
+    assert [c.text for c in table.rows[1].cells] == ["1", "2", "3", "4"]
+    assert norm(table.rows[0].cells[3].text) == "Відсоток виконання, %"
+
+
+# -- real pdftotext renderings of the other samples (when poppler is installed) -----------
+
+
+def pdftotext_layout(pdf: Path) -> str:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.skip("pdftotext is not installed")
+    out = subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def test_rivne_pdftotext_rendering_matches_its_docx():
+    docx = pytest.importorskip("docx")
+    stem = "rivne-pytna-voda-2021"
+    blocks = read_layout_blocks(pdftotext_layout(SAMPLES / f"{stem}.pdf"))
+    truth = [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(SAMPLES / f"{stem}.docx")).tables]
+    tabs = tables(blocks)
+    assert [(len(t.rows), t.n_cols) for t in tabs] == [(len(g), len(g[0])) for g in truth]
+    funding, indicators = tabs
+    assert [sum(r.is_header for r in t.rows) for t in tabs] == [3, 2]
+    head = {norm(c.text): (c.col, c.col_span) for c in funding.rows[0].cells}
+    assert head["Планові обсяги фінансування, тис. грн"] == (5, 4)
+    assert head["Фактично профінансовано, тис. грн"] == (9, 4)
+    # every body cell equals the DOCX cell, or is blank under a vertical merge
+    # (the total row's label spans five columns in the DOCX: not recoverable)
+    for table, grid in zip(tabs, truth):
+        ours = table.text_grid(carry=True)
+        for r in range(len(grid)):
+            if "Усього" in grid[r][0]:
+                continue
+            for c in range(len(grid[r])):
+                a, b = ours[r][c], grid[r][c]
+                if a or not b:
+                    assert norm(a).replace("- ", "-") == norm(b).replace("- ", "-"), (table.index, r, c)
+                else:
+                    assert norm(grid[r - 1][c]) == norm(b), (table.index, r, c)
+    groups = [norm(r.cells[0].text) for r in indicators.rows if len(r.cells) == 1]
+    assert groups == ["I. Показники затрат", "II. Показники продукту", "III. Показники ефективності", "IV. Показники якості"]
