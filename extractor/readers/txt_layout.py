@@ -14,7 +14,7 @@ interval between two cores.
 
 Rules, in order:
 
-1. **Pages.** The text is split at ``\\f``. A first or last non-blank line of
+1. **Pages.** The text is split at ``\f``. A first or last non-blank line of
    a page that holds only a page number ("2", "- 2 -") becomes
    ``Paragraph(part="header"/"footer")`` and takes no part in tables.
 2. **Table regions.** A *seed* is a line with at least
@@ -22,70 +22,106 @@ Rules, in order:
    cluster. Inside the cluster the first *body line* is the first line with
    at least ``FULL_LINE_RATIO`` of the cluster's largest fragment count that
    also holds a digit that is not a bare year (header lines are words, "2022
-   рік" or years; a data row carries numbers). Lines above it are the header
-   zone; it is extended upwards over non-blank lines until a line that is a
-   single fragment crossing a gutter (a centred title) or running text (a
-   fragment wider than ``PARAGRAPH_WIDTH_RATIO`` of the table). Below the last
-   seed the region takes further non-blank lines whose fragments each stay in
-   one column (wrapped cell text). A following region separated only by up to
-   ``MAX_BLANK_LINES_IN_TABLE`` blank lines, with no header of its own and
-   fitting the columns, is the same table.
+   рік" or years; a data row carries numbers). Lines that only number the
+   columns 1, 2, 3, … (possibly wrapped, possibly sharing a line with a
+   header word such as "%") sit between header and body. Lines above are
+   the header zone, extended upwards over non-blank lines until running text
+   (a fragment wider than ``PARAGRAPH_WIDTH_RATIO`` of the table, or a lone
+   fragment crossing a gutter from the table's left edge) or a title (a lone
+   fragment crossing a gutter that does not read as a spanning header cell:
+   covering ``SPAN_MIN_COVERAGE`` of its columns, centred on them, with
+   header text under it). Lone spanning lines at the foot of the header zone
+   that are centred or flush left are group headings: body rows. Below the
+   last seed the region takes further lines whose fragments each stay in one
+   column (wrapped cell text), re-measuring the columns as it grows, and it
+   may cross ``MAX_BLANK_LINES_IN_TABLE`` blank lines (empty paragraphs in a
+   cell) when the text after them is not flush left. A following region with
+   no header of its own, fitting the columns, separated only by such blank
+   lines and at most ``MAX_HEADING_LINES`` group headings, is the same table.
+   A cluster with a single seed line is a table only at the top of a page.
 3. **Columns.** *Full lines* are body lines with at least
-   ``FULL_LINE_RATIO`` of the largest fragment count (row starts). Their
-   fragments' x-extents, merged, give the reference cores. A body line with a
-   fragment overlapping two reference cores is a *bridging* line (a group
-   heading or total label spanning columns) and does not shape the columns;
-   every other body fragment widens the core it overlaps, and fragments that
-   overlap none make new cores (a column that is empty on every row start).
-   Header text standing clear of every core and under no spanning header
-   makes one more (empty) column.
+   ``FULL_LINE_RATIO`` of the largest fragment count (row starts); a line
+   with more than ``MAX_COLUMNS`` fragments is no row. The full lines'
+   fragment extents, merged, give the reference cores. Narrow tables print
+   some cells one space apart, merging two cores; a core is split again
+   where a column's left edge runs through it (``EDGE_MIN_STARTS`` full lines
+   start text there, one line shows text before it, and every line running
+   through has a word break within ``EDGE_WORD_SLACK`` before it, not inside
+   a number's thousands groups), and an item number is split off when every
+   fragment at the core's left edge opens with an ordinal one space before
+   its text and the other lines start where that text starts ("1. Створення"
+   over "   (будівництво)"). A body line with a piece overlapping two cores is
+   a *bridging* line (a group heading or a total label) and does not shape
+   the columns; every other piece widens its core (never past the middle of
+   the gutter), and pieces that overlap no core make new cores (a column
+   that is empty on every row start). Header text standing clear of every
+   core and under no spanning header makes one more (empty) column.
 4. **Fragments to cells.** A fragment goes to the core(s) it overlaps (the
-   nearest core if none). A fragment overlapping several cores is first cut
-   at single spaces that fall in gutters ("01.07.2022, нання," = two cells
-   printed one space apart); if every piece then fits one core the cut
-   stands, otherwise the fragment is one cell spanning those columns.
+   nearest core if none). A fragment overlapping several cores is cut at
+   word breaks between its columns when each piece then fits one core and
+   either both pieces start at their columns' left edges (within
+   ``EDGE_JITTER``) or they meet at their shared gutter ("01.07.2022,
+   нання,"); otherwise it is one cell spanning those columns. A lone
+   fragment on its line is cut only in the first way.
 5. **Rows** (cells are top-aligned). A body line starts a new row when:
    it is the first body line; it is a bridging line after a non-bridging one
-   or the reverse; the key column (the first column, when most of its
-   fragments are ordinals like "1.", "2.1", "IV.") holds an ordinal; at least
+   or the reverse (the short last line of a wrapped heading stays with it);
+   the key column (the first column, when most of its fragments are
+   ordinals like "1.", "2.1", "IV.") holds an ordinal; at least
    ``MIN_RESUMED_COLUMNS`` columns that were blank on the line above get text
    (the previous row's shorter cells ended and new cells begin); or a column
    holds a value-like fragment (number, percent, dash) right under another
    complete value (values do not wrap, so this is a new single-line row).
-   Every other line only adds wrapped text to its columns ("\\n"-joined).
+   Every other line only adds wrapped text to its columns ("\n"-joined).
+   A row holding nothing but one spanning text is a full-width row (a group
+   heading). A merged cell taller than its first row spills its last lines
+   into the next one: a cell of a row with an empty first column that starts
+   in lower case right under the cell above, which does not end a sentence,
+   goes back up.
 6. **Header.** Header fragments are assigned to columns like body ones.
    Fragments overlapping several columns are spanning cells; a spanning
    cell's wrapped lines are the pieces just below it (at most
    ``SPAN_CONTINUATION_GAP`` lines), alone within its columns on their line,
    inside its x-extent and roughly centred. The pieces below a spanning cell
    in its columns are its sub-header, built recursively. A column under no
-   spanning cell is one cell merged down over all header rows, unless it
-   has text both above and below the first sub-header line with a blank line
-   between: then it is an upper cell with a lower cell under it ("Фактично
-   профінансовано…" over "2022 рік"). A cell's text is its pieces top to
-   bottom, "\\n"-joined. A first body row that only numbers the columns
-   (1, 2, 3, …) is one more header row.
-7. **Pages joined.** A region that opens a page (after the page number) and
-   follows a table that closed the previous page continues that table when
-   its header matches the table's header (same words; then it is dropped,
-   with a repeated column-number row) or when it has no header. Columns are
-   matched by count, else by relative x position.
+   spanning cell is one cell merged down over all header rows, unless it has
+   text above and below the first sub-header line, with a blank line between,
+   and two vertically centred cells (upper band, lower band) fit its text
+   better than one cell centred on the whole header ("Фактично
+   профінансовано…" over "2022 рік", but "№" over "з/п" is one cell). A
+   cell's text is its pieces top to bottom, "\n"-joined. The column
+   numbering row is one more header row.
+7. **Pages joined.** A region that opens a page (after the page number and
+   any group heading) and follows a table that closed the previous page
+   continues that table when its header matches the table's header (same
+   words; then it is dropped, with a repeated numbering row) or when it has
+   no header. Columns map by count; with fewer columns, onto the run of
+   table columns that fits their positions best (pdftotext drops an empty
+   left margin), else by nearest relative position. Text of a merged cell
+   cut off by the page break (lower case, first column empty) goes back to
+   the cell it continues.
 8. **Paragraphs.** Lines outside tables form paragraphs: a line continues the
    current paragraph when it starts at the left margin and the previous line
    ran to the right margin (wrapped running text), or when both belong to a
    block of short left-aligned lines (a signature block). Indented,
    centred and right-aligned lines start a new paragraph. Within a line a gap
    of at least ``TAB_GAP`` spaces becomes a TAB (position ⇥ name of a
-   signature), and lines are joined by "\\n".
+   signature), and lines are joined by "\n".
 
 Everything is linear in the size of the text: each page is scanned a fixed
-number of times, and per-region work is bounded by ``MAX_COLUMNS`` and
-``MAX_HEADER_PIECES``.
+number of times, and per-region work is bounded by ``MAX_COLUMNS``,
+``MAX_EDGE_CANDIDATES``, ``EXTEND_ROUNDS`` and ``MAX_HEADER_PIECES``.
+
+Known limits (plain text cannot tell): a vertical merge reads as empty cells
+below its first row; a label spanning several leading columns (a total row's
+"Усього") stays in the column it is printed in; stacked values in one cell
+(several amounts against several objects) become several rows; header cells
+printed one space apart with centred text may stay joined as one spanning
+cell.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -102,6 +138,8 @@ MAX_COLUMNS = 60
 EDGE_MIN_STARTS = 2
 #: how far (characters) pdftotext may shift text printed one space after other text
 EDGE_JITTER = 2
+#: column edges tried per core (the most frequent text starts first)
+MAX_EDGE_CANDIDATES = 16
 #: a line running through a column edge must have a word starting this close before it
 EDGE_WORD_SLACK = 3
 #: a line with at least this share of the largest fragment count is a "full" line (row start)
@@ -360,8 +398,8 @@ class _Region:
 def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]] | None:
     """Column cores and bridging lines from the body lines (rule 3)."""
     maxfrag = max((len(lines[i].frags) for i in body), default=0)
-    if maxfrag < 2:
-        return None
+    if maxfrag < 2 or maxfrag > MAX_COLUMNS:
+        return None  # a line of more cells than a table has columns is not a row
     need = _full_need(maxfrag)
     full = [lines[i] for i in body if len(lines[i].frags) >= need]
     ref = _reference_cores(full)
@@ -455,7 +493,8 @@ def _edge_in(full: list[_Line], core: list[int]) -> int | None:
     if not inner:
         return None
     starts: Counter[int] = Counter(f.x0 for fs in frags for f in fs)
-    for x in sorted(inner):
+    ranked = sorted(inner, key=lambda x: -sum(starts[x + d] for d in (-1, 0, 1)))[:MAX_EDGE_CANDIDATES]
+    for x in sorted(ranked):
         if x <= a + 1 or sum(starts[x + d] for d in (-1, 0, 1)) < EDGE_MIN_STARTS:
             continue
         edge = x - 1
@@ -1169,7 +1208,7 @@ def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
     return _Part(page, region, n_cols, header, depth, sig, number_row, body, centers)
 
 
-def _new_table(part: _Part, index: int, lines: list[_Line]) -> Table:
+def _new_table(part: _Part, index: int) -> Table:
     rows: list[Row] = []
     for r in range(part.depth):
         cells = [
@@ -1391,7 +1430,7 @@ def read_layout_blocks(text: str) -> list[Block] | None:
                 continue  # its lines are read as paragraphs below
             blocks.extend(_paragraphs(lines[cursor : r.top], pno, left, right))
             if not joined:
-                table = _new_table(part, n_tables, lines)
+                table = _new_table(part, n_tables)
                 n_tables += 1
                 blocks.append(table)
                 open_table = (table, part)
