@@ -474,3 +474,17 @@ def test_rivne_pdftotext_rendering_matches_its_docx():
                     assert norm(grid[r - 1][c]) == norm(b), (table.index, r, c)
     groups = [norm(r.cells[0].text) for r in indicators.rows if len(r.cells) == 1]
     assert groups == ["I. Показники затрат", "II. Показники продукту", "III. Показники ефективності", "IV. Показники якості"]
+
+
+def test_numbered_continuation_with_two_columns_run_together_keeps_its_numbers_column():
+    head = ["№", "Показник", "Од.", "План", "Причини", "Що зроблено"]
+    page1 = render([head, ["1.", "Кількість шкіл", "од.", "12", "Немає коштів", "Перенесено"],
+                    ["2.", "Кількість учнів", "осіб", "1 200", "Карантин", "Нічого"]],
+                   [3, 16, 5, 6, 13, 12], right={3})
+    # on the next page the last two cells are printed one space apart on every row
+    page2 = render([["3.", "Витрати", "грн", "5,5", "Захід програми не фінансувався Виконання заходу враховано"],
+                    ["4.", "Частка", "%", "20,0", "Захід програми не фінансувався Виконання заходу враховано"]],
+                   [3, 9, 4, 5, 60], right={3})
+    (table,) = tables(read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2)))
+    grid = table.text_grid()
+    assert [row[:4] for row in grid[3:]] == [["3.", "Витрати", "грн", "5,5"], ["4.", "Частка", "%", "20,0"]]

@@ -1166,6 +1166,8 @@ class _Part:
     number_row: _BodyRow | None
     body: list[_BodyRow]
     centers: list[float]
+    #: the first column holds item numbers ("1.", "2.1") on most body rows
+    numbered: bool = False
 
 
 def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
@@ -1205,7 +1207,11 @@ def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
     centers = [((a + b) / 2 - lo) / max(1, hi - lo) for a, b in cores]
     sig = _header_signature(pieces)
     sig.update(p.text for p in numbers)
-    return _Part(page, region, n_cols, header, depth, sig, number_row, body, centers)
+    firsts = [t for br in body for t, a, _ in br.cells[:1] if a == 0 and t.strip()]
+    numbered = bool(firsts) and sum(1 for t in firsts if _ORDINAL_RE.match(t.split("\n")[0].strip())) >= (
+        KEY_COLUMN_ORDINAL_SHARE * len(firsts)
+    )
+    return _Part(page, region, n_cols, header, depth, sig, number_row, body, centers, numbered)
 
 
 def _new_table(part: _Part, index: int) -> Table:
@@ -1276,7 +1282,7 @@ def _rejoin_split_cells(table: Table, r: int) -> None:
                 break
 
 
-def _colmap(part: _Part, centers: list[float]) -> list[int]:
+def _colmap(part: _Part, centers: list[float], numbered: bool = False) -> list[int]:
     """Map a part's columns onto a table's columns.
 
     Equal counts map in order. A part with fewer columns (its leading or
@@ -1284,7 +1290,8 @@ def _colmap(part: _Part, centers: list[float]) -> list[int]:
     margin) maps onto the run of consecutive table columns its column
     centres fit best under a stretch and a shift, unless mapping each column
     to the nearest relative position fits better (a page where two columns
-    ran together); more columns map to the nearest relative position.
+    ran together); when both first columns hold item numbers, the run starts
+    at the first column. More columns map to the nearest relative position.
     """
     k, n = len(part.centers), len(centers)
     if k == n:
@@ -1297,6 +1304,10 @@ def _colmap(part: _Part, centers: list[float]) -> list[int]:
     xs = part.centers
     mx = sum(xs) / k
     sxx = sum((x - mx) ** 2 for x in xs) or 1.0
+    if numbered and part.numbered:
+        # both first columns carry item numbers: the run starts at the first
+        # column, and columns that ran together go to the first of them
+        return list(range(k))
     for off in range(n - k + 1):
         ys = centers[off : off + k]
         my = sum(ys) / k
@@ -1423,7 +1434,7 @@ def read_layout_blocks(text: str) -> list[Block] | None:
                 table, first = open_table
                 if part.depth == 0 and part.number_row is None or _same_header(part.signature, first.signature):
                     start = len(table.rows)
-                    _append_body(table, part, _colmap(part, first.centers))
+                    _append_body(table, part, _colmap(part, first.centers, first.numbered))
                     _rejoin_split_cells(table, start)
                     joined = True
             if part is None or (not joined and r.seeds < 2):
