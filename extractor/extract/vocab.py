@@ -28,12 +28,15 @@ class PhraseSet:
             groups.append((name, compiled))
         return cls(tuple(groups))
 
-    def best(self, folded: str) -> tuple[str | None, int]:
-        """The group whose longest phrase occurs in ``folded`` (already folded text), with that length."""
+    def best(self, folded: str, anchored: bool = False) -> tuple[str | None, int]:
+        """The group whose longest phrase occurs in ``folded`` (already folded text), with that length.
+
+        With ``anchored`` the phrase must open the text.
+        """
         best_name, best_len = None, 0
         for name, phrases in self.groups:
             for phrase, pattern in phrases:
-                if len(phrase) > best_len and pattern.search(folded):
+                if len(phrase) > best_len and (pattern.match(folded) if anchored else pattern.search(folded)):
                     best_name, best_len = name, len(phrase)
         return best_name, best_len
 
@@ -42,12 +45,7 @@ class PhraseSet:
 
     def starts(self, folded: str) -> tuple[str | None, int]:
         """Like ``best`` but the phrase must open the text."""
-        best_name, best_len = None, 0
-        for name, phrases in self.groups:
-            for phrase, pattern in phrases:
-                if len(phrase) > best_len and pattern.match(folded):
-                    best_name, best_len = name, len(phrase)
-        return best_name, best_len
+        return self.best(folded, anchored=True)
 
 
 def _compile(phrase: str) -> regex.Pattern:
