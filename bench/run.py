@@ -1,0 +1,280 @@
+"""``make bench``: how much the pipeline costs on top of reading the file, on this machine.
+
+Sections (each prints its numbers and whether its target holds):
+
+pdf      ``extractor.pipeline.parse_file`` vs. pdfplumber's extract_tables() +
+         extract_text() on every page, per sample PDF, in process.
+         Target: ratio <= 1.2.
+docx     parse_file vs. python-docx reading every paragraph's and cell's
+         text. Target: ratio <= 1.5.
+txt      parse_file per TXT sample. Target: <= 20 ms each.
+startup  the CLI's process start-up: ``extractor parse`` as a command vs. the
+         same parse in process (reported, no target).
+batch    ``extractor batch --jobs 2`` vs. ``--jobs 1`` over 45 files (the
+         samples copied five times). Target: throughput >= 1.7x.
+large    a generated 160-page PDF (a funding table across pages) and a DOCX
+         with a 3,000-row table, each parsed in a fresh process: time, peak
+         RSS, and time per page/row against a quarter-size input (linear
+         means the ratio stays near 1). Targets: peak RSS <= 400 MB, per-unit
+         time ratio <= 1.3.
+
+Every timing is the median of several interleaved runs after a warm-up
+(``bench/measure.py``). The results are written between the markers in
+``bench/RESULTS.md`` with the machine, Python version and date; the rest of
+that file (the notes) is kept.
+
+Usage: ``python bench/run.py [--runs N] [--only pdf,docx,...] [--no-write]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import baselines  # noqa: E402
+import inputs  # noqa: E402
+from measure import command_seconds, interleaved, run_child  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+RESULTS = HERE / "RESULTS.md"
+START_MARK = "<!-- bench:start -->"
+END_MARK = "<!-- bench:end -->"
+
+DEFAULT_RUNS = 5
+#: targets from the issue
+PDF_MAX_RATIO = 1.2
+DOCX_MAX_RATIO = 1.5
+TXT_MAX_MS = 20.0
+BATCH_MIN_SPEEDUP = 1.7
+BATCH_COPIES = 5  # 9 samples x 5 = 45 files
+LARGE_MAX_RSS_MB = 400.0
+LINEAR_MAX_RATIO = 1.3
+#: the large PDF: the Zhytomyr sample's pages 3-5 hold only its funding table, continued
+LARGE_PDF_SAMPLE = "zhytomyr-bezpechne-misto-2017-2019.pdf"
+LARGE_PDF_HEAD = 2
+LARGE_PDF_BODY = (2, 4)
+LARGE_PDF_PAGES = 160
+LARGE_DOCX_SAMPLE = "zhytomyr-bezpechne-misto-2017-2019.docx"
+LARGE_DOCX_ROWS = 3000
+SMALL_SHARE = 4  # the quarter-size input the linearity check compares with
+
+
+@dataclass
+class Line:
+    """One result line: what, the numbers, the target and whether it holds."""
+
+    section: str
+    name: str
+    value: str
+    target: str
+    ok: bool | None  # None: reported only
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def bench_pdf(runs: int) -> list[Line]:
+    out = []
+    for path in sorted(SAMPLES.glob("*.pdf")):
+        t = interleaved({"base": lambda: baselines.pdf_baseline(path), "parse": lambda: baselines.parse(path)}, runs)
+        ratio = t["parse"] / t["base"]
+        out.append(Line("pdf", path.stem, f"parse {_ms(t['parse'])} / pdfplumber {_ms(t['base'])} = {ratio:.2f}x",
+                        f"<= {PDF_MAX_RATIO}x", ratio <= PDF_MAX_RATIO))
+    return out
+
+
+def bench_docx(runs: int) -> list[Line]:
+    out = []
+    for path in sorted(SAMPLES.glob("*.docx")):
+        t = interleaved({"base": lambda: baselines.docx_baseline(path), "parse": lambda: baselines.parse(path)}, runs)
+        ratio = t["parse"] / t["base"]
+        out.append(Line("docx", path.stem, f"parse {_ms(t['parse'])} / python-docx {_ms(t['base'])} = {ratio:.2f}x",
+                        f"<= {DOCX_MAX_RATIO}x", ratio <= DOCX_MAX_RATIO))
+    return out
+
+
+def bench_txt(runs: int) -> list[Line]:
+    out = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        t = interleaved({"parse": lambda: baselines.parse(path)}, runs)["parse"]
+        out.append(Line("txt", path.stem, f"parse {t * 1000:.1f} ms", f"<= {TXT_MAX_MS:g} ms", t * 1000 <= TXT_MAX_MS))
+    return out
+
+
+def bench_startup(runs: int) -> list[Line]:
+    path = sorted(SAMPLES.glob("*.txt"))[0]
+    in_process = interleaved({"parse": lambda: baselines.parse(path)}, runs)["parse"]
+    bare = command_seconds([sys.executable, "-c", "pass"], runs)
+    imports = command_seconds([sys.executable, "-c", "import extractor.cli, extractor.pipeline, extractor.extract"], runs)
+    cli = command_seconds([sys.executable, "-m", "extractor", "parse", str(path), "-o", os.devnull], runs)
+    return [
+        Line("startup", "python -c pass", _ms(bare), "", None),
+        Line("startup", "import extractor (cli, pipeline, extract)", _ms(imports), "", None),
+        Line("startup", f"extractor parse {path.name} (command)", f"{_ms(cli)}; in process {_ms(in_process)}; "
+             f"start-up {_ms(cli - in_process)}", "", None),
+    ]
+
+
+def bench_batch(runs: int) -> list[Line]:
+    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".txt"})
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for k in range(BATCH_COPIES):
+            for p in files:
+                shutil.copy(p, src / f"{p.stem}-{k}{p.suffix}")
+        n = len(list(src.iterdir()))
+
+        def batch(jobs: int) -> None:
+            outdir = Path(tmp) / f"out{jobs}"
+            shutil.rmtree(outdir, ignore_errors=True)
+            subprocess.run(
+                [sys.executable, "-m", "extractor", "batch", str(src), "-o", str(outdir), "--jobs", str(jobs),
+                 "--quiet", "--no-xlsx"],
+                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+
+        t = interleaved({"j1": lambda: batch(1), "j2": lambda: batch(2)}, max(1, runs // 2), warmup=0)
+    speedup = t["j1"] / t["j2"]
+    return [Line("batch", f"{n} files, --jobs 2 vs --jobs 1",
+                 f"{t['j1']:.2f} s / {t['j2']:.2f} s = {speedup:.2f}x ({n / t['j2']:.1f} files/s)",
+                 f">= {BATCH_MIN_SPEEDUP}x", speedup >= BATCH_MIN_SPEEDUP)]
+
+
+def _large(kind: str, unit: str, full: int, make, runs: int) -> list[Line]:
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
+        big = Path(tmp) / f"large.{kind}"
+        small = Path(tmp) / f"small.{kind}"
+        big.write_bytes(make(full))
+        small.write_bytes(make(full // SMALL_SHARE))
+        r_big = run_child("parse", big, runs)
+        r_small = run_child("parse", small, runs)
+    n_big = r_big["found"].get("pages", full) if kind == "pdf" else full
+    n_small = r_small["found"].get("pages", full // SMALL_SHARE) if kind == "pdf" else full // SMALL_SHARE
+    per_big = r_big["seconds"] / n_big
+    per_small = r_small["seconds"] / n_small
+    growth = per_big / per_small
+    return [
+        Line("large", f"{kind.upper()} {n_big} {unit}s", f"{r_big['seconds']:.2f} s ({per_big * 1000:.1f} ms/{unit}), "
+             f"peak RSS {r_big['peak_mb']:.0f} MB", f"RSS <= {LARGE_MAX_RSS_MB:g} MB",
+             r_big["peak_mb"] <= LARGE_MAX_RSS_MB),
+        Line("large", f"{kind.upper()} linearity", f"{per_small * 1000:.1f} ms/{unit} at {n_small} {unit}s, "
+             f"{per_big * 1000:.1f} at {n_big}: {growth:.2f}x", f"<= {LINEAR_MAX_RATIO}x", growth <= LINEAR_MAX_RATIO),
+        Line("large", f"{kind.upper()} {n_big} {unit}s: what was found", str(r_big["found"]), "", None),
+    ]
+
+
+def bench_large(runs: int) -> list[Line]:
+    pdf_sample = SAMPLES / LARGE_PDF_SAMPLE
+    docx_sample = SAMPLES / LARGE_DOCX_SAMPLE
+    child_runs = max(1, runs // 2)
+    return _large(
+        "pdf", "page", LARGE_PDF_PAGES,
+        lambda n: inputs.long_pdf(pdf_sample, LARGE_PDF_HEAD, LARGE_PDF_BODY, n), child_runs,
+    ) + _large("docx", "row", LARGE_DOCX_ROWS, lambda n: inputs.long_docx(docx_sample, n), child_runs)
+
+
+SECTIONS = {
+    "pdf": bench_pdf,
+    "docx": bench_docx,
+    "txt": bench_txt,
+    "startup": bench_startup,
+    "batch": bench_batch,
+    "large": bench_large,
+}
+
+
+def machine() -> str:
+    """Cores, CPU model, Python and library versions, load: what the numbers depend on."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from importlib.metadata import PackageNotFoundError, version
+
+    libs = []
+    for name in ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "lxml"):
+        try:
+            libs.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; {', '.join(libs)}; load average at start {load:.2f}"
+    )
+
+
+def render(lines: list[Line], runs: int) -> str:
+    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    out = [
+        f"Measured {now} by `make bench` (median of {runs} interleaved runs after a warm-up).",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "| section | case | result | target | holds |",
+        "|---|---|---|---|---|",
+    ]
+    for l in lines:
+        mark = "" if l.ok is None else ("yes" if l.ok else "**NO**")
+        out.append(f"| {l.section} | {l.name} | {l.value} | {l.target} | {mark} |")
+    return "\n".join(out) + "\n"
+
+
+def write_results(table: str) -> None:
+    """Put the table between the markers of RESULTS.md, keeping the rest of the file."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else f"# Benchmark results\n\n{START_MARK}\n{END_MARK}\n"
+    if START_MARK not in text or END_MARK not in text:
+        text = text.rstrip("\n") + f"\n\n{START_MARK}\n{END_MARK}\n"
+    head, rest = text.split(START_MARK, 1)
+    _, tail = rest.split(END_MARK, 1)
+    RESULTS.write_text(f"{head}{START_MARK}\n{table}{END_MARK}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="timed runs per case (default: %(default)s)")
+    ap.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections (default: all)")
+    ap.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    args = ap.parse_args(argv)
+    chosen = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in SECTIONS]
+    if unknown:
+        ap.error(f"unknown section(s): {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    print(f"machine: {machine()}", flush=True)
+    lines: list[Line] = []
+    for name in chosen:
+        section = SECTIONS[name](args.runs)
+        for l in section:
+            mark = "" if l.ok is None else ("ok  " if l.ok else "FAIL")
+            print(f"{mark:4} {l.section:8} {l.name:45} {l.value}  [{l.target}]", flush=True)
+        lines.extend(section)
+    table = render(lines, args.runs)
+    if not args.no_write and set(chosen) == set(SECTIONS):
+        write_results(table)
+        print(f"written to {RESULTS.relative_to(ROOT)}")
+    failed = [l for l in lines if l.ok is False]
+    print(f"{len(lines) - len(failed)} lines, {len(failed)} target(s) missed" if failed else "every target holds")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
