@@ -53,6 +53,12 @@ class CorruptFile(InputError):
     code = "corrupt-file"
 
 
+class UnsafeContent(CorruptFile):
+    """The file carries a construct only an attack needs (an XML DOCTYPE in an OOXML part); refused unread."""
+
+    code = "unsafe-content"
+
+
 class EncryptedFile(InputError):
     """The file is password-protected."""
 

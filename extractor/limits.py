@@ -35,3 +35,8 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+#: longest paragraph or cell text passed on to extraction (characters); longer
+#: ones are cut with a note. No report paragraph comes near it; a hostile
+#: 50 MB line would otherwise make extraction run for minutes.
+MAX_BLOCK_CHARS = 100_000

@@ -3,17 +3,31 @@
 ``read(path)`` is the one entry point: it checks the file, sniffs its real
 type, dispatches to the DOCX, PDF or TXT reader, and maps third-party
 exceptions into the project's own errors at one place.
+
+Whatever the reader, the Document that comes out is bounded: a paragraph or
+cell longer than ``MAX_BLOCK_CHARS`` is cut there (a ``text-truncated``
+note says so), so that a hostile 50 MB line cannot make extraction run for
+minutes. A file whose name promises another format than its bytes is read
+by its bytes, with a ``format-mismatch`` note.
+
+Libraries under the readers talk on their own: pdfminer logs a warning per
+broken xref entry, and any of them may ``warnings.warn``. None of that
+reaches the user's terminal (an error is one line); what matters is turned
+into the reader's notes and errors.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import stat
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..document import Document
+from ..document import Document, Paragraph, Table
 from ..errors import (
     CorruptFile,
     ExtractorError,
@@ -21,8 +35,18 @@ from ..errors import (
     FileTooLarge,
     UnsupportedFormat,
 )
-from ..limits import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits
 from .sniff import DOCX, PDF, TXT, sniff
+
+#: file suffixes that name a format, and the format they name
+SUFFIX_FORMATS = {".docx": DOCX, ".pdf": PDF, ".txt": TXT}
+NOTE_FORMAT_MISMATCH = "format-mismatch"
+NOTE_TEXT_TRUNCATED = "text-truncated"
+#: loggers of the libraries under the readers, kept off stderr unless the application configures logging
+QUIET_LOGGERS = ("pdfminer", "pdfplumber", "charset_normalizer")
+
+for _name in QUIET_LOGGERS:
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 @dataclass
@@ -36,26 +60,40 @@ class Input:
 
 
 def load(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
-    """Read a file's bytes and sniff its type; raise a named error if it is unusable."""
+    """Read a file's bytes and sniff its type; raise a named error if it is unusable.
+
+    Only regular files are read (a FIFO would block, ``/dev/zero`` never
+    ends), and never more than ``limits.max_file_bytes`` + 1 bytes, even when
+    the file grows after it was checked.
+    """
     p = Path(path)
     try:
         st = p.stat()
     except FileNotFoundError:
         raise FileAccessError(p, "no such file") from None
-    except OSError as e:
-        raise FileAccessError(p, f"cannot access file ({e.strerror or e})") from None
-    if p.is_dir():
-        raise FileAccessError(p, "is a directory, not a file")
-    if st.st_size > limits.max_file_bytes:
-        raise FileTooLarge(
-            p, f"file is {st.st_size / 1048576:.1f} MB, over the {limits.max_file_bytes / 1048576:.0f} MB limit"
-        )
-    try:
-        data = p.read_bytes()
+    except NotADirectoryError:
+        raise FileAccessError(p, "no such file (a part of the path is not a folder)") from None
     except PermissionError:
         raise FileAccessError(p, "permission denied") from None
     except OSError as e:
+        raise FileAccessError(p, f"cannot access file ({e.strerror or e})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise FileAccessError(p, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise FileAccessError(p, "is not a regular file (a device, pipe or socket)")
+    if st.st_size > limits.max_file_bytes:
+        raise _too_large(p, st.st_size, limits)
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except PermissionError:
+        raise FileAccessError(p, "permission denied") from None
+    except IsADirectoryError:
+        raise FileAccessError(p, "is a directory, not a file") from None
+    except OSError as e:
         raise FileAccessError(p, f"cannot read file ({e.strerror or e})") from None
+    if len(data) > limits.max_file_bytes:
+        raise _too_large(p, len(data), limits)
     if not data:
         raise UnsupportedFormat(p, "file is empty")
     fmt = sniff(data)
@@ -64,8 +102,35 @@ def load(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
     return Input(path=p, data=data, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
 
 
+def _too_large(p: Path, size: int, limits: Limits) -> FileTooLarge:
+    return FileTooLarge(
+        p,
+        f"file is {size / 1048576:.1f} MB, over the {limits.max_file_bytes / 1048576:g} MB limit "
+        "(see --max-file-mb)",
+    )
+
+
 def read_input(inp: Input, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Run the reader for the sniffed format, mapping foreign errors to ours."""
+    """Run the reader for the sniffed format, mapping foreign errors to ours; bound the Document's texts."""
+    doc = _read_format(inp, limits)
+    named = SUFFIX_FORMATS.get(inp.path.suffix.lower())
+    if named is not None and named != inp.format:
+        doc.notes.append((
+            NOTE_FORMAT_MISMATCH,
+            f"the file is named {inp.path.suffix} but its content is {inp.format.upper()}; "
+            f"it was read as {inp.format.upper()}",
+        ))
+    bound_texts(doc)
+    return doc
+
+
+def _read_format(inp: Input, limits: Limits) -> Document:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _dispatch(inp, limits)
+
+
+def _dispatch(inp: Input, limits: Limits) -> Document:
     path = str(inp.path)
     try:
         if inp.format == DOCX:
@@ -91,6 +156,29 @@ def read_input(inp: Input, limits: Limits = DEFAULT_LIMITS) -> Document:
     except Exception as e:  # pdfminer, lxml and friends: map at one place
         raise CorruptFile(path, f"cannot read {inp.format.upper()}: {type(e).__name__}: {e}") from None
     raise UnsupportedFormat(path, f"format {inp.format!r} is not supported")
+
+
+def bound_texts(doc: Document, max_chars: int = MAX_BLOCK_CHARS) -> None:
+    """Cut every paragraph and cell text longer than ``max_chars``, noting each cut in ``doc.notes``."""
+    cut = 0
+    longest = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if len(block.text) > max_chars:
+                cut, longest = cut + 1, max(longest, len(block.text))
+                block.text = block.text[:max_chars]
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    if len(cell.text) > max_chars:
+                        cut, longest = cut + 1, max(longest, len(cell.text))
+                        cell.text = cell.text[:max_chars]
+    if cut:
+        doc.notes.append((
+            NOTE_TEXT_TRUNCATED,
+            f"{cut} paragraph(s) or cell(s) longer than {max_chars} characters (the longest has {longest}) "
+            f"were cut to their first {max_chars} characters; no report text is that long",
+        ))
 
 
 def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Document:

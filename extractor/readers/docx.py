@@ -87,7 +87,7 @@ from typing import Iterator
 from lxml import etree
 
 from ..document import Cell, Document, Paragraph, Row, Table
-from ..errors import CorruptFile
+from ..errors import CorruptFile, UnsafeContent
 from ..limits import Limits
 from .ooxml import NS, REL_FOOTER, REL_HEADER, Package
 
@@ -171,6 +171,8 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
         skipped: list[tuple[str, str]] = []
         try:
             headers, footers = _header_footer_parts(pkg, main, root)
+        except UnsafeContent:
+            raise
         except CorruptFile as e:
             headers, footers = [], []
             skipped.append((NOTE_PART_SKIPPED, f"headers and footers not read: {e.reason}"))
@@ -192,10 +194,12 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
 def _side_story(pkg: Package, part: str, kind: str, skipped: list[tuple[str, str]]) -> list[Paragraph]:
     """The paragraphs of a header or footer part; a malformed one is skipped with a note, not fatal.
 
-    Size limits still raise: a bomb in a header is a bomb.
+    Size limits and DOCTYPEs still raise: a bomb in a header is a bomb.
     """
     try:
         root = pkg.xml(part)
+    except UnsafeContent:
+        raise
     except CorruptFile as e:
         skipped.append((NOTE_PART_SKIPPED, f"{kind} not read: {e.reason}"))
         return []

@@ -9,9 +9,12 @@ hardened parser:
   ``Limits.max_compression_ratio``, raises ``InflatedTooLarge`` naming the
   file and the part; inflation is also capped while streaming, so a member
   that lies about its size cannot grow past the limit either;
-* XML is parsed by lxml with entity resolution, network access, DTD loading
-  and huge trees off, and a part that carries a DOCTYPE is refused (OOXML
-  never has one), so entity bombs and external entities do nothing;
+* a part that carries a DOCTYPE is refused before it is parsed, with
+  ``UnsafeContent`` (OOXML never has one; entity bombs and external
+  entities need one); should a DOCTYPE slip past that byte check (an exotic
+  encoding), lxml parses with entity resolution, network access, DTD loading
+  and huge trees off and the DOCTYPE is refused after parsing, so entities
+  are never expanded, and no file or URL is ever read;
 * malformed XML raises ``CorruptFile`` naming the part.
 
 Strict OOXML namespaces are renamed to their transitional equivalents before
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..errors import CorruptFile, InflatedTooLarge
+from ..errors import CorruptFile, InflatedTooLarge, UnsafeContent
 from ..limits import Limits
 
 #: namespaces of WordprocessingML and the packaging conventions around it
@@ -62,6 +65,8 @@ PACKAGE_RELS = "_rels/.rels"
 #: members below this declared size are never refused for their compression
 #: ratio: a bomb needs size to do harm, and tiny parts compress oddly
 RATIO_CHECK_MIN_BYTES = 64 * 1024
+#: a DOCTYPE in the encodings an XML part may use (UTF-8 and its ASCII subsets, UTF-16)
+_DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 #: chunk size used when streaming a member out of the zip
 _READ_CHUNK = 1024 * 1024
 
@@ -75,6 +80,18 @@ def _parser() -> etree.XMLParser:
         dtd_validation=False,
         remove_comments=True,
         remove_pis=True,
+    )
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1048576:.1f} MB"
+
+
+def _doctype_refused(path: str, name: str) -> UnsafeContent:
+    return UnsafeContent(
+        path,
+        f"part {name}: a DOCTYPE is not allowed in OOXML (XML entity declarations are how "
+        "billion-laughs and external-entity attacks work); refused without expanding or fetching anything",
     )
 
 
@@ -122,7 +139,8 @@ class Package:
         if info.file_size > limit:
             raise InflatedTooLarge(
                 self.path,
-                f"part {name} would inflate to {info.file_size} bytes, over the {limit} byte limit",
+                f"part {name} would inflate to {_mb(info.file_size)}, over the {_mb(limit)} limit "
+                "(a zip bomb? see --max-inflated-mb)",
             )
         if info.file_size >= RATIO_CHECK_MIN_BYTES:
             ratio = info.file_size / max(info.compress_size, 1)
@@ -143,10 +161,16 @@ class Package:
                     total += len(chunk)
                     if total > limit:
                         raise InflatedTooLarge(
-                            self.path, f"part {name} inflates past the {limit} byte limit"
+                            self.path, f"part {name} inflates past the {_mb(limit)} limit (a zip bomb?)"
                         )
                     chunks.append(chunk)
         except zipfile.BadZipFile as e:
+            if "CRC" in str(e):  # zipfile stops at the declared size; the checksum then fails
+                raise CorruptFile(
+                    self.path,
+                    f"broken DOCX (zip): part {name} does not match its declared size and checksum "
+                    "(damaged, or a zip bomb hiding its size); it was not inflated further",
+                ) from None
             raise CorruptFile(self.path, f"broken DOCX (zip): part {name}: {e}") from None
         except (zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
             raise CorruptFile(self.path, f"broken DOCX (zip): part {name} cannot be inflated: {e}") from None
@@ -155,6 +179,8 @@ class Package:
     def xml(self, name: str) -> etree._Element:
         """Parse one member as XML with the hardened parser; CorruptFile names the part."""
         data = self.read_bytes(name)
+        if any(mark in data for mark in _DOCTYPE_MARKS):
+            raise _doctype_refused(self.path, name)
         if _STRICT_MARK in data:
             for strict, transitional in STRICT_NAMESPACES.items():
                 data = data.replace(strict, transitional)
@@ -166,7 +192,7 @@ class Package:
             raise CorruptFile(self.path, f"malformed XML in {name}: empty document")
         docinfo = root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None:
-            raise CorruptFile(self.path, f"malformed XML in {name}: a DOCTYPE is not allowed in OOXML")
+            raise _doctype_refused(self.path, name)
         return root
 
     def relationships(self, part: str) -> list[Relationship]:
@@ -194,6 +220,8 @@ class Package:
         if self.has(PACKAGE_RELS):
             try:
                 root = self.xml(PACKAGE_RELS)
+            except UnsafeContent:
+                raise
             except CorruptFile:
                 root = None
             if root is not None:
