@@ -488,3 +488,48 @@ def test_numbered_continuation_with_two_columns_run_together_keeps_its_numbers_c
     (table,) = tables(read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2)))
     grid = table.text_grid()
     assert [row[:4] for row in grid[3:]] == [["3.", "Витрати", "грн", "5,5"], ["4.", "Частка", "%", "20,0"]]
+
+
+TASK_HEADINGS = """\
+   №         Захід                 Виконавець     Рік     Обсяг,     Факт,      %
+                                                          тис.       тис.
+                                                                     грн
+Завдання 1. Ремонт доріг та тротуарів міста
+   1.1       Ремонт вул.           Управління     2021     100,0      90,0    90,0
+             Лесі Українки         ЖКГ
+   1.2       Ремонт тротуарів      Управління     2022      50,0      40,0    80,0
+Разом за завданням 1                                       150,0     130,0    86,7
+Завдання 2. Освітлення вулиць
+   2.1       Заміна ламп           КП «Світло»    2021      20,0      20,0   100,0
+Разом за завданням 2                                        20,0      20,0   100,0
+"""
+
+
+def test_task_heading_under_the_header_keeps_the_header_and_splits_from_totals():
+    (table,) = tables(read_layout_blocks(TASK_HEADINGS))
+    assert [r.is_header for r in table.rows[:2]] == [True, False]
+    assert norm(table.rows[0].cells[4].text) == "Обсяг, тис."
+    assert norm(table.rows[0].cells[5].text) == "Факт, тис. грн"
+    firsts = [norm(r.cells[0].text) for r in table.rows[1:]]
+    assert firsts == ["Завдання 1. Ремонт доріг та тротуарів міста", "1.1", "1.2", "Разом за завданням 1",
+                      "Завдання 2. Освітлення вулиць", "2.1", "Разом за завданням 2"]
+    headings = [r for r in table.rows if len(r.cells) == 1]
+    assert [h.cells[0].col_span for h in headings] == [7, 7]
+    total = table.rows[4]
+    assert [c.text for c in total.cells if c.col >= 4] == ["150,0", "130,0", "86,7"]
+
+
+def test_lone_title_line_above_a_headerless_table_is_a_paragraph():
+    text = "\n".join([
+        "Звіт за 2023 рік",
+        "",
+        "                          1. Паспорт програми",
+        "1.      Назва програми             Програма розвитку доріг",
+        "2.      Виконавець                 Управління ЖКГ",
+        "3.      Термін                     2021-2023 роки",
+    ])
+    blocks = read_layout_blocks(text)
+    (table,) = tables(blocks)
+    assert not any(r.is_header for r in table.rows)
+    assert [norm(r.cells[0].text) for r in table.rows] == ["1.", "2.", "3."]
+    assert [p.text for p in paragraphs(blocks)] == ["Звіт за 2023 рік", "1. Паспорт програми"]

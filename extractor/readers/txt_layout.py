@@ -165,7 +165,7 @@ MAX_HEADER_PIECES = 400
 SPAN_CONTINUATION_GAP = 2
 #: columns that must start new text at once to open a new row
 MIN_RESUMED_COLUMNS = 2
-#: share of bridging lines above which a region is not a table
+#: share of bridging lines without values (not total rows) above which a region is not a table
 MAX_BRIDGING_SHARE = 0.34
 #: share of ordinals in the first column that makes it the key column
 KEY_COLUMN_ORDINAL_SHARE = 0.6
@@ -712,22 +712,25 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
         while top - 1 >= lowest and not lines[top - 1].blank:
             if _is_title_like(lines, top - 1, numbers_top, cores, width):
                 # a group heading between the header and the body has a
-                # multi-cell header line right above it; a title does not
-                if not (
-                    top - 2 >= lowest
-                    and len(lines[top - 2].frags) >= 2
-                    and not _is_title_like(lines, top - 2, numbers_top, cores, width)
-                ):
+                # multi-cell header line above it (perhaps over the wrapped
+                # tails of header cells); a title does not
+                if not _header_line_above(lines, top - 2, lowest, numbers_top, cores, width):
                     break
             top -= 1
         if numbers_top == body_top:
             body_top = numbers_top = _group_heading_top(lines, top, body_top, cores)
+        if top > content_top and all(len(lines[k].frags) <= 1 for k in range(top, numbers_top)):
+            # a header names several columns on some line: lone lines above
+            # the body are a title ("1. Паспорт програми")
+            top = numbers_top
         if top == body_top and top > content_top >= floor and _headings_only(lines, content_top, top, cores):
             # a headerless table opening the page after a group heading: the
             # heading is its first row (the table continues from the last page)
             top = body_top = numbers_top = content_top
         nbody = sum(1 for i in range(body_top, bottom) if not lines[i].blank)
-        if len(bridging) > MAX_BRIDGING_SHARE * nbody:
+        # a bridging line carrying values is a total row, not running text
+        wordy = [i for i in bridging if not any(_is_value(f.text) for f in lines[i].frags)]
+        if len(wordy) > MAX_BRIDGING_SHARE * nbody:
             continue
         seeds = sum(1 for i in cl if i >= top)
         prev = regions[-1] if regions else None
@@ -756,6 +759,21 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             if got is not None:
                 r.cores, r.bridging = got
     return regions
+
+
+def _header_line_above(lines: list[_Line], k: int, lowest: int, body_top: int, cores: list[list[int]], width: int) -> bool:
+    """Whether a multi-cell header line stands at or above line ``k``.
+
+    Lines between are the wrapped tails of header cells: lone fragments
+    within one column, with no blank line between.
+    """
+    while k >= lowest and not lines[k].blank:
+        if len(lines[k].frags) >= 2:
+            return not _is_title_like(lines, k, body_top, cores, width)
+        if not _fits(lines[k], cores):
+            return False
+        k -= 1
+    return False
 
 
 def _headings_only(lines: list[_Line], a: int, b: int, cores: list[list[int]]) -> bool:
@@ -1071,6 +1089,14 @@ def _body_rows(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[
         new = not starts
         if not new and bridging and not prev_bridging:
             new = True
+        if not new and bridging and prev_bridging:
+            # a spanning line under a spanning line wraps it only when it
+            # stays inside it and the line above held no values (a total
+            # row is complete on one line; the task heading under it is not
+            # its continuation)
+            lo, hi = prev_bridging
+            inside = all(lo - 1 <= p.x0 and p.x1 <= hi + 1 for p, _, _ in ps)
+            new = not inside or any(_is_value(t) for t in prev_cols.values())
         if not new and prev_bridging and not bridging:
             # the short last line of a wrapped spanning heading stays with it
             lo, hi = prev_bridging
