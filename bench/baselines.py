@@ -13,8 +13,11 @@ from pathlib import Path
 
 
 def parse(path: Path):
+    """The pipeline on one file, as on a file never seen before: the text caches start empty."""
+    from extractor.normalize.text import clear_caches
     from extractor.pipeline import parse_file
 
+    clear_caches()
     return parse_file(path)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +19,8 @@ class PhraseSet:
     """Named groups of phrases, each compiled to a word-bounded pattern."""
 
     groups: tuple[tuple[str, tuple[tuple[str, regex.Pattern], ...]], ...]
+    #: (phrase, pattern, group name), longest phrase first; equal lengths keep the groups' order
+    by_length: tuple[tuple[str, regex.Pattern, str], ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def build(cls, mapping: dict[str, list[str]]) -> "PhraseSet":
@@ -26,19 +28,24 @@ class PhraseSet:
         for name, phrases in mapping.items():
             compiled = tuple((fold(p), _compile(fold(p))) for p in phrases)
             groups.append((name, compiled))
-        return cls(tuple(groups))
+        flat = [(phrase, pattern, name) for name, compiled in groups for phrase, pattern in compiled if phrase]
+        flat.sort(key=lambda item: -len(item[0]))  # stable: ties stay in the groups' order
+        return cls(tuple(groups), tuple(flat))
 
     def best(self, folded: str, anchored: bool = False) -> tuple[str | None, int]:
         """The group whose longest phrase occurs in ``folded`` (already folded text), with that length.
 
-        With ``anchored`` the phrase must open the text.
+        With ``anchored`` the phrase must open the text. Of equally long
+        phrases, the one listed first wins.
         """
-        best_name, best_len = None, 0
-        for name, phrases in self.groups:
-            for phrase, pattern in phrases:
-                if len(phrase) > best_len and (pattern.match(folded) if anchored else pattern.search(folded)):
-                    best_name, best_len = name, len(phrase)
-        return best_name, best_len
+        for phrase, pattern, name in self.by_length:
+            # the plain substring test is cheap and rules out nearly every phrase
+            if anchored:
+                if folded.startswith(phrase) and pattern.match(folded):
+                    return name, len(phrase)
+            elif phrase in folded and pattern.search(folded):
+                return name, len(phrase)
+        return None, 0
 
     def match(self, text: str | None) -> str | None:
         return self.best(fold(text))[0] if text else None

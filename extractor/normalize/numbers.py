@@ -67,6 +67,7 @@ LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
 
 _INVISIBLE_RE = regex.compile(f"[{regex.escape(INVISIBLE)}]")
 _SEP = f"[{regex.escape(GROUP_SEPARATORS)}]"
+_SEP_RE = regex.compile(_SEP)
 _LINE_SPLIT_RE = regex.compile(f"\r\n|[{regex.escape(LINE_BREAKS)}]")
 
 # sign, integer part (grouped by whitespace, grouped by dots, or plain), decimal part, percent
@@ -118,7 +119,7 @@ def _parse_line(line: str) -> Decimal:
     if match["dint"] is not None:
         integer, frac = match["dint"].replace(".", ""), match["dfrac"]
     elif match["int"] is not None:
-        integer = regex.sub(_SEP, "", match["int"])
+        integer = _SEP_RE.sub("", match["int"])
         frac = match["frac"] or ""
         if match["sep"] == "." and "," in line:  # pragma: no cover - grammar excludes it
             raise NotNumeric(line)

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -68,11 +69,33 @@ _EDGE_PUNCT_RE = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}']+")
 _CYRILLIC_RE = regex.compile(r"\p{Script=Cyrillic}")
 
+#: texts up to this long are remembered by :func:`clean_text` and :func:`fold`
+#: (a report cleans the same cells and headers several times, a batch the same
+#: headers in every file); longer ones are always worked out afresh
+CACHE_MAX_CHARS = 1000
+#: how many texts each of those caches keeps (least recently used go first)
+CACHE_ENTRIES = 8192
+
 
 def clean_text(text: str | None) -> str:
     """The text tidied for output (rules in the module docstring); ``None`` → ``""``."""
     if not text:
         return ""
+    return _clean_cached(text) if len(text) <= CACHE_MAX_CHARS else _clean(text)
+
+
+@lru_cache(maxsize=CACHE_ENTRIES)
+def _clean_cached(text: str) -> str:
+    return _clean(text)
+
+
+def clear_caches() -> None:
+    """Forget the remembered texts of :func:`clean_text` and :func:`fold` (to time a cold start)."""
+    _clean_cached.cache_clear()
+    _fold_cached.cache_clear()
+
+
+def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
     text = _JOIN_RE.sub("", text)
     text = _KEEP_RE.sub(r"\1", text)
@@ -107,6 +130,17 @@ def fold(text: str | None) -> str:
     заходу"``) unless nothing would remain. Letters keep their diacritics
     (``ї``, ``й``, ``ё`` stay). Inner punctuation and spacing otherwise stay.
     """
+    if text and len(text) <= CACHE_MAX_CHARS:
+        return _fold_cached(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=CACHE_ENTRIES)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str | None) -> str:
     text = clean_text(text)
     text = _APOSTROPHE_RE.sub("'", text)
     text = text.casefold()
