@@ -533,3 +533,24 @@ def test_lone_title_line_above_a_headerless_table_is_a_paragraph():
     assert not any(r.is_header for r in table.rows)
     assert [norm(r.cells[0].text) for r in table.rows] == ["1.", "2.", "3."]
     assert [p.text for p in paragraphs(blocks)] == ["Звіт за 2023 рік", "1. Паспорт програми"]
+
+
+YEARS_PLAN_FACT = """\
+                        2. Виконання заходів
+ №    Захід            Рік      2021 рік        2022 рік     Відсоток
+                             план    факт    план    факт
+ 1.   Ремонт доріг     2021  100,0   90,0   200,0   150,0     80,0
+ 2.   Освітлення       2022   10,0    5,0    20,0    20,0     83,3
+"""
+
+
+def test_section_title_over_a_nested_header_and_narrow_year_cells_spanning_plan_and_fact():
+    blocks = read_layout_blocks(YEARS_PLAN_FACT)
+    (table,) = tables(blocks)
+    assert [p.text for p in paragraphs(blocks)] == ["2. Виконання заходів"]
+    head0 = {(c.col, c.col_span): norm(c.text) for c in table.rows[0].cells}
+    assert head0[(3, 2)] == "2021 рік"
+    # "2022 рік" is printed one space from the gutter: the top of a spanning cell
+    assert head0[(5, 2)] == "2022 рік"
+    assert [c.text for c in table.rows[1].cells] == ["план", "факт", "план", "факт"]
+    assert table.text_grid()[2][3:7] == ["100,0", "90,0", "200,0", "150,0"]

@@ -307,7 +307,9 @@ def _nearest(cores: list[list[int]], x0: int, x1: int) -> int:
     return min(range(len(cores)), key=key)
 
 
-def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tuple[_Frag, tuple[int, int]]]:
+def _pieces(
+    frag: _Frag, cores: list[list[int]], alone: bool = False, meet: bool = True
+) -> list[tuple[_Frag, tuple[int, int]]]:
     """A fragment as one or more (piece, (first column, last column)).
 
     A fragment overlapping several cores is cut at single spaces between a
@@ -317,8 +319,8 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
     cells) or the left piece reaches the right end of its column and the
     right one starts no earlier than its column (two cells meeting at their
     shared gutter). Otherwise the fragment spans the columns. The only
-    fragment of a line (``alone``) is cut only in the first way: otherwise
-    it is a spanning heading.
+    fragment of a line (``alone``), or one the caller marks ``meet=False``,
+    is cut only in the first way: otherwise it is a spanning heading.
     """
     hits = _overlapping(cores, frag.x0, frag.x1)
     if len(hits) <= 1:
@@ -352,7 +354,7 @@ def _pieces(frag: _Frag, cores: list[list[int]], alone: bool = False) -> list[tu
                 )
                 # or two cells meeting at their shared gutter
                 meeting = left.x1 >= cores[lcol][1] - 1 and x0 >= cores[col][0] - 1
-                if col <= lcol or not (aligned or (meeting and not alone)):
+                if col <= lcol or not (aligned or (meeting and meet and not alone)):
                     break
             pieces.append((_Frag(x0, x1, frag.text[x0 - frag.x0 : x1 - frag.x0]), (col, col)))
         else:
@@ -620,7 +622,16 @@ def _is_title_like(lines: list[_Line], i: int, body_top: int, cores: list[list[i
         for c in _overlapping(cores, f.x0, f.x1)
         if c in hits and f.x1 - f.x0 < line.x1 - line.x0
     }
-    return not (coverage >= SPAN_MIN_COVERAGE and off <= SPAN_MAX_OFFCENTRE and len(below) >= 2)
+    # header cells nest: a cell below that reaches out of its columns means
+    # the line is not a spanning cell over them (a section title above a
+    # header whose "2021 рік" spans two columns)
+    lo_c, hi_c = hits[0], hits[-1]
+    crossing = any(
+        a <= hi_c and lo_c <= b and not (lo_c <= a and b <= hi_c)
+        for k in range(i + 1, body_top)
+        for _, (a, b) in _line_pieces(lines[k], cores)
+    )
+    return crossing or not (coverage >= SPAN_MIN_COVERAGE and off <= SPAN_MAX_OFFCENTRE and len(below) >= 2)
 
 
 def _group_heading_top(lines: list[_Line], top: int, body_top: int, cores: list[list[int]]) -> int:
@@ -894,10 +905,25 @@ def _join_pieces(pieces: list[_HPiece]) -> str:
 
 
 def _header_pieces(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[_HPiece]:
+    """Header text pieces line by line.
+
+    Two header cells meet at a gutter only in the middle of their columns'
+    text: a fragment crossing a gutter with no one-column header text above
+    it in those columns is the top of a spanning cell ("2022 рік" over
+    "план" and "факт"), and it is cut only at columns' left edges.
+    """
     out = []
+    started: set[int] = set()  # columns with one-column header text so far
     for i in rows:
-        for p, (a, b) in _line_pieces(lines[i], cores):
-            out.append(_HPiece(i, p.x0, p.x1, p.text, a, b))
+        line = lines[i]
+        alone = len(line.frags) == 1
+        found = []
+        for f in line.frags:
+            meet = any(c in started for c in _overlapping(cores, f.x0, f.x1))
+            for p, (a, b) in _pieces(f, cores, alone, meet):
+                found.append(_HPiece(i, p.x0, p.x1, p.text, a, b))
+        started.update(p.a for p in found if p.a == p.b)
+        out.extend(found)
     return out
 
 
