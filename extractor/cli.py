@@ -156,6 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # a bug, not the input's fault: still one line; the traceback with --debug
+        if getattr(args, "debug", False):
+            raise
+        where = getattr(args, "file", None)
+        detail = " ".join(f"{type(e).__name__}: {e}".split())
+        print(f"extractor: error: {where + ': ' if where else ''}internal error ({detail}); "
+              "rerun with --debug for the traceback", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
