@@ -20,3 +20,20 @@ def samples_dir() -> Path:
 @pytest.fixture(scope="session")
 def golden_dir() -> Path:
     return GOLDEN
+
+
+# -- hypothesis profiles -------------------------------------------------------------------
+
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+#: ``make fuzz`` runs tests/fuzz with ``--hypothesis-profile=fuzz``: many more
+#: examples, and a deadline per example (a hang or a blow-up is a failure).
+FUZZ_PROFILE = "fuzz"
+settings.register_profile(
+    FUZZ_PROFILE,
+    max_examples=300,
+    deadline=timedelta(seconds=15),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
