@@ -154,6 +154,8 @@ SPAN_MAX_OFFCENTRE = 0.1
 EXTEND_ROUNDS = 3
 #: a group heading's centre lies within this share of the table width from the table's centre
 HEADING_CENTRE_SLACK = 0.25
+#: a lone line in a number column centred this close (share of width) on the table is a group heading
+HEADING_TIGHT_CENTRE = 0.04
 #: group-heading lines a table may carry between two of its parts
 MAX_HEADING_LINES = 2
 #: blank lines a table may contain between two of its parts
@@ -412,10 +414,11 @@ def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]
     cores = [list(c) for c in ref]
     bridging: set[int] = set()
     orphans: list[tuple[int, int]] = []
+    value_cols = _value_columns(full, ref)
     for i in body:
         pieces = [p for p, _ in _line_pieces(lines[i], ref)]
         hits = [_overlapping(ref, p.x0, p.x1) for p in pieces]
-        if any(len(h) > 1 for h in hits):
+        if any(len(h) > 1 for h in hits) or _is_heading_in_values(lines[i], ref, value_cols):
             bridging.add(i)
             continue
         for p, h in zip(pieces, hits):
@@ -438,6 +441,50 @@ def _columns(lines: list[_Line], body: range) -> tuple[list[list[int]], set[int]
     if len(cores) > MAX_COLUMNS:
         return None
     return cores, bridging
+
+
+def _value_columns(full: list[_Line], ref: list[list[int]]) -> set[int]:
+    """Columns whose text on the row starts is mostly numbers (``KEY_COLUMN_ORDINAL_SHARE``)."""
+    seen: Counter[int] = Counter()
+    values: Counter[int] = Counter()
+    for ln in full:
+        for p, (a, b) in _line_pieces(ln, ref):
+            if a == b:
+                seen[a] += 1
+                values[a] += _is_value(p.text)
+    return {k for k, n in seen.items() if values[k] >= KEY_COLUMN_ORDINAL_SHARE * n}
+
+
+def _is_heading_in_values(line: _Line, ref: list[list[int]], value_cols: set[int]) -> bool:
+    """A lone line of words in a number column, wider than its numbers, centred on the table.
+
+    Numbers do not wrap, so such a line is a group heading ("2. Показники
+    продукту") that happens to overlap one column only, when it is centred
+    on the whole table within ``HEADING_TIGHT_CENTRE`` of its width, or
+    centred within ``HEADING_CENTRE_SLACK`` and wider than the cell could be
+    (past the middle of a neighbouring gutter). A header cell's wrapped
+    tail ("на 2022 рік") is centred on its own column instead.
+    """
+    if len(line.frags) != 1 or len(ref) < 2:
+        return False
+    f = line.frags[0]
+    hits = _overlapping(ref, f.x0, f.x1)
+    if len(hits) != 1 or hits[0] not in value_cols or _is_value(f.text):
+        return False
+    k = hits[0]
+    if not any(ch.isalpha() for ch in f.text):
+        return False
+    a, b = ref[k]
+    if f.x0 >= a - EDGE_JITTER and f.x1 <= b + EDGE_JITTER:
+        return False  # within the numbers' own extent
+    left, right = ref[0][0], ref[-1][1]
+    off = abs((f.x0 + f.x1) - (left + right)) / 2 / max(1, right - left)
+    if off <= HEADING_TIGHT_CENTRE:
+        return True  # centred on the whole table, as a merged row's text is
+    # or wider than the cell could be: past the middle of a neighbouring gutter
+    lo = (ref[k - 1][1] + a) / 2 if k else a - EDGE_JITTER
+    hi = (b + ref[k + 1][0]) / 2 if k + 1 < len(ref) else b + EDGE_JITTER
+    return (f.x0 < lo or f.x1 > hi) and off <= HEADING_CENTRE_SLACK
 
 
 def _reference_cores(full: list[_Line]) -> list[list[int]]:
@@ -634,14 +681,17 @@ def _is_title_like(lines: list[_Line], i: int, body_top: int, cores: list[list[i
     return crossing or not (coverage >= SPAN_MIN_COVERAGE and off <= SPAN_MAX_OFFCENTRE and len(below) >= 2)
 
 
-def _group_heading_top(lines: list[_Line], top: int, body_top: int, cores: list[list[int]]) -> int:
+def _group_heading_top(
+    lines: list[_Line], top: int, body_top: int, cores: list[list[int]], value_cols: set[int] = frozenset()
+) -> int:
     """Move the body start above group-heading lines left at the header's foot.
 
     A spanning header cell always has sub-headers under it. A line at the
     foot of the header zone that is one fragment spanning columns, starting
     at the table's left edge or centred on the table, with nothing under it
     but its own wrapped text, is a body row (a group heading, "I. Показники
-    затрат").
+    затрат"). So is a lone line of words in a number column (see
+    ``_is_heading_in_values``).
     """
     k = body_top
     left, right = cores[0][0], cores[-1][1]
@@ -650,7 +700,7 @@ def _group_heading_top(lines: list[_Line], top: int, body_top: int, cores: list[
         if len(frags) != 1:
             break
         f = frags[0]
-        spans = len(_overlapping(cores, f.x0, f.x1)) > 1
+        spans = len(_overlapping(cores, f.x0, f.x1)) > 1 or _is_heading_in_values(lines[i], cores, value_cols)
         if not spans:
             continue  # perhaps the wrapped tail of a heading above
         centred = abs((f.x0 + f.x1) - (left + right)) / 2 <= HEADING_CENTRE_SLACK * (right - left)
@@ -729,7 +779,12 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
                     break
             top -= 1
         if numbers_top == body_top:
-            body_top = numbers_top = _group_heading_top(lines, top, body_top, cores)
+            body = [lines[i] for i in range(body_top, bottom)]
+            need = _full_need(max(len(ln.frags) for ln in body))
+            value_cols = _value_columns([ln for ln in body if len(ln.frags) >= need], cores)
+            k = _group_heading_top(lines, top, body_top, cores, value_cols)
+            bridging |= {i for i in range(k, body_top) if _is_heading_in_values(lines[i], cores, value_cols)}
+            body_top = numbers_top = k
         if top > content_top and all(len(lines[k].frags) <= 1 for k in range(top, numbers_top)):
             # a header names several columns on some line: lone lines above
             # the body are a title ("1. Паспорт програми")
@@ -1091,11 +1146,20 @@ def _join_lines(parts: list[tuple[int, int, str]]) -> str:
     return "\n".join(" ".join(ts) for ts in by_line.values())
 
 
-def _body_rows(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[_BodyRow]:
-    """Segment the body lines into rows (rule 5) and gather their cells."""
+def _body_rows(
+    lines: list[_Line], rows: range, cores: list[list[int]], bridging: set[int] = frozenset()
+) -> list[_BodyRow]:
+    """Segment the body lines into rows (rule 5) and gather their cells.
+
+    A lone text on a ``bridging`` line (a group heading in a number
+    column) spans the table.
+    """
     placed: list[tuple[int, list[tuple[_Frag, int, int]]]] = []
     for i in rows:
-        placed.append((i, [(p, a, b) for p, (a, b) in _line_pieces(lines[i], cores)]))
+        ps = [(p, a, b) for p, (a, b) in _line_pieces(lines[i], cores)]
+        if i in bridging and len(ps) == 1 and len(cores) > 1:
+            ps = [(ps[0][0], 0, len(cores) - 1)]
+        placed.append((i, ps))
     col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
     key = bool(col0) and sum(1 for t in col0 if _ORDINAL_RE.match(t)) >= KEY_COLUMN_ORDINAL_SHARE * len(col0)
 
@@ -1248,7 +1312,7 @@ def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
     header, depth = (
         _header_level(pieces, 0, n_cols - 1, region.top, max(p.line for p in pieces)) if pieces else ([], 0)
     )
-    body = _body_rows(lines, range(region.body_top, region.bottom), cores)
+    body = _body_rows(lines, range(region.body_top, region.bottom), cores, region.bridging)
     number_row = None
     if numbers:
         by_col: dict[int, list[tuple[int, int, str]]] = {}
