@@ -578,3 +578,18 @@ def test_group_heading_standing_in_a_number_column_is_a_full_width_row():
     assert [r.is_header for r in table.rows[:2]] == [True, False]
     assert grid[3][3] == "5 644,3" and grid[2][3] == "371,2"
     assert [norm(row[0]) for row in grid if row[0] and len(norm(row[0])) <= 3] == ["№", "1.1", "1.2", "2.1", "2.2"]
+
+
+def test_amount_wrapped_in_a_narrow_column_stays_in_its_row():
+    text = "\n".join([
+        " №    Захід            Рік      План,      Факт,",
+        "                                грн        грн",
+        " 1.   Ремонт доріг     2021-    1 587      1 648",
+        "      у центрі         2022     425,36     125,83",
+        " 2.   Освітлення       2021     120        150,5",
+        " 3.   Озеленення       2022     1 200      350,25",
+    ])
+    (table,) = tables(read_layout_blocks(text))
+    grid = table.text_grid()
+    assert [row[0] for row in grid[1:]] == ["1.", "2.", "3."]
+    assert grid[1][3:] == ["1 587\n425,36", "1 648\n125,83"] and grid[1][2] == "2021-\n2022"

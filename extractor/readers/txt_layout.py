@@ -1197,7 +1197,11 @@ def _body_rows(
             new = True
         if not new:
             new = any(
-                c in prev_cols and _is_value(t) and _is_value(prev_cols[c]) and not _CONTINUES_RE.search(prev_cols[c])
+                c in prev_cols
+                and _is_value(t)
+                and _is_value(prev_cols[c])
+                and not _CONTINUES_RE.search(prev_cols[c])
+                and not _wrapped_number(prev_cols[c], t)
                 for c, t in cols.items()
             )
         if new:
@@ -1236,6 +1240,19 @@ def _body_rows(
         spans_of.append({a: (min(q[0] for q in ps), max(q[0] for q in ps)) for (a, b), ps in parts.items() if a == b})
     _give_back_overflow(out, spans_of)
     return out
+
+
+_GROUPED_INT_RE = re.compile(r"^[-−–]?\d{1,3}(?: \d{3})+$")
+_GROUPS_TAIL_RE = re.compile(r"^\d{3}(?: \d{3})*[.,]\d+$")
+
+
+def _wrapped_number(above: str, below: str) -> bool:
+    """Whether ``below`` ends a long amount wrapped in a narrow column.
+
+    "1 587" over "425,36" is one amount, 1 587 425,36: the upper part is an
+    integer with thousands groups, the lower one more groups and decimals.
+    """
+    return bool(_GROUPED_INT_RE.match(above.strip()) and _GROUPS_TAIL_RE.match(below.strip()))
 
 
 def _give_back_overflow(rows: list[_BodyRow], spans_of: list[dict[int, tuple[int, int]]]) -> None:
