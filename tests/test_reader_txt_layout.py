@@ -593,3 +593,24 @@ def test_amount_wrapped_in_a_narrow_column_stays_in_its_row():
     grid = table.text_grid()
     assert [row[0] for row in grid[1:]] == ["1.", "2.", "3."]
     assert grid[1][3:] == ["1 587\n425,36", "1 648\n125,83"] and grid[1][2] == "2021-\n2022"
+
+
+def test_group_heading_closing_a_page_joins_the_table_that_goes_on_or_stays_a_paragraph():
+    rows = [["№", "Показник", "Од.", "План", "Факт"], ["1.", "Кількість шкіл", "од.", "12", "10"],
+            ["2.", "Кількість учнів", "осіб", "1 200", "1 150"]]
+    widths = [4, 18, 6, 7, 7]
+    page1 = render(rows, widths, right={3, 4}) + ["", "                  II. Показники якості"]
+    page2 = render([["1.", "Частка ремонтів", "%", "80,0", "70,0"], ["2.", "Частка шкіл", "%", "95,0", "97,0"]],
+                   widths, right={3, 4})
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2))
+    (table,) = tables(blocks)
+    assert not paragraphs(blocks)
+    heading = table.rows[3]
+    assert [(c.col, c.col_span, norm(c.text)) for c in heading.cells] == [(0, 5, "II. Показники якості")]
+    assert heading.page == 1 and [r.page for r in table.rows[4:]] == [2, 2]
+    # a new table with its own header on the next page: the line stays a paragraph, in its place
+    other = render([["Назва", "Сума", "Рік", "Примітка"], ["Ремонт", "100,0", "2021", "так"],
+                    ["Освітлення", "50,0", "2022", "ні"]], [12, 7, 5, 9], right={1})
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(other))
+    assert [type(b).__name__ for b in blocks] == ["Table", "Paragraph", "Table"]
+    assert blocks[1].text == "II. Показники якості" and blocks[1].page == 1

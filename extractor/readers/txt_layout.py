@@ -1555,21 +1555,31 @@ def read_layout_blocks(text: str) -> list[Block] | None:
 
     blocks: list[Block] = []
     open_table: tuple[Table, _Part] | None = None  # a table that ran to the end of a page
+    # group headings that closed the last page under an open table: (text, page, index in blocks)
+    pending: tuple[str, int, int] | None = None
     n_tables = 0
     for pno, (lines, head, foot, content_top, regions) in enumerate(prepared, 1):
         if head is not None:
             blocks.append(Paragraph(head, page=pno, part="header"))
         cursor = 0
+        last_cores: list[list[int]] | None = None  # columns of the region ending at ``cursor``
         for r in regions:
             part = _build_part(lines, r, pno)
             joined = False
             if part is not None and open_table is not None and r.top == content_top:
                 table, first = open_table
                 if part.depth == 0 and part.number_row is None or _same_header(part.signature, first.signature):
+                    if pending is not None:
+                        n = len(table.rows)
+                        table.rows.append(Row([Cell(pending[0], n, 0, 1, table.n_cols)], n, pending[1]))
+                        pending = None
                     start = len(table.rows)
                     _append_body(table, part, _colmap(part, first.centers, first.numbered))
                     _rejoin_split_cells(table, start)
                     joined = True
+            if pending is not None:
+                blocks.insert(pending[2], Paragraph(pending[0], page=pending[1]))
+                pending = None
             if part is None or (not joined and r.seeds < 2):
                 continue  # its lines are read as paragraphs below
             blocks.extend(_paragraphs(lines[cursor : r.top], pno, left, right))
@@ -1579,10 +1589,26 @@ def read_layout_blocks(text: str) -> list[Block] | None:
                 blocks.append(table)
                 open_table = (table, part)
             cursor = r.bottom
+            last_cores = r.cores
+        if pending is not None:  # a page without a table that could continue
+            blocks.insert(pending[2], Paragraph(pending[0], page=pending[1]))
+            pending = None
         rest = lines[cursor:]
-        blocks.extend(_paragraphs(rest, pno, left, right))
-        if any(not ln.blank for ln in rest):
-            open_table = None
+        tail = [ln for ln in rest if not ln.blank]
+        if (
+            tail
+            and open_table is not None
+            and last_cores is not None
+            and pno < len(prepared)
+            and _headings_only(lines, cursor, len(lines), last_cores)
+        ):
+            # a group heading closing the page: the table goes on under it on
+            # the next page, or it is a paragraph after all
+            pending = ("\n".join(_line_text(ln) for ln in tail), pno, len(blocks))
+        else:
+            blocks.extend(_paragraphs(rest, pno, left, right))
+            if tail:
+                open_table = None
         if foot is not None:
             blocks.append(Paragraph(foot, page=pno, part="footer"))
     return blocks if n_tables else None
