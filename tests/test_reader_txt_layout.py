@@ -614,3 +614,16 @@ def test_group_heading_closing_a_page_joins_the_table_that_goes_on_or_stays_a_pa
     blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(other))
     assert [type(b).__name__ for b in blocks] == ["Table", "Paragraph", "Table"]
     assert blocks[1].text == "II. Показники якості" and blocks[1].page == 1
+
+
+def test_header_line_naming_a_year_inside_words_is_not_the_first_body_row():
+    text = "\n".join([
+        " №    Захід            Передбачено на 2022 рік, тис. грн     Відсоток",
+        "                       Усього      міський     обласний",
+        " 1.   Ремонт доріг     100,0       60,0        40,0          90,0",
+        " 2.   Освітлення        50,0       50,0          –           80,0",
+    ])
+    (table,) = tables(read_layout_blocks(text))
+    assert [r.is_header for r in table.rows] == [True, True, False, False]
+    spans = {(c.col, c.col_span): norm(c.text) for c in table.rows[0].cells}
+    assert spans[(2, 3)] == "Передбачено на 2022 рік, тис. грн"

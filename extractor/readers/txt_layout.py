@@ -188,7 +188,6 @@ _WORD_RE = re.compile(r"[^ ]+")
 _GAP_RE = re.compile(r"(?<=[^ ]) {2,}(?=[^ ])")
 _ORDINAL_RE = re.compile(r"^\(?(?:\d{1,3}|[IVXІХ]{1,5})(?:[.)]\d{1,3})*[.)]?$")
 _VALUE_RE = re.compile(r"^(?:[-+−–—]?\s?[\d\u00a0 ]*\d(?:[.,]\d+)?\s?%?|[-–—]+)$")
-_YEARISH_RE = re.compile(r"^(?:19|20)\d\d(?:\s*(?:р\.|рік|роки|року|рр\.?))?$", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
 _CONTINUES_RE = re.compile(r"[-–—,/(+]$")
 _NORM_WORD_RE = re.compile(r"\w+")
@@ -369,9 +368,12 @@ def _line_pieces(line: _Line, cores: list[list[int]]) -> list[tuple[_Frag, tuple
     return [piece for f in line.frags for piece in _pieces(f, cores, alone)]
 
 
+_YEAR_TOKEN_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _has_data_digit(line: _Line) -> bool:
-    """A digit in a fragment that is not a bare year ("2022", "2022 рік")."""
-    return any(any(ch.isdigit() for ch in f.text) and not _YEARISH_RE.match(f.text) for f in line.frags)
+    """A digit that is not part of a year ("2022", "2022 рік", "на 2022 рік, тис. грн", "2021-2023")."""
+    return any(any(ch.isdigit() for ch in _YEAR_TOKEN_RE.sub("", f.text)) for f in line.frags)
 
 
 def _is_value(text: str) -> bool:
