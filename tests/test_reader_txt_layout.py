@@ -627,3 +627,31 @@ def test_header_line_naming_a_year_inside_words_is_not_the_first_body_row():
     assert [r.is_header for r in table.rows] == [True, True, False, False]
     spans = {(c.col, c.col_span): norm(c.text) for c in table.rows[0].cells}
     assert spans[(2, 3)] == "Передбачено на 2022 рік, тис. грн"
+
+
+def test_lone_lines_after_an_empty_paragraph_in_a_cell_keep_the_table_whole():
+    text = "\n".join([
+        "Захід                   Рік    Виконавець      План     Факт",
+        "1.7 Придбання камер     2019   Управління       7,0      7,0",
+        "для ОСББ «Селецька»            НС",
+        "",
+        "м.Житомир, вул.",
+        "Селецька, 21",
+        "1.8 Придбання камер     2019   Управління       8,0      8,0",
+        "для ОСББ «Корольова»           НС",
+    ])
+    blocks = read_layout_blocks(text)
+    (table,) = tables(blocks)
+    assert not paragraphs(blocks)
+    firsts = [norm(r.cells[0].text) for r in table.rows[1:]]
+    assert firsts[0].startswith("1.7") and firsts[-1].startswith("1.8")
+    assert "Селецька, 21" in " ".join(firsts)
+
+
+def test_zhytomyr_pdftotext_rendering_keeps_two_whole_tables():
+    blocks = read_layout_blocks(pdftotext_layout(SAMPLES / "zhytomyr-bezpechne-misto-2017-2019.pdf"))
+    funding, indicators = tables(blocks)
+    cells = [norm(c.text) for r in funding.rows for c in r.cells]
+    for measure in ("1.7 Придбання", "1.8 Придбання", "1.12"):
+        assert any(t.startswith(measure) for t in cells), measure
+    assert len(indicators.rows) >= 27

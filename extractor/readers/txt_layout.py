@@ -787,10 +787,6 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             k = _group_heading_top(lines, top, body_top, cores, value_cols)
             bridging |= {i for i in range(k, body_top) if _is_heading_in_values(lines[i], cores, value_cols)}
             body_top = numbers_top = k
-        if top > content_top and all(len(lines[k].frags) <= 1 for k in range(top, numbers_top)):
-            # a header names several columns on some line: lone lines above
-            # the body are a title ("1. Паспорт програми")
-            top = numbers_top
         if top == body_top and top > content_top >= floor and _headings_only(lines, content_top, top, cores):
             # a headerless table opening the page after a group heading: the
             # heading is its first row (the table continues from the last page)
@@ -817,6 +813,10 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             prev.seeds += seeds
             stale.add(id(prev))
         elif seeds >= 2 or top == content_top:
+            if top > content_top and all(len(lines[k].frags) <= 1 for k in range(top, numbers_top)):
+                # a header names several columns on some line: lone lines
+                # above the body of a new table are a title ("1. Паспорт програми")
+                top = numbers_top
             regions.append(_Region(top, body_top, bottom, cores, bridging, seeds, numbers_top))
         else:
             continue  # a lone seed line is a table only where a table may continue
