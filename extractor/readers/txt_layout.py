@@ -21,8 +21,8 @@ Rules, in order:
    ``SEED_MIN_FRAGMENTS`` fragments. Seeds joined by non-blank lines form a
    cluster. Inside the cluster the first *body line* is the first line with
    at least ``FULL_LINE_RATIO`` of the cluster's largest fragment count that
-   also holds a digit that is not a bare year (header lines are words, "2022
-   рік" or years; a data row carries numbers). Lines that only number the
+   also holds a digit outside a year (header lines are words, "на 2022
+   рік, тис. грн" or years; a data row carries numbers). Lines that only number the
    columns 1, 2, 3, … (possibly wrapped, possibly sharing a line with a
    header word such as "%") sit between header and body. Lines above are
    the header zone, extended upwards over non-blank lines until running text
@@ -30,8 +30,13 @@ Rules, in order:
    fragment crossing a gutter from the table's left edge) or a title (a lone
    fragment crossing a gutter that does not read as a spanning header cell:
    covering ``SPAN_MIN_COVERAGE`` of its columns, centred on them, with
-   header text under it). Lone spanning lines at the foot of the header zone
-   that are centred or flush left are group headings: body rows. Below the
+   header text under it, and no header cell below reaching out of its
+   columns). A title-like line whose multi-cell header line stands above it
+   (perhaps over the wrapped tails of header cells) is a group heading under
+   the header. Lone spanning lines at the foot of the header zone that are
+   centred or flush left are group headings: body rows; so are lone lines of
+   words in a number column (see rule 3). Lines above the body of a new
+   table that hold one fragment each are a title, not a header. Below the
    last seed the region takes further lines whose fragments each stay in one
    column (wrapped cell text), re-measuring the columns as it grows, and it
    may cross ``MAX_BLANK_LINES_IN_TABLE`` blank lines (empty paragraphs in a
@@ -54,7 +59,10 @@ Rules, in order:
    a *bridging* line (a group heading or a total label) and does not shape
    the columns; every other piece widens its core (never past the middle of
    the gutter), and pieces that overlap no core make new cores (a column
-   that is empty on every row start). Header text standing clear of every
+   that is empty on every row start). A lone line of words in a number
+   column, wider than its numbers and centred on the table, is a group
+   heading too (numbers never wrap into words). Bridging lines that carry
+   values (total rows) do not count towards ``MAX_BRIDGING_SHARE``. Header text standing clear of every
    core and under no spanning header makes one more (empty) column.
 4. **Fragments to cells.** A fragment goes to the core(s) it overlaps (the
    nearest core if none). A fragment overlapping several cores is cut at
@@ -66,19 +74,25 @@ Rules, in order:
 5. **Rows** (cells are top-aligned). A body line starts a new row when:
    it is the first body line; it is a bridging line after a non-bridging one
    or the reverse (the short last line of a wrapped heading stays with it);
+   a bridging line under one it does not fit inside, or under a total row
+   that carries values;
    the key column (the first column, when most of its fragments are
    ordinals like "1.", "2.1", "IV.") holds an ordinal; at least
    ``MIN_RESUMED_COLUMNS`` columns that were blank on the line above get text
    (the previous row's shorter cells ended and new cells begin); or a column
    holds a value-like fragment (number, percent, dash) right under another
-   complete value (values do not wrap, so this is a new single-line row).
+   complete value (values do not wrap, so this is a new single-line row;
+   except a long amount wrapped at a thousands group, "1 587" over "425,36").
    Every other line only adds wrapped text to its columns ("\n"-joined).
    A row holding nothing but one spanning text is a full-width row (a group
    heading). A merged cell taller than its first row spills its last lines
    into the next one: a cell of a row with an empty first column that starts
    in lower case right under the cell above, which does not end a sentence,
    goes back up.
-6. **Header.** Header fragments are assigned to columns like body ones.
+6. **Header.** Header fragments are assigned to columns like body ones,
+   except that a fragment at the top of its columns (no one-column header
+   text above) is not cut where two cells would meet: it is a spanning
+   cell ("2022 рік" over "план", "факт").
    Fragments overlapping several columns are spanning cells; a spanning
    cell's wrapped lines are the pieces just below it (at most
    ``SPAN_CONTINUATION_GAP`` lines), alone within its columns on their line,
@@ -97,7 +111,9 @@ Rules, in order:
    words; then it is dropped, with a repeated numbering row) or when it has
    no header. Columns map by count; with fewer columns, onto the run of
    table columns that fits their positions best (pdftotext drops an empty
-   left margin), else by nearest relative position. Text of a merged cell
+   left margin), else by nearest relative position. Group headings closing
+   the previous page go into the table as a full-width row when it goes on
+   (else they stay paragraphs). Text of a merged cell
    cut off by the page break (lower case, first column empty) goes back to
    the cell it continues.
 8. **Paragraphs.** Lines outside tables form paragraphs: a line continues the
