@@ -385,3 +385,58 @@ def test_task_heading_row_then_its_single_measure_numbered_like_the_task():
     rep = report(table, INDICATORS)
     assert [(r.task_number, r.task, r.number, r.measure) for r in rep.funding] == [
         ("3", "Підтримка обдарованої молоді", "3", "Виплата премій")]
+
+
+def test_task_row_with_text_spanning_the_measure_and_money_columns():
+    table = [
+        ["№ з/п", "Найменування заходу", "Виконавці", "Обсяг фінансування, тис. грн", "Фактично профінансовано"],
+        ["1.", "Розвиток первинної медичної допомоги", L, L, L],
+        ["1.1", "Закупівля обладнання", "УОЗ", "10,0", "9,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task, r.number, r.measure) for r in rep.funding] == [
+        ("1", "Розвиток первинної медичної допомоги", "1.1", "Закупівля обладнання")]
+
+
+def test_flat_list_of_measures_without_a_task_column_has_no_task():
+    table = [["№", "Назва заходу", "План", "Факт"], ["1", "Перший", "1,0", "1,0"], ["2", "Другий", "2,0", "2,0"]]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.number, r.measure) for r in rep.funding] == [(None, "1", "Перший"), (None, "2", "Другий")]
+
+
+def test_unit_alone_in_a_header_row_is_header_and_gives_the_unit():
+    table = [
+        ["№", "Завдання", "Зміст заходу", "Передбачено на 2022 рік", "Фактично профінансовано"],
+        [U, U, U, "тис. грн", L],
+        ["1.", "Молодь", "1.1 Конкурс", "350,0", "350,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert rep.funding_unit == "тис. грн"
+    assert [r.number for r in rep.funding] == ["1.1"]
+    assert "non-numeric-amount" not in codes(rep)
+
+
+def test_years_by_sources_with_year_totals():
+    table = [
+        ["№", "Назва заходу", "Обсяг фінансування, тис. грн", L, L, L, L, L, "Фактично профінансовано, тис. грн"],
+        [U, U, "2022 рік", L, L, "2023 рік", L, L, U],
+        [U, U, "міський бюджет", "державний бюджет", "Усього", "міський бюджет", "державний бюджет", "Усього", U],
+        ["1", "Ремонт", "100,0", "50,0", "150,0", "10,0", "–", "10,0", "120,0"],
+    ]
+    rep = report(table, INDICATORS)
+    row = rep.funding[0]
+    assert [(b.year, b.funding_source, b.planned) for b in row.breakdown] == [
+        (2022, "міський бюджет", Decimal("100.0")), (2022, "державний бюджет", Decimal("50.0")),
+        (2023, "міський бюджет", Decimal("10.0")), (2023, "державний бюджет", None)]
+    assert row.planned == Decimal("160.0") and row.actual == Decimal("120.0")
+    assert row.raw["planned[2022]"] == "150,0"
+
+
+def test_decisions_listed_one_per_line_under_a_lead_in():
+    decisions, _ = find_decisions([
+        "Програму затверджено та змінено рішеннями міської ради:",
+        "– від 19.12.2019 N 520/2589;",
+        "– від 21.05.2020 № 530/2700.",
+        "Мета програми – розвиток; наказ від 01.01.2020 № 1.",
+    ])
+    assert [d.number for d in decisions] == ["520/2589", "530/2700"]

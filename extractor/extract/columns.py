@@ -30,6 +30,7 @@ MAX_HEADER_ROWS = 5
 
 _YEAR_HEADER_RE = regex.compile(r"^(?:на\s+|у\s+|в\s+|за\s+)?(\d{4})(?:\s*(?:рік|року|р\.?|рр\.?))?$")
 _INT_RE = regex.compile(r"^\d{1,2}\.?$")
+_UNIT_RE = regex.compile(r"^\(?\s*(?:тис\.?\s*|млн\.?\s*)?грн\.?\s*\)?$|^%$|^\(%\)$", regex.I)
 _NUMBERISH_RE = regex.compile(r"\d[\d\s]*[,.]\d|^\s*[-–—]\s*$")
 
 
@@ -43,10 +44,11 @@ class ColumnSpec:
     year: int | None = None
     source: str | None = None
     is_total: bool = False  # the printed total of a split planned/actual group
+    is_year_total: bool = False  # a year's total beside the year's funding-source columns
 
     @property
     def is_split(self) -> bool:
-        return self.year is not None or self.source is not None
+        return (self.year is not None or self.source is not None) and not self.is_year_total
 
 
 @dataclass
@@ -90,7 +92,7 @@ def _header_like(text: str, columns: PhraseSet, vocab: Vocabulary) -> bool:
     folded = fold(text)
     if not folded:
         return True
-    if _YEAR_HEADER_RE.match(folded):
+    if _YEAR_HEADER_RE.match(folded) or _is_unit(text):
         return True
     if vocab.indicator_groups.best(folded)[0] is not None:
         return False  # a group heading opens the body
@@ -98,6 +100,11 @@ def _header_like(text: str, columns: PhraseSet, vocab: Vocabulary) -> bool:
         if phrases.best(folded)[0] is not None:
             return True
     return False
+
+
+def _is_unit(text: str) -> bool:
+    """A header cell that only names a unit ("тис. грн", "(грн)", "%")."""
+    return bool(_UNIT_RE.match(clean_text(text)))
 
 
 def _row_fields(table: Table, r: int, columns: PhraseSet) -> set[str]:
@@ -249,10 +256,12 @@ def map_column(c: int, path: list[str], columns: PhraseSet, vocab: Vocabulary) -
         spec.is_total = False
         return spec
     if spec.field in ("planned", "actual"):
-        below = [text for level, text in others if level != field_level]
-        if below and spec.year is None and not spec.is_total:
+        below = [text for level, text in others if level > field_level and not _is_unit(text)]
+        if below and not spec.is_total:
             spec.source = below[-1]
-        if spec.is_split:
+        if spec.year is not None and spec.is_total:
+            spec.is_year_total = True  # "2023 рік" / "Усього" beside that year's sources
+        elif spec.is_split:
             spec.is_total = False
     else:
         spec.year, spec.is_total = None, False

@@ -22,6 +22,8 @@ _DATE_FIRST_RE = regex.compile(rf"(?:від\s+)?({DATE_PATTERN})\s*(?:року|�
 _NUMBER_FIRST_RE = regex.compile(rf"{_NUM}\s+від\s+({DATE_PATTERN})", regex.I)
 #: lines that name the decision a report is attached to, not the program's decisions
 _ANNEX_LINE_RE = regex.compile(r"^\s*(?:додаток|до\s+рішення)", regex.I)
+#: an item of a list of decisions under a lead-in ending with ":" ("– від 19.12.2019 № 520;")
+_LIST_ITEM_RE = regex.compile(r"^\s*(?:[-–—•·]|\d{1,2}[.)]|від\s)", regex.I)
 _CONTEXT_RE = regex.compile(r"рішен|затвердж|змін", regex.I)
 _FOREIGN_RE = regex.compile(r"постанов|наказ|розпорядж|указ|закон|лист", regex.I)
 _OWN_RE = regex.compile(r"рішен", regex.I)
@@ -43,8 +45,16 @@ def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
     decisions: list[Decision] = []
     problems: list[str] = []
     seen: set[tuple] = set()
+    lead_in = False
     for line in lines:
-        if not _CONTEXT_RE.search(fold(line)) or _ANNEX_LINE_RE.match(line):
+        if _ANNEX_LINE_RE.match(line):
+            lead_in = False
+            continue
+        in_list = lead_in and _LIST_ITEM_RE.match(line)
+        if _CONTEXT_RE.search(fold(line)):
+            lead_in = line.rstrip().endswith(":")
+        elif not in_list:
+            lead_in = False
             continue
         matches = []
         for m in _DATE_FIRST_RE.finditer(line):

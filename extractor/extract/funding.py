@@ -62,6 +62,17 @@ def _money_columns(layout: TableLayout) -> list[ColumnSpec]:
     return [c for c in layout.columns if c.field in ("planned", "actual", "percent")]
 
 
+def _spanning_measure_text(view: GridView, r: int, measure_col: int | None, money: list[ColumnSpec]) -> str:
+    """The text of a measure cell that spans over the money columns (a heading), else ""."""
+    cell = view.cell(r, measure_col)
+    if cell is None or not money:
+        return ""
+    end = cell.col + cell.col_span
+    if any(cell.col < spec.col < end for spec in money):
+        return clean_text(cell.text)
+    return ""
+
+
 def _total_kind(label: str, vocab: Vocabulary) -> FundingKind | None:
     folded = fold(label)
     name, length = vocab.totals.starts(folded)
@@ -135,6 +146,9 @@ def _fill_amounts(row: FundingRow, money: list[ColumnSpec], texts: dict[int, str
             setattr(entries[(spec.year, spec.source)], spec.field, value)
             if raw:
                 row.raw[f"breakdown[{idx}].{spec.field}"] = raw
+        elif spec.is_year_total:
+            if raw:  # a year's printed total beside its sources: kept for checking by eye
+                row.raw[f"{spec.field}[{spec.year}]"] = raw
         elif spec.field not in totals:
             totals[spec.field] = value
             if raw:
@@ -199,6 +213,11 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
         # a task heading row: "Завдання 2. …", or a task with no measure and no money
         heading = _TASK_HEADING_RE.match(clean_text(label)) if label else None
         opens_task = heading or (col["measure"] is not None and (clean_text(task_text) or clean_text(number_text)))
+        spanning_text = _spanning_measure_text(view, r, col["measure"], money)
+        if not has_amounts and spanning_text and clean_text(number_text) and col["task"] is None:
+            # "1." | a text spanning the measure and money columns: a task heading
+            task = _Task(normalize_item_number(strip_number_prefix(number_text)[0] or number_text), [spanning_text])
+            continue
         if not has_amounts and not clean_text(view.text(r, col["measure"])) and opens_task:
             if heading:
                 task = _Task(normalize_item_number(heading.group(1)), [heading.group(2)])
@@ -215,6 +234,13 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
             own_number, number_text = normalize_item_number(number_text), ""
             if task is None:
                 task = _Task(own_number.split(".")[0])
+
+        if col["task"] is None and col["measure_number"] is None and clean_text(number_text) and not own_number:
+            # no task column: the number column numbers the measures; tasks come from heading rows only
+            num = normalize_item_number(strip_number_prefix(number_text)[0] or number_text)
+            if task is None or num != task.number:
+                own_number = num
+            number_text = ""
 
         # the task this row belongs to
         if col["number"] is not None and clean_text(number_text):
