@@ -19,11 +19,19 @@ class ExtractorError(Exception):
 
     def __init__(self, path: str | Path | None, reason: str):
         self.path = str(path) if path is not None else None
-        self.reason = reason
+        #: always one line: library messages (lxml, pdfminer) may carry line breaks
+        self.reason = " ".join(str(reason).split())
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}" if self.path else self.reason
+        return f"{_printable(self.path)}: {self.reason}" if self.path else self.reason
+
+
+def _printable(path: str) -> str:
+    """The path with control characters (a newline in a hostile file name) escaped, so the message stays one line."""
+    if path.isprintable():
+        return path
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in path)
 
 
 # -- input could not be read at all -------------------------------------------------
