@@ -89,7 +89,7 @@ from lxml import etree
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import CorruptFile, UnsafeContent
 from ..limits import Limits
-from .ooxml import NS, REL_FOOTER, REL_HEADER, Package
+from .ooxml import NS, REL_FOOTER, REL_HEADER, Package, Pruning
 
 _W = "{%s}" % NS["w"]
 _R = "{%s}" % NS["r"]
@@ -150,6 +150,32 @@ ALTCHUNK = _w("altChunk")
 #: widest table grid accepted (Word itself allows 63 columns); a wider one is a broken or hostile file
 MAX_GRID_COLUMNS = 1000
 
+#: formatting elements the reader never looks at: stripped while the XML is parsed (from
+#: each table row and each paragraph outside a cell as soon as it is read), so that a
+#: table of many rows costs the memory of its text, not of Word's per-run formatting.
+#: None of them holds text, a merge, a tracked change or a field (those are all kept).
+PRUNED_TAGS = frozenset(
+    _w(name)
+    for name in (
+        # run properties (w:vanish, w:del, w:ins, w:moveFrom stay)
+        "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+        "emboss", "imprint", "noProof", "snapToGrid", "color", "spacing", "w", "kern", "position", "sz",
+        "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+        "eastAsianLayout", "rStyle", "webHidden",
+        # paragraph properties (w:rPr with its w:del/w:moveFrom stays)
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr", "pBdr", "tabs",
+        "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "autoSpaceDE", "autoSpaceDN",
+        "adjustRightInd", "ind", "contextualSpacing", "jc", "textAlignment", "outlineLvl", "cnfStyle",
+        # cell and row properties (w:gridSpan, w:vMerge, w:hMerge, w:gridBefore/After, w:tblHeader, w:del stay)
+        "tcW", "vAlign", "tcBorders", "noWrap", "tcMar", "textDirection", "hideMark", "cantSplit", "trHeight",
+        "wBefore", "wAfter",
+        # table properties are never read; field instructions and deleted text give no text
+        "tblPr", "instrText", "delText",
+    )
+)
+
+PRUNING = Pruning(tags=PRUNED_TAGS, at=frozenset({TR}), at_unless_in=frozenset({P}), inside=frozenset({TC}))
+
 NOTE_TRACKED_CHANGES = "docx-tracked-changes"
 NOTE_ALT_CHUNK = "docx-alt-chunk"
 NOTE_NESTED_TABLE = "docx-nested-table"
@@ -164,7 +190,7 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
     """
     with Package(data, path=path, limits=limits) as pkg:
         main = pkg.main_part()
-        root = pkg.xml(main)
+        root = pkg.xml(main, prune=PRUNING)
         body = root.find(BODY)
         if body is None:
             raise CorruptFile(path, f"not a Word document: {main} has no w:body")
@@ -197,7 +223,7 @@ def _side_story(pkg: Package, part: str, kind: str, skipped: list[tuple[str, str
     Size limits and DOCTYPEs still raise: a bomb in a header is a bomb.
     """
     try:
-        root = pkg.xml(part)
+        root = pkg.xml(part, prune=PRUNING)
     except UnsafeContent:
         raise
     except CorruptFile as e:

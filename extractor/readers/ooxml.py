@@ -83,6 +83,50 @@ def _parser() -> etree.XMLParser:
     )
 
 
+@dataclass(frozen=True)
+class Pruning:
+    """What to strip from a part while it is parsed.
+
+    ``tags`` are removed (with their content) from inside every ``at``
+    element as soon as that element has been read, and from inside every
+    ``at_unless_in`` element that does not stand directly in an element of
+    ``inside`` (which will be pruned with its container). Stripping happens
+    in C (``etree.strip_elements``) once per such container, not once per
+    removed element.
+    """
+
+    tags: frozenset[str]
+    at: frozenset[str]
+    at_unless_in: frozenset[str] = frozenset()
+    inside: frozenset[str] = frozenset()
+
+
+def _parse(data: bytes, prune: Pruning | None) -> etree._Element | None:
+    """Parse XML bytes with the hardened settings, pruning as the parse goes."""
+    if prune is None:
+        return etree.fromstring(data, parser=_parser())
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("end",),
+        tag=prune.at | prune.at_unless_in,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    tags = tuple(prune.tags)
+    for _, el in events:
+        if el.tag in prune.at_unless_in:
+            parent = el.getparent()
+            if parent is not None and parent.tag in prune.inside:
+                continue
+        etree.strip_elements(el, *tags, with_tail=False)
+    return events.root
+
+
 def _mb(n: int) -> str:
     return f"{n / 1048576:.1f} MB"
 
@@ -176,8 +220,13 @@ class Package:
             raise CorruptFile(self.path, f"broken DOCX (zip): part {name} cannot be inflated: {e}") from None
         return b"".join(chunks)
 
-    def xml(self, name: str) -> etree._Element:
-        """Parse one member as XML with the hardened parser; CorruptFile names the part."""
+    def xml(self, name: str, prune: "Pruning | None" = None) -> etree._Element:
+        """Parse one member as XML with the hardened parser; CorruptFile names the part.
+
+        With ``prune``, elements the caller never reads are removed while the
+        part is parsed, so that they never all sit in memory at once (Word's
+        formatting properties can outnumber the text elements three to one).
+        """
         data = self.read_bytes(name)
         if any(mark in data for mark in _DOCTYPE_MARKS):
             raise _doctype_refused(self.path, name)
@@ -185,9 +234,10 @@ class Package:
             for strict, transitional in STRICT_NAMESPACES.items():
                 data = data.replace(strict, transitional)
         try:
-            root = etree.fromstring(data, parser=_parser())
+            root = _parse(data, prune)
         except etree.XMLSyntaxError as e:
             raise CorruptFile(self.path, f"malformed XML in {name}: {e}") from None
+        del data
         if root is None:
             raise CorruptFile(self.path, f"malformed XML in {name}: empty document")
         docinfo = root.getroottree().docinfo
