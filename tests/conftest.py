@@ -12,6 +12,10 @@ STEMS = sorted(p.name[: -len(".expected.json")] for p in GOLDEN.glob("*.expected
 FORMATS = ("docx", "pdf", "txt")
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes over ten seconds (big hostile inputs); deselect with -m 'not slow'")
+
+
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES

@@ -89,21 +89,43 @@ def report_paragraphs(title: str = "Інформація про виконанн
     )
 
 
-def big_table_docx(n_rows: int, n_cols: int = 6) -> bytes:
-    """A DOCX with a report heading and one funding-like table of ``n_rows`` data rows, written as raw XML."""
+def big_table_docx(n_rows: int, n_cols: int = 6, *, word_formatting: bool = False) -> bytes:
+    """A DOCX with a report heading and one funding-like table of ``n_rows`` data rows, written as raw XML.
+
+    With ``word_formatting`` every row, cell, paragraph and run carries the
+    properties and revision ids Word writes (widths, fonts, sizes, language,
+    rsids): the XML is five times larger, as a real Word table of that size is.
+    """
     header = ["№ з/п", "Назва заходу", "Джерела фінансування", "План, тис. грн", "Факт, тис. грн", "Примітка"]
     header = (header + [f"Колонка {i}" for i in range(len(header), n_cols)])[:n_cols]
-    parts = [w_table_row(header)]
+    row = w_word_row if word_formatting else w_table_row
+    parts = [row(header)]
     for i in range(1, n_rows + 1):
-        row = [str(i), f"Захід номер {i} з благоустрою", "Міський бюджет", f"{i % 997},5", f"{i % 991},25", ""]
-        parts.append(w_table_row((row + [""] * n_cols)[:n_cols]))
-    grid = "".join('<w:gridCol w:w="1000"/>' for _ in range(n_cols))
-    table = f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{''.join(parts)}</w:tbl>"
+        cells = [str(i), f"Захід номер {i} з благоустрою", "Міський бюджет", f"{i % 997},5", f"{i % 991},25", ""]
+        parts.append(row((cells + [""] * n_cols)[:n_cols]))
+    grid = "".join('<w:gridCol w:w="1500"/>' for _ in range(n_cols))
+    props = '<w:tblPr><w:tblW w:w="9000" w:type="dxa"/><w:tblBorders><w:top w:val="single"/></w:tblBorders></w:tblPr>'
+    table = f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(parts)}</w:tbl>"
     return docx_bytes(report_paragraphs() + table)
 
 
 def w_table_row(cells: list[str]) -> str:
     return "<w:tr>" + "".join(f"<w:tc>{w_paragraph(t)}</w:tc>" for t in cells) + "</w:tr>"
+
+
+def w_word_row(cells: list[str]) -> str:
+    """A table row as Word writes it, every level with its formatting properties."""
+    out = ['<w:tr w:rsidR="00A1B2C3" w:rsidTr="00D4E5F6"><w:trPr><w:cantSplit/></w:trPr>']
+    for text in cells:
+        out.append(
+            '<w:tc><w:tcPr><w:tcW w:w="1500" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+            '<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3" w:rsidP="00D4E5F6"><w:pPr><w:jc w:val="center"/>'
+            '<w:rPr><w:sz w:val="20"/></w:rPr></w:pPr><w:r w:rsidRPr="00112233"><w:rPr>'
+            '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="20"/><w:szCs w:val="20"/>'
+            f'<w:lang w:val="uk-UA"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+        )
+    out.append("</w:tr>")
+    return "".join(out)
 
 
 # -- zip bombs ---------------------------------------------------------------------------
