@@ -21,6 +21,14 @@ CATALOG: dict[str, str] = {
     "non-numeric-amount": "An amount cell holds text instead of a number; the value is null, the text is in raw.",
     "scanned-page": "A PDF page has no text layer (probably a scan); its content was not read.",
     "no-table-markup": "The text file shows no table structure that could be read.",
+    "unmapped-glyphs": "A PDF page prints glyphs without a text mapping ((cid:N)); its text may be garbled.",
+    "decoding": "The text file was not UTF-8; it was decoded in the encoding named.",
+    "format-mismatch": "The file's name says one format, its bytes another; it was read by its bytes.",
+    "text-truncated": "A very long text block was cut to a bounded length.",
+    "docx-tracked-changes": "The DOCX has tracked changes; they were read as accepted.",
+    "docx-alt-chunk": "The DOCX embeds other documents (altChunk) that were not read.",
+    "docx-nested-table": "Tables nested in table cells were read both as cell text and as tables of their own.",
+    "docx-part-skipped": "A header or footer part of the DOCX was broken and was skipped.",
 }
 
 #: percentage points always allowed on top of the printed rounding

@@ -440,3 +440,17 @@ def test_decisions_listed_one_per_line_under_a_lead_in():
         "Мета програми – розвиток; наказ від 01.01.2020 № 1.",
     ])
     assert [d.number for d in decisions] == ["520/2589", "530/2700"]
+
+
+def test_every_code_a_reader_or_check_emits_is_in_the_catalogue():
+    import importlib
+
+    from extractor.checks import CATALOG
+
+    codes_found = set()
+    for name in ("extractor.readers", "extractor.readers.docx", "extractor.readers.pdf", "extractor.readers.pdf_page",
+                 "extractor.readers.txt"):
+        module = importlib.import_module(name)
+        codes_found |= {v for k, v in vars(module).items() if k.startswith("NOTE_") and isinstance(v, str)}
+    codes_found |= {"scanned-page", "unmapped-glyphs", "percent-vs-amounts", "table-not-found", "unknown-column"}
+    assert codes_found <= set(CATALOG), codes_found - set(CATALOG)
