@@ -30,6 +30,7 @@ import hashlib
 import io
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,9 +231,14 @@ def output_names(paths: Sequence[Path]) -> list[str]:
 
 
 def file_sha256(path: Path) -> str | None:
-    """Hex SHA-256 of a file's bytes, read in chunks; None when it cannot be read."""
+    """Hex SHA-256 of a file's bytes, read in chunks; None when it cannot be read or is not a regular file.
+
+    A named pipe would block the batch on open, a device like /dev/zero never ends.
+    """
     h = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)

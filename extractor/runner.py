@@ -24,6 +24,7 @@ import json
 import multiprocessing
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -84,9 +85,11 @@ def _sniffed_format(path: str, limits: Limits) -> str | None:
         from .readers.sniff import sniff
 
         p = Path(path)
-        if p.stat().st_size > limits.max_file_bytes:
-            return None
-        return sniff(p.read_bytes())
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limits.max_file_bytes:
+            return None  # a pipe would block, a device never ends
+        with open(p, "rb") as fh:
+            return sniff(fh.read(limits.max_file_bytes))
     except Exception:
         return None
 
@@ -328,11 +331,12 @@ def run_dask(
             path = todo.popleft()
             p = Path(path)
             try:
-                too_big = p.stat().st_size > limits.max_file_bytes
+                st = p.stat()
+                too_big = st.st_size > limits.max_file_bytes or not stat.S_ISREG(st.st_mode)
                 data = b"" if too_big else p.read_bytes()
             except OSError:
                 too_big = True
-            if too_big:  # unreadable or over the limit: the local work reports it exactly
+            if too_big:  # unreadable, over the limit or not a regular file: the local work reports it exactly
                 return convert(path, limits)
             fut = client.submit(convert_isolated, p.name, data, limits_dict, timeout, pure=False)
             futures[fut] = path
