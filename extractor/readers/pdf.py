@@ -32,6 +32,7 @@ are mapped here, in ``_pdf_errors``, and nowhere else.
 from __future__ import annotations
 
 import io
+import os
 from collections import defaultdict
 from contextlib import contextmanager
 from typing import Iterator
@@ -46,9 +47,18 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..document import Block, Document, Paragraph, Table
 from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
 from ..limits import Limits
+from . import pdf_pdfium
 from .pdf_page import PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
 from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
+
+#: environment variable that picks the PDF engine (``ENGINES``); tests and the benchmark set it
+ENGINE_ENV = "EXTRACTOR_PDF_ENGINE"
+#: PDFium where it sees what pdfplumber sees (``extractor.readers.pdf_pdfium``), else pdfplumber
+ENGINE_AUTO = "auto"
+#: pdfplumber only: the reference
+ENGINE_REFERENCE = "pdfplumber"
+ENGINES = (ENGINE_AUTO, ENGINE_REFERENCE)
 
 #: pages whose widths differ by less than this (points) share one text column right edge
 PAGE_WIDTH_TOLERANCE = 2.0
@@ -89,7 +99,21 @@ def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
     return count if isinstance(count, int) else None
 
 
-def _read_pages(data: bytes, path: str, limits: Limits) -> list[PageContent]:
+def _read_pages(data: bytes, path: str, limits: Limits, engine: str | None = None) -> list[PageContent]:
+    """Every page's content: with PDFium when it can promise pdfplumber's result, else with pdfplumber."""
+    engine = engine or os.environ.get(ENGINE_ENV, ENGINE_AUTO)
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine == ENGINE_AUTO and pdf_pdfium.available():
+        try:
+            return pdf_pdfium.read_pages_fast(data, limits)
+        except pdf_pdfium.NeedsReference:
+            pass
+    return _read_pages_reference(data, path, limits)
+
+
+def _read_pages_reference(data: bytes, path: str, limits: Limits) -> list[PageContent]:
+    """Every page's content read with pdfplumber (the reference engine)."""
     with _pdf_errors(path):
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             declared = _declared_page_count(pdf)
@@ -215,9 +239,13 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
     return blocks
 
 
-def read_pdf(data: bytes, *, path: str, limits: Limits) -> Document:
-    """Read a PDF's text layer into a Document (see the module docstring)."""
-    pages = _read_pages(data, path, limits)
+def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = None) -> Document:
+    """Read a PDF's text layer into a Document (see the module docstring).
+
+    ``engine`` is one of ``ENGINES``; by default the ``EXTRACTOR_PDF_ENGINE``
+    environment variable, else "auto".
+    """
+    pages = _read_pages(data, path, limits, engine)
     if not any(p.has_text and not p.scanned for p in pages):
         raise ScannedDocument(path, "the PDF has no text layer (a scan?); OCR is not supported")
     notes = [("scanned-page", f"page {p.number} has no text layer") for p in pages if p.scanned]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from pdfplumber.utils import extract_text, extract_words
 
@@ -153,20 +153,35 @@ def _lines_from_chars(chars: list[dict[str, Any]]) -> list[TextLine]:
 
 def read_page(page: Any, number: int) -> PageContent:
     """Tables and text lines of one pdfplumber page (the page is only read, not kept)."""
-    content = PageContent(number=number, width=float(page.width), height=float(page.height))
-    chars = page.chars
+    return page_content(number, float(page.width), float(page.height), page.chars, page.images, page.find_tables)
+
+
+def page_content(
+    number: int,
+    width: float,
+    height: float,
+    chars: list[dict[str, Any]],
+    images: list[dict[str, Any]],
+    find_tables: Callable[[], list[Any]],
+) -> PageContent:
+    """Tables and text lines of one page from its characters and images (pdfplumber's dicts).
+
+    ``find_tables`` returns the page's ruled tables as pdfplumber's
+    ``Table`` objects (only ``bbox`` and ``cells`` are read); it is called
+    only when the page has text.
+    """
+    content = PageContent(number=number, width=width, height=height)
     n_text = sum(1 for ch in chars if not ch["text"].isspace())
     content.has_text = n_text > 0
     n_unmapped = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
     content.unmapped = n_text > 0 and n_unmapped >= UNMAPPED_SHARE * n_text
-    images = page.images
     content.has_images = bool(images)
     if n_text <= SCAN_MAX_CHARS and images:
         covered = sum(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in images)
         content.scanned = n_text == 0 or covered >= SCAN_MIN_IMAGE_SHARE * content.width * content.height
     if not content.has_text:
         return content
-    found = page.find_tables()
+    found = find_tables()
     indexes = [_CellIndex(t.bbox, [tuple(c) for c in t.cells]) for t in found if t.cells]
     cell_chars: list[list[list[dict[str, Any]]]] = [[[] for _ in ix.cells] for ix in indexes]
     outside: list[dict[str, Any]] = []

@@ -1,0 +1,718 @@
+"""The fast PDF page source: characters, ruling edges and images read with PDFium.
+
+pdfplumber (on pdfminer.six) is the reference PDF engine of this project and
+the slow part of reading a PDF: interpreting a page's content stream in
+Python takes 150–350 ms a page. PDFium (through pypdfium2) does it in a few
+milliseconds. This module reads with PDFium what ``extractor.readers.pdf_page``
+needs from a page *in pdfplumber's geometry*, so that the rest of the reader
+is the same code whichever engine read the page:
+
+* characters as pdfplumber's char dicts (``text``, ``x0``, ``x1``, ``top``,
+  ``bottom``, ``size``, ``fontname``, ``upright``, ``doctop``). x runs from
+  the glyph's origin over its advance; y is pdfminer's: from the baseline
+  plus the font's descent, one font size high. The descent, the advance
+  widths and the font name are pdfminer's own, read with pdfminer from the
+  page's font resources alone (no content stream is interpreted, which is
+  the costly part); ``FontTable`` matches PDFium's fonts to them;
+* ruling edges as pdfplumber's ``page.edges``: every painted path is split
+  into subpaths and classified as pdfminer does (line, rectangle, curve) and
+  turned into edges as pdfplumber does; the table finder is pdfplumber's own
+  ``TableFinder`` run on those edges;
+* images' bounding boxes (for the scanned-page test).
+
+PDFium's text page is a text extractor with heuristics of its own, undone
+here: the spaces and line breaks it generates are left out (pdfminer has no
+such characters); a line-end hyphen it marks (U+0002) gets its character
+back; whitespace it drops (a real space after a space it generated, a text
+object holding only inkless glyphs such as a lone no-break space) is put
+back, since whitespace separates words.
+
+Whenever a file holds something this module does not reproduce exactly, it
+raises ``NeedsReference`` and the caller reads the file with pdfplumber
+instead: rotated pages, a media box not at the origin or a crop box unlike
+it, rotated, mirrored or vertical text, Type 3 fonts, fonts without a
+``/ToUnicode`` map, characters PDFium cannot map to Unicode, a font that
+cannot be matched to one resource, a character whose advance cannot be
+told, a text object PDFium's text page skips that may hold ink (it skips one
+drawn twice at the same place; pdfminer keeps both), an unreadable or
+encrypted file, or any unexpected error. So a PDF is read the fast way only
+when the fast way sees what pdfplumber sees; ``tests/test_reader_pdf_pdfium.py``
+checks that on the samples.
+
+Known, accepted differences: PDFium drops a character drawn twice at nearly
+the same place within a line (fake bold), which pdfminer reports twice; and
+it splits the ligature characters U+FB00–FB06 into their letters.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdffont import PDFCIDFont, PDFType3Font
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
+from pdfplumber.table import TableFinder, TableSettings
+
+from ..limits import Limits
+from .pdf_page import PageContent, page_content
+
+try:  # an optional accelerator: without it every PDF is read with pdfplumber
+    import pypdfium2.raw as pdfium_c
+except ImportError:  # pragma: no cover - pypdfium2 is a declared dependency
+    pdfium_c = None
+
+#: how deep Form XObjects may nest before the fast path gives up
+MAX_FORM_DEPTH = 8
+#: PDFium's text page puts this in place of a hyphen that ends a line
+PDFIUM_LINE_END_HYPHEN = 0x2
+HYPHEN = "-"
+SPACE = 0x20
+NO_BREAK_SPACE = "\u00a0"
+SOFT_HYPHEN = "\u00ad"
+#: points within which two of PDFium's box edges are the same (it computes in single precision)
+BOX_EPSILON = 1e-3
+#: PDFium's text page skips text objects narrower than this (points)
+ZERO_WIDTH = 0.01
+#: a subset font's name starts with six capitals and a plus ("BAAAAA+Arial")
+SUBSET_TAG_LENGTH = 7
+
+
+class NeedsReference(Exception):
+    """The fast path cannot promise pdfplumber's result for this file; read it with pdfplumber."""
+
+
+def available() -> bool:
+    """Whether PDFium (pypdfium2) is installed."""
+    return pdfium_c is not None
+
+
+# -- fonts: pdfminer's descent per font name ---------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class FontInfo:
+    """What pdfminer makes of one font resource, as far as character boxes go."""
+
+    fontname: str
+    descent: float  # in text space units per unit of font size (negative)
+    #: what a line-end hyphen PDFium marks (U+0002) stood for: "-" or a soft
+    #: hyphen, whichever the font's ToUnicode map has; None when it has both or neither
+    hyphen: str | None
+    #: advance width (text space units per unit of font size) of each character
+    #: text the font's ToUnicode map produces; None where codes of different
+    #: widths give the same text
+    widths: dict[str, float | None]
+    #: whether some visible character of the font has no advance width
+    zero_width_ink: bool
+
+
+def _strip_subset(name: str) -> str:
+    if len(name) > SUBSET_TAG_LENGTH and name[6] == "+" and name[:6].isalpha() and name[:6].isupper():
+        return name[SUBSET_TAG_LENGTH:]
+    return name
+
+
+def _name(value: Any) -> str | None:
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return value if isinstance(value, str) else None
+
+
+def _font_specs(resources: Any, depth: int = 0) -> list[tuple[int | None, dict]]:
+    """Every font resource reachable from a resource dict, Form XObjects included."""
+    resources = resolve1(resources)
+    if not isinstance(resources, dict):
+        return []
+    out: list[tuple[int | None, dict]] = []
+    fonts = resolve1(resources.get("Font"))
+    if isinstance(fonts, dict):
+        for spec in fonts.values():
+            objid = spec.objid if isinstance(spec, PDFObjRef) else None
+            spec = resolve1(spec)
+            if isinstance(spec, dict):
+                out.append((objid, spec))
+    xobjects = resolve1(resources.get("XObject"))
+    if isinstance(xobjects, dict):
+        for xobj in xobjects.values():
+            xobj = resolve1(xobj)
+            if isinstance(xobj, PDFStream) and _name(xobj.get("Subtype")) == "Form":
+                if depth >= MAX_FORM_DEPTH:
+                    raise NeedsReference("Form XObjects nested too deeply")
+                out.extend(_font_specs(xobj.get("Resources"), depth + 1))
+    return out
+
+
+def _hyphen(font: Any) -> str | None:
+    """The one hyphen character ("-" or U+00AD) the font's ToUnicode map produces, if just one."""
+    mapping = getattr(getattr(font, "unicode_map", None), "cid2unichr", None) or {}
+    found = {v for v in mapping.values() if v in (HYPHEN, SOFT_HYPHEN)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _widths(font: Any) -> dict[str, float | None]:
+    """pdfminer's advance width per character text of the font (see ``FontInfo.widths``)."""
+    out: dict[str, float | None] = {}
+    mapping = getattr(getattr(font, "unicode_map", None), "cid2unichr", None) or {}
+    for cid, text in mapping.items():
+        width = font.char_width(cid)
+        if text in out and out[text] != width:
+            out[text] = None
+        else:
+            out[text] = width
+    return out
+
+
+def _zero_width_ink(font: Any) -> bool:
+    mapping = getattr(getattr(font, "unicode_map", None), "cid2unichr", None) or {}
+    return any(font.char_width(cid) == 0 and not text.isspace() for cid, text in mapping.items())
+
+
+@dataclass(frozen=True)
+class _FontResource:
+    """One font resource of a page: the names it goes by, pdfminer's metrics, its font program's size."""
+
+    names: frozenset[str]
+    info: FontInfo
+    program_size: int | None
+
+
+def _program_size(spec: dict, font: Any) -> int | None:
+    """The decoded size of the embedded font program (FontFile, FontFile2 or FontFile3), if any."""
+    descriptor = getattr(font, "descriptor", None) or {}
+    for key in ("FontFile", "FontFile2", "FontFile3"):
+        stream = resolve1(descriptor.get(key))
+        if isinstance(stream, PDFStream):
+            return len(stream.get_data())
+    return None
+
+
+class FontTable:
+    """The page's fonts as pdfminer sees them, looked up by the font PDFium names.
+
+    PDFium gives a font's base name, with the subset tag for some font
+    types and without it for others; several subsets of one font share the
+    name without the tag. A name that fits more than one resource is told
+    apart by the size of the embedded font program; a font that cannot be
+    told apart makes the file go to the reference engine.
+    """
+
+    def __init__(self, resources: list[_FontResource]):
+        self.resources = resources
+        self._cache: dict[int, FontInfo] = {}
+
+    def lookup(self, font: Any) -> FontInfo:
+        key = _address(font)
+        info = self._cache.get(key)
+        if info is None:
+            info = self._cache[key] = self._resolve(font)
+        return info
+
+    def _resolve(self, font: Any) -> FontInfo:
+        if not _address(font):
+            raise NeedsReference("a text object without a font")
+        name = _font_name(font)
+        candidates = [r for r in self.resources if name in r.names]
+        if len({r.info for r in candidates}) != 1:
+            bare = _strip_subset(name)
+            candidates = [r for r in self.resources if bare in {_strip_subset(n) for n in r.names}]
+        if len({r.info for r in candidates}) > 1:
+            size = ctypes.c_ulong()
+            if pdfium_c.FPDFFont_GetFontData(font, None, 0, size):
+                candidates = [r for r in candidates if r.program_size == size.value]
+        infos = {r.info for r in candidates}
+        if len(infos) != 1:
+            raise NeedsReference(f"the font {name!r} is not one of the page's font resources")
+        return infos.pop()
+
+
+def _page_fonts(manager: PDFResourceManager, page: PDFPage) -> FontTable:
+    """pdfminer's view of every font the page's resources hold."""
+    resources = []
+    for objid, spec in _font_specs(page.resources):
+        if resolve1(spec.get("ToUnicode")) is None:
+            raise NeedsReference("a font has no ToUnicode map")
+        font = manager.get_font(objid, spec)
+        if isinstance(font, PDFType3Font) or font.is_vertical():
+            raise NeedsReference("a Type 3 or vertical font")
+        info = FontInfo(
+            fontname=str(font.fontname),
+            descent=font.get_descent(),
+            hyphen=_hyphen(font),
+            widths=_widths(font),
+            zero_width_ink=_zero_width_ink(font),
+        )
+        names = {_name(spec.get("BaseFont")), _name(font.fontname)}
+        if isinstance(font, PDFCIDFont):
+            for descendant in resolve1(spec.get("DescendantFonts")) or []:
+                descendant = resolve1(descendant)
+                if isinstance(descendant, dict):
+                    names.add(_name(descendant.get("BaseFont")))
+        resources.append(_FontResource(frozenset(names - {None}), info, _program_size(spec, font)))
+    return FontTable(resources)
+
+
+# -- PDFium helpers -----------------------------------------------------------------
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _matrix(obj: Any) -> tuple[float, float, float, float, float, float]:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        raise NeedsReference("an object without a matrix")
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _multiply(m: tuple, n: tuple) -> tuple:
+    """The matrix that applies ``m`` first, then ``n`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _font_name(font: Any) -> str:
+    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    buf = ctypes.create_string_buffer(max(1, size))
+    pdfium_c.FPDFFont_GetBaseFontName(font, buf, size)
+    return buf.value.decode("utf-8", "replace")
+
+
+# -- paths → edges, as pdfminer classifies and pdfplumber converts ---------------------
+
+
+def _subpaths(obj: Any, ctm: tuple) -> list[list[tuple[str, float, float]]]:
+    """The path's subpaths as pdfminer's operators with their end points, in page space.
+
+    PDFium keeps a Bézier curve as three points; pdfminer keeps the end point
+    only. PDFium marks a closed subpath on its last point, after which
+    pdfminer has an ``h`` operator standing at the subpath's start.
+    """
+    n = pdfium_c.FPDFPath_CountSegments(obj)
+    if n < 0:
+        raise NeedsReference("an unreadable path")
+    a, b, c, d, e, f = ctm
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[list[tuple[str, float, float]]] = []
+    current: list[tuple[str, float, float]] = []
+    bezier = 0
+    for i in range(n):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if current:
+                subpaths.append(current)
+            current = [("m", *point)]
+            bezier = 0
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            current.append(("l", *point))
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3 == 0:
+                current.append(("c", *point))
+        else:
+            raise NeedsReference("an unknown path segment")
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and current:
+            current.append(("h", current[0][1], current[0][2]))
+    if current:
+        subpaths.append(current)
+    return subpaths
+
+
+def _subpath_objects(ops: list[tuple[str, float, float]], height: float) -> list[dict]:
+    """pdfplumber's line/rect/curve dict for one subpath (pdfminer's ``paint_path`` rules)."""
+    shape = "".join(op for op, _, _ in ops)
+    pts = [(x, y) for _, x, y in ops]
+    if shape[:1] != "m":
+        return []
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in {"mlh", "ml"}:
+        return [_bounded("line", [pts[0], pts[1]], height)]
+    if shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = pts[0] == pts[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if closed and square:
+            return [_bounded("rect", [pts[0], pts[2]], height)]
+    return [_bounded("curve", pts, height)]
+
+
+def _bounded(kind: str, pts: list[tuple[float, float]], height: float) -> dict:
+    x0 = min(p[0] for p in pts)
+    x1 = max(p[0] for p in pts)
+    y0 = min(p[1] for p in pts)
+    y1 = max(p[1] for p in pts)
+    obj = {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "y0": y0,
+        "y1": y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        "top": height - y1,
+        "bottom": height - y0,
+    }
+    obj["doctop"] = obj["top"]
+    if kind == "curve":
+        obj["pts"] = [(x, height - y) for x, y in pts]
+    return obj
+
+
+def _edges(obj: dict) -> list[dict]:
+    """pdfplumber's edges of a line, rect or curve dict (``pdfplumber.utils.obj_to_edges``)."""
+    kind = obj["object_type"]
+    if kind == "line":
+        return [{**obj, "orientation": "h" if obj["top"] == obj["bottom"] else "v"}]
+    if kind == "rect":
+        edge = {k: obj[k] for k in ("x0", "x1", "top", "bottom", "doctop", "width", "height")}
+        return [
+            {**edge, "object_type": "rect_edge", "height": 0, "bottom": obj["top"], "orientation": "h"},
+            {**edge, "object_type": "rect_edge", "height": 0, "top": obj["top"] + obj["height"],
+             "doctop": obj["doctop"] + obj["height"], "orientation": "h"},
+            {**edge, "object_type": "rect_edge", "width": 0, "x1": obj["x0"], "orientation": "v"},
+            {**edge, "object_type": "rect_edge", "width": 0, "x0": obj["x1"], "orientation": "v"},
+        ]
+    out = []
+    pts = obj["pts"]
+    for (px0, py0), (px1, py1) in zip(pts, pts[1:]):
+        top = min(py0, py1)
+        out.append({
+            "object_type": "curve_edge",
+            "x0": min(px0, px1),
+            "x1": max(px0, px1),
+            "top": top,
+            "doctop": top,
+            "bottom": max(py0, py1),
+            "width": abs(px0 - px1),
+            "height": abs(py0 - py1),
+            "orientation": "v" if px0 == px1 else ("h" if py0 == py1 else None),
+        })
+    return out
+
+
+@dataclass
+class _Objects:
+    """What a page's object tree holds, besides its text."""
+
+    edges: list[dict]
+    images: list[dict]
+    text_objects: dict[int, tuple[Any, tuple | None]]  # address -> (handle, matrix of the enclosing form)
+
+
+def _walk(objects: list[Any], parent: tuple | None, height: float, out: _Objects, depth: int = 0) -> None:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            out.text_objects[_address(obj)] = (obj, parent)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
+                raise NeedsReference("a path without a draw mode")
+            if fill.value == pdfium_c.FPDF_FILLMODE_NONE and not stroke.value:
+                continue  # "n": a clipping path, never painted
+            ctm = _matrix(obj) if parent is None else _multiply(_matrix(obj), parent)
+            for ops in _subpaths(obj, ctm):
+                for item in _subpath_objects(ops, height):
+                    out.edges.extend(_edges(item))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                out.images.append(
+                    {"x0": left.value, "x1": right.value, "top": height - top.value, "bottom": height - bottom.value}
+                )
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if depth >= MAX_FORM_DEPTH:
+                raise NeedsReference("Form XObjects nested too deeply")
+            matrix = _matrix(obj) if parent is None else _multiply(_matrix(obj), parent)
+            children = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
+            _walk(children, matrix, height, out, depth + 1)
+
+
+# -- characters -----------------------------------------------------------------------
+
+
+def _chars(textpage: Any, height: float, fonts: FontTable, text_objects: dict[int, tuple]) -> list[dict]:
+    """pdfplumber's char dicts for the page's characters (see the module docstring).
+
+    ``text_objects`` maps the address of every text object on the page to
+    its handle and the matrix of the Form XObject holding it (None on the
+    page itself), to check what the text page left out.
+
+    PDFium's text page drops some whitespace pdfminer reports; as whitespace
+    separates words, it is put back (``_whitespace``):
+
+    * a real space that followed a space PDFium generated (from a gap left by
+      a ``TJ`` offset) is deleted as a double space; the generated space
+      then stands at the deleted one's origin, not at the next character's;
+    * a text object whose glyphs have no ink (a lone space or no-break
+      space) is skipped whole.
+    """
+    c = pdfium_c
+    n = c.FPDFText_CountChars(textpage)
+    if n < 0:
+        raise NeedsReference("no text page")
+    box = c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    per_object: dict[int, _ObjectInfo] = {}
+    chars: list[dict] = []
+    pending: tuple[float, float, int] | None = None  # a generated space of a text object: x, y, object
+    for i in range(n):
+        generated = c.FPDFText_IsGenerated(textpage, i)
+        if generated:
+            pending = None
+            if c.FPDFText_GetUnicode(textpage, i) == SPACE:
+                key = _address(c.FPDFText_GetTextObject(textpage, i))
+                if key and c.FPDFText_GetCharOrigin(textpage, i, ox, oy):
+                    pending = (ox.value, oy.value, key)
+            continue
+        if c.FPDFText_HasUnicodeMapError(textpage, i):
+            raise NeedsReference("a character without a Unicode mapping")
+        code = c.FPDFText_GetUnicode(textpage, i)
+        obj = c.FPDFText_GetTextObject(textpage, i)
+        key = _address(obj)
+        known = per_object.get(key)
+        if known is None:
+            known = per_object[key] = _object_info(textpage, i, obj, fonts)
+        if not c.FPDFText_GetLooseCharBox(textpage, i, box) or not c.FPDFText_GetCharOrigin(textpage, i, ox, oy):
+            raise NeedsReference("a character without a box")
+        if code == PDFIUM_LINE_END_HYPHEN:
+            if known.font.hyphen is None:
+                raise NeedsReference("a line-end hyphen whose character the font does not tell")
+            text = known.font.hyphen
+        else:
+            text = chr(code)
+        x0 = ox.value
+        if pending is not None:
+            px, py, pkey = pending
+            pending = None
+            if pkey == key and abs(px - x0) > BOX_EPSILON and abs(py - oy.value) <= BOX_EPSILON:
+                chars.append(_whitespace(px, x0, py, known, height))
+        x1 = _right_edge(textpage, i, x0, float(box.right), known.font.widths.get(text), known.fontsize * known.scale_x)
+        chars.append(_char(text, x0, x1, oy.value, known, height))
+    for key in text_objects.keys() - per_object.keys():
+        obj, parent = text_objects[key]
+        chars.append(_left_out(obj, parent, fonts, height))
+    return chars
+
+
+@dataclass(frozen=True)
+class _ObjectInfo:
+    """What the characters of one text object share."""
+
+    font: FontInfo
+    fontsize: float
+    scale_x: float  # the text matrix's horizontal scale
+    size: float  # the characters' height: font size times the vertical scale
+
+
+def _object_info(textpage: Any, index: int, obj: Any, fonts: FontTable) -> _ObjectInfo:
+    """The shared facts of the text object of character ``index`` (its matrix is every character's)."""
+    c = pdfium_c
+    if not _address(obj):
+        raise NeedsReference("a character without a text object")
+    info = fonts.lookup(c.FPDFTextObj_GetFont(obj))
+    size_out = ctypes.c_float()
+    if not c.FPDFTextObj_GetFontSize(obj, size_out) or size_out.value <= 0:
+        raise NeedsReference("a text object without a font size")
+    matrix = c.FS_MATRIX()
+    if not c.FPDFText_GetMatrix(textpage, index, matrix):
+        raise NeedsReference("a character without a matrix")
+    return _shared(info, size_out.value, (matrix.a, matrix.b, matrix.c, matrix.d))
+
+
+def _shared(font: FontInfo, fontsize: float, matrix: tuple[float, float, float, float]) -> _ObjectInfo:
+    a, b, c, d = matrix
+    if b != 0 or c != 0 or a <= 0 or d <= 0:
+        raise NeedsReference("rotated or mirrored text")
+    return _ObjectInfo(font=font, fontsize=fontsize, scale_x=a, size=d * fontsize)
+
+
+def _char(text: str, x0: float, x1: float, baseline: float, known: _ObjectInfo, height: float) -> dict:
+    """pdfplumber's char dict: pdfminer's box runs from the descent, one font size high."""
+    y0 = baseline + known.font.descent * known.size
+    top = height - (y0 + known.size)
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": height - y0,
+        "doctop": top,
+        "size": known.size,
+        "fontname": known.font.fontname,
+        "upright": True,
+    }
+
+
+def _whitespace(x0: float, x1: float, baseline: float, known: _ObjectInfo, height: float) -> dict:
+    """A space PDFium dropped, from ``x0`` to ``x1`` on the baseline (only ever a word separator)."""
+    return _char(" ", x0, max(x0, x1), baseline, known, height)
+
+
+def _right_edge(textpage: Any, index: int, x0: float, loose_right: float, width: float | None, scale: float) -> float:
+    """pdfminer's x1 of a character: its origin plus its advance.
+
+    PDFium's loose box is the union of the advance (origin to origin +
+    advance) and the glyph's own box, so its right edge is the advance's
+    unless the glyph reaches past it. With the font's width for the
+    character (``width`` per unit of font size; ``scale`` is font size times
+    the horizontal scale) the advance is computed and checked against the
+    loose box; without it the glyph box tells whether the loose edge is the
+    advance's.
+    """
+    if width is not None:
+        right = x0 + width * scale
+        if abs(right - loose_right) <= BOX_EPSILON or loose_right > right:
+            return right
+        raise NeedsReference("an advance width unlike PDFium's")
+    left, tight_right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, left, tight_right, bottom, top):
+        raise NeedsReference("a character without a glyph box")
+    if loose_right > tight_right.value + BOX_EPSILON:
+        return loose_right
+    raise NeedsReference("a character whose advance width is not known")
+
+
+def _left_out(obj: Any, parent: tuple | None, fonts: FontTable, height: float) -> dict:
+    """The whitespace of a text object the text page left out, or ``NeedsReference``.
+
+    PDFium's text page skips a text object whose glyphs have no ink (its
+    box has no width): LibreOffice writes a lone space or no-break space as
+    one. pdfminer reports those characters; as whitespace they only separate
+    words, so one space at the object's origin stands for them. The text
+    page also skips a text object drawn twice at the same place (pdfminer
+    keeps both): that, or an inkless object in a font that has inkless
+    visible characters, makes the file go to the reference engine.
+    """
+    c = pdfium_c
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value >= ZERO_WIDTH:
+        raise NeedsReference("PDFium's text page left out a text object")
+    info = fonts.lookup(c.FPDFTextObj_GetFont(obj))
+    if info.zero_width_ink:
+        raise NeedsReference("PDFium's text page left out a text object that may hold a character")
+    size_out = ctypes.c_float()
+    if not c.FPDFTextObj_GetFontSize(obj, size_out) or size_out.value <= 0:
+        raise NeedsReference("a text object without a font size")
+    matrix = _matrix(obj) if parent is None else _multiply(_matrix(obj), parent)
+    known = _shared(info, size_out.value, matrix[:4])
+    width = info.widths.get(" ") or info.widths.get(NO_BREAK_SPACE) or 0.0
+    x0, baseline = matrix[4], matrix[5]
+    return _whitespace(x0, x0 + width * known.fontsize * known.scale_x, baseline, known, height)
+
+
+# -- pages ----------------------------------------------------------------------------
+
+
+class _EdgePage:
+    """The part of a pdfplumber Page that ``TableFinder`` reads with the default ("lines") settings."""
+
+    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]):
+        self.edges = edges
+        self.bbox = bbox
+
+
+def _find_tables(edges: list[dict], width: float, height: float) -> list[Any]:
+    return TableFinder(_EdgePage(edges, (0, 0, width, height)), TableSettings.resolve(None)).tables
+
+
+def _page_box(page: Any) -> tuple[float, float]:
+    """The page's width and height; refuse pages pdfplumber would measure differently."""
+    c = pdfium_c
+    if c.FPDFPage_GetRotation(page) != 0:
+        raise NeedsReference("a rotated page")
+    media = [ctypes.c_float() for _ in range(4)]
+    if not c.FPDFPage_GetMediaBox(page, *media):
+        raise NeedsReference("a page without a media box")
+    left, bottom, right, top = (v.value for v in media)
+    if left != 0 or bottom != 0:
+        raise NeedsReference("a media box not at the origin")
+    crop = [ctypes.c_float() for _ in range(4)]
+    if c.FPDFPage_GetCropBox(page, *crop) and [v.value for v in crop] != [left, bottom, right, top]:
+        raise NeedsReference("a crop box unlike the media box")
+    return right - left, top - bottom
+
+
+def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
+    """Every page's content read with PDFium; ``NeedsReference`` when pdfplumber must read the file."""
+    try:
+        return _read_pages_fast(data, limits)
+    except (NeedsReference, MemoryError):
+        raise
+    except Exception as exc:  # whatever went wrong, the reference engine has the last word
+        raise NeedsReference(f"unexpected {type(exc).__name__}: {exc}") from None
+
+
+def _read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
+    if pdfium_c is None:
+        raise NeedsReference("pypdfium2 is not installed")
+    try:
+        parser = PDFParser(io.BytesIO(data))
+        document = PDFDocument(parser)
+        miner_pages = list(PDFPage.create_pages(document))
+    except Exception as exc:  # the reference reader reports a broken file properly
+        raise NeedsReference(f"pdfminer cannot open the file: {type(exc).__name__}") from None
+    if len(miner_pages) > limits.max_pages:
+        raise NeedsReference("over the page limit")
+    manager = PDFResourceManager(caching=True)
+    buf = ctypes.create_string_buffer(data, len(data))
+    doc = pdfium_c.FPDF_LoadMemDocument64(buf, len(data), None)
+    if not doc:
+        raise NeedsReference("PDFium cannot open the file")
+    try:
+        if pdfium_c.FPDF_GetPageCount(doc) != len(miner_pages):
+            raise NeedsReference("PDFium and pdfminer count the pages differently")
+        out = []
+        for index, miner_page in enumerate(miner_pages):
+            out.append(_read_page(doc, index, _page_fonts(manager, miner_page)))
+        return out
+    finally:
+        pdfium_c.FPDF_CloseDocument(doc)
+
+
+def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
+    c = pdfium_c
+    page = c.FPDF_LoadPage(doc, index)
+    if not page:
+        raise NeedsReference("PDFium cannot load a page")
+    textpage = None
+    try:
+        width, height = _page_box(page)
+        objects = _Objects(edges=[], images=[], text_objects={})
+        _walk([c.FPDFPage_GetObject(page, i) for i in range(c.FPDFPage_CountObjects(page))], None, height, objects)
+        textpage = c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise NeedsReference("PDFium cannot read a page's text")
+        chars = _chars(textpage, height, fonts, objects.text_objects)
+        return page_content(
+            index + 1, float(width), float(height), chars, objects.images,
+            lambda: _find_tables(objects.edges, width, height),
+        )
+    finally:
+        if textpage:
+            c.FPDFText_ClosePage(textpage)
+        c.FPDF_ClosePage(page)
