@@ -1,10 +1,14 @@
 """PDF reader: a PDF's text layer → the format-neutral Document.
 
-``read_pdf`` opens the PDF once with pdfplumber and reads each page once
-(``extractor.readers.pdf_page``): ruled tables from ``find_tables()`` with the
-page's characters sorted into their cells, and the remaining characters as
-text lines. Pages are released as soon as they are read. Then, over the whole
-document:
+``read_pdf`` opens the PDF once and reads each page once
+(``extractor.readers.pdf_page``): ruled tables from pdfplumber's table finder
+with the page's characters sorted into their cells, and the remaining
+characters as text lines. Pages are released as soon as they are read. The
+characters, ruling lines and images come from PDFium
+(``extractor.readers.pdf_pdfium``, several times faster) when it can promise
+what pdfplumber would give, else from pdfplumber, the reference; the
+``EXTRACTOR_PDF_ENGINE`` environment variable set to "pdfplumber" always
+uses the reference. Then, over the whole document:
 
 * text lines become paragraphs (``extractor.readers.pdf_text``); page
   furniture is sorted out first: lone page numbers are dropped, a running
