@@ -655,3 +655,38 @@ def test_zhytomyr_pdftotext_rendering_keeps_two_whole_tables():
     for measure in ("1.7 Придбання", "1.8 Придбання", "1.12"):
         assert any(t.startswith(measure) for t in cells), measure
     assert len(indicators.rows) >= 27
+
+
+# -- Word's default: centred header cells over flush-left data ------------------------------
+
+CENTRED_HEADER_LEFT_DATA = """\
+     № з/п       Зміст заходів            Виконавці           Обсяг,       Відсоток
+                                                             тис. грн
+1.           Ремонт доріг у            Управління            2 400,0      99,4
+             центрі міста              ЖКГ
+2.           Освітлення вулиць         Управління            312,0        95,7
+             міста                     ЖКГ
+3.           Озеленення парку          Управління            –            –
+                                       ЖКГ
+"""
+
+
+def test_centred_header_beside_flush_left_numbers_heads_their_column():
+    (table,) = tables(read_layout_blocks(CENTRED_HEADER_LEFT_DATA))
+    grid = table.text_grid()
+    assert table.n_cols == 5
+    assert grid[0][0] == "№ з/п" and [row[0] for row in grid[1:]] == ["1.", "2.", "3."]
+    assert norm(grid[0][3]) == "Обсяг, тис. грн" and grid[1][3] == "2 400,0"
+
+
+def test_header_text_beside_another_columns_header_over_an_empty_column_is_a_column():
+    text = "\n".join([
+        " №    Захід             Примітка      План      Факт",
+        " 1.   Ремонт доріг                    100,0     90,0",
+        " 2.   Освітлення                      50,0      45,5",
+        " 3.   Озеленення                      20,0      20,0",
+    ])
+    (table,) = tables(read_layout_blocks(text))
+    grid = table.text_grid()
+    assert grid[0] == ["№", "Захід", "Примітка", "План", "Факт"]
+    assert grid[1] == ["1.", "Ремонт доріг", "", "100,0", "90,0"]

@@ -185,6 +185,8 @@ SPAN_CONTINUATION_GAP = 2
 MIN_RESUMED_COLUMNS = 2
 #: share of bridging lines without values (not total rows) above which a region is not a table
 MAX_BRIDGING_SHARE = 0.34
+#: share of a column's body texts starting (ending) at one x that makes it flush left (right)
+ALIGNED_SHARE = 0.8
 #: share of ordinals in the first column that makes it the key column
 KEY_COLUMN_ORDINAL_SHARE = 0.6
 #: a gap of this many spaces inside a paragraph line becomes a TAB
@@ -977,7 +979,9 @@ def _join_pieces(pieces: list[_HPiece]) -> str:
     return "\n".join(" ".join(p.text for p in ps) for ps in lines.values())
 
 
-def _header_pieces(lines: list[_Line], rows: range, cores: list[list[int]]) -> list[_HPiece]:
+def _header_pieces(
+    lines: list[_Line], rows: range, cores: list[list[int]], slots: list[list[int]] | None = None
+) -> list[_HPiece]:
     """Header text pieces line by line.
 
     Two header cells meet at a gutter only in the middle of their columns'
@@ -994,21 +998,93 @@ def _header_pieces(lines: list[_Line], rows: range, cores: list[list[int]]) -> l
         for f in line.frags:
             meet = any(c in started for c in _overlapping(cores, f.x0, f.x1))
             for p, (a, b) in _pieces(f, cores, alone, meet):
+                if slots and a == b and not _overlapping(cores, p.x0, p.x1):
+                    # in a gutter: the column whose cell holds it
+                    a = b = _slot_of(slots, p.x0, p.x1, a)
                 found.append(_HPiece(i, p.x0, p.x1, p.text, a, b))
         started.update(p.a for p in found if p.a == p.b)
         out.extend(found)
     return out
 
 
-def _header_extra_cores(pieces: list[_HPiece], cores: list[list[int]]) -> list[list[int]]:
-    """Cores for header text standing clear of every column and of spanning text."""
+def _slot_of(slots: list[list[int]], x0: int, x1: int, default: int) -> int:
+    """The slot holding the middle of [x0, x1), else ``default``."""
+    mid = (x0 + x1) / 2
+    return next((k for k, (a, b) in enumerate(slots) if a <= mid < b), default)
+
+
+def _header_extra_cores(
+    pieces: list[_HPiece], cores: list[list[int]], slots: list[list[int]] | None = None
+) -> list[list[int]]:
+    """Cores for header text standing clear of every column and of spanning text.
+
+    Text inside a column's slot (see ``_slots``) is that column's header
+    when no header text over the column's data stands beside it: a centred
+    "№ з/п" over left-aligned "1." stands clear of the numbers but is their
+    header; "Примітка" printed beside "Захід" over an empty column is not.
+    """
     spans = [(p.x0, p.x1) for p in pieces if p.b > p.a]
     cands = []
     for p in pieces:
         if _overlapping(cores, p.x0 - 1, p.x1 + 1) or any(a < p.x1 and p.x0 < b for a, b in spans):
             continue
         cands.append((p.x0, p.x1))
-    return [list(c) for c in _merge_intervals(cands)]
+    out = []
+    for a, b in _merge_intervals(cands):
+        k = next((k for k, (sa, sb) in enumerate(slots or []) if sa <= a and b <= sb), None)
+        if k is not None:
+            over = [
+                q for q in pieces if q.a == q.b == k and _overlapping(cores[k : k + 1], q.x0 - 1, q.x1 + 1)
+            ]
+            if not over or any(q.x0 < b and a < q.x1 for q in over):
+                continue  # the column's own header, centred off its data
+        out.append([a, b])
+    return out
+
+
+def _alignment(pieces: list[_Frag]) -> str:
+    """'L' when a column's body text is flush left, 'R' when flush right, else ''."""
+    if len(pieces) < 2:
+        return ""
+    x0, x1 = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
+    left = sum(1 for p in pieces if p.x0 <= x0 + 1) >= ALIGNED_SHARE * len(pieces)
+    right = sum(1 for p in pieces if p.x1 >= x1 - 1) >= ALIGNED_SHARE * len(pieces)
+    if left and not right:
+        return "L"
+    if right and not left:
+        return "R"
+    return ""
+
+
+def _slots(lines: list[_Line], body: range, cores: list[list[int]], bridging: set[int]) -> list[list[int]]:
+    """The x-extent of each column's cells, from how its body text is aligned.
+
+    Word prints header cells centred and data flush left (its default), so
+    a header often stands beside its data rather than over it. A cell runs
+    from its left border to the next cell's: in front of a flush-left
+    column the border is just before its text, after a flush-right column
+    just after its text, otherwise in the middle of the gutter.
+    """
+    own: list[list[_Frag]] = [[] for _ in cores]
+    for i in body:
+        if i in bridging:
+            continue
+        for p, (a, b) in _line_pieces(lines[i], cores):
+            if a == b:
+                own[a].append(p)
+    align = [_alignment(ps) for ps in own]
+    slots = [list(c) for c in cores]
+    for k in range(len(cores) - 1):
+        g0, g1 = cores[k][1], cores[k + 1][0]
+        if align[k + 1] == "L" and align[k] != "R":
+            cut = g1 - 1
+        elif align[k] == "R" and align[k + 1] != "L":
+            cut = g0 + 1
+        else:
+            cut = (g0 + g1 + 1) // 2
+        cut = min(max(cut, g0), g1)
+        slots[k][1], slots[k + 1][0] = cut, cut
+    return slots
 
 
 def _header_level(pieces: list[_HPiece], a: int, b: int, top: int, bottom: int) -> tuple[list[_HCell], int]:
@@ -1327,9 +1403,11 @@ def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
     numbers_top = region.numbers_top if region.numbers_top >= 0 else region.body_top
     hrange = range(region.top, region.body_top)
 
+    slots = _slots(lines, range(region.body_top, region.bottom), cores, region.bridging)
+
     def header_pieces() -> tuple[list[_HPiece], list[_HPiece]]:
         pieces, numbers = [], []
-        for p in _header_pieces(lines, hrange, cores):
+        for p in _header_pieces(lines, hrange, cores, slots):
             if p.line >= numbers_top and p.a == p.b and p.text.isdigit():
                 numbers.append(p)
             else:
@@ -1339,9 +1417,10 @@ def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
     pieces, numbers = header_pieces()
     if len(pieces) > MAX_HEADER_PIECES:
         return None
-    extra = _header_extra_cores(pieces, cores)
+    extra = _header_extra_cores(pieces, cores, slots)
     if extra and len(cores) + len(extra) <= MAX_COLUMNS:
         cores = sorted(cores + extra)
+        slots = _slots(lines, range(region.body_top, region.bottom), cores, region.bridging)
         pieces, numbers = header_pieces()
     n_cols = len(cores)
     header, depth = (
