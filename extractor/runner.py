@@ -139,8 +139,31 @@ def _mp_context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _worker_loop(conn, work: Work, limits: Limits) -> None:
-    """A worker process: take (index, path), send back (index, Outcome), until told to stop."""
+def _pin_to_cpu(slot: int) -> None:
+    """Keep worker ``slot`` on its own CPU of those this process may use (round-robin).
+
+    Some virtual machines pack runnable processes onto as few vCPUs as they
+    can (a Firecracker guest booted with ``sched_vcpu_pack``): two unpinned
+    workers then share one core and ``--jobs 2`` gains nothing (two
+    CPU-bound processes there take twice as long as one). A worker pinned
+    to a CPU of its own uses that core. Where affinity cannot be set, nothing
+    changes.
+    """
+    try:
+        cpus = sorted(os.sched_getaffinity(0))
+        if len(cpus) > 1:
+            os.sched_setaffinity(0, {cpus[slot % len(cpus)]})
+    except (AttributeError, OSError):
+        pass
+
+
+def _worker_loop(conn, work: Work, limits: Limits, slot: int | None = None) -> None:
+    """A worker process: take (index, path), send back (index, Outcome), until told to stop.
+
+    With a ``slot`` (one of several workers) the worker is pinned to a CPU of its own.
+    """
+    if slot is not None:
+        _pin_to_cpu(slot)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, if it set one
     while True:
@@ -159,9 +182,10 @@ def _worker_loop(conn, work: Work, limits: Limits) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, work: Work, limits: Limits):
+    def __init__(self, ctx, work: Work, limits: Limits, slot: int | None = None):
+        self.slot = slot
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_loop, args=(child, work, limits), daemon=True)
+        self.process = ctx.Process(target=_worker_loop, args=(child, work, limits, slot), daemon=True)
         self.process.start()
         child.close()
         self.task: tuple[int, str] | None = None
@@ -210,7 +234,8 @@ def run_local(
     ctx = _mp_context()
     if ctx.get_start_method() == "fork":
         from . import pipeline  # noqa: F401  (imported once here, inherited by every worker)
-    workers = [_Worker(ctx, work, limits) for _ in range(min(jobs, len(pending)))]
+    n_workers = min(jobs, len(pending))
+    workers = [_Worker(ctx, work, limits, slot if n_workers > 1 else None) for slot in range(n_workers)]
     try:
         while True:
             for w in workers:
@@ -248,7 +273,7 @@ def run_local(
                     continue
                 if replace:
                     w.kill()
-                    workers[i] = _Worker(ctx, work, limits)
+                    workers[i] = _Worker(ctx, work, limits, w.slot)
                 else:
                     w.task = None
                 yield outcome
