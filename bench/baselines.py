@@ -1,6 +1,7 @@
 """What is timed: the pipeline and the "just read the file" baselines it is compared with.
 
-* ``parse``: ``extractor.pipeline.parse_file`` (read, extract, check), in process.
+* ``parse``: ``extractor.pipeline.parse_file`` (read, extract, check), in process;
+  ``parse_with_reference_pdf_engine`` the same with PDFs read by pdfplumber only.
 * ``pdf_baseline``: pdfplumber opens the file and runs ``extract_tables()``
   and ``extract_text()`` on every page.
 * ``docx_baseline``: python-docx opens the file and reads every paragraph's
@@ -19,6 +20,23 @@ def parse(path: Path):
 
     clear_caches()
     return parse_file(path)
+
+
+def parse_with_reference_pdf_engine(path: Path):
+    """``parse`` with the PDF read by pdfplumber only (the fast PDFium page source switched off)."""
+    import os
+
+    from extractor.readers.pdf import ENGINE_ENV, ENGINE_REFERENCE
+
+    before = os.environ.get(ENGINE_ENV)
+    os.environ[ENGINE_ENV] = ENGINE_REFERENCE
+    try:
+        return parse(path)
+    finally:
+        if before is None:
+            del os.environ[ENGINE_ENV]
+        else:
+            os.environ[ENGINE_ENV] = before
 
 
 def pdf_baseline(path: Path) -> int:
