@@ -690,3 +690,38 @@ def test_header_text_beside_another_columns_header_over_an_empty_column_is_a_col
     grid = table.text_grid()
     assert grid[0] == ["№", "Захід", "Примітка", "План", "Факт"]
     assert grid[1] == ["1.", "Ремонт доріг", "", "100,0", "90,0"]
+
+
+def test_table_with_its_own_header_after_a_heading_is_a_new_table_even_if_it_fits_the_columns():
+    text = "\n".join([
+        "     № з/п       Зміст заходів            Виконавці           Обсяг,       Відсоток",
+        "1.           Ремонт доріг              Управління            2 400,0      99,4",
+        "2.           Освітлення вулиць         Управління            312,0        95,7",
+        "Всього                                                       2 712,0      99,0",
+        "",
+        "                     3. Виконання показників",
+        "     № з/п     Показник              Одиниця     План        Факт",
+        "       1       Кількість шкіл        од.         12          10",
+        "       2       Кількість учнів       осіб        1 200       1 150",
+    ])
+    blocks = read_layout_blocks(text)
+    funding, indicators = tables(blocks)
+    assert [p.text for p in paragraphs(blocks)] == ["3. Виконання показників"]
+    assert len(funding.rows) == 4 and funding.rows[-1].cells[0].text == "Всього"
+    assert indicators.rows[0].is_header and norm(indicators.rows[0].cells[1].text) == "Показник"
+    assert [r.cells[0].text for r in indicators.rows[1:]] == ["1", "2"]
+
+
+def test_line_opening_every_page_is_a_running_header_not_a_table_row():
+    rows = [["№", "Показник", "Од.", "План", "Факт"], ["1.", "Кількість шкіл", "од.", "12", "10"],
+            ["2.", "Кількість учнів", "осіб", "1 200", "1 150"]]
+    widths = [4, 18, 6, 7, 7]
+    head = "                                              Додаток 2"
+    page1 = [head] + render(rows, widths, right={3, 4})
+    page2 = [head] + render([["3.", "Частка ремонтів", "%", "80,0", "70,0"],
+                             ["4.", "Частка шкіл", "%", "95,0", "97,0"]], widths, right={3, 4})
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2))
+    (table,) = tables(blocks)
+    # given once, as a DOCX section header is
+    assert [(p.text, p.part, p.page) for p in paragraphs(blocks)] == [("Додаток 2", "header", 1)]
+    assert [r.cells[0].text for r in table.rows] == ["№", "1.", "2.", "3.", "4."]

@@ -824,6 +824,7 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             and _headings_only(lines, prev.bottom, top, prev.cores)
             and all(_fits(lines[k], prev.cores) for k in range(top, bottom) if k not in bridging)
             and len(cores) <= len(prev.cores)
+            and not _own_header(lines, top, body_top, len(cores))
         ):
             # the same table after blank lines (empty paragraphs in cells):
             # lines that looked like a header fit its columns, so they are body
@@ -845,6 +846,12 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             if got is not None:
                 r.cores, r.bridging = got
     return regions
+
+
+def _own_header(lines: list[_Line], top: int, body_top: int, n_cols: int) -> bool:
+    """Whether lines top..body_top name most columns on one line (a header, not wrapped text)."""
+    need = max(SEED_MIN_FRAGMENTS, _full_need(n_cols))
+    return any(len(lines[k].frags) >= need for k in range(top, body_top))
 
 
 def _header_line_above(lines: list[_Line], k: int, lowest: int, body_top: int, cores: list[list[int]], width: int) -> bool:
@@ -1617,6 +1624,27 @@ def _paragraphs(lines: list[_Line], page: int, left: int, right: int) -> list[Pa
 # -- the entry point ----------------------------------------------------------------------
 
 
+def _line_key(line: _Line) -> str:
+    return " ".join(f.text for f in line.frags)
+
+
+def _running_lines(pages: list[list[_Line]]) -> tuple[set[str], set[str]]:
+    """Texts printed as the first (last) line of several pages: a running header (footer).
+
+    Only a line of one fragment counts ("Додаток 2", "Продовження додатка"):
+    a table header repeated on every page names several columns.
+    """
+    heads: Counter[str] = Counter()
+    feet: Counter[str] = Counter()
+    for lines in pages:
+        nonblank = [ln for ln in lines if not ln.blank]
+        if nonblank and len(nonblank[0].frags) == 1:
+            heads[_line_key(nonblank[0])] += 1
+        if len(nonblank) > 1 and len(nonblank[-1].frags) == 1:
+            feet[_line_key(nonblank[-1])] += 1
+    return {t for t, n in heads.items() if n >= 2}, {t for t, n in feet.items() if n >= 2}
+
+
 def read_layout_blocks(text: str) -> list[Block] | None:
     """Paragraphs and tables of layout-preserving text, in reading order.
 
@@ -1624,17 +1652,27 @@ def read_layout_blocks(text: str) -> list[Block] | None:
     another way). Pages are counted from 1 at each form feed.
     """
     pages = _split_pages(text)
+    running_heads, running_feet = _running_lines(pages)
+    said: set[str] = set()  # running headers and footers already given (once, as a DOCX section has them)
     prepared = []
     para_lines: list[tuple[_Line, _Line | None]] = []
     for lines in pages:
         head = foot = None
         nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
-        if nonblank and _is_page_number(lines[nonblank[0]]):
-            head = lines[nonblank[0]].frags[0].text
+        if nonblank and (_is_page_number(lines[nonblank[0]]) or _line_key(lines[nonblank[0]]) in running_heads):
+            head = _line_text(lines[nonblank[0]])
+            if _line_key(lines[nonblank[0]]) in running_heads:
+                head = None if head in said else head
+                said.add(_line_text(lines[nonblank[0]]))
             lines[nonblank[0]] = _Line("", [])
             nonblank.pop(0)
-        if len(nonblank) > 1 and _is_page_number(lines[nonblank[-1]]):
-            foot = lines[nonblank[-1]].frags[0].text
+        if len(nonblank) > 1 and (
+            _is_page_number(lines[nonblank[-1]]) or _line_key(lines[nonblank[-1]]) in running_feet
+        ):
+            foot = _line_text(lines[nonblank[-1]])
+            if _line_key(lines[nonblank[-1]]) in running_feet:
+                foot = None if foot in said else foot
+                said.add(_line_text(lines[nonblank[-1]]))
             lines[nonblank[-1]] = _Line("", [])
             nonblank.pop()
         content_top = nonblank[0] if nonblank else 0
