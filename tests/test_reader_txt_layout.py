@@ -725,3 +725,54 @@ def test_line_opening_every_page_is_a_running_header_not_a_table_row():
     # given once, as a DOCX section header is
     assert [(p.text, p.part, p.page) for p in paragraphs(blocks)] == [("Додаток 2", "header", 1)]
     assert [r.cells[0].text for r in table.rows] == ["№", "1.", "2.", "3.", "4."]
+
+
+STACKED_OBJECTS = """\
+№ з/п      Завдання       Захід              Обсяг,     Факт,
+                                             тис. грн   тис. грн
+1.       Утримання      1.1 Видалення       1 250,0    1 187,5
+         зелених        дерев
+         насаджень
+2.       Капітальний    Виготовлення        415,0      398,6
+         ремонт         проєктно-
+         зупинок        кошторисної         230,5      0,0
+         громадськог    документації та     198,2      –
+         о транспорту   ремонтних робіт
+         - зупинка
+         «Площа 700-
+         річчя»;
+
+         - зупинка
+         «Вулиця
+         Смілянська»;
+         - зупинка
+         «Річковий
+         вокзал»
+3.       Ремонт доріг   3.1 Ремонт вулиць   100,0      90,0
+"""
+
+
+def test_amounts_stacked_against_dash_listed_objects_stay_one_cell_line_by_line():
+    (table,) = tables(read_layout_blocks(STACKED_OBJECTS))
+    grid = table.text_grid()
+    body = [row for row, r in zip(grid, table.rows) if not r.is_header]
+    assert [row[0] for row in body] == ["1.", "2.", "3."]
+    stacked = body[1]
+    assert stacked[3].split("\n") == ["415,0", "230,5", "198,2"]
+    assert stacked[4].split("\n") == ["398,6", "0,0", "–"]
+    task_lines = stacked[1].split("\n")
+    assert sum(1 for ln in task_lines if ln.startswith("- ")) == 3
+    assert task_lines[task_lines.index("- зупинка") + 1] == "«Площа 700-"  # one printed line per "\n"
+
+
+def test_rows_each_opening_with_a_dash_item_stay_separate_rows():
+    text = "\n".join([
+        " №    Завдання        Захід                  План      Факт",
+        " 1.   Ремонт шкіл     - ремонт покрівлі      100,0     90,0",
+        "                      - заміна вікон         200,0     150,0",
+        "                      - утеплення            50,0      50,0",
+        " 2.   Освітлення      Заміна ламп            20,0      20,0",
+    ])
+    (table,) = tables(read_layout_blocks(text))
+    grid = table.text_grid()
+    assert [row[3] for row in grid[1:]] == ["100,0", "200,0", "50,0", "20,0"]

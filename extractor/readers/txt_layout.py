@@ -1340,7 +1340,82 @@ def _body_rows(
         out.append(_BodyRow(placed[s][0], cells))
         spans_of.append({a: (min(q[0] for q in ps), max(q[0] for q in ps)) for (a, b), ps in parts.items() if a == b})
     _give_back_overflow(out, spans_of)
+    return _stack_objects(out)
+
+
+_BULLET_LINE_RE = re.compile(r"^\s*[-–—•·▪]\s+\S")
+
+
+def _stack_objects(rows: list[_BodyRow]) -> list[_BodyRow]:
+    """Join rows that are one cell stacking amounts against a list of objects.
+
+    A measure may list its objects as dash items ("- вул. Гоголя, 250;")
+    with one amount each printed one under another in the amount cells.
+    Each amount then looks like a new row, but the rows after the first
+    have an empty first column, no text cell that opens a new text (each
+    continues the one above: it starts in lower case) and a value in each
+    of their non-empty number cells; when a text column of the rows taken
+    together holds as many dash items as there are rows, and no row's text
+    opens with one, they are one row whose amount cells stack the values
+    line by line.
+    """
+    out: list[_BodyRow] = []
+    n = 0
+    while n < len(rows):
+        end = n + 1
+        while end < len(rows) and _continues_stack(rows[end]):
+            end += 1
+        best = n + 1
+        for j in range(end, n + 1, -1):
+            if _bullets_match(rows[n:j]):
+                best = j
+                break
+        if best > n + 1:
+            out.append(_merge_rows(rows[n:best]))
+        else:
+            out.append(rows[n])
+        n = best
     return out
+
+
+def _continues_stack(row: _BodyRow) -> bool:
+    values = 0
+    for text, a, b in row.cells:
+        t = text.strip()
+        if not t:
+            continue
+        if a != b or a == 0:
+            return False
+        if _is_value(t):
+            values += 1
+        elif "\n" not in t and _is_value(t.split("\n")[0]):
+            return False
+        elif not t[0].islower() or _BULLET_LINE_RE.match(t):
+            return False
+    return values > 0
+
+
+def _bullets_match(rows: list[_BodyRow]) -> bool:
+    """Whether a text column of ``rows`` lists one dash item per row and every row has a value."""
+    if any(not any(_is_value(t) for t, _, _ in r.cells if t.strip()) for r in rows):
+        return False
+    if any(a != b for r in rows for _, a, b in r.cells):
+        return False
+    cols = {a for r in rows for t, a, _ in r.cells if t.strip() and not _is_value(t)}
+    for c in cols:
+        texts = [t for r in rows for t, a, _ in r.cells if a == c and t.strip()]
+        items = sum(1 for t in texts for ln in t.split("\n") if _BULLET_LINE_RE.match(ln))
+        if items == len(rows):
+            return True
+    return False
+
+
+def _merge_rows(rows: list[_BodyRow]) -> _BodyRow:
+    cells = []
+    for k, (text, a, b) in enumerate(rows[0].cells):
+        parts = [text] + [r.cells[k][0] for r in rows[1:] if k < len(r.cells)]
+        cells.append(("\n".join(t for t in parts if t), a, b))
+    return _BodyRow(rows[0].line, cells)
 
 
 _GROUPED_INT_RE = re.compile(r"^[-−–]?\d{1,3}(?: \d{3})+$")
