@@ -1,9 +1,10 @@
-"""One benchmark task in a fresh process: ``child.py TASK PATH [RUNS]``.
+"""One benchmark task in a fresh process: ``child.py TASK PATH [RUNS [WARMUP]]``.
 
-Prints one JSON line: the median seconds of the task over RUNS runs (the
-first run included when RUNS is 1: a cold process is what a batch worker
-sees for a big file), the peak resident set size of this process in MB, and
-what the task found (pages, table rows), so a broken input shows.
+Prints one JSON line: the median seconds of the task over RUNS runs, the
+peak resident set size of this process in MB, and what the task found
+(pages, table rows), so a broken input shows. With WARMUP (a small file of
+the same format) the task first runs once on it, so that the timed runs do
+not include importing the libraries.
 
 Tasks: ``parse`` (``extractor.pipeline.parse_file``), ``pdf-baseline``
 (pdfplumber: extract_tables and extract_text on every page),
@@ -27,11 +28,14 @@ import baselines  # noqa: E402
 def main(argv: list[str]) -> int:
     task, path = argv[0], Path(argv[1])
     runs = int(argv[2]) if len(argv) > 2 else 1
+    warmup = Path(argv[3]) if len(argv) > 3 else None
     fn = {
         "parse": baselines.parse,
         "pdf-baseline": baselines.pdf_baseline,
         "docx-baseline": baselines.docx_baseline,
     }[task]
+    if warmup is not None:
+        fn(warmup)
     seconds = []
     result = None
     for _ in range(runs):

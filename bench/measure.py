@@ -37,14 +37,15 @@ def interleaved(cases: Mapping[str, Callable[[], object]], runs: int, warmup: in
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def run_child(task: str, path: Path, runs: int = 1) -> dict:
+def run_child(task: str, path: Path, runs: int = 1, warmup: Path | None = None) -> dict:
     """Run one task in a fresh Python process (``bench/child.py``) and return what it reports.
 
-    The child times the task itself and reports its own peak RSS
-    (``ru_maxrss``), so the numbers cover exactly one input.
+    The child times the task itself (after a run on ``warmup``, if given)
+    and reports its own peak RSS (``ru_maxrss``), so the numbers cover
+    exactly one input.
     """
     out = subprocess.run(
-        [sys.executable, str(CHILD), task, str(path), str(runs)],
+        [sys.executable, str(CHILD), task, str(path), str(runs)] + ([str(warmup)] if warmup else []),
         check=True,
         capture_output=True,
         text=True,
