@@ -776,3 +776,30 @@ def test_rows_each_opening_with_a_dash_item_stay_separate_rows():
     (table,) = tables(read_layout_blocks(text))
     grid = table.text_grid()
     assert [row[3] for row in grid[1:]] == ["100,0", "200,0", "50,0", "20,0"]
+
+
+def test_continuation_page_of_a_numbered_table_with_group_headings_starts_at_the_number_column():
+    # group headings in the first column do not hide that it holds the item numbers
+    page1 = [
+        "     № з/п       Найменування           Одиниця        Планове       Фактичне       Причини           Що зроблено",
+        "                  показника              виміру        значення      значення     невиконання             для",
+        "                                                                                                      виконання",
+        "                                                І. Показники затрат",
+        "      1      Обсяг видатків на           тис. грн       6 975,0     6 399,9",
+        "             підтримку",
+        "                                             ІІ. Показники продукту",
+        "      1      Кількість наданих             од.          20          20",
+        "      2      Кількість проведених          од.               12          5       Обмеження         Семінари",
+        "             семінарів                                                           воєнного стану    проведено",
+        "                                           ІІІ. Показники ефективності",
+        "      1      Середній розмір             тис. грн       75,0        75,0",
+        "                                                 ІV. Показники якості",
+    ]
+    page2 = [
+        "   1    Приріст кількості   %   5,0   -2,3   Воєнний стан",
+        "        суб’єктів МСП",
+    ]
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2))
+    (table,) = tables(blocks)
+    last = table.text_grid()[-1]
+    assert last[:6] == ["1", "Приріст кількості\nсуб’єктів МСП", "%", "5,0", "-2,3", "Воєнний стан"]

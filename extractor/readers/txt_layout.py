@@ -1519,7 +1519,8 @@ def _build_part(lines: list[_Line], region: _Region, page: int) -> _Part | None:
     centers = [((a + b) / 2 - lo) / max(1, hi - lo) for a, b in cores]
     sig = _header_signature(pieces)
     sig.update(p.text for p in numbers)
-    firsts = [t for br in body for t, a, _ in br.cells[:1] if a == 0 and t.strip()]
+    # (full-width rows, group headings, do not count)
+    firsts = [t for br in body for t, a, b in br.cells[:1] if a == b == 0 and t.strip()]
     numbered = bool(firsts) and sum(1 for t in firsts if _ORDINAL_RE.match(t.split("\n")[0].strip())) >= (
         KEY_COLUMN_ORDINAL_SHARE * len(firsts)
     )
