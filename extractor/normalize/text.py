@@ -68,6 +68,7 @@ _INNER_HYPHEN_RE = regex.compile(rf"(?<=\p{{L}}){_HYPH} ?(?=\p{{L}})")
 _EDGE_PUNCT_RE = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}']+")
 _CYRILLIC_RE = regex.compile(r"\p{Script=Cyrillic}")
+_LOOKALIKE_RE = regex.compile("[aceiopxybhkmt]")
 
 #: texts up to this long are remembered by :func:`clean_text` and :func:`fold`
 #: (a report cleans the same cells and headers several times, a batch the same
@@ -96,9 +97,13 @@ def clear_caches() -> None:
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
-    text = _JOIN_RE.sub("", text)
-    text = _KEEP_RE.sub(r"\1", text)
+    # the substitutions only run on texts that hold what they look for
+    if any(ch in text for ch in INVISIBLE):
+        text = _INVISIBLE_RE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if any(ch in text for ch in LINE_BREAKS):
+        text = _JOIN_RE.sub("", text)
+        text = _KEEP_RE.sub(r"\1", text)
     text = " ".join(text.split())
     return unicodedata.normalize("NFC", text)
 
@@ -145,7 +150,8 @@ def _fold(text: str | None) -> str:
     text = _APOSTROPHE_RE.sub("'", text)
     text = text.casefold()
     text = _INNER_HYPHEN_RE.sub("", text)
-    text = _WORD_RE.sub(_fix_mixed_script, text)
+    if _LOOKALIKE_RE.search(text):  # nothing to map otherwise
+        text = _WORD_RE.sub(_fix_mixed_script, text)
     text = unicodedata.normalize("NFC", text)
     stripped = _EDGE_PUNCT_RE.sub("", text)
     return stripped if stripped else text.strip()

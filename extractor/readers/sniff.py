@@ -23,6 +23,8 @@ UTF16_NUL_SHARE = (0.3, 0.6)
 MAX_STRAY_NUL_SHARE = 0.1
 #: share of control bytes (other than TAB, LF, FF, CR) that text may hold
 MAX_CONTROL_SHARE = 0.01
+#: every byte but the control bytes that do not occur in text (deleting these leaves the control bytes)
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 #: single-byte code pages a non-UTF-8 text may be in (the TXT reader's candidates)
 SINGLE_BYTE_CANDIDATES = ("cp1251", "koi8_u", "cp866")
 #: share of a non-UTF-8 sample that must read as prose in one candidate code page
@@ -72,7 +74,7 @@ def looks_like_text(sample: bytes) -> bool:
         if share > MAX_STRAY_NUL_SHARE:
             return False
         sample = sample.replace(b"\x00", b"")
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = len(sample.translate(None, _NOT_CONTROL_BYTES))
     if control > len(sample) * MAX_CONTROL_SHARE:
         return False
     if _is_utf8(sample):

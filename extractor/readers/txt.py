@@ -56,6 +56,8 @@ UTF16_HIGH_BYTE_SHARE = 0.9
 UTF16_MIN_ASCII_SHARE = 0.05
 #: a decoded text with more than this share of control characters is not text
 MAX_CONTROL_SHARE = 0.05
+#: the control characters that do not occur in text
+_CONTROL_CHARS = tuple(chr(c) for c in range(32) if chr(c) not in "\t\n\f\v")
 #: how much more plausible an alternative code page must read than cp1251
 PLAUSIBILITY_MARGIN = 0.1
 
@@ -154,7 +156,7 @@ def _clean(text: str, path: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:65536]
     if sample:
-        control = sum(1 for ch in sample if ch < " " and ch not in "\t\n\f\v")
+        control = sum(sample.count(ch) for ch in _CONTROL_CHARS)
         if control > len(sample) * MAX_CONTROL_SHARE:
             raise UnsupportedFormat(path, "the bytes decode to control characters, not text")
     return text
