@@ -803,3 +803,23 @@ def test_continuation_page_of_a_numbered_table_with_group_headings_starts_at_the
     (table,) = tables(blocks)
     last = table.text_grid()[-1]
     assert last[:6] == ["1", "Приріст кількості\nсуб’єктів МСП", "%", "5,0", "-2,3", "Воєнний стан"]
+
+
+def test_page_opening_with_a_group_heading_over_one_squeezed_row_continues_the_table():
+    page1 = render([["№", "Показник", "Од.", "План", "Факт", "Причини"],
+                    ["1", "Обсяг видатків", "грн", "9 685,39", "8 450,56", "Економія"],
+                    ["2", "Кількість будівель", "од.", "2", "1", "Перенесено"]],
+                   [4, 26, 6, 12, 12, 14], right={3, 4})
+    page2 = [
+        "                                                 IV. Якості",
+        "   1      Економія теплової енергії   %   12,0                0,0   Не введено",
+        "",
+        "",
+        "Начальник управління економіки",
+    ]
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2))
+    (table,) = tables(blocks)
+    assert [p.text for p in paragraphs(blocks)] == ["Начальник управління економіки"]
+    heading, row = table.rows[-2:]
+    assert [(c.col, c.col_span, c.text) for c in heading.cells] == [(0, 6, "IV. Якості")]
+    assert [c.text for c in row.cells][:5] == ["1", "Економія теплової енергії", "%", "12,0", "0,0"]

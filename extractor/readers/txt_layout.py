@@ -805,13 +805,22 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
             k = _group_heading_top(lines, top, body_top, cores, value_cols)
             bridging |= {i for i in range(k, body_top) if _is_heading_in_values(lines[i], cores, value_cols)}
             body_top = numbers_top = k
+        if top == content_top < body_top == numbers_top and _headings_only(lines, top, body_top, cores):
+            # a page opening with group headings over rows that fit no header:
+            # the headings are rows of a table going on from the last page
+            # (pdftotext may squeeze a short page so they overlap no column)
+            opening = {i for i in range(top, body_top) if not lines[i].blank}
+            bridging |= opening
+            body_top = numbers_top = top
+        else:
+            opening = set()
         if top == body_top and top > content_top >= floor and _headings_only(lines, content_top, top, cores):
             # a headerless table opening the page after a group heading: the
             # heading is its first row (the table continues from the last page)
             top = body_top = numbers_top = content_top
         nbody = sum(1 for i in range(body_top, bottom) if not lines[i].blank)
         # a bridging line carrying values is a total row, not running text
-        wordy = [i for i in bridging if not any(_is_value(f.text) for f in lines[i].frags)]
+        wordy = [i for i in bridging - opening if not any(_is_value(f.text) for f in lines[i].frags)]
         if len(wordy) > MAX_BRIDGING_SHARE * nbody:
             continue
         seeds = sum(1 for i in cl if i >= top)
