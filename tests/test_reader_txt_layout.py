@@ -823,3 +823,29 @@ def test_page_opening_with_a_group_heading_over_one_squeezed_row_continues_the_t
     heading, row = table.rows[-2:]
     assert [(c.col, c.col_span, c.text) for c in heading.cells] == [(0, 6, "IV. Якості")]
     assert [c.text for c in row.cells][:5] == ["1", "Економія теплової енергії", "%", "12,0", "0,0"]
+
+
+def test_amount_wrapped_at_its_thousands_space_stays_one_amount():
+    text = "\n".join([
+        " №    Захід              Рік     План,       Факт,       %",
+        "                                 тис. грн    тис. грн",
+        " 1.   Реконструкція      2023    12          11          97,2%",
+        "      магістрального             345,678     998,102",
+        "      водогону",
+        " 2.   Заміна ділянок     2023    2 150,500   2 419,860   112,5%",
+    ])
+    (table,) = tables(read_layout_blocks(text))
+    grid = table.text_grid()
+    assert [row[0] for row in grid[1:]] == ["1.", "2."]
+    assert grid[1][3:5] == ["12\n345,678", "11\n998,102"]
+
+
+def test_short_integer_over_a_three_digit_amount_of_the_next_one_line_row_stays_two_rows():
+    text = "\n".join([
+        "Показник             Од.     План       Факт",
+        "Кількість шкіл       од.     12         11",
+        "Середня вартість     грн     345,678    998,102",
+        "Кількість учнів      осіб    1 200      1 150",
+    ])
+    (table,) = tables(read_layout_blocks(text))
+    assert [row[2] for row in table.text_grid()[1:]] == ["12", "345,678", "1 200"]

@@ -1305,7 +1305,7 @@ def _body_rows(
             new = True
         if not new and sum(1 for c in cols if c not in prev_cols) >= MIN_RESUMED_COLUMNS:
             new = True
-        if not new:
+        if not new and not _wrapped_at_thousands(prev_cols, cols):
             new = any(
                 c in prev_cols
                 and _is_value(t)
@@ -1438,6 +1438,29 @@ def _wrapped_number(above: str, below: str) -> bool:
     integer with thousands groups, the lower one more groups and decimals.
     """
     return bool(_GROUPED_INT_RE.match(above.strip()) and _GROUPS_TAIL_RE.match(below.strip()))
+
+
+_SHORT_INT_RE = re.compile(r"^[-−–]?\d{1,3}$")
+
+
+def _wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
+    """Whether a line ends amounts the line above began, wrapped at their thousands space.
+
+    "12" over "345,678" is 12 345,678 when every number on the line is
+    such a tail (three digits and decimals) under a short integer, and its
+    text cells continue the text above (they start in lower case): a new
+    row would open its own texts.
+    """
+    tails = 0
+    for c, t in cols.items():
+        t = t.strip()
+        if _is_value(t):
+            if not (c in above and _SHORT_INT_RE.match(above[c].strip()) and _GROUPS_TAIL_RE.match(t)):
+                return False
+            tails += 1
+        elif not t[:1].islower() and not t.startswith("«"):
+            return False
+    return tails > 0
 
 
 def _give_back_overflow(rows: list[_BodyRow], spans_of: list[dict[int, tuple[int, int]]]) -> None:
