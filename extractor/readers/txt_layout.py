@@ -16,7 +16,9 @@ Rules, in order:
 
 1. **Pages.** The text is split at ``\f``. A first or last non-blank line of
    a page that holds only a page number ("2", "- 2 -") becomes
-   ``Paragraph(part="header"/"footer")`` and takes no part in tables.
+   ``Paragraph(part="header"/"footer")`` and takes no part in tables; so
+   does a one-fragment line opening (closing) several pages, a running
+   header ("Додаток 2"), given once as a DOCX section header is.
 2. **Table regions.** A *seed* is a line with at least
    ``SEED_MIN_FRAGMENTS`` fragments. Seeds joined by non-blank lines form a
    cluster. Inside the cluster the first *body line* is the first line with
@@ -41,9 +43,12 @@ Rules, in order:
    column (wrapped cell text), re-measuring the columns as it grows, and it
    may cross ``MAX_BLANK_LINES_IN_TABLE`` blank lines (empty paragraphs in a
    cell) when the text after them is not flush left. A following region with
-   no header of its own, fitting the columns, separated only by such blank
-   lines and at most ``MAX_HEADING_LINES`` group headings, is the same table.
-   A cluster with a single seed line is a table only at the top of a page.
+   no header of its own (no line naming most columns), fitting the columns,
+   separated only by such blank lines and at most ``MAX_HEADING_LINES``
+   group headings, is the same table. A cluster with a single seed line is
+   a table only at the top of a page; lone group-heading lines opening a
+   page over such rows are body rows spanning the table (even when
+   pdftotext squeezed the short page so they overlap no column).
 3. **Columns.** *Full lines* are body lines with at least
    ``FULL_LINE_RATIO`` of the largest fragment count (row starts); a line
    with more than ``MAX_COLUMNS`` fragments is no row. The full lines'
@@ -62,8 +67,15 @@ Rules, in order:
    that is empty on every row start). A lone line of words in a number
    column, wider than its numbers and centred on the table, is a group
    heading too (numbers never wrap into words). Bridging lines that carry
-   values (total rows) do not count towards ``MAX_BRIDGING_SHARE``. Header text standing clear of every
-   core and under no spanning header makes one more (empty) column.
+   values (total rows) do not count towards ``MAX_BRIDGING_SHARE``. Each
+   column also has a *slot*, the x-extent of its cells: Word centres header
+   cells over flush-left data, so a cell runs from just before a flush-left
+   column's text (just after a flush-right column's text, else the middle
+   of the gutter) to the next one. Header text standing clear of every
+   core goes to the column whose slot holds it ("№ з/п" beside "1."),
+   unless header text over that column's data stands beside it; then, like
+   text beyond the table and under no spanning header, it makes one more
+   (empty) column.
 4. **Fragments to cells.** A fragment goes to the core(s) it overlaps (the
    nearest core if none). A fragment overlapping several cores is cut at
    word breaks between its columns when each piece then fits one core and
@@ -82,13 +94,20 @@ Rules, in order:
    (the previous row's shorter cells ended and new cells begin); or a column
    holds a value-like fragment (number, percent, dash) right under another
    complete value (values do not wrap, so this is a new single-line row;
-   except a long amount wrapped at a thousands group, "1 587" over "425,36").
-   Every other line only adds wrapped text to its columns ("\n"-joined).
+   except a long amount wrapped at a thousands group, "1 587" over "425,36",
+   or a short integer over a three-digit tail, "12" over "345,678", when every
+   number on the line is such a tail and its texts continue in lower case).
+   Every other line only adds wrapped text to its columns ("\n"-joined,
+   one printed line per line).
    A row holding nothing but one spanning text is a full-width row (a group
    heading). A merged cell taller than its first row spills its last lines
    into the next one: a cell of a row with an empty first column that starts
    in lower case right under the cell above, which does not end a sentence,
-   goes back up.
+   goes back up. Rows opened only by amounts printed one under another
+   (first column empty, texts continuing in lower case) join the row above
+   when a text column of them all lists one dash item ("- вул. Гоголя")
+   per row and no row's text opens with one: the amount cells then stack
+   the values line by line against the objects.
 6. **Header.** Header fragments are assigned to columns like body ones,
    except that a fragment at the top of its columns (no one-column header
    text above) is not cut where two cells would meet: it is a spanning
@@ -111,7 +130,9 @@ Rules, in order:
    words; then it is dropped, with a repeated numbering row) or when it has
    no header. Columns map by count; with fewer columns, onto the run of
    table columns that fits their positions best (pdftotext drops an empty
-   left margin), else by nearest relative position. Group headings closing
+   left margin), else by nearest relative position; when both first
+   columns hold item numbers (full-width group headings not counted) the
+   run starts at the first column. Group headings closing
    the previous page go into the table as a full-width row when it goes on
    (else they stay paragraphs). Text of a merged cell
    cut off by the page break (lower case, first column empty) goes back to
@@ -131,7 +152,7 @@ number of times, and per-region work is bounded by ``MAX_COLUMNS``,
 Known limits (plain text cannot tell): a vertical merge reads as empty cells
 below its first row; a label spanning several leading columns (a total row's
 "Усього") stays in the column it is printed in; stacked values in one cell
-(several amounts against several objects) become several rows; header cells
+without a matching dash list become several rows; header cells
 printed one space apart with centred text may stay joined as one spanning
 cell.
 """
