@@ -454,3 +454,14 @@ def test_every_code_a_reader_or_check_emits_is_in_the_catalogue():
         codes_found |= {v for k, v in vars(module).items() if k.startswith("NOTE_") and isinstance(v, str)}
     codes_found |= {"scanned-page", "unmapped-glyphs", "percent-vs-amounts", "table-not-found", "unknown-column"}
     assert codes_found <= set(CATALOG), codes_found - set(CATALOG)
+
+
+def test_numbered_row_with_only_a_text_and_no_money_is_a_task_heading():
+    table = [
+        ["№ з/п", "Найменування заходу", "Виконавці", "Термін", "Обсяг фінансування", "Фактично профінансовано"],
+        ["2.", "Забезпечення пільгових категорій", "", "", "", ""],
+        ["2.1.", "Відшкодування вартості ліків", "УОЗ", "2023", "10,0", "–"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task, r.number) for r in rep.funding] == [
+        ("2", "Забезпечення пільгових категорій", "2.1")]

@@ -33,6 +33,7 @@ from .columns import ColumnSpec, TableLayout
 from .vocab import Vocabulary
 
 _BULLET_RE = regex.compile(r"^\s*[-–—•·▪]\s*")
+_SINGLE_NUMBER_RE = regex.compile(r"^\d{1,3}\.?$")
 _SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
 _TASK_HEADING_RE = regex.compile(r"^(?:завдання|напрям|розділ)\s*(?:№\s*)?(\d+(?:\.\d+)*)\.?\s*[:.)]?\s*(.*)$", regex.I | regex.S)
 #: a total label is the phrase plus at most this many characters ("Усього по Програмі:")
@@ -214,6 +215,10 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
         heading = _TASK_HEADING_RE.match(clean_text(label)) if label else None
         opens_task = heading or (col["measure"] is not None and (clean_text(task_text) or clean_text(number_text)))
         spanning_text = _spanning_measure_text(view, r, col["measure"], money)
+        if (not spanning_text and not has_amounts and col["task"] is None and _SINGLE_NUMBER_RE.match(clean_text(number_text))
+                and not clean_text(view.text(r, col["term"])) and not clean_text(view.text(r, col["executor"]))
+                and strip_number_prefix(measure_text)[0] is None):
+            spanning_text = clean_text(measure_text)  # "2." | a text and nothing else: a task heading
         if not has_amounts and spanning_text and clean_text(number_text) and col["task"] is None:
             # "1." | a text spanning the measure and money columns: a task heading
             task = _Task(normalize_item_number(strip_number_prefix(number_text)[0] or number_text), [spanning_text])
