@@ -274,12 +274,11 @@ def machine() -> str:
     )
 
 
-def render(lines: list[Line], runs: int) -> str:
-    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+def render(lines: list[Line], runs: int, machine_text: str, started: str) -> str:
     out = [
-        f"Measured {now} by `make bench` (median of {runs} interleaved runs after a warm-up).",
+        f"Measured {started} by `make bench` (median of {runs} interleaved runs after a warm-up).",
         "",
-        f"Machine: {machine()}.",
+        f"Machine: {machine_text}.",
         "",
         "| section | case | result | target | holds |",
         "|---|---|---|---|---|",
@@ -310,7 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in chosen if s not in SECTIONS]
     if unknown:
         ap.error(f"unknown section(s): {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
-    print(f"machine: {machine()}", flush=True)
+    machine_text = machine()
+    started = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    print(f"machine: {machine_text}", flush=True)
     lines: list[Line] = []
     for name in chosen:
         section = SECTIONS[name](args.runs)
@@ -318,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             mark = "" if l.ok is None else ("ok  " if l.ok else "FAIL")
             print(f"{mark:4} {l.section:8} {l.name:45} {l.value}  [{l.target}]", flush=True)
         lines.extend(section)
-    table = render(lines, args.runs)
+    table = render(lines, args.runs, machine_text, started)
     if not args.no_write and set(chosen) == set(SECTIONS):
         write_results(table)
         print(f"written to {RESULTS.relative_to(ROOT)}")
