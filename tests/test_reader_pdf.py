@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-import zlib
 from pathlib import Path
 
 import pytest
@@ -349,65 +348,11 @@ def test_page_number_lines():
 
 
 def make_pdf(pages: list[bytes | None], *, encrypt: bool = False, image_pages: set[int] = frozenset()) -> bytes:
-    """A minimal PDF: one page per content stream (None = empty page), Helvetica for text.
+    """A minimal PDF (tests/hostile_files.pdf_bytes); pages in ``image_pages`` draw a 1x1 image instead."""
+    from hostile_files import pdf_bytes
 
-    Pages in ``image_pages`` draw a 1x1 image instead. With ``encrypt`` the
-    trailer carries a standard-security /Encrypt dictionary whose user
-    password is not empty, so the file cannot be opened without it.
-    """
-    objects: list[bytes] = []
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    catalog = add(b"")  # filled in below
-    pages_obj = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    image = add(
-        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
-        b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
-    )
-    kids = []
-    for i, content in enumerate(pages):
-        if i in image_pages:
-            content = b"q 200 0 0 200 100 400 cm /Im1 Do Q"
-        stream = zlib.compress(content or b"")
-        cs = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(
-            add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                % (pages_obj, cs, font, image)
-            )
-        )
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
-    objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids),
-        len(kids),
-    )
-    encrypt_ref = b""
-    if encrypt:
-        enc = add(
-            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> /P -44 >>"
-        )
-        encrypt_ref = b" /Encrypt %d 0 R" % enc
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += (
-        b"trailer\n<< /Size %d /Root %d 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"
-        % (len(objects) + 1, catalog)
-        + encrypt_ref
-        + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    )
-    return bytes(out)
+    drawn = [b"q 200 0 0 200 100 400 cm /Im1 Do Q" if i in image_pages else content for i, content in enumerate(pages)]
+    return pdf_bytes(drawn, encrypt=encrypt)
 
 
 TEXT_PAGE = b"BT /F1 12 Tf 72 720 Td (Hello report) Tj ET"

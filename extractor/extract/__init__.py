@@ -12,7 +12,7 @@ import regex
 from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text, fold
 from ..models import Finding, Report, Source
-from .columns import FUNDING, INDICATORS, TableLayout, analyse_table, continue_layout
+from .columns import FUNDING, TableLayout, analyse_table, continue_layout
 from .decisions import find_decisions
 from .funding import extract_funding
 from .indicators import extract_indicators

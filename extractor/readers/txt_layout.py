@@ -763,7 +763,6 @@ def _find_regions(lines: list[_Line], content_top: int) -> list[_Region]:
     ``content_top`` is the first line after a page number: a region starting
     there may continue a table from the previous page even with one seed line.
     """
-    n = len(lines)
     clusters: list[list[int]] = []
     for i, ln in enumerate(lines):
         if len(ln.frags) < SEED_MIN_FRAGMENTS:
