@@ -214,12 +214,6 @@ def _garbage_xref(pdf: bytes) -> bytes:
     return pdf[:start] + b"\n".join(broken) + pdf[end:]
 
 
-@pytest.mark.xfail(
-    reason="extractor/readers/pdf.py: when pdfminer cannot follow the xref it finds 0 pages without raising, "
-    "and read_pdf reports the file as a scan (ScannedDocument); it should rebuild the xref (pdfminer's "
-    "fallback, or re-save with pypdfium2, which reads this file) or raise CorruptFile",
-    strict=False,
-)
 def test_pdf_with_a_broken_xref_is_recovered_or_corrupt_never_a_scan(tmp_path):
     f = tmp_path / "xref.pdf"
     f.write_bytes(_garbage_xref(_pdf_with_two_text_pages()))

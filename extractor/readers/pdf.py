@@ -250,6 +250,9 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     environment variable, else "auto".
     """
     pages = _read_pages(data, path, limits, engine)
+    if not pages:
+        # pdfminer finds no page when it cannot follow a broken cross-reference table
+        raise CorruptFile(path, "broken PDF: no page could be read (damaged cross-reference table?)")
     if not any(p.has_text and not p.scanned for p in pages):
         raise ScannedDocument(path, "the PDF has no text layer (a scan?); OCR is not supported")
     notes = [("scanned-page", f"page {p.number} has no text layer") for p in pages if p.scanned]
