@@ -71,16 +71,21 @@ _DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le",
 _READ_CHUNK = 1024 * 1024
 
 
+#: the hardened XML settings, for the tree parser and the pruning iterparse alike:
+#: no entities resolved, no DTD loaded, no network, no huge trees
+_HARDENED = dict(
+    resolve_entities=False,
+    no_network=True,
+    huge_tree=False,
+    load_dtd=False,
+    dtd_validation=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(**_HARDENED)
 
 
 @dataclass(frozen=True)
@@ -109,13 +114,7 @@ def _parse(data: bytes, prune: Pruning | None) -> etree._Element | None:
         io.BytesIO(data),
         events=("end",),
         tag=prune.at | prune.at_unless_in,
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
+        **_HARDENED,
     )
     tags = tuple(prune.tags)
     for _, el in events:
