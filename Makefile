@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup test demo schema bench fuzz clean
+.PHONY: setup test demo schema bench fuzz clean qa
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,6 @@ fuzz: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
+
+qa: $(STAMP)
+	bash qa/run.sh
