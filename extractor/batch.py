@@ -39,11 +39,21 @@ from .errors import ExtractorError
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
 from .progress import Progress
-from .runner import STATUS_ERROR, STATUS_OK, STATUS_WARNING, Outcome, Work, convert, run_dask, run_local
+from .runner import (
+    INTERNAL_ERROR_CODE,
+    STATUS_ERROR,
+    STATUS_OK,
+    STATUS_WARNING,
+    Outcome,
+    Work,
+    convert,
+    run_dask,
+    run_local,
+)
 from .writers.atomic import atomic_write_bytes, atomic_write_text
-from .writers.csv import UTF8_BOM, format_cell, write_tables_csv
-from .writers.datapackage import write_datapackage
-from .writers.tables import build_tables
+from .writers.csv import UTF8_BOM, csv_bytes, format_cell, write_tables_csv
+from .writers.datapackage import DESCRIPTOR_NAME, write_datapackage
+from .writers.tables import TABLES, build_tables
 
 #: file suffixes taken from folders (case-insensitive)
 INPUT_SUFFIXES = (".docx", ".pdf", ".txt")
@@ -140,6 +150,8 @@ class BatchResult:
 
     entries: list[ManifestEntry]
     outputs: dict[str, Path]
+    #: one line per consolidated output that could not be written
+    problems: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -147,7 +159,7 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.problems else 0
 
 
 # -- inputs ------------------------------------------------------------------------------
@@ -282,10 +294,18 @@ def manifest_bytes(entries: Sequence[ManifestEntry], bom: bool = False) -> bytes
 
 def write_consolidated(
     outdir: Path, entries: Sequence[ManifestEntry], bom: bool = False, xlsx: bool = True
-) -> dict[str, Path]:
-    """Rebuild the tables, workbook, data package and manifest from the per-report JSONs."""
+) -> tuple[dict[str, Path], list[str]]:
+    """Rebuild the tables, workbook, data package and manifest from the per-report JSONs.
+
+    Each report is taken into the tables on its own: one whose JSON is
+    missing or whose rows cannot be written becomes that input's error and
+    the others are written. Each output is written on its own too: the
+    one-line problems of those that could not be written are returned beside
+    the paths of those that were. The manifest is written last, with every
+    status final; when even it cannot be written, the error is raised.
+    """
     outdir = Path(outdir)
-    reports, labels = [], []
+    tables: dict[str, list] = {name: [] for name in TABLES}
     for e in entries:
         if e.failed:
             continue
@@ -294,22 +314,46 @@ def write_consolidated(
             e.status, e.error_code = STATUS_ERROR, "output-missing"
             e.error = f"{report_json_path(outdir, e.name)}: report JSON missing or unreadable"
             continue
-        reports.append(report)
-        labels.append(e.name)
-    tables = build_tables(reports, labels)
-    outputs = dict(write_tables_csv(tables, outdir, bom=bom))
-    if xlsx:
         try:
+            part = build_tables([report], [e.name])
+            for name, columns in TABLES.items():
+                csv_bytes(columns, part[name])  # a text the CSV cannot hold fails here, for this report alone
+        except Exception as exc:
+            _fail_internally(outdir, e, "adding it to the consolidated tables", exc)
+            continue
+        for name in TABLES:
+            tables[name].extend(part[name])
+    outputs: dict[str, Path] = {}
+    problems: list[str] = []
+
+    def attempt(what: Path, write: Callable[[], None]) -> None:
+        try:
+            write()
+        except Exception as exc:
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+            problems.append(str(ExtractorError(what, f"not written ({detail})")))
+
+    attempt(outdir, lambda: outputs.update(write_tables_csv(tables, outdir, bom=bom)))
+    if xlsx:
+        def workbook() -> None:
             from .writers.xlsx import write_tables_xlsx
 
-            outputs["xlsx"] = write_tables_xlsx(tables, outdir / XLSX_NAME)
-        except ExtractorError:
-            pass  # openpyxl missing: the caller says so
-    outputs["datapackage"] = write_datapackage(outdir, {k: v for k, v in outputs.items() if k != "xlsx"}, bom=bom)
+            try:
+                outputs["xlsx"] = write_tables_xlsx(tables, outdir / XLSX_NAME)
+            except ExtractorError:
+                pass  # openpyxl missing: the caller says so
+
+        attempt(outdir / XLSX_NAME, workbook)
+    csvs = {k: v for k, v in outputs.items() if k != "xlsx"}
+    if csvs:
+        attempt(outdir / DESCRIPTOR_NAME, lambda: outputs.update(datapackage=write_datapackage(outdir, csvs, bom=bom)))
     manifest = outdir / MANIFEST_NAME
-    atomic_write_bytes(manifest, manifest_bytes(entries, bom=bom))
+    try:
+        atomic_write_bytes(manifest, manifest_bytes(entries, bom=bom))
+    except OSError as exc:
+        raise ExtractorError(manifest, f"cannot write the manifest ({exc.strerror or exc})") from exc
     outputs["manifest"] = manifest
-    return outputs
+    return outputs, problems
 
 
 def xlsx_available() -> bool:
@@ -373,20 +417,76 @@ def run_batch(
         outcomes = run_dask([e.path for e in todo], options.dask, options.timeout, options.limits)
     else:
         outcomes = run_local([e.path for e in todo], options.jobs, options.timeout, options.limits, work)
+    waiting = {e.path: e for e in todo}
     try:
         for outcome in outcomes:
-            entry = by_path[outcome.path]
-            _record(outdir, entry, outcome)
-            progress.advance(entry.status, entry.path, entry.seconds, entry.error)
-            if on_entry:
-                on_entry(entry)
+            entry = waiting.pop(outcome.path, None)
+            if entry is None:  # not an input of this batch, or given twice: nothing to record
+                continue
+            _handle(outdir, entry, outcome, progress, on_entry)
+    except Exception as exc:  # the runner itself failed: the inputs it did not finish are recorded as such
+        for entry in waiting.values():
+            _fail_internally(outdir, entry, "running the batch", exc)
+            _show(progress, entry)
+        waiting.clear()
     finally:
         close = getattr(outcomes, "close", None)
         if close:
             close()
         progress.close()
-    outputs = write_consolidated(outdir, entries, bom=options.bom, xlsx=options.xlsx)
-    return BatchResult(entries=entries, outputs=outputs)
+    for entry in waiting.values():  # the runner ended without a result for them
+        _fail_internally(outdir, entry, "running the batch", RuntimeError("no result came back from the worker"))
+    outputs, problems = write_consolidated(outdir, entries, bom=options.bom, xlsx=options.xlsx)
+    return BatchResult(entries=entries, outputs=outputs, problems=problems)
+
+
+def _handle(
+    outdir: Path,
+    entry: ManifestEntry,
+    outcome: Outcome,
+    progress: Progress,
+    on_entry: Callable[[ManifestEntry], None] | None,
+) -> None:
+    """Record one input's outcome, show its progress line, call the hook: whatever fails is this input's error.
+
+    A failure here is ours, not the file's (a report text the JSON encoder
+    refuses, a full disk, a bug): the input becomes an ``internal-error``
+    line of the manifest, its report JSON is removed, and the batch goes on.
+    Ctrl-C (KeyboardInterrupt) is not caught.
+    """
+    stage = "recording its result"
+    try:
+        _record(outdir, entry, outcome)
+        stage = "showing its progress line"
+        progress.advance(entry.status, entry.path, entry.seconds, entry.error)
+        stage = "reporting it to the caller"
+        if on_entry:
+            on_entry(entry)
+    except Exception as exc:
+        _fail_internally(outdir, entry, stage, exc)
+        if stage == "recording its result":
+            _show(progress, entry)
+
+
+def _show(progress: Progress, entry: ManifestEntry) -> None:
+    """The progress line of an input that failed on our side; a failure to show it changes nothing more."""
+    try:
+        progress.advance(entry.status, entry.path, entry.seconds, entry.error)
+    except Exception:
+        pass
+
+
+def _fail_internally(outdir: Path, entry: ManifestEntry, stage: str, exc: BaseException) -> None:
+    """Make ``entry`` an internal error raised while ``stage``; remove any report JSON written for it."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+    entry.status = STATUS_ERROR
+    entry.error_code = INTERNAL_ERROR_CODE
+    entry.error = str(ExtractorError(entry.path, f"internal error while {stage} ({detail})"))
+    entry.decisions = entry.funding = entry.indicators = entry.warnings = None
+    try:
+        report_json_path(outdir, entry.name).unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _record(outdir: Path, entry: ManifestEntry, outcome: Outcome) -> None:

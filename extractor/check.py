@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
-from .runner import CONTRACT_CODE, Outcome, Work, convert, run_local
+from .runner import CONTRACT_CODE, INTERNAL_ERROR_CODE, Outcome, Work, convert, run_local
 
 SEVERITY_ERROR = "error"
 SEVERITY_WARNING = "warning"
@@ -118,8 +118,24 @@ def check_files(
 ) -> list[Verdict]:
     """Parse and judge each file (in worker processes, killed at ``timeout``); verdicts in path order."""
     names = [str(p) for p in paths]
-    verdicts = {o.path: judge_outcome(o) for o in run_local(names, jobs, timeout, limits, work)}
-    return [verdicts[n] for n in names if n in verdicts]
+    verdicts: dict[str, Verdict] = {}
+    try:
+        for outcome in run_local(names, jobs, timeout, limits, work):
+            try:
+                verdicts[outcome.path] = judge_outcome(outcome)
+            except Exception as exc:  # ours, not the file's: this file's error, the others go on
+                verdicts[outcome.path] = _internal_verdict(outcome.path, "judging its result", exc, outcome.seconds)
+    except Exception as exc:  # the runner itself failed: the files it did not finish say so
+        for n in names:
+            verdicts.setdefault(n, _internal_verdict(n, "running the check", exc))
+    return [verdicts.get(n) or _internal_verdict(n, "running the check", RuntimeError("no result came back"))
+            for n in names]
+
+
+def _internal_verdict(file: str, stage: str, exc: BaseException, seconds: float = 0.0) -> Verdict:
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+    finding = CheckFinding(file, SEVERITY_ERROR, INTERNAL_ERROR_CODE, f"internal error while {stage} ({detail})")
+    return Verdict(file=file, findings=[finding], seconds=seconds)
 
 
 def exit_code(verdicts: Iterable[Verdict], strict: bool = False) -> int:

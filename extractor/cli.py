@@ -253,6 +253,8 @@ def _run_batch(args: argparse.Namespace, inputs: list[str]):
     if not paths:
         progress.note("extractor: no .docx, .pdf or .txt files found; writing empty tables")
     result = run_batch(paths, Path(args.output), options, progress=progress)
+    for problem in result.problems:
+        print(f"extractor: error: {problem}", file=sys.stderr)
     if not args.quiet:
         failed = result.failed
         warned = sum(e.status == "warning" for e in result.entries)

@@ -92,9 +92,24 @@ class Progress:
             self.stream.flush()
             self._drawn = False
 
+    def _printable(self, text: str) -> str:
+        """The text with what the stream cannot show escaped: control characters (a newline in a
+        file name) and characters outside its encoding (a lone surrogate from an undecodable name)."""
+        if not text.isprintable():
+            text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+        encoding = getattr(self.stream, "encoding", None) or "utf-8"
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            text = text.encode(encoding, "backslashreplace").decode(encoding)
+        except LookupError:  # an encoding Python does not know: leave it to the stream
+            pass
+        return text
+
     def _draw(self, label: str) -> None:
         width = shutil.get_terminal_size((80, 20)).columns
-        self.stream.write("\r\x1b[K" + bar_line(self.done, self.total, time.monotonic() - self.start, label, width))
+        line = bar_line(self.done, self.total, time.monotonic() - self.start, self._printable(label), width)
+        self.stream.write("\r\x1b[K" + line)
         self.stream.flush()
         self._drawn = True
         self._last_draw = time.monotonic()
@@ -102,7 +117,7 @@ class Progress:
     def _line(self, text: str) -> None:
         if self._drawn:
             self.stream.write("\r\x1b[K")
-        self.stream.write(text + "\n")
+        self.stream.write(self._printable(text) + "\n")
         self.stream.flush()
         if self._drawn and self.tty:
             self._draw("")

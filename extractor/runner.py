@@ -44,6 +44,8 @@ STATUS_ERROR = "error"
 
 #: error code of a file whose work raised an unexpected exception or killed its worker
 CRASH_CODE = "crash"
+#: error code of a file whose result could not be recorded (a failure on our side, not the file's)
+INTERNAL_ERROR_CODE = "internal-error"
 #: error code of a report that does not validate against the contract
 CONTRACT_CODE = "contract-invalid"
 #: seconds a stopping worker gets to exit before it is killed

@@ -384,3 +384,183 @@ def test_real_batch_is_byte_identical_with_one_or_two_jobs(tmp_path):
     assert tables(tmp_path / "one") == tables(tmp_path / "two")
     for name in os.listdir(tmp_path / "one" / "reports"):
         assert (tmp_path / "one" / "reports" / name).read_bytes() == (tmp_path / "two" / "reports" / name).read_bytes()
+
+
+# -- one file's failure never costs the others (issue 10, item 2) ---------------------------
+
+VICTIM = STEMS[1]
+
+
+def surrogate_work(path: str, limits) -> Outcome:
+    """The victim's report carries a lone surrogate (a PDF glyph outside the BMP read as one UTF-16 unit)."""
+    outcome = golden_work(path, limits)
+    if Path(path).stem == VICTIM:
+        report = Report.model_validate_json(outcome.report_json)
+        report.document.title = "Звіт \ud835 про виконання"
+        outcome.report_json = report.to_json()
+    return outcome
+
+
+def raising_work(path: str, limits) -> Outcome:
+    if Path(path).stem == VICTIM:
+        raise MemoryError("in the victim's parse")
+    return golden_work(path, limits)
+
+
+def garbled_result_work(path: str, limits) -> Outcome:
+    outcome = golden_work(path, limits)
+    if Path(path).stem == VICTIM:
+        outcome.report_json = '{"schema_version": "1", "source": '
+    return outcome
+
+
+class _FailingProgress:
+    """A Progress whose line for the victim raises (a terminal that cannot show it)."""
+
+    def __init__(self, total):
+        from extractor.progress import Progress
+
+        self.inner = Progress(total, silent=True)
+
+    def advance(self, status, path, seconds=None, error=None):
+        if Path(path).stem == VICTIM and status != "error":
+            raise UnicodeEncodeError("ascii", path, 0, 1, "the terminal cannot show it")
+        self.inner.advance(status, path, seconds, error)
+
+    def note(self, message):
+        pass
+
+    def close(self):
+        pass
+
+
+def _inject(stage: str, monkeypatch) -> dict:
+    """Arrange for the victim's handling to fail at ``stage``; the run_batch keyword arguments that do it."""
+    from extractor import batch
+
+    victim_json = f"{VICTIM}.docx.json"
+    if stage == "parse":
+        return {"work": raising_work}
+    if stage == "surrogate-in-report-text":
+        return {"work": surrogate_work}
+    if stage == "garbled-result":
+        return {"work": garbled_result_work}
+    if stage == "json-write":
+        real = batch.atomic_write_text
+
+        def write(path, text, encoding="utf-8"):
+            if Path(path).name == victim_json:
+                raise OSError(28, "No space left on device")
+            return real(path, text, encoding)
+
+        monkeypatch.setattr(batch, "atomic_write_text", write)
+    elif stage == "counting":
+        real_counts = batch._counts
+
+        def counts(entry, report):
+            if Path(entry.path).stem == VICTIM:
+                raise ZeroDivisionError("while counting")
+            return real_counts(entry, report)
+
+        monkeypatch.setattr(batch, "_counts", counts)
+    elif stage == "consolidation-input":
+        real_build = batch.build_tables
+
+        def build(reports, labels=None):
+            if labels and any(label.startswith(VICTIM) for label in labels):
+                raise ValueError("a row that cannot be flattened")
+            return real_build(reports, labels)
+
+        monkeypatch.setattr(batch, "build_tables", build)
+    elif stage == "progress-line":
+        return {"progress": "failing"}
+    elif stage == "caller-hook":
+        def hook(entry):
+            if Path(entry.path).stem == VICTIM:
+                raise RuntimeError("the caller's hook failed")
+
+        return {"on_entry": hook}
+    return {}
+
+
+STAGES = ("parse", "surrogate-in-report-text", "garbled-result", "json-write", "counting",
+          "consolidation-input", "progress-line", "caller-hook")
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_failure_at_any_stage_of_one_files_handling_is_its_error_and_the_others_are_complete(
+    tmp_path, monkeypatch, stage
+):
+    inputs = make_inputs(tmp_path / "in")
+    others = [p for p in inputs if p.stem != VICTIM]
+    run_batch(others, tmp_path / "baseline", opts(), work=golden_work)
+
+    kwargs = _inject(stage, monkeypatch)
+    kwargs.setdefault("work", golden_work)
+    if kwargs.get("progress") == "failing":
+        kwargs["progress"] = _FailingProgress(len(inputs))
+    out = tmp_path / "out"
+    result = run_batch(inputs, out, opts(), **kwargs)
+
+    assert result.exit_code == 1 and result.problems == []
+    rows = {Path(r["path"]).stem: r for r in manifest(out)}
+    assert set(rows) == {p.stem for p in inputs}  # every input has its line
+    victim = rows[VICTIM]
+    assert victim["status"] == "error" and victim["report"] == "" and "\n" not in victim["error"]
+    assert victim["error"].startswith(str(tmp_path / "in" / f"{VICTIM}.docx") + ": ")
+    if stage == "parse":
+        assert victim["error_code"] == "crash" and "MemoryError" in victim["error"]
+    else:
+        assert victim["error_code"] == "internal-error" and "internal error while" in victim["error"]
+    assert not (out / "reports" / f"{VICTIM}.docx.json").exists()
+    # the others: the same outputs, byte for byte, as a batch that never saw the victim
+    assert tables(out) == tables(tmp_path / "baseline")
+    assert sorted(os.listdir(out / "reports")) == sorted(os.listdir(tmp_path / "baseline" / "reports"))
+    baseline = {Path(r["path"]).stem: r for r in stable_manifest(tmp_path / "baseline")}
+    assert {k: v for k, v in ((Path(r["path"]).stem, r) for r in stable_manifest(out)) if k != VICTIM} == baseline
+    assert (out / "datapackage.json").exists()
+
+
+def test_surrogate_in_a_report_text_names_the_stage_and_the_encoder(tmp_path):
+    inputs = make_inputs(tmp_path / "in")
+    result = run_batch(inputs, tmp_path / "out", opts(), work=surrogate_work)
+    (victim,) = [e for e in result.entries if e.failed]
+    assert Path(victim.path).stem == VICTIM
+    assert "while recording its result" in victim.error
+    assert sum(not e.failed for e in result.entries) == len(inputs) - 1
+
+
+def test_an_output_that_cannot_be_written_is_a_problem_and_the_manifest_is_still_written(tmp_path, monkeypatch):
+    from extractor import batch
+
+    def no_datapackage(outdir, paths, bom=False):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch, "write_datapackage", no_datapackage)
+    inputs = make_inputs(tmp_path / "in")
+    result = run_batch(inputs, tmp_path / "out", opts(), work=golden_work)
+    assert result.exit_code == 1 and not result.failed
+    (problem,) = result.problems
+    assert "datapackage.json" in problem and "No space left on device" in problem
+    assert len(manifest(tmp_path / "out")) == len(inputs) and (tmp_path / "out" / "funding.csv").exists()
+
+
+def test_runner_failing_midway_records_every_unfinished_input(tmp_path, monkeypatch):
+    from extractor import batch
+
+    real = batch.run_local
+
+    def breaks_after_one(paths, *args, **kwargs):
+        it = real(paths, *args, **kwargs)
+        yield next(it)
+        it.close()
+        raise RuntimeError("the pool broke")
+
+    monkeypatch.setattr(batch, "run_local", breaks_after_one)
+    inputs = make_inputs(tmp_path / "in")
+    result = run_batch(inputs, tmp_path / "out", opts(jobs=1), work=golden_work)
+    rows = manifest(tmp_path / "out")
+    assert len(rows) == len(inputs)
+    assert sum(r["status"] != "error" for r in rows) == 1
+    assert all("the pool broke" in r["error"] for r in rows if r["status"] == "error")
+    assert result.exit_code == 1

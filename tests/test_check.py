@@ -148,3 +148,24 @@ def test_pre_commit_hook_definition():
     pattern = re.compile(hook["files"])
     assert pattern.search("zvit/2021.PDF") and pattern.search("a/b.docx") and pattern.search("b.pdf") and pattern.search("c.txt")
     assert not pattern.search("d.json")
+
+
+def test_check_records_a_file_whose_judging_fails_and_judges_the_others(tmp_path, monkeypatch):
+    from extractor import check
+    from test_batch import make_inputs
+
+    inputs = make_inputs(tmp_path / "in", STEMS[:3])
+    real = check.judge_outcome
+
+    def judge(outcome):
+        if outcome.path == str(inputs[1]):
+            raise UnicodeEncodeError("utf-8", "\ud835", 0, 1, "surrogates not allowed")
+        return real(outcome)
+
+    clean = check_files(inputs, jobs=2, work=golden_work)
+    monkeypatch.setattr(check, "judge_outcome", judge)
+    verdicts = check_files(inputs, jobs=2, work=golden_work)
+    assert [v.file for v in verdicts] == [str(p) for p in inputs]
+    (finding,) = verdicts[1].findings
+    assert finding.severity == "error" and finding.code == "internal-error" and "UnicodeEncodeError" in finding.message
+    assert [v.findings for v in (verdicts[0], verdicts[2])] == [v.findings for v in (clean[0], clean[2])]

@@ -53,3 +53,14 @@ def test_quiet_shows_only_failures_and_silent_nothing():
     p = Progress(1, stream=out, silent=True)
     p.advance("error", "b.pdf", error="broken")
     assert out.getvalue() == ""
+
+
+def test_a_line_the_stream_cannot_encode_is_escaped_not_raised():
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii", errors="strict")
+    p = Progress(2, stream=stream, tty=False)
+    p.advance("ok", "звіт.pdf")
+    p.advance("error", "bad\udcff\n.pdf", error="bad\udcff\n.pdf: broken")
+    stream.flush()
+    lines = raw.getvalue().decode("ascii").splitlines()
+    assert lines == ["[1/2] ok      \\u0437\\u0432\\u0456\\u0442.pdf", "[2/2] error   bad\\udcff\\n.pdf: broken"]
