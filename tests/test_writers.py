@@ -22,6 +22,7 @@ from extractor.models import (
 )
 from extractor.writers.csv import UTF8_BOM, format_cell, write_report_csvs
 from extractor.writers.tables import (
+    BREAKDOWN_COLUMNS,
     DECISION_COLUMNS,
     FUNDING_COLUMNS,
     INDICATOR_COLUMNS,
@@ -82,6 +83,41 @@ def test_every_model_field_has_a_column_in_model_order(model, columns):
     # funding repeats the report's unit beside its amounts; everything else follows the model
     got = [n for n in names[2:] if n != "funding_unit"]
     assert got == expected
+
+
+def test_breakdown_columns_follow_the_breakdown_model():
+    names = [c.name for c in BREAKDOWN_COLUMNS]
+    assert names[:2] == ["report", "index"]
+    assert [n for n in names[2:] if n != "funding_unit"] == list(Breakdown.model_fields)
+
+
+def test_breakdown_is_a_long_table_per_year_and_source_that_sums_in_a_spreadsheet():
+    """A per-year or per-source amount can be filtered and summed: one row per part, not JSON in a cell."""
+    report = small_report()
+    report.funding.append(
+        FundingRow(planned=Decimal("30"), breakdown=[
+            Breakdown(funding_source="міський бюджет", planned=Decimal("10"), actual=Decimal("4")),
+            Breakdown(funding_source="державний бюджет", planned=Decimal("20")),
+        ])
+    )
+    rows = build_tables([report])["breakdown"]
+    assert [(r["index"], r["year"], r["funding_source"], r["planned"], r["actual"]) for r in rows] == [
+        (0, 2017, None, Decimal("0.05"), None),
+        (0, 2018, None, None, None),
+        (1, None, "міський бюджет", Decimal("10"), Decimal("4")),
+        (1, None, "державний бюджет", Decimal("20"), None),
+    ]
+    assert {r["funding_unit"] for r in rows} == {"тис. грн"} and {r["report"] for r in rows} == {"звіт.docx"}
+    assert sum(r["planned"] for r in rows if r["index"] == 1) == report.funding[1].planned
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_breakdown_table_of_reference_reports_has_one_row_per_part(stem):
+    report = golden(stem)
+    rows = build_tables([report])["breakdown"]
+    assert len(rows) == sum(len(f.breakdown) for f in report.funding)
+    for row in rows:
+        assert report.funding[row["index"]].breakdown  # points at a row that splits
 
 
 def test_every_table_starts_with_report_and_has_unique_columns():
@@ -166,6 +202,27 @@ def test_csv_files_header_report_column_and_numbers(tmp_path):
     assert (rep["funding"], rep["indicators"], rep["decisions"], rep["warnings"]) == ("1", "1", "1", "1")
 
 
+def test_excel_locale_csv_has_semicolons_decimal_commas_and_a_bom(tmp_path):
+    from extractor.writers.csv import EXCEL_LOCALE
+
+    paths = write_report_csvs([small_report()], tmp_path, style=EXCEL_LOCALE)
+    raw = paths["funding"].read_bytes()
+    assert raw.startswith(UTF8_BOM)
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0]["planned"] == "1234567,5" and rows[0]["actual"] == "1000"
+    assert rows[0]["years"] == "2017;2018;2019"  # quoted, so still one cell
+    assert json.loads(rows[0]["raw"]) == {"planned": "1 234 567,5", "actual": "1 000"}  # JSON stays JSON
+    parts = list(csv.DictReader(io.StringIO(paths["breakdown"].read_text("utf-8-sig")), delimiter=";"))
+    assert parts[0]["planned"] == "0,05"
+
+
+def test_csv_style_refuses_a_decimal_mark_that_is_the_separator():
+    from extractor.writers.csv import CsvStyle
+
+    with pytest.raises(ValueError):
+        CsvStyle(delimiter=",", decimal=",")
+
+
 def test_bom_only_when_asked(tmp_path):
     plain = write_report_csvs([small_report()], tmp_path / "plain")
     excel = write_report_csvs([small_report()], tmp_path / "excel", bom=True)
@@ -206,6 +263,9 @@ def test_xlsx_has_one_sheet_per_table_with_numeric_cells(tmp_path):
     assert rows[0]["percent"] is None and rows[0]["report"] == "звіт.docx"
     dec = [c.value for c in wb["decisions"][2]]
     assert dec[2].date().isoformat() == "2016-12-29"
+    parts = list(wb["breakdown"].iter_rows(min_row=2, values_only=True))
+    assert len(parts) == sum(len(f.breakdown) for r in reports for f in r.funding)
+    assert parts[0][:3] == ("звіт.docx", 0, 2017) and parts[0][5] == 0.05
 
 
 def test_xlsx_drops_control_characters_and_cuts_huge_cells():
@@ -220,11 +280,11 @@ def test_xlsx_drops_control_characters_and_cuts_huge_cells():
 # -- Data Package ------------------------------------------------------------------------
 
 
-def _write_package(outdir: Path, reports, bom=False):
+def _write_package(outdir: Path, reports, bom=False, style=None):
     from extractor.writers.datapackage import write_datapackage
 
-    paths = write_report_csvs(reports, outdir, bom=bom)
-    return write_datapackage(outdir, paths, bom=bom)
+    paths = write_report_csvs(reports, outdir, bom=bom, style=style)
+    return write_datapackage(outdir, paths, bom=bom, style=style)
 
 
 def test_datapackage_descriptor_keys_and_types(tmp_path):
@@ -248,6 +308,29 @@ def test_datapackage_validates_with_frictionless(tmp_path, bom):
     path = _write_package(tmp_path, [golden(s) for s in STEMS] + [small_report()], bom=bom)
     report = frictionless.validate(str(path))
     assert report.valid, report.flatten(["type", "fieldName", "rowNumber", "note"])
+
+
+def test_excel_locale_datapackage_validates_with_frictionless(tmp_path):
+    """The descriptor says ';' and the decimal comma, so the Excel-locale CSVs are valid data too."""
+    frictionless = pytest.importorskip("frictionless")
+    from extractor.writers.csv import EXCEL_LOCALE
+
+    path = _write_package(tmp_path, [golden(s) for s in STEMS] + [small_report()], style=EXCEL_LOCALE)
+    desc = json.loads(path.read_text("utf-8"))
+    funding = next(r for r in desc["resources"] if r["name"] == "funding")
+    assert funding["dialect"]["delimiter"] == ";"
+    assert {f.get("decimalChar") for f in funding["schema"]["fields"] if f["type"] == "number"} == {","}
+    report = frictionless.validate(str(path))
+    assert report.valid, report.flatten(["type", "fieldName", "rowNumber", "note"])
+
+
+def test_breakdown_rows_point_at_funding_rows_in_the_datapackage(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    path = _write_package(tmp_path, [small_report()])
+    parts = tmp_path / "breakdown.csv"
+    parts.write_text(parts.read_text("utf-8").replace("звіт.docx,0,", "звіт.docx,7,", 1), "utf-8")
+    report = frictionless.validate(str(path))
+    assert not report.valid and "foreign-key" in {t[0] for t in report.flatten(["type"])}
 
 
 def test_frictionless_catches_a_broken_cell(tmp_path):

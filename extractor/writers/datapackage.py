@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .atomic import atomic_write_text
-from .csv import CSV_SUFFIX, LINE_TERMINATOR
-from .tables import TABLES, Column
+from .csv import CSV_SUFFIX, EXCEL, LINE_TERMINATOR, PLAIN, CsvStyle
+from .tables import TABLE_DESCRIPTIONS, TABLE_KEYS, TABLES, Column
 
 #: file name of the descriptor
 DESCRIPTOR_NAME = "datapackage.json"
@@ -25,18 +25,13 @@ DESCRIPTOR_NAME = "datapackage.json"
 DEFAULT_PACKAGE_NAME = "municipal-program-reports"
 DEFAULT_TITLE = "Ukrainian municipal target-program reports: funding, indicators, decisions"
 
-_DESCRIPTIONS = {
-    "reports": "One row per report: its source, metadata and the counts of its lists.",
-    "decisions": "Council decisions that approved or amended each program, in document order.",
-    "funding": "Funding table rows (measures, subtotals, totals) of each report; amounts in funding_unit.",
-    "indicators": "Performance indicators (затрат, продукту, ефективності, якості) of each report; values in unit.",
-    "warnings": "Warnings a careful reader should look at; path points into the report (e.g. funding[12]).",
-}
 
 
-def field_descriptor(column: Column) -> dict:
-    """The Table Schema field of one column."""
+def field_descriptor(column: Column, decimal: str = ".") -> dict:
+    """The Table Schema field of one column (number fields say their decimal mark when it is not a point)."""
     field: dict = {"name": column.name, "type": column.type, "description": column.description}
+    if column.type == "number" and decimal != ".":
+        field["decimalChar"] = decimal
     constraints: dict = {}
     if column.enum:
         constraints["enum"] = list(column.enum)
@@ -47,15 +42,18 @@ def field_descriptor(column: Column) -> dict:
     return field
 
 
-def table_schema(name: str) -> dict:
+def table_schema(name: str, decimal: str = ".") -> dict:
     """The Table Schema of one flat table, with its keys."""
     columns = TABLES[name]
-    schema: dict = {"fields": [field_descriptor(c) for c in columns], "missingValues": [""]}
-    if name == "reports":
-        schema["primaryKey"] = ["report"]
-    else:
-        schema["primaryKey"] = ["report", "index"]
-        schema["foreignKeys"] = [{"fields": ["report"], "reference": {"resource": "reports", "fields": ["report"]}}]
+    keys = TABLE_KEYS[name]
+    schema: dict = {"fields": [field_descriptor(c, decimal) for c in columns], "missingValues": [""]}
+    if keys.primary:
+        schema["primaryKey"] = list(keys.primary)
+    if keys.foreign:
+        schema["foreignKeys"] = [
+            {"fields": list(fields), "reference": {"resource": table, "fields": list(ref)}}
+            for fields, table, ref in keys.foreign
+        ]
     return schema
 
 
@@ -64,8 +62,10 @@ def datapackage_descriptor(
     bom: bool = False,
     name: str = DEFAULT_PACKAGE_NAME,
     title: str = DEFAULT_TITLE,
+    style: CsvStyle | None = None,
 ) -> dict:
     """The descriptor of the tables in ``paths`` (table name -> CSV path, relative to the descriptor)."""
+    style = style or (EXCEL if bom else PLAIN)
     resources = []
     for table in TABLES:
         if table not in paths:
@@ -76,12 +76,12 @@ def datapackage_descriptor(
                 "path": Path(paths[table]).name if Path(paths[table]).is_absolute() else str(paths[table]),
                 "profile": "tabular-data-resource",
                 "title": table,
-                "description": _DESCRIPTIONS[table],
+                "description": TABLE_DESCRIPTIONS[table],
                 "format": CSV_SUFFIX.lstrip("."),
                 "mediatype": "text/csv",
-                "encoding": "utf-8-sig" if bom else "utf-8",
-                "dialect": {"delimiter": ",", "lineTerminator": LINE_TERMINATOR, "quoteChar": '"', "header": True},
-                "schema": table_schema(table),
+                "encoding": "utf-8-sig" if style.bom else "utf-8",
+                "dialect": {"delimiter": style.delimiter, "lineTerminator": LINE_TERMINATOR, "quoteChar": '"', "header": True},
+                "schema": table_schema(table, style.decimal),
             }
         )
     return {
@@ -89,18 +89,20 @@ def datapackage_descriptor(
         "name": name,
         "title": title,
         "description": "Produced by extractor from published reports (DOCX, PDF, TXT). "
-        "Amounts use a decimal point; an empty cell means the report does not state the value.",
+        f"Amounts use a decimal {'point' if style.decimal == '.' else 'comma'}; "
+        "an empty cell means the report does not state the value.",
         "resources": resources,
     }
 
 
 def write_datapackage(
-    outdir: Path, paths: Mapping[str, Path | str], bom: bool = False, name: str = DEFAULT_PACKAGE_NAME
+    outdir: Path, paths: Mapping[str, Path | str], bom: bool = False, name: str = DEFAULT_PACKAGE_NAME,
+    style: CsvStyle | None = None,
 ) -> Path:
     """Write ``OUTDIR/datapackage.json`` describing the CSVs in ``paths`` (which lie in ``outdir``)."""
     outdir = Path(outdir)
     relative = {t: Path(p).name for t, p in paths.items()}
-    descriptor = datapackage_descriptor(relative, bom=bom, name=name)
+    descriptor = datapackage_descriptor(relative, bom=bom, name=name, style=style)
     path = outdir / DESCRIPTOR_NAME
     atomic_write_text(path, json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
     return path

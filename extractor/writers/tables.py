@@ -8,13 +8,18 @@ here, with a type and a description, and every tabular writer uses them:
 - ``reports``: one row per report (its metadata, counts of its lists);
 - ``decisions``, ``funding``, ``indicators``, ``warnings``: one row per item
   of that list, with ``index`` = the item's 0-based position in the list (the
-  ``[12]`` of a warning path ``funding[12]``).
+  ``[12]`` of a warning path ``funding[12]``);
+- ``breakdown``: the long form of the funding rows' ``breakdown``, one row per
+  year or funding source of a funding row, ``index`` being that funding row's
+  ``index``, so per-year and per-source amounts can be filtered and summed in
+  a spreadsheet.
 
 Flattening rules:
 
 - ``location`` becomes ``location_page``, ``location_table``, ``location_row``;
 - ``years`` is the years joined by ``;`` (``"2017;2018;2019"``);
-- ``breakdown`` and ``raw`` are compact JSON text (a JSON array / object);
+- ``breakdown`` and ``raw`` are compact JSON text (a JSON array / object) in
+  the funding and indicator tables (``breakdown`` is also a table of its own);
   an empty list or object is an empty cell, like every ``null``;
 - amounts stay exact ``Decimal`` values here; writers format them;
 - the funding table repeats the report's ``funding_unit`` on every row, so
@@ -115,6 +120,16 @@ FUNDING_COLUMNS: tuple[Column, ...] = (
     *_LOCATION,
 )
 
+BREAKDOWN_COLUMNS: tuple[Column, ...] = (
+    _REPORT,
+    Column("index", "integer", "The index of the funding row this part belongs to (a row of the funding table)."),
+    Column("year", "integer", "The year of this part; empty when the row splits by funding source only."),
+    Column("funding_source", "string", "The funding source of this part (e.g. 'міський бюджет'); empty when the row splits by year only."),
+    Column("funding_unit", "string", "Money unit of planned and actual: 'тис. грн' or 'грн'."),
+    Column("planned", "number", "Planned amount of this part, in funding_unit."),
+    Column("actual", "number", "Actual amount of this part, in funding_unit; empty where the table has no actual column for it."),
+)
+
 INDICATOR_COLUMNS: tuple[Column, ...] = (
     _REPORT,
     _INDEX,
@@ -147,8 +162,42 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "reports": REPORT_COLUMNS,
     "decisions": DECISION_COLUMNS,
     "funding": FUNDING_COLUMNS,
+    "breakdown": BREAKDOWN_COLUMNS,
     "indicators": INDICATOR_COLUMNS,
     "warnings": WARNING_COLUMNS,
+}
+
+
+
+@dataclass(frozen=True)
+class Keys:
+    """A table's primary key and the table its ``report`` (and ``index``) rows point into."""
+
+    primary: tuple[str, ...] = ()
+    #: (fields, referenced table, referenced fields)
+    foreign: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
+
+
+_TO_REPORTS = ((("report",), "reports", ("report",)),)
+
+#: what each table holds, for the Data Package
+TABLE_DESCRIPTIONS: dict[str, str] = {
+    "reports": "One row per report: its source, metadata and the counts of its lists.",
+    "decisions": "Council decisions that approved or amended each program, in document order.",
+    "funding": "Funding table rows (measures, subtotals, totals) of each report; amounts in funding_unit.",
+    "breakdown": "Funding rows split by year or funding source, one row per part; index is the funding row's index.",
+    "indicators": "Performance indicators (затрат, продукту, ефективності, якості) of each report; values in unit.",
+    "warnings": "Warnings a careful reader should look at; path points into the report (e.g. funding[12]).",
+}
+
+#: keys of each table: every item table is keyed by report and index, breakdown parts point at their funding row
+TABLE_KEYS: dict[str, Keys] = {
+    "reports": Keys(primary=("report",)),
+    "decisions": Keys(primary=("report", "index"), foreign=_TO_REPORTS),
+    "funding": Keys(primary=("report", "index"), foreign=_TO_REPORTS),
+    "breakdown": Keys(foreign=(*_TO_REPORTS, (("report", "index"), "funding", ("report", "index")))),
+    "indicators": Keys(primary=("report", "index"), foreign=_TO_REPORTS),
+    "warnings": Keys(primary=("report", "index"), foreign=_TO_REPORTS),
 }
 
 Row = dict[str, Cell]
@@ -252,6 +301,23 @@ def funding_rows(report: Report, label: str) -> list[Row]:
     return rows
 
 
+def breakdown_rows(report: Report, label: str) -> list[Row]:
+    """One row per breakdown part of every funding row, ``index`` naming the funding row."""
+    return [
+        {
+            "report": label,
+            "index": i,
+            "year": b.year,
+            "funding_source": b.funding_source,
+            "funding_unit": report.funding_unit,
+            "planned": b.planned,
+            "actual": b.actual,
+        }
+        for i, f in enumerate(report.funding)
+        for b in f.breakdown
+    ]
+
+
 def indicator_rows(report: Report, label: str) -> list[Row]:
     rows = []
     for i, ind in enumerate(report.indicators):
@@ -285,6 +351,7 @@ def warning_rows(report: Report, label: str) -> list[Row]:
 _ROW_BUILDERS = {
     "decisions": decision_rows,
     "funding": funding_rows,
+    "breakdown": breakdown_rows,
     "indicators": indicator_rows,
     "warnings": warning_rows,
 }
