@@ -119,3 +119,12 @@ class ExtractionError(ExtractorError):
     """The document was read but a report could not be built from it."""
 
     code = "extraction-error"
+
+
+# -- an output could not be written -------------------------------------------------
+
+
+class OutputError(ExtractorError):
+    """An output file or folder could not be written; names the output path, not the input."""
+
+    code = "output-error"
