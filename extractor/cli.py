@@ -15,6 +15,9 @@ from pathlib import Path
 from . import __version__
 from .errors import ExtractorError
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
+from .output import DEFAULT_TABLE, FORMATS
+from .render import DEFAULT_WIDTH
+from .writers.tables import TABLES
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -60,6 +63,15 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _width(text: str) -> int:
+    from .render import MIN_WIDTH
+
+    value = int(text)
+    if value < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_WIDTH}, got {text}")
+    return value
+
+
 def _add_run_flags(p: argparse.ArgumentParser) -> None:
     """Flags of the commands that parse many files in worker processes."""
     p.add_argument("--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1,
@@ -69,12 +81,29 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
+def _add_csv_flags(p: argparse.ArgumentParser, locale: bool = True) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--excel-csv", action="store_true", help="write CSV with a UTF-8 BOM for spreadsheets")
+    if locale:
+        g.add_argument("--excel-locale", action="store_true",
+                       help="write CSV for a spreadsheet with comma-decimal regional settings (Ukrainian): "
+                       "';' between cells, decimal comma, UTF-8 BOM")
+
+
+def _csv_style(args: argparse.Namespace):
+    from .writers.csv import EXCEL, EXCEL_LOCALE, PLAIN
+
+    if getattr(args, "excel_locale", False):
+        return EXCEL_LOCALE
+    return EXCEL if getattr(args, "excel_csv", False) else PLAIN
+
+
 def _add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
     _add_run_flags(p)
     p.add_argument("--resume", action="store_true",
                    help="skip inputs whose report JSON in OUTDIR/reports/ has the same sha256")
-    p.add_argument("--excel-csv", action="store_true", help="write CSVs with a UTF-8 BOM for spreadsheets")
+    _add_csv_flags(p, locale=False)
     p.add_argument("--no-xlsx", action="store_true", help="do not write reports.xlsx")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on a dask.distributed scheduler (tcp://host:8786) instead of local processes")
@@ -91,17 +120,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("parse", help="parse one report and print its JSON (or write CSV)")
+    p = sub.add_parser(
+        "parse",
+        help="parse one report: JSON on stdout, or -o zvit.xlsx / .csv / .json / FOLDER/",
+        description="Parse one report. Without -o the JSON goes to stdout. With -o the format follows the "
+        "extension (.json, .csv, .xlsx) unless --format says otherwise; a path ending in / is a folder "
+        "(CSV: every table and datapackage.json; other formats: <file name>.<ext>). Each file written is "
+        "named on stderr.",
+    )
     p.add_argument("file", help="a .docx, .pdf or .txt report")
-    p.add_argument("--format", choices=["json", "csv"], default="json", help="output format (default: json)")
-    p.add_argument("-o", "--output", help="output file (json) or directory (csv); default: stdout for json")
-    p.add_argument("--excel-csv", action="store_true", help="write CSV with a UTF-8 BOM for spreadsheets")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o extension, else json)")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help="output file (zvit.xlsx, funding.csv, zvit.json) or folder (out/); default: stdout")
+    p.add_argument("--table", choices=tuple(TABLES), default=None,
+                   help=f"the one CSV table for a .csv file or stdout (a file gets {DEFAULT_TABLE} unless given)")
+    _add_csv_flags(p)
+    p.add_argument("--quiet", "-q", action="store_true", help="do not name the files written on stderr")
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     _add_limit_flags(p)
 
     d = sub.add_parser("dump", help="show what the reader saw: paragraphs and tables as grids")
     d.add_argument("file")
     d.add_argument("--json", action="store_true", help="print the Document as JSON")
+    w = d.add_mutually_exclusive_group()
+    w.add_argument("--width", type=_width, default=DEFAULT_WIDTH, metavar="N",
+                   help="cut cells longer than N characters (default: %(default)s)")
+    w.add_argument("--full", action="store_true", help="never cut a cell")
+    d.add_argument("--no-legend", action="store_true", help="leave out the legend of the markers")
     d.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     _add_limit_flags(d)
 
@@ -130,7 +176,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_stdout() -> None:
+    """Write stdout as UTF-8 whatever the locale: JSON and CSV redirected on a cp1251 system stay whole."""
+    try:
+        sys.stdout.reconfigure(encoding="utf-8")
+    except (AttributeError, ValueError, OSError):  # replaced by a stream without reconfigure
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_stdout()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -174,34 +229,36 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from .output import plan_output, write_report
     from .pipeline import parse_file
 
+    plan = plan_output(args.output, args.format, args.table, args.file)  # a usage error before the parse
+    if plan.format == "xlsx":
+        _need_openpyxl()
     report = parse_file(args.file, _limits(args))
-    if args.format == "json":
-        text = report.to_json() + "\n"
-        if args.output:
-            from .writers.atomic import atomic_write_text
-
-            atomic_write_text(Path(args.output), text)
-        else:
-            sys.stdout.write(text)
-        return EXIT_OK
-    from .writers.csv import write_report_csvs
-
-    outdir = Path(args.output or ".")
-    write_report_csvs([report], outdir, bom=args.excel_csv)
+    for line in write_report(report, plan, args.file, csv_style=_csv_style(args)):
+        if not args.quiet:
+            print(f"extractor: wrote {line}", file=sys.stderr)
     return EXIT_OK
+
+
+def _need_openpyxl() -> None:
+    from .batch import UsageError, xlsx_available
+
+    if not xlsx_available():
+        raise UsageError(None, "XLSX output needs openpyxl: pip install 'extractor-zvit[xlsx]'")
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:
     from .readers import read
-    from .render import render_document
+    from .render import RenderOptions, render_document
 
     doc = read(args.file, _limits(args))
     if args.json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render_document(doc))
+        options = RenderOptions(width=None if args.full else args.width, legend=not args.no_legend)
+        sys.stdout.write(render_document(doc, options))
     return EXIT_OK
 
 
@@ -210,8 +267,10 @@ def _batch_options(args: argparse.Namespace):
 
     xlsx = not args.no_xlsx
     if xlsx and not xlsx_available():
-        print("extractor: note: reports.xlsx not written: pip install 'extractor[xlsx]'", file=sys.stderr)
+        print("extractor: note: reports.xlsx not written: pip install 'extractor-zvit[xlsx]'", file=sys.stderr)
         xlsx = False
+    if args.dask:
+        _need_dask()
     return BatchOptions(
         jobs=args.jobs,
         timeout=args.timeout,
@@ -221,6 +280,16 @@ def _batch_options(args: argparse.Namespace):
         dask=args.dask,
         xlsx=xlsx,
     )
+
+
+def _need_dask() -> None:
+    """--dask without dask.distributed installed is a usage error naming the option, not a crash."""
+    from .batch import UsageError
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError("--dask", "needs dask.distributed: pip install 'extractor-zvit[dask]'") from None
 
 
 def _stop_on_sigterm() -> None:

@@ -321,7 +321,7 @@ def _dask_client(address):
         from distributed import Client
     except ImportError:
         raise ExtractorError(
-            None, "--dask needs dask.distributed: pip install 'extractor[dask]'"
+            None, "--dask needs dask.distributed: pip install 'extractor-zvit[dask]'"
         ) from None
     if isinstance(address, Client):
         return address, False

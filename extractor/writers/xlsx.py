@@ -3,7 +3,7 @@
 One sheet per table (reports, decisions, funding, indicators, warnings), a
 bold frozen header row with a filter, numbers as numeric cells and dates as
 date cells, so a spreadsheet user can sum and sort without conversion.
-Needs the optional dependency openpyxl (``pip install 'extractor[xlsx]'``).
+Needs the optional dependency openpyxl (``pip install 'extractor-zvit[xlsx]'``).
 The workbook is written atomically.
 """
 
@@ -35,7 +35,7 @@ def _openpyxl():
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the environment
         raise ExtractorError(
-            None, "XLSX output needs openpyxl: pip install 'extractor[xlsx]'"
+            None, "XLSX output needs openpyxl: pip install 'extractor-zvit[xlsx]'"
         ) from None
     return openpyxl
 
