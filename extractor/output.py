@@ -6,7 +6,7 @@ give instead); ``write_report`` carries the plan out and returns one line per
 file written, for stderr. The rules:
 
 - the format is ``--format`` when given, else the output's extension
-  (``.json``, ``.csv``, ``.xlsx``, ``.html``/``.htm``, ``.md``), else JSON;
+  (``.json``, ``.csv``, ``.xlsx``), else JSON;
   an extension that is none of these is refused rather than guessed (``-o
   zvit.pdf`` would overwrite a report);
 - an output ending in ``/`` (or an existing folder) is a folder: CSV writes
@@ -32,23 +32,17 @@ from .batch import UsageError
 from .models import Report
 
 #: output formats of ``parse``
-FORMATS = ("json", "csv", "xlsx", "html", "md")
+FORMATS = ("json", "csv", "xlsx")
 #: the format an output file's extension stands for
 FORMAT_BY_SUFFIX = {
     ".json": "json",
     ".csv": "csv",
     ".xlsx": "xlsx",
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-    ".markdown": "md",
 }
 #: the extension of a file written into a folder
-SUFFIX_BY_FORMAT = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx", "html": ".html", "md": ".md"}
+SUFFIX_BY_FORMAT = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx"}
 #: the table a CSV file gets when ``--table`` is not given
 DEFAULT_TABLE = "funding"
-#: formats that are text and may go to stdout
-TEXT_FORMATS = ("json", "csv", "html", "md")
 
 
 @dataclass(frozen=True)
@@ -174,11 +168,11 @@ def write_report(
     return [f"the report {_FORMAT_NAMES[fmt]} to {target}"]
 
 
-_FORMAT_NAMES = {"json": "JSON", "html": "HTML view", "md": "Markdown view"}
+_FORMAT_NAMES = {"json": "JSON"}
 
 
 def render_text(report: Report, fmt: str) -> str:
-    """The whole report in a text format: contract JSON, or a view for people (HTML, Markdown)."""
+    """The whole report in a text format: the contract JSON."""
     if fmt == "json":
         return report.to_json() + "\n"
     raise ValueError(f"{fmt} is not a whole-report text format")
