@@ -22,6 +22,7 @@ CATALOG: dict[str, str] = {
     "scanned-page": "A PDF page has no text layer (probably a scan); its content was not read.",
     "no-table-markup": "The text file shows no table structure that could be read.",
     "unmapped-glyphs": "A PDF page prints glyphs without a text mapping ((cid:N)); its text may be garbled.",
+    "invalid-unicode": "A PDF page maps glyphs to text that is no valid Unicode; those characters read as U+FFFD.",
     "decoding": "The text file was not UTF-8; it was decoded in the encoding named.",
     "format-mismatch": "The file's name says one format, its bytes another; it was read by its bytes.",
     "text-truncated": "A very long text block was cut to a bounded length.",

@@ -197,18 +197,35 @@ TEXT_PAGE = b"BT /F1 12 Tf 72 720 Td (Hello report) Tj ET"
 IMAGE_PAGE = b"q 500 0 0 700 50 80 cm /Im1 Do Q"
 
 
+def to_unicode_cmap(mapping: dict[int, str]) -> bytes:
+    """A ToUnicode CMap for a one-byte font: code -> UTF-16BE hex ("D835DEC2" for U+1D6C2)."""
+    lines = b"".join(b"<%02X> <%s>\n" % (code, hex_text.encode()) for code, hex_text in sorted(mapping.items()))
+    return (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CMapName /Report-UTF16 def /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"%d beginbfchar\n" % len(mapping) + lines + b"endbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+
+
 def pdf_bytes(
     pages: list[bytes | None],
     *,
     encrypt: bool = False,
     shared_content: bool = False,
+    to_unicode: dict[int, str] | None = None,
+    rotate: int = 0,
 ) -> bytes:
     """A minimal PDF, one page per content stream (None = an empty page), Helvetica and one image.
 
     With ``shared_content`` every page points at one content stream object
     (the first page's), which keeps a PDF of thousands of pages small. With
     ``encrypt`` the trailer carries a standard-security /Encrypt dictionary
-    whose user password is not empty.
+    whose user password is not empty. With ``to_unicode`` (see
+    ``to_unicode_cmap``) the font is a non-embedded "ReportSans" whose codes
+    32-126 are 500 units wide and whose text is given by that ToUnicode map
+    alone. ``rotate`` is every page's /Rotate.
     """
     objects: list[bytes] = []
 
@@ -218,7 +235,15 @@ def pdf_bytes(
 
     catalog = add(b"")
     pages_obj = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    if to_unicode is None:
+        font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    else:
+        cmap = to_unicode_cmap(to_unicode)
+        cmap_obj = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+        font = add(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /ReportSans /FirstChar 32 /LastChar 126 /Widths [%s] "
+            b"/ToUnicode %d 0 R >>" % (b" ".join([b"500"] * 95), cmap_obj)
+        )
     image = add(
         b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
         b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
@@ -234,9 +259,9 @@ def pdf_bytes(
             shared = cs
         kids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Rotate %d "
                 b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                % (pages_obj, cs, font, image)
+                % (pages_obj, cs, rotate, font, image)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj

@@ -669,3 +669,12 @@ def test_unmapped_glyphs_are_noted():
     content = read_page(_StubPage([_char("(cid:12)", 72 + 6 * i) for i in range(10)]), 1)
     assert content.unmapped and content.has_text
     assert not read_page(_StubPage([_char("Ж", 72 + 6 * i) for i in range(10)]), 1).unmapped
+
+
+def test_unpaired_surrogate_from_any_engine_is_replaced_and_counted():
+    from extractor.readers.pdf_page import read_page
+
+    chars = [_char("a", 72), _char("\ud835", 78), _char("b\udc00", 84)]
+    content = read_page(_StubPage(chars), 1)
+    assert content.replaced == 2
+    assert [l.text for l in content.lines] == ["a\ufffdb\ufffd"]

@@ -262,3 +262,32 @@ def test_matrix_product_applies_the_first_matrix_first():
     scale, shift = (2, 0, 0, 2, 0, 0), (1, 0, 0, 1, 10, 5)
     a, b, c, d, e, f = pdf_pdfium._multiply(scale, shift)
     assert (a * 1 + c * 1 + e, b * 1 + d * 1 + f) == (12, 7)  # (1, 1) scaled, then shifted
+
+
+# -- characters outside the Basic Multilingual Plane ---------------------------------------
+
+#: a font whose code "A" prints 𝛂 (U+1D6C2, UTF-16 D835 DEC2), "C" an unpaired high surrogate
+ASTRAL_FONT = {0x20: "0020", 0x41: "D835DEC2", 0x43: "D835", **{c: f"{c:04X}" for c in range(0x61, 0x7B)}}
+
+
+def _astral_pdf(content: bytes) -> bytes:
+    from hostile_files import pdf_bytes
+
+    return pdf_bytes([content], to_unicode=ASTRAL_FONT)
+
+
+def test_astral_plane_glyph_reads_as_one_character():
+    data = _astral_pdf(b"BT /F1 12 Tf 72 720 Td (alpha A and AA) Tj ET")
+    pdf_pdfium.read_pages_fast(data, DEFAULT_LIMITS)  # the fast path takes it
+    fast, reference = _both(data)
+    assert fast.to_dict() == reference.to_dict()
+    assert [p.text for p in fast.paragraphs] == ["alpha \U0001d6c2 and \U0001d6c2\U0001d6c2"]
+    assert fast.notes == []
+
+
+def test_unpaired_surrogate_reads_as_replacement_character_with_a_note():
+    data = _astral_pdf(b"BT /F1 12 Tf 72 720 Td (x C y) Tj ET")
+    doc = read_pdf(data, path="x.pdf", limits=DEFAULT_LIMITS, engine=ENGINE_AUTO)
+    assert [p.text for p in doc.paragraphs] == ["x \ufffd y"]
+    assert [code for code, _ in doc.notes] == [pdf_reader.NOTE_INVALID_UNICODE]
+    assert "page 1: 1 character" in doc.notes[0][1]

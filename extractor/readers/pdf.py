@@ -28,7 +28,9 @@ Pages with no text layer but an image (or next to no text and an image over
 most of the page) get a ``scanned-page`` note; if no page has a real text
 layer, ``ScannedDocument`` is raised. Pages whose font has no Unicode
 mapping (pdfminer gives "(cid:N)" for such glyphs) get an ``unmapped-glyphs``
-note. Encrypted PDFs raise
+note. A character whose text is no valid Unicode (an unpaired UTF-16
+surrogate in a font's ToUnicode map) is replaced with U+FFFD, and the page
+gets an ``invalid-unicode`` note. Encrypted PDFs raise
 ``EncryptedFile`` and unreadable ones ``CorruptFile``: pdfminer's exceptions
 are mapped here, in ``_pdf_errors``, and nowhere else.
 """
@@ -63,6 +65,9 @@ ENGINE_AUTO = "auto"
 #: pdfplumber only: the reference
 ENGINE_REFERENCE = "pdfplumber"
 ENGINES = (ENGINE_AUTO, ENGINE_REFERENCE)
+
+#: note: characters whose text was no valid Unicode were replaced with U+FFFD
+NOTE_INVALID_UNICODE = "invalid-unicode"
 
 #: pages whose widths differ by less than this (points) share one text column right edge
 PAGE_WIDTH_TOLERANCE = 2.0
@@ -260,5 +265,11 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
         ("unmapped-glyphs", f"page {p.number}: the font has no Unicode mapping, text reads as (cid:N)")
         for p in pages
         if p.unmapped
+    ]
+    notes += [
+        (NOTE_INVALID_UNICODE, f"page {p.number}: {p.replaced} character(s) with no valid Unicode text "
+         "(an unpaired UTF-16 surrogate) were replaced with U+FFFD")
+        for p in pages
+        if p.replaced
     ]
     return Document(blocks=_assemble(pages), format="pdf", pages=len(pages), notes=notes)

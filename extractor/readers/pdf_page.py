@@ -21,6 +21,7 @@ parts can be told apart downstream.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -38,6 +39,10 @@ WORD_GAP = 3.0
 SCAN_MAX_CHARS = 20
 #: share of a page's characters with no Unicode mapping that makes its text unreadable
 UNMAPPED_SHARE = 0.1
+#: what stands in for a character that is no valid Unicode
+REPLACEMENT_CHARACTER = "\ufffd"
+#: a UTF-16 surrogate code point left unpaired in a Python string
+SURROGATE = re.compile("[\ud800-\udfff]")
 #: share of the page area images must cover for a nearly textless page to count as scanned
 SCAN_MIN_IMAGE_SHARE = 0.5
 
@@ -72,6 +77,8 @@ class PageContent:
     scanned: bool = False
     #: much of the text is glyphs with no Unicode mapping ("(cid:123)"): unreadable
     unmapped: bool = False
+    #: characters whose text was no valid Unicode (an unpaired UTF-16 surrogate), replaced by U+FFFD
+    replaced: int = 0
 
 
 class _CellIndex:
@@ -151,6 +158,26 @@ def _lines_from_chars(chars: list[dict[str, Any]]) -> list[TextLine]:
     return lines
 
 
+def valid_unicode(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """The characters with every unpaired UTF-16 surrogate replaced by U+FFFD, and how many were replaced.
+
+    A surrogate is no character: it cannot be written as UTF-8, so it must not reach the output.
+    """
+    try:
+        "".join(ch["text"] for ch in chars).encode("utf-8")
+        return chars, 0
+    except UnicodeEncodeError:
+        pass
+    out, replaced = [], 0
+    for ch in chars:
+        text = SURROGATE.sub(REPLACEMENT_CHARACTER, ch["text"])
+        if text != ch["text"]:
+            replaced += 1
+            ch = {**ch, "text": text}
+        out.append(ch)
+    return out, replaced
+
+
 def read_page(page: Any, number: int) -> PageContent:
     """Tables and text lines of one pdfplumber page (the page is only read, not kept)."""
     return page_content(number, float(page.width), float(page.height), page.chars, page.images, page.find_tables)
@@ -171,6 +198,7 @@ def page_content(
     only when the page has text.
     """
     content = PageContent(number=number, width=width, height=height)
+    chars, content.replaced = valid_unicode(chars)
     n_text = sum(1 for ch in chars if not ch["text"].isspace())
     content.has_text = n_text > 0
     n_unmapped = sum(1 for ch in chars if ch["text"].startswith("(cid:"))

@@ -39,9 +39,16 @@ encrypted file, or any unexpected error. So a PDF is read the fast way only
 when the fast way sees what pdfplumber sees; ``tests/test_reader_pdf_pdfium.py``
 checks that on the samples.
 
+PDFium gives each character as UTF-16 code units: a character outside the
+Basic Multilingual Plane (𝛂, 𝑡, emoji) comes as two entries, a high and a
+low surrogate, joined here into the one character pdfminer reports.
+
 Known, accepted differences: PDFium drops a character drawn twice at nearly
-the same place within a line (fake bold), which pdfminer reports twice; and
-it splits the ligature characters U+FB00–FB06 into their letters.
+the same place within a line (fake bold), which pdfminer reports twice; it
+splits the ligature characters U+FB00–FB06 into their letters; and a glyph
+whose ToUnicode text is an unpaired surrogate (no character at all), which
+pdfminer drops, is kept here and becomes U+FFFD with a note
+(``extractor.readers.pdf_page``).
 """
 
 from __future__ import annotations
@@ -70,6 +77,9 @@ except ImportError:  # pragma: no cover - pypdfium2 is a declared dependency
 
 #: how deep Form XObjects may nest before the fast path gives up
 MAX_FORM_DEPTH = 8
+#: UTF-16 code units that make a character outside the Basic Multilingual Plane (first, last)
+HIGH_SURROGATES = (0xD800, 0xDBFF)
+LOW_SURROGATES = (0xDC00, 0xDFFF)
 #: PDFium's text page puts this in place of a hyphen that ends a line
 PDFIUM_LINE_END_HYPHEN = 0x2
 HYPHEN = "-"
@@ -480,7 +490,10 @@ def _chars(textpage: Any, height: float, fonts: FontTable, text_objects: dict[in
     per_object: dict[int, _ObjectInfo] = {}
     chars: list[dict] = []
     pending: tuple[float, float, int] | None = None  # a generated space of a text object: x, y, object
+    skip = -1  # the index of a low surrogate already joined to its high one
     for i in range(n):
+        if i == skip:
+            continue  # the low half of a surrogate pair, joined to the character before
         generated = c.FPDFText_IsGenerated(textpage, i)
         if generated:
             pending = None
@@ -504,19 +517,40 @@ def _chars(textpage: Any, height: float, fonts: FontTable, text_objects: dict[in
                 raise NeedsReference("a line-end hyphen whose character the font does not tell")
             text = known.font.hyphen
         else:
-            text = chr(code)
+            text = _unicode(textpage, i, code, n)
+            skip = i + 1 if len(text) == 1 and ord(text) > 0xFFFF else skip
         x0 = ox.value
         if pending is not None:
             px, py, pkey = pending
             pending = None
             if pkey == key and abs(px - x0) > BOX_EPSILON and abs(py - oy.value) <= BOX_EPSILON:
                 chars.append(_whitespace(px, x0, py, known, height))
-        x1 = _right_edge(textpage, i, x0, float(box.right), known.font.widths.get(text), known.fontsize * known.scale_x)
+        if _unpaired_surrogate(text):  # pdfminer drops it; it is kept, to be replaced and noted
+            x1 = max(x0, float(box.right))
+        else:
+            x1 = _right_edge(textpage, i, x0, float(box.right), known.font.widths.get(text), known.fontsize * known.scale_x)
         chars.append(_char(text, x0, x1, oy.value, known, height))
     for key in text_objects.keys() - per_object.keys():
         obj, parent = text_objects[key]
         chars.append(_left_out(obj, parent, fonts, height))
     return chars
+
+
+def _unicode(textpage: Any, index: int, code: int, count: int) -> str:
+    """The character at ``index``: PDFium gives UTF-16 code units, so a character outside the
+    Basic Multilingual Plane comes as two entries (a high and a low surrogate) that are joined here.
+
+    An unpaired surrogate is returned as it is; ``extractor.readers.pdf_page`` replaces it.
+    """
+    if HIGH_SURROGATES[0] <= code <= HIGH_SURROGATES[1] and index + 1 < count:
+        low = pdfium_c.FPDFText_GetUnicode(textpage, index + 1)
+        if LOW_SURROGATES[0] <= low <= LOW_SURROGATES[1] and not pdfium_c.FPDFText_IsGenerated(textpage, index + 1):
+            return chr(0x10000 + ((code - HIGH_SURROGATES[0]) << 10) + (low - LOW_SURROGATES[0]))
+    return chr(code)
+
+
+def _unpaired_surrogate(text: str) -> bool:
+    return HIGH_SURROGATES[0] <= ord(text[0]) <= LOW_SURROGATES[1]
 
 
 @dataclass(frozen=True)
