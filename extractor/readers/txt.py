@@ -36,6 +36,7 @@ import unicodedata
 from ..document import Block, Document, Paragraph
 from ..errors import CorruptFile, UnsupportedFormat
 from ..limits import DEFAULT_LIMITS, Limits
+from .txt_cells import NOTE_REGROUPED, read_cell_blocks
 from .txt_tabbed import looks_tabbed, read_tabbed_blocks
 
 #: style names returned by ``detect_style``
@@ -97,6 +98,17 @@ def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS) -> Docu
             blocks = None  # TAB-led lines but no table survived: try the rest
     if blocks is None and (style == STYLE_LAYOUT or (style == STYLE_TABBED and looks_like_layout(text))):
         blocks = _read_layout(text)
+    if blocks is None:
+        blocks = read_cell_blocks(text)
+        if blocks is not None:
+            n = sum(1 for b in blocks if not isinstance(b, Paragraph))
+            notes.append(
+                (
+                    NOTE_REGROUPED,
+                    f"{path}: {n} table(s) written one cell per line (a LibreOffice text export) were "
+                    "regrouped into rows from the header's columns and the kinds of the values; check the rows",
+                )
+            )
     if blocks is None:
         blocks = plain_paragraphs(text)
     doc = Document(blocks=blocks, format="txt", pages=None, notes=notes)

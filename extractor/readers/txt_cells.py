@@ -1,0 +1,683 @@
+"""One-cell-per-line text (LibreOffice's plain-text export): its cells regrouped into table rows.
+
+LibreOffice's "Text" export writes every paragraph of a table cell as a line
+of its own, row after row, with no TAB and no row marker. A cell covered by a
+vertical merge shows as an empty line; a horizontally merged cell is written
+once. The rows can still be told apart: the header fixes the number of
+columns, and the kinds of the values (item number, text, term, amounts,
+percent) repeat from row to row, column by column.
+
+Steps, each a pure function:
+
+1. **Tokens** (``line_kind``): every line gets a kind: empty, item number
+   ("1.", "2.1", "IV."), small integer, amount (or dash), percent, year or
+   year range, text opening with an item number, text in lower case, text.
+2. **Header blocks** (``find_header_blocks``): a table starts at a line that
+   opens with a column name of the header vocabulary (``vocab/headers.yaml``)
+   followed closely by more such lines (``RegroupSettings.min_header_names``).
+   The header runs until the first line that reads as table data (an item
+   number, a value, a numbered text); a column-numbering row 1, 2, …, N under
+   it is one more header row and fixes the column count.
+3. **Header items** (``header_items``): the header's lines grouped into
+   cells: a line in lower case, a unit ("тис. грн", "%") or "з/п" continues
+   the cell above, and an empty line between two parts of one cell belongs
+   to it; other empty lines are cells covered by a vertical merge.
+4. **Rows** (``segment_rows``): for a column count N, a dynamic programme
+   cuts the body's lines into rows of N cells, each cell one or more lines,
+   a full-width cell (a group heading) or a label spanning the leading
+   columns (a total row's "Усього") standing for several cells. The cost of a
+   cell is how unlikely its lines' kinds are in its column; the column
+   profiles are learnt from the rows themselves (a few rounds of cutting and
+   re-counting, starting from no knowledge). The table ends at a row
+   boundary where the remaining lines cost less as running text. Column
+   counts near the header's (``column_candidates``) are tried, and the one
+   whose rows fit best wins, unless a numbering row fixed it.
+5. **Header rows** (``header_rows``): with N known, a header of more items
+   than N is two rows: the last N items are the lower row (empty items are
+   cells merged down from the upper row), the upper row's cells span the runs
+   of sub-headers under them (a run split where its labels start repeating,
+   "2021 рік, 2022 рік | 2022 рік").
+
+The reader adds the ``regrouped-table`` note: the rows were inferred, not read
+from markup, and a user may want to check them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..document import Block, Cell, Paragraph, Row, Table
+
+NOTE_REGROUPED = "regrouped-table"
+
+#: line kinds
+EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, LOWER_TEXT, TEXT = (
+    "E", "O", "I", "A", "P", "Y", "N", "L", "T",
+)
+KINDS = (EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, LOWER_TEXT, TEXT)
+_TEXT_KINDS = frozenset((NUMBERED_TEXT, LOWER_TEXT, TEXT))
+_VALUE_KINDS = frozenset((ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR))
+
+
+@dataclass(frozen=True)
+class RegroupSettings:
+    """Thresholds of the regrouping (validated on creation)."""
+
+    #: a header needs this many lines naming columns ...
+    min_header_names: int = 3
+    #: ... within this many lines of its first one
+    header_window: int = 16
+    #: a header line is at most this long (running text is longer)
+    max_header_line: int = 160
+    #: most lines one cell may take (paragraphs in a cell)
+    max_cell_lines: int = 12
+    #: fewest and most columns a regrouped table may have
+    min_columns: int = 3
+    max_columns: int = 30
+    #: column counts tried on each side of the header's estimates
+    column_slack: int = 0
+    #: rounds of cutting rows and re-learning the column profiles
+    rounds: int = 6
+    #: cost (nats) of a line left outside the table as running text
+    paragraph_line_cost: float = 3.0
+    #: prior share of rows that are one full-width cell (group headings)
+    heading_share: float = 0.05
+    #: prior share of rows opening with a label spanning leading columns (totals)
+    label_share: float = 0.03
+    #: pseudo-count added to every kind when a column profile is re-counted
+    smoothing: float = 0.5
+    #: lines looked at per table (guards the quadratic worst case)
+    max_body_lines: int = 20000
+
+    def __post_init__(self) -> None:
+        if self.min_header_names < 2 or self.header_window < self.min_header_names:
+            raise ValueError("a header needs at least two names within its window")
+        if not 1 <= self.max_cell_lines <= 100:
+            raise ValueError("max_cell_lines must lie in 1..100")
+        if not 2 <= self.min_columns <= self.max_columns <= 200:
+            raise ValueError("column bounds must satisfy 2 <= min_columns <= max_columns <= 200")
+        if self.column_slack < 0 or self.rounds < 1:
+            raise ValueError("column_slack must be >= 0 and rounds >= 1")
+        if self.paragraph_line_cost <= 0 or self.smoothing <= 0:
+            raise ValueError("paragraph_line_cost and smoothing must be positive")
+        for name in ("heading_share", "label_share"):
+            if not 0 < getattr(self, name) < 1:
+                raise ValueError(f"{name} must lie strictly between 0 and 1")
+        if self.max_body_lines < 1 or self.max_header_line < 1:
+            raise ValueError("line limits must be positive")
+
+
+DEFAULT_SETTINGS = RegroupSettings()
+
+# -- 1. tokens ------------------------------------------------------------------------------
+
+_ORDINAL_RE = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+\.?|[IVXLІХ]{1,6}\.)\)?$")
+_INTEGER_RE = re.compile(r"^\d{1,3}$")
+_AMOUNT_RE = re.compile(r"^(?:[-+−–]?\s?\d{1,3}(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[-+−–]?\s?\d+(?:[.,]\d+)?|[-–—]+|x|х)$")
+_PERCENT_RE = re.compile(r"^[-+−–]?\s?\d+(?:[.,]\d+)?\s?%$")
+_YEAR_RE = re.compile(
+    r"^(?:(?:І|ІІ|ІІІ|ІV|I|II|III|IV)\s+(?:кв\.?|квартал)\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?"
+    r"(?:\s*(?:р\.|рр\.|рік|роки|років))?$"
+)
+_NUMBERED_TEXT_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLІХ]{1,6}\.)\s+\S")
+
+
+def line_kind(line: str) -> str:
+    """The kind of one line (see the module docstring, step 1)."""
+    t = line.strip()
+    if not t:
+        return EMPTY
+    if _ORDINAL_RE.match(t):
+        return ORDINAL
+    if _INTEGER_RE.match(t):
+        return INTEGER
+    if _PERCENT_RE.match(t):
+        return PERCENT
+    if _YEAR_RE.match(t):
+        return YEAR
+    if _AMOUNT_RE.match(t):
+        return AMOUNT
+    if _NUMBERED_TEXT_RE.match(t):
+        return NUMBERED_TEXT
+    if t[0].islower():
+        return LOWER_TEXT
+    return TEXT
+
+
+# -- 2. header blocks -----------------------------------------------------------------------
+
+#: a line that continues the header cell above it rather than opening one
+_HEADER_CONTINUATION_RE = re.compile(r"^(?:\(|тис\.|грн|%|з/п|п/п)", re.IGNORECASE)
+_HEADER_STOP_KINDS = frozenset((ORDINAL, INTEGER, AMOUNT, PERCENT, NUMBERED_TEXT))
+
+
+def _names_column(line: str) -> bool:
+    """Whether a line opens with a column name of the header vocabulary."""
+    from ..extract.vocab import load_vocabulary
+    from ..normalize.text import fold
+
+    folded = fold(line)
+    if not folded:
+        return False
+    vocab = load_vocabulary()
+    return any(
+        ps.starts(folded)[0] is not None
+        for ps in (vocab.funding_columns, vocab.indicator_columns, vocab.funding_sources, vocab.funding_total_columns)
+    )
+
+
+@dataclass
+class HeaderBlock:
+    """Where a regrouped table's header stands: lines [top, body), numbering row lines [numbers, body)."""
+
+    top: int
+    numbers: int
+    body: int
+    #: the column count a numbering row fixes (1, 2, ..., N), else None
+    numbered: int | None = None
+
+
+def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT_SETTINGS) -> list[HeaderBlock]:
+    """Header blocks of one-cell-per-line tables, top to bottom (step 2)."""
+    names = [
+        bool(ln.strip()) and len(ln) <= settings.max_header_line and _names_column(ln) for ln in lines
+    ]
+    out: list[HeaderBlock] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not names[i]:
+            i += 1
+            continue
+        window = range(i, min(n, i + settings.header_window))
+        if sum(names[k] for k in window) < settings.min_header_names:
+            i += 1
+            continue
+        # the header runs to the first line that reads as table data
+        k = i + 1
+        while k < n:
+            t = lines[k].strip()
+            if len(lines[k]) > settings.max_header_line:
+                break
+            if t and line_kind(t) in _HEADER_STOP_KINDS:
+                break
+            k += 1
+        if k >= n or k - i < settings.min_header_names:
+            i = k + 1
+            continue
+        numbers, body, numbered = k, k, None
+        expect = 1
+        while body < n and lines[body].strip() == str(expect):
+            expect += 1
+            body += 1
+        if expect - 1 >= settings.min_columns:
+            numbered = expect - 1
+        else:
+            body = k
+        out.append(HeaderBlock(i, numbers, body, numbered))
+        i = body
+    return out
+
+
+# -- 3. header items ------------------------------------------------------------------------
+
+
+def header_items(lines: Sequence[str]) -> list[str]:
+    """The header's lines grouped into cell texts; "" for a cell covered by a merge (step 3)."""
+    items: list[list[str]] = []
+    pending_blank = 0
+    for raw in lines:
+        t = raw.strip()
+        if not t:
+            pending_blank += 1
+            continue
+        if items and items[-1] and (_HEADER_CONTINUATION_RE.match(t) or (t[0].islower() and not _names_column(t))):
+            items[-1].append(t)  # blank lines between two parts of one cell belong to it
+        else:
+            items.extend([] for _ in range(pending_blank))
+            items.append([t])
+        pending_blank = 0
+    items.extend([] for _ in range(pending_blank))
+    return ["\n".join(parts) for parts in items]
+
+
+# -- 4. rows --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Profile:
+    """Per column: how likely each kind opens a cell, continues one, and how often cells run on."""
+
+    first: list[dict[str, float]]
+    more: list[dict[str, float]]
+    multi: list[float]
+    heading: dict[str, float]
+    label: dict[str, float]
+    heading_share: float
+    label_share: float
+    #: the columns' roles named by the header (``column_roles``)
+    roles: list[str | None] = field(default_factory=list)
+
+
+#: what the lines of a column are likely to be, by the role its header names
+_ROLE_KINDS: dict[str | None, dict[str, float]] = {
+    "number": {ORDINAL: 0.4, INTEGER: 0.3, EMPTY: 0.2},
+    "text": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2},
+    "term": {YEAR: 0.6, EMPTY: 0.1, TEXT: 0.1, LOWER_TEXT: 0.05},
+    "amount": {AMOUNT: 0.5, INTEGER: 0.15, EMPTY: 0.15, PERCENT: 0.05},
+    "percent": {PERCENT: 0.4, AMOUNT: 0.35, INTEGER: 0.05, EMPTY: 0.1},
+    "unit": {TEXT: 0.35, LOWER_TEXT: 0.35, EMPTY: 0.1, PERCENT: 0.05},
+    None: {},
+}
+#: roles whose cells hold values, never running text
+_VALUE_ROLES = frozenset(("number", "amount", "percent"))
+_FIELD_ROLES = {
+    "number": "number", "measure_number": "number", "term": "term", "percent": "percent", "unit": "unit",
+    "planned": "amount", "actual": "amount",
+}
+#: cost of an empty line outside the table
+_EMPTY_PARAGRAPH_COST = 0.3
+#: most lines of a cell merged over several columns inside a row
+_SPAN_MAX_LINES = 3
+#: weight of the even distribution mixed into a role's prior
+_PRIOR_EVEN_SHARE = 0.3
+
+
+def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
+    """What each column holds, as far as its header names it: number, text, term, amount, percent, unit.
+
+    The deepest header cell over a column that the vocabulary knows decides;
+    a year, a funding source or a total under a header names amounts.
+    """
+    from ..extract.vocab import load_vocabulary
+    from ..normalize.text import fold
+
+    vocab = load_vocabulary()
+    roles: list[str | None] = [None] * n_cols
+    for row in header:
+        for cell in row:
+            folded = fold(cell.text)
+            if not folded:
+                continue
+            role = None
+            if (
+                _YEAR_RE.match(cell.text.strip())
+                or vocab.funding_sources.best(folded)[0]
+                or vocab.funding_total_columns.best(folded)[0]
+            ):
+                role = "amount"
+            else:
+                name = vocab.funding_columns.best(folded)[0] or vocab.indicator_columns.best(folded)[0]
+                if name is not None:
+                    role = _FIELD_ROLES.get(name, "text")
+            if role is None:
+                continue
+            for c in range(cell.col, min(n_cols, cell.col + cell.col_span)):
+                if role == "amount" and roles[c] == "percent":
+                    continue
+                roles[c] = role
+    return roles
+
+
+def _prior(role: str | None) -> dict[str, float]:
+    known = _ROLE_KINDS.get(role, {})
+    rest = 1.0 - sum(known.values())
+    others = [k for k in KINDS if k not in known]
+    dist = {k: known.get(k, rest / len(others) if others else 0.0) for k in KINDS}
+    return {k: (1 - _PRIOR_EVEN_SHARE) * v + _PRIOR_EVEN_SHARE / len(KINDS) for k, v in dist.items()}
+
+
+def _uniform_profile(n_cols: int, settings: RegroupSettings, roles: Sequence[str | None] = ()) -> _Profile:
+    even = {k: 1.0 / len(KINDS) for k in KINDS}
+    roles = list(roles) + [None] * (n_cols - len(roles))
+    return _Profile(
+        first=[_prior(r) for r in roles],
+        more=[dict(even) for _ in range(n_cols)],
+        multi=[0.1] * n_cols,
+        heading={k: (0.5 if k in _TEXT_KINDS else 0.5 / (len(KINDS) - 3) / 3) for k in KINDS},
+        label={k: (0.9 if k == TEXT else 0.1 / (len(KINDS) - 1)) for k in KINDS},
+        heading_share=settings.heading_share,
+        label_share=settings.label_share,
+        roles=roles,
+    )
+
+
+@dataclass
+class _RowCut:
+    """One row of a cutting: its lines [start, end) and cells as (col, span, first line, end line)."""
+
+    start: int
+    end: int
+    cells: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def _distribution(counts: dict[str, float], smoothing: float) -> dict[str, float]:
+    total = sum(counts.values()) + smoothing * len(KINDS)
+    return {k: (counts.get(k, 0.0) + smoothing) / total for k in KINDS}
+
+
+def _learn(
+    rows: list[_RowCut], kinds: list[str], n_cols: int, settings: RegroupSettings, roles: list[str | None]
+) -> _Profile:
+    first = [dict.fromkeys(KINDS, 0.0) for _ in range(n_cols)]
+    more = [dict.fromkeys(KINDS, 0.0) for _ in range(n_cols)]
+    cells = [0] * n_cols
+    multi = [0] * n_cols
+    heading = dict.fromkeys(KINDS, 0.0)
+    label = dict.fromkeys(KINDS, 0.0)
+    n_head = n_label = 0
+    for row in rows:
+        for col, span, a, b in row.cells:
+            if span == n_cols and n_cols > 1:
+                n_head += 1
+                heading[kinds[a]] += 1
+                continue
+            if span > 1:
+                if col == 0:
+                    n_label += 1
+                    label[kinds[a]] += 1
+                continue
+            cells[col] += 1
+            first[col][kinds[a]] += 1
+            if b - a > 1:
+                multi[col] += 1
+                for k in range(a + 1, b):
+                    more[col][kinds[k]] += 1
+    n_rows = max(1, len(rows))
+    return _Profile(
+        first=[_distribution(f, settings.smoothing) for f in first],
+        more=[_distribution(m, settings.smoothing) for m in more],
+        multi=[(multi[c] + 0.5) / (cells[c] + 2.0) for c in range(n_cols)],
+        heading=_distribution(heading, settings.smoothing),
+        label=_distribution(label, settings.smoothing),
+        heading_share=min(0.5, (n_head + settings.heading_share * 10) / (n_rows + 10)),
+        label_share=min(0.5, (n_label + settings.label_share * 10) / (n_rows + 10)),
+        roles=roles,
+    )
+
+
+def _cut(kinds: list[str], n_cols: int, profile: _Profile, settings: RegroupSettings) -> tuple[float, list[_RowCut]]:
+    """The cheapest cutting of the lines into rows of ``n_cols`` cells, then running text (step 4)."""
+    n = len(kinds)
+    kmax = settings.max_cell_lines
+    inf = math.inf
+    log = math.log
+    # per column: cost of a line opening a cell, of a line continuing one
+    c_first = [[-log(profile.first[c][k]) for k in kinds] for c in range(n_cols)]
+    c_more = [[-log(profile.more[c][k]) for k in kinds] for c in range(n_cols)]
+    # a column of values never runs on into text (its cell ended; what follows is the next cell)
+    blocked = [
+        [profile.roles[c] in _VALUE_ROLES and k in _TEXT_KINDS for k in kinds] if c < len(profile.roles) else [False] * n
+        for c in range(n_cols)
+    ]
+    # prefix sums of the continuation costs, per column
+    pre_more = []
+    for c in range(n_cols):
+        acc = [0.0]
+        for v in c_more[c]:
+            acc.append(acc[-1] + v)
+        pre_more.append(acc)
+    one = [-log(1 - profile.multi[c]) for c in range(n_cols)]
+    run_on = [-log(profile.multi[c]) for c in range(n_cols)]
+    p_head, p_label = profile.heading_share, profile.label_share
+    p_plain = max(1e-6, 1 - p_head - p_label)
+    row_plain, row_head, row_label = -log(p_plain), -log(p_head), -log(p_label)
+    c_head = [-log(profile.heading[k]) for k in kinds]
+    c_label = [-log(profile.label[k]) for k in kinds]
+
+    # dp[c][i]: cheapest cost of the lines before i, standing before column c of a row
+    dp = [[inf] * (n + 1) for _ in range(n_cols)]
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (n + 1) for _ in range(n_cols)]
+    dp[0][0] = 0.0
+    for i in range(n + 1):
+        for c in range(n_cols):
+            base = dp[c][i]
+            if base == inf or i == n:
+                continue
+            for k in range(1, min(kmax, n - i) + 1):
+                if k > 1 and (kinds[i] == EMPTY or blocked[c][i + k - 1]):
+                    # an empty line is a cell of its own (covered or empty), never a cell's first
+                    # paragraph; a value cell does not run on into text
+                    break
+                cost = c_first[c][i] + (one[c] if k == 1 else run_on[c] + pre_more[c][i + k] - pre_more[c][i + 1])
+                if c == 0:
+                    cost += row_plain
+                nc = c + 1
+                if nc == n_cols:
+                    nc = 0
+                total = base + cost
+                if total < dp[nc][i + k]:
+                    dp[nc][i + k] = total
+                    back[nc][i + k] = (c, i, 1)
+            if c > 0 and kinds[i] in _TEXT_KINDS:
+                # a text cell merged over the next columns (a reason spanning reason and remedy)
+                for k in range(1, min(_SPAN_MAX_LINES, n - i) + 1):
+                    if k > 1 and blocked[c][i + k - 1]:
+                        break
+                    cost = c_first[c][i] + row_label + (pre_more[c][i + k] - pre_more[c][i + 1] if k > 1 else 0.0)
+                    for span in range(2, n_cols - c + 1):
+                        nc = c + span
+                        if nc == n_cols:
+                            nc = 0
+                        total = base + cost + 0.5 * (span - 2)
+                        if total < dp[nc][i + k]:
+                            dp[nc][i + k] = total
+                            back[nc][i + k] = (c, i, span)
+            if c == 0 and n_cols > 1 and kinds[i] in _TEXT_KINDS:
+                # a full-width cell (a group heading): one line
+                total = base + row_head + c_head[i]
+                if total < dp[0][i + 1]:
+                    dp[0][i + 1] = total
+                    back[0][i + 1] = (0, i, n_cols)
+                # a label spanning the leading columns, the row going on after it
+                for span in range(2, n_cols):
+                    total = base + row_label + c_label[i] + 0.5 * (span - 2)
+                    if total < dp[span][i + 1]:
+                        dp[span][i + 1] = total
+                        back[span][i + 1] = (0, i, span)
+    # the table ends at a row boundary; the rest is running text
+    best, end = inf, 0
+    rest = [0.0] * (n + 1)  # cost of lines i.. as running text (an empty line costs little)
+    for i in range(n - 1, -1, -1):
+        rest[i] = rest[i + 1] + (settings.paragraph_line_cost if kinds[i] != EMPTY else _EMPTY_PARAGRAPH_COST)
+    for i in range(n + 1):
+        if dp[0][i] < inf:
+            total = dp[0][i] + rest[i]
+            if total < best:
+                best, end = total, i
+    # walk back
+    cells: list[tuple[int, int, int, int]] = []
+    c, i = 0, end
+    while i > 0:
+        step = back[c][i]
+        assert step is not None
+        pc, pi, span = step
+        cells.append((pc, span, pi, i))
+        c, i = pc, pi
+    cells.reverse()
+    rows: list[_RowCut] = []
+    for col, span, a, b in cells:
+        if col == 0:
+            rows.append(_RowCut(a, b))
+        rows[-1].cells.append((col, span, a, b))
+        rows[-1].end = b
+    return best, rows
+
+
+def segment_rows(
+    lines: Sequence[str],
+    n_cols: int,
+    settings: RegroupSettings = DEFAULT_SETTINGS,
+    roles: Sequence[str | None] = (),
+) -> tuple[float, list[_RowCut]]:
+    """Rows of ``n_cols`` cells from the body's lines, and their cost (step 4).
+
+    ``roles`` (from ``column_roles``) seed the column profiles.
+    """
+    kinds = [line_kind(ln) for ln in lines]
+    profile = _uniform_profile(n_cols, settings, roles)
+    best: tuple[float, list[_RowCut]] | None = None
+    seen: set[tuple] = set()
+    for _ in range(settings.rounds):
+        cost, rows = _cut(kinds, n_cols, profile, settings)
+        key = tuple((c, s, a) for r in rows for c, s, a, _ in r.cells)
+        if best is None or cost < best[0]:
+            best = (cost, rows)
+        if key in seen:
+            break
+        seen.add(key)
+        profile = _learn(rows, kinds, n_cols, settings, profile.roles)
+    assert best is not None
+    return best
+
+
+def column_candidates(items: list[str], settings: RegroupSettings = DEFAULT_SETTINGS) -> list[int]:
+    """Column counts the header suggests: all its items (one row) or those from its first covered cell on."""
+    guesses = {len(items)}
+    if "" in items:
+        guesses.add(len(items) - items.index(""))
+    out = set()
+    for g in guesses:
+        for n in range(g - settings.column_slack, g + settings.column_slack + 1):
+            if settings.min_columns <= n <= settings.max_columns:
+                out.add(n)
+    return sorted(out)
+
+
+# -- 5. header rows -------------------------------------------------------------------------
+
+
+def _split_run(labels: list[str], parts: int) -> list[int]:
+    """Cut a run of sub-header labels into ``parts`` groups; the sizes of the groups.
+
+    A group starts again where the labels repeat the run's first label, or
+    where a year label is not later than the one before; otherwise the run
+    is cut evenly.
+    """
+    n = len(labels)
+    if parts <= 1:
+        return [n]
+    norm = [re.sub(r"\W+", "", t).casefold() for t in labels]
+    years = [int(m.group()) if (m := re.search(r"(?:19|20)\d\d", t)) else None for t in labels]
+    starts = [k for k in range(1, n) if norm[k] == norm[0] or (years[k] is not None and years[k - 1] is not None and years[k] <= years[k - 1])]
+    if len(starts) >= parts - 1:
+        cuts = starts[: parts - 1] if len(starts) == parts - 1 else sorted(starts, key=lambda k: -k)[: parts - 1][::-1]
+    else:
+        cuts = [round(n * j / parts) for j in range(1, parts)]
+    bounds = [0, *cuts, n]
+    return [bounds[j + 1] - bounds[j] for j in range(parts)]
+
+
+def header_rows(items: list[str], n_cols: int, numbered: int | None = None) -> list[list[Cell]]:
+    """Header rows of cells with spans, from the header items and the column count (step 5)."""
+    if len(items) > n_cols:
+        upper, lower = items[: len(items) - n_cols], items[len(items) - n_cols :]
+        covered = [not t for t in lower]
+        runs: list[tuple[int, int]] = []  # (first column, length) of sub-header runs
+        c = 0
+        while c < n_cols:
+            if covered[c]:
+                c += 1
+                continue
+            s = c
+            while c < n_cols and not covered[c]:
+                c += 1
+            runs.append((s, c - s))
+        parents = len(upper) - sum(covered)
+        if parents >= len(runs) and parents <= sum(length for _, length in runs):
+            # share the parents among the runs: one each, the rest to the longest runs
+            share = [1] * len(runs)
+            for _ in range(parents - len(runs)):
+                j = max(range(len(runs)), key=lambda j: runs[j][1] - share[j])
+                share[j] += 1
+            row0: list[Cell] = []
+            row1: list[Cell] = []
+            it = iter(upper)
+            c = 0
+            run_i = 0
+            while c < n_cols:
+                if covered[c]:
+                    row0.append(Cell(next(it), 0, c, row_span=2))
+                    c += 1
+                    continue
+                s, length = runs[run_i]
+                for size in _split_run(lower[s : s + length], share[run_i]):
+                    row0.append(Cell(next(it), 0, c, col_span=size))
+                    for k in range(c, c + size):
+                        row1.append(Cell(lower[k], 1, k))
+                    c += size
+                run_i += 1
+            return [row0, row1]
+    # one row: the items in order (extra items joined into the last cell, missing ones empty)
+    texts = list(items[: n_cols])
+    if len(items) > n_cols:
+        texts[-1] = "\n".join(t for t in items[n_cols - 1 :] if t)
+    texts += [""] * (n_cols - len(texts))
+    return [[Cell(t, 0, c) for c, t in enumerate(texts)]]
+
+
+# -- the reader entry point -----------------------------------------------------------------
+
+
+def _body_table(
+    lines: Sequence[str], rows: list[_RowCut], header: list[list[Cell]], numbered: int | None, n_cols: int, index: int
+) -> Table:
+    table_rows: list[Row] = []
+    for r, cells in enumerate(header):
+        table_rows.append(Row([Cell(c.text, r, c.col, c.row_span, c.col_span) for c in cells], r, is_header=True))
+    if numbered:
+        r = len(table_rows)
+        table_rows.append(Row([Cell(str(c + 1), r, c) for c in range(n_cols)], r, is_header=True))
+    for cut in rows:
+        r = len(table_rows)
+        cells = [
+            Cell("\n".join(ln.strip() for ln in lines[a:b]).strip("\n"), r, col, 1, span)
+            for col, span, a, b in cut.cells
+        ]
+        table_rows.append(Row(cells, r))
+    return Table(table_rows, index, n_cols)
+
+
+def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) -> list[Block] | None:
+    """Paragraphs and regrouped tables of one-cell-per-line text; None when no table header is found."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    blocks_at = find_header_blocks(lines, settings)
+    if not blocks_at:
+        return None
+    out: list[Block] = []
+    cursor = 0
+    n_tables = 0
+    for j, hb in enumerate(blocks_at):
+        limit = blocks_at[j + 1].top if j + 1 < len(blocks_at) else len(lines)
+        limit = min(limit, hb.body + settings.max_body_lines)
+        body = lines[hb.body : limit]
+        items = header_items(lines[hb.top : hb.numbers])
+        candidates = [hb.numbered] if hb.numbered else column_candidates(items, settings)
+        best: tuple[float, int, list[_RowCut]] | None = None
+        for n_cols in candidates:
+            roles = column_roles(header_rows(items, n_cols, hb.numbered), n_cols)
+            cost, rows = segment_rows(body, n_cols, settings, roles)
+            if best is None or cost < best[0]:
+                best = (cost, n_cols, rows)
+        if best is None or not best[2]:
+            continue
+        _, n_cols, rows = best
+        # a table does not end with group headings or a row of bare text: they open what follows
+        while rows and not any(line_kind(ln) in _VALUE_KINDS for ln in body[rows[-1].start : rows[-1].end]):
+            rows.pop()
+        if not rows:
+            continue
+        out.extend(Paragraph(ln) for ln in lines[cursor : hb.top])
+        header = header_rows(items, n_cols, hb.numbered)
+        out.append(_body_table(body, rows, header, hb.numbered, n_cols, n_tables))
+        n_tables += 1
+        cursor = hb.body + rows[-1].end
+    if not n_tables:
+        return None
+    out.extend(Paragraph(ln) for ln in lines[cursor:])
+    return out
