@@ -21,6 +21,8 @@ CATALOG: dict[str, str] = {
     "non-numeric-amount": "An amount cell holds text instead of a number; the value is null, the text is in raw.",
     "scanned-page": "A PDF page has no text layer (probably a scan); its content was not read.",
     "no-table-markup": "The text file shows no table structure that could be read.",
+    "regrouped-table": "A table written one cell per line (a LibreOffice text export) was regrouped into rows "
+    "inferred from its header and the kinds of its values; the rows are worth a check.",
     "unmapped-glyphs": "A PDF page prints glyphs without a text mapping ((cid:N)); its text may be garbled.",
     "invalid-unicode": "A PDF page maps glyphs to text that is no valid Unicode; those characters read as U+FFFD.",
     "decoding": "The text file was not UTF-8; it was decoded in the encoding named.",

@@ -475,18 +475,20 @@ def test_stray_nul_in_utf8_cyrillic_is_not_taken_for_utf16(prefix):
     assert decoded == text.replace("\x00", "")
 
 
-def test_libreoffice_text_export_is_read_as_paragraphs_with_a_note():
+def test_libreoffice_text_export_tables_are_regrouped_with_a_note():
     """LibreOffice's "Text" export (made with soffice from samples/rivne-*.docx) writes every table cell
-    paragraph as a bare line, with no cell or row markers: no table can be rebuilt, so the text is read
-    as paragraphs, the report says so, and the running text is still read."""
+    paragraph as a bare line, with no cell or row markers: the rows are regrouped from the header's
+    columns and the kinds of the values (extractor.readers.txt_cells), the report says so, and the
+    running text is still read."""
     from pathlib import Path
 
     from extractor import parse
 
     report = parse(Path(__file__).parent / "fixtures" / "rivne-libreoffice-export.txt")
     codes = [w.code for w in report.warnings]
-    assert "no-table-markup" in codes and codes.count("table-not-found") == 2
-    assert report.funding == [] and report.indicators == []
+    assert codes == ["regrouped-table"]
+    assert len(report.funding) == 11 and len(report.indicators) == 13
+    assert (report.funding[0].number, report.funding[0].planned) == ("1.1", 3650.5)
     assert report.program.name == "Питна вода міста Рівного"
     assert [d.number for d in report.decisions] == ["67", "512", "1376"]
     assert report.signatory.name == "Сергій ПАНАСЮК"

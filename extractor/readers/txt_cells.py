@@ -11,7 +11,8 @@ Steps, each a pure function:
 
 1. **Tokens** (``line_kind``): every line gets a kind: empty, item number
    ("1.", "2.1", "IV."), small integer, amount (or dash), percent, year or
-   year range, text opening with an item number, text in lower case, text.
+   year range, text opening with an item number, text opening with a Roman
+   numeral (a group heading), text in lower case, text.
 2. **Header blocks** (``find_header_blocks``): a table starts at a line that
    opens with a column name of the header vocabulary (``vocab/headers.yaml``)
    followed closely by more such lines (``RegroupSettings.min_header_names``).
@@ -47,18 +48,20 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from ..document import Block, Cell, Paragraph, Row, Table
+from ..normalize.text import LATIN_TO_CYRILLIC, fold
 
 NOTE_REGROUPED = "regrouped-table"
 
 #: line kinds
-EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, LOWER_TEXT, TEXT = (
-    "E", "O", "I", "A", "P", "Y", "N", "L", "T",
+EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, ROMAN_TEXT, LOWER_TEXT, TEXT = (
+    "E", "O", "I", "A", "P", "Y", "N", "R", "L", "T",
 )
-KINDS = (EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, LOWER_TEXT, TEXT)
-_TEXT_KINDS = frozenset((NUMBERED_TEXT, LOWER_TEXT, TEXT))
+KINDS = (EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, ROMAN_TEXT, LOWER_TEXT, TEXT)
+_TEXT_KINDS = frozenset((NUMBERED_TEXT, ROMAN_TEXT, LOWER_TEXT, TEXT))
 _VALUE_KINDS = frozenset((ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR))
 
 
@@ -84,11 +87,13 @@ class RegroupSettings:
     #: cost (nats) of a line left outside the table as running text
     paragraph_line_cost: float = 3.0
     #: prior share of rows that are one full-width cell (group headings)
-    heading_share: float = 0.05
+    heading_share: float = 0.1
     #: prior share of rows opening with a label spanning leading columns (totals)
     label_share: float = 0.03
     #: pseudo-count added to every kind when a column profile is re-counted
     smoothing: float = 0.5
+    #: how many cells the prior of a column's role weighs against the counted ones
+    prior_weight: float = 4.0
     #: lines looked at per table (guards the quadratic worst case)
     max_body_lines: int = 20000
 
@@ -101,8 +106,8 @@ class RegroupSettings:
             raise ValueError("column bounds must satisfy 2 <= min_columns <= max_columns <= 200")
         if self.column_slack < 0 or self.rounds < 1:
             raise ValueError("column_slack must be >= 0 and rounds >= 1")
-        if self.paragraph_line_cost <= 0 or self.smoothing <= 0:
-            raise ValueError("paragraph_line_cost and smoothing must be positive")
+        if self.paragraph_line_cost <= 0 or self.smoothing <= 0 or self.prior_weight <= 0:
+            raise ValueError("paragraph_line_cost, smoothing and prior_weight must be positive")
         for name in ("heading_share", "label_share"):
             if not 0 < getattr(self, name) < 1:
                 raise ValueError(f"{name} must lie strictly between 0 and 1")
@@ -122,6 +127,7 @@ _YEAR_RE = re.compile(
     r"^(?:(?:І|ІІ|ІІІ|ІV|I|II|III|IV)\s+(?:кв\.?|квартал)\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?"
     r"(?:\s*(?:р\.|рр\.|рік|роки|років))?$"
 )
+_ROMAN_TEXT_RE = re.compile(r"^[IVXLІХ]{1,6}\.\s+\S")
 _NUMBERED_TEXT_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLІХ]{1,6}\.)\s+\S")
 
 
@@ -140,6 +146,8 @@ def line_kind(line: str) -> str:
         return YEAR
     if _AMOUNT_RE.match(t):
         return AMOUNT
+    if _ROMAN_TEXT_RE.match(t):
+        return ROMAN_TEXT
     if _NUMBERED_TEXT_RE.match(t):
         return NUMBERED_TEXT
     if t[0].islower():
@@ -151,22 +159,33 @@ def line_kind(line: str) -> str:
 
 #: a line that continues the header cell above it rather than opening one
 _HEADER_CONTINUATION_RE = re.compile(r"^(?:\(|тис\.|грн|%|з/п|п/п)", re.IGNORECASE)
-_HEADER_STOP_KINDS = frozenset((ORDINAL, INTEGER, AMOUNT, PERCENT, NUMBERED_TEXT))
+_HEADER_STOP_KINDS = frozenset((ORDINAL, INTEGER, AMOUNT, PERCENT, NUMBERED_TEXT, ROMAN_TEXT))
+
+
+#: marks a header line may open with that the vocabulary ignores
+_LEADING_MARKS = " \t\u00a0\"'«„“*•·-–—("
+
+
+@lru_cache(maxsize=1)
+def _header_phrases() -> tuple[tuple, frozenset[str]]:
+    """The phrase sets naming columns and sub-headers, and the first two characters of their phrases."""
+    from ..extract.vocab import load_vocabulary
+
+    vocab = load_vocabulary()
+    sets = (vocab.funding_columns, vocab.indicator_columns, vocab.funding_sources, vocab.funding_total_columns)
+    prefixes = frozenset(phrase[:2].translate(LATIN_TO_CYRILLIC) for ps in sets for phrase, _, _ in ps.by_length)
+    return sets, prefixes
 
 
 def _names_column(line: str) -> bool:
     """Whether a line opens with a column name of the header vocabulary."""
-    from ..extract.vocab import load_vocabulary
-    from ..normalize.text import fold
-
-    folded = fold(line)
-    if not folded:
+    sets, prefixes = _header_phrases()
+    # a cheap look at the first characters first: most lines of a report name no column
+    head = line.lstrip(_LEADING_MARKS)[:2].casefold().translate(LATIN_TO_CYRILLIC)
+    if head[:2] not in prefixes and head[:1] not in prefixes:
         return False
-    vocab = load_vocabulary()
-    return any(
-        ps.starts(folded)[0] is not None
-        for ps in (vocab.funding_columns, vocab.indicator_columns, vocab.funding_sources, vocab.funding_total_columns)
-    )
+    folded = fold(line)
+    return bool(folded) and any(ps.starts(folded)[0] is not None for ps in sets)
 
 
 @dataclass
@@ -265,7 +284,7 @@ class _Profile:
 #: what the lines of a column are likely to be, by the role its header names
 _ROLE_KINDS: dict[str | None, dict[str, float]] = {
     "number": {ORDINAL: 0.4, INTEGER: 0.3, EMPTY: 0.2},
-    "text": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2},
+    "text": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2, ROMAN_TEXT: 0.01},
     "term": {YEAR: 0.6, EMPTY: 0.1, TEXT: 0.1, LOWER_TEXT: 0.05},
     "amount": {AMOUNT: 0.5, INTEGER: 0.15, EMPTY: 0.15, PERCENT: 0.05},
     "percent": {PERCENT: 0.4, AMOUNT: 0.35, INTEGER: 0.05, EMPTY: 0.1},
@@ -280,6 +299,8 @@ _FIELD_ROLES = {
 }
 #: cost of an empty line outside the table
 _EMPTY_PARAGRAPH_COST = 0.3
+#: what a full-width row (a group heading) holds: "ІІ. Показники продукту", "Завдання 2. ..."
+_HEADING_PRIOR = {k: 0.01 for k in KINDS} | {ROMAN_TEXT: 0.5, NUMBERED_TEXT: 0.2, TEXT: 0.19, LOWER_TEXT: 0.03}
 #: most lines of a cell merged over several columns inside a row
 _SPAN_MAX_LINES = 3
 #: weight of the even distribution mixed into a role's prior
@@ -293,7 +314,6 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
     a year, a funding source or a total under a header names amounts.
     """
     from ..extract.vocab import load_vocabulary
-    from ..normalize.text import fold
 
     vocab = load_vocabulary()
     roles: list[str | None] = [None] * n_cols
@@ -337,7 +357,7 @@ def _uniform_profile(n_cols: int, settings: RegroupSettings, roles: Sequence[str
         first=[_prior(r) for r in roles],
         more=[dict(even) for _ in range(n_cols)],
         multi=[0.1] * n_cols,
-        heading={k: (0.5 if k in _TEXT_KINDS else 0.5 / (len(KINDS) - 3) / 3) for k in KINDS},
+        heading=_HEADING_PRIOR,
         label={k: (0.9 if k == TEXT else 0.1 / (len(KINDS) - 1)) for k in KINDS},
         heading_share=settings.heading_share,
         label_share=settings.label_share,
@@ -357,6 +377,13 @@ class _RowCut:
 def _distribution(counts: dict[str, float], smoothing: float) -> dict[str, float]:
     total = sum(counts.values()) + smoothing * len(KINDS)
     return {k: (counts.get(k, 0.0) + smoothing) / total for k in KINDS}
+
+
+def _with_prior(counts: dict[str, float], prior: dict[str, float], settings: RegroupSettings) -> dict[str, float]:
+    """Counts turned into a distribution, the role's prior weighing as ``settings.prior_weight`` counts."""
+    w = settings.prior_weight
+    total = sum(counts.values()) + w
+    return {k: (counts.get(k, 0.0) + w * prior[k]) / total for k in KINDS}
 
 
 def _learn(
@@ -388,7 +415,7 @@ def _learn(
                     more[col][kinds[k]] += 1
     n_rows = max(1, len(rows))
     return _Profile(
-        first=[_distribution(f, settings.smoothing) for f in first],
+        first=[_with_prior(f, _prior(roles[c] if c < len(roles) else None), settings) for c, f in enumerate(first)],
         more=[_distribution(m, settings.smoothing) for m in more],
         multi=[(multi[c] + 0.5) / (cells[c] + 2.0) for c in range(n_cols)],
         heading=_distribution(heading, settings.smoothing),

@@ -1,0 +1,213 @@
+"""Tests for extractor.readers.txt_cells: one-cell-per-line text (LibreOffice's text export) regrouped into rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.document import Paragraph, Table
+from extractor.readers.txt import read_txt
+from extractor.readers.txt_cells import (
+    AMOUNT,
+    EMPTY,
+    INTEGER,
+    LOWER_TEXT,
+    NOTE_REGROUPED,
+    NUMBERED_TEXT,
+    ORDINAL,
+    PERCENT,
+    ROMAN_TEXT,
+    TEXT,
+    YEAR,
+    RegroupSettings,
+    column_candidates,
+    find_header_blocks,
+    header_items,
+    header_rows,
+    line_kind,
+    read_cell_blocks,
+)
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def export(rows: list[list[str | None]]) -> list[str]:
+    """Write table rows the way LibreOffice's text export does.
+
+    Each cell is one line per paragraph ("\\n" in the cell text); a cell
+    covered by a vertical merge (None) is an empty line; a horizontally
+    merged cell is simply one cell of the row.
+    """
+    out: list[str] = []
+    for row in rows:
+        for cell in row:
+            out.extend([""] if cell is None else cell.split("\n"))
+    return out
+
+
+FUNDING_HEADER = [
+    ["№ з/п", "Найменування завдання", "Перелік заходів", "Строк виконання", "Виконавці",
+     "Обсяг фінансування, тис. грн", "Фактично профінансовано, тис. грн", "Відсоток виконання, %"],
+    [None, None, None, None, None, "2021 рік", "2022 рік", "2023 рік", "2022 рік", None],
+]
+FUNDING_BODY = [
+    ["1.", "Розвиток фізичної культури", "1.1 Проведення заходів", "2021-2023", "Управління спорту",
+     "850,0", "900,0", "950,0", "312,4", "34,7%"],
+    [None, None, "1.2 Організація роботи майданчиків", "2021-2023", "Управління спорту",
+     "420,0", "460,0", "480,0", "218,6", "47,5%"],
+    ["2.", "Розвиток спорту вищих досягнень", "2.1 Підготовка спортсменів", "2021-2023", "Управління спорту",
+     "1 250,0", "1 400,0", "1 500,0", "1 225,0", "87,5%"],
+    [None, None, "2.2 Виплата стипендій", "2022-2023", "Управління спорту", "–", "650,0", "700,0", "–", "0,0%"],
+    ["3.", "Розвиток інфраструктури", "3.1 Ремонт стадіону", "2021-2022", "Управління будівництва",
+     "2 400,0", "3 100,0", "–", "–", "–"],
+]
+
+
+def tables(blocks) -> list[Table]:
+    return [b for b in blocks if isinstance(b, Table)]
+
+
+def body_texts(table: Table) -> list[list[str]]:
+    return [table.text_grid()[r.index] for r in table.rows if not r.is_header]
+
+
+# -- 1. tokens ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("", EMPTY), ("   ", EMPTY), ("1.", ORDINAL), ("2.1", ORDINAL), ("IV.", ORDINAL), ("12", INTEGER),
+        ("1 250,0", AMOUNT), ("–", AMOUNT), ("-3,5", AMOUNT), ("34,7%", PERCENT), ("2021-2023", YEAR),
+        ("2022 рік", YEAR), ("1.1 Проведення заходів", NUMBERED_TEXT), ("ІІ. Показники продукту", ROMAN_TEXT),
+        ("тис. грн", LOWER_TEXT), ("Управління освіти", TEXT), ("%", TEXT),
+    ],
+)
+def test_line_kinds(line, kind):
+    assert line_kind(line) == kind
+
+
+# -- 2. and 3. header -------------------------------------------------------------------------
+
+
+def test_header_items_keep_a_cell_split_by_an_empty_paragraph_and_its_unit_lines():
+    lines = ["№", "", "з/п", "Одиниця", "", "виміру", "Орієнтовний обсяг", "фінансування,", "тис. грн.", "", ""]
+    assert header_items(lines) == ["№\nз/п", "Одиниця\nвиміру", "Орієнтовний обсяг\nфінансування,\nтис. грн.", "", ""]
+
+
+def test_header_items_in_lower_case_that_name_a_column_are_cells_of_their_own():
+    lines = ["Значення показника", "Причини", "", "", "планове", "фактичне", ""]
+    assert header_items(lines) == ["Значення показника", "Причини", "", "", "планове", "фактичне", ""]
+
+
+def test_two_header_rows_from_covered_cells_and_a_run_of_sub_headers_split_where_years_repeat():
+    items = header_items(export(FUNDING_HEADER))
+    assert column_candidates(items) == [10, 18]  # two rows, or all items in one row
+    upper, lower = header_rows(items, 10)
+    assert [(c.col, c.col_span, c.row_span) for c in upper] == [
+        (0, 1, 2), (1, 1, 2), (2, 1, 2), (3, 1, 2), (4, 1, 2), (5, 3, 1), (8, 1, 1), (9, 1, 2)
+    ]
+    assert [(c.col, c.text) for c in lower] == [(5, "2021 рік"), (6, "2022 рік"), (7, "2023 рік"), (8, "2022 рік")]
+
+
+def test_header_block_ends_at_the_first_data_line_and_a_numbering_row_fixes_the_columns():
+    lines = ["Вступ", *export([["№ з/п", "Зміст заходів", "Виконавці", "Обсяг фінансування"]]), "1", "2", "3", "4",
+             "1.", "Захід", "Управління", "10,0"]
+    (block,) = find_header_blocks(lines)
+    assert (block.top, block.numbers, block.body, block.numbered) == (1, 5, 9, 4)
+
+
+def test_running_text_naming_columns_is_no_header():
+    lines = ["Виконавці програми працювали добре.", "Завдання виконано.", "Заходи тривають.", "1.", "2."]
+    assert find_header_blocks(["x" * 200, *lines[1:]]) == []
+    assert read_cell_blocks("Звичайний текст\nбез таблиць\n") is None
+
+
+# -- 4. rows ----------------------------------------------------------------------------------
+
+
+def test_rows_regrouped_with_covered_cells_and_a_two_row_header():
+    text = "\n".join(["Фінансування заходів", *export(FUNDING_HEADER + FUNDING_BODY), "Начальник управління"]) + "\n"
+    blocks = read_cell_blocks(text)
+    (table,) = tables(blocks)
+    assert table.n_cols == 10
+    assert [r.is_header for r in table.rows] == [True, True] + [False] * 5
+    assert body_texts(table) == [[c or "" for c in row] for row in FUNDING_BODY]
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text == "Фінансування заходів"
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "Начальник управління"
+
+
+def test_cells_of_several_paragraphs_stay_one_cell():
+    header = [["№ з/п", "Зміст заходів", "Виконавці", "Обсяг фінансування", "Фактично профінансовано"]]
+    body = [
+        ["1.", "Придбання камер\nдля ліцею № 25", "Управління освіти", "20,0", "20,0"],
+        ["2.", "Обслуговування системи", "КП «Інформаційний центр»\nміської ради", "1 732,4", "1 523,1"],
+        ["3.", "Монтаж", "Управління\n\nкультури", "300,0", "–"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    assert body_texts(table) == [[c for c in row] for row in body]
+
+
+def test_group_headings_span_the_row_and_a_total_label_spans_the_text_columns():
+    header = [["№ з/п", "Найменування показника", "Одиниця виміру", "Планове значення", "Фактичне значення"]]
+    body = [
+        ["І. Показники затрат"],
+        ["1", "Обсяг видатків", "тис. грн", "8 450,5", "8 172,3"],
+        ["2", "Обсяг видатків на ремонт", "тис. грн", "864,0", "851,2"],
+        ["ІІ. Показники продукту"],
+        ["1", "Протяжність мереж", "км", "2,4", "2,1"],
+        ["2", "Кількість бюветів", "од.", "2", "1"],
+        ["Усього", "9 316,9", "9 026,0"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    rows = [r for r in table.rows if not r.is_header]
+    assert [[(c.col, c.col_span) for c in r.cells] for r in (rows[0], rows[3])] == [[(0, 5)], [(0, 5)]]
+    assert [(c.col, c.col_span, c.text) for c in rows[-1].cells] == [
+        (0, 3, "Усього"), (3, 1, "9 316,9"), (4, 1, "9 026,0")
+    ]
+    assert body_texts(table)[1] == ["1", "Обсяг видатків", "тис. грн", "8 450,5", "8 172,3"]
+
+
+def test_a_signature_after_the_last_row_is_running_text():
+    header = [["№ з/п", "Найменування показника", "Одиниця виміру", "Планове значення", "Фактичне значення",
+               "Причини відхилення"]]
+    body = [
+        ["1.", "Кількість заходів", "од.", "120", "54", "Скасовано"],
+        ["2.", "Кількість учасників", "осіб", "15 000", "4 320", ""],
+        ["3.", "Частка населення", "%", "22,0", "18,5", ""],
+    ]
+    lines = export(header + body) + ["", "", "Начальник управління", "Полтавської міської ради\tОлена ДОВГАЛЬ"]
+    blocks = read_cell_blocks("\n".join(lines))
+    (table,) = tables(blocks)
+    assert body_texts(table) == body
+    assert [b.text for b in blocks if isinstance(b, Paragraph)][-2:] == [
+        "Начальник управління", "Полтавської міської ради\tОлена ДОВГАЛЬ"
+    ]
+
+
+def test_settings_are_validated():
+    with pytest.raises(ValueError):
+        RegroupSettings(min_columns=1)
+    with pytest.raises(ValueError):
+        RegroupSettings(heading_share=1.5)
+    with pytest.raises(ValueError):
+        RegroupSettings(max_cell_lines=0)
+
+
+# -- the reader -----------------------------------------------------------------------------
+
+
+def test_rivne_libreoffice_export_reads_its_tables_with_a_note():
+    """samples/rivne-*.docx exported by LibreOffice as Text: every table comes back, rows inferred."""
+    doc = read_txt((FIXTURES / "rivne-libreoffice-export.txt").read_bytes(), path="rivne.txt")
+    codes = [code for code, _ in doc.notes]
+    assert NOTE_REGROUPED in codes and "no-table-markup" not in codes
+    funding, indicators = doc.tables
+    assert funding.n_cols == 14 and indicators.n_cols == 6
+    assert sum(r.is_header for r in funding.rows) == 3  # two header rows and the numbering row
+    total = funding.rows[-1].cells
+    assert (total[0].text, total[0].col_span, total[1].text) == ("Усього", 5, "21 137,0")
+    headings = [r.cells[0].text for r in indicators.rows if len(r.cells) == 1]
+    assert headings == ["I. Показники затрат", "II. Показники продукту", "III. Показники ефективності",
+                        "IV. Показники якості"]
