@@ -230,13 +230,18 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from .output import plan_output, write_report
-    from .pipeline import parse_file
+    from .pipeline import parse_input
 
     plan = plan_output(args.output, args.format, args.table, args.file)  # a usage error before the parse
     if plan.format == "xlsx":
         _need_openpyxl()
-    report = parse_file(args.file, _limits(args))
-    for line in write_report(report, plan, args.file, csv_style=_csv_style(args)):
+    parsed = parse_input(args.file, _limits(args))
+    sources = None
+    if plan.format == "html":
+        from .writers.pages import report_sources
+
+        sources = report_sources(parsed.report, parsed.document, parsed.input.data)
+    for line in write_report(parsed.report, plan, args.file, csv_style=_csv_style(args), sources=sources):
         if not args.quiet:
             print(f"extractor: wrote {line}", file=sys.stderr)
     return EXIT_OK

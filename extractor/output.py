@@ -6,7 +6,7 @@ give instead); ``write_report`` carries the plan out and returns one line per
 file written, for stderr. The rules:
 
 - the format is ``--format`` when given, else the output's extension
-  (``.json``, ``.csv``, ``.xlsx``), else JSON;
+  (``.json``, ``.csv``, ``.xlsx``, ``.html``/``.htm``, ``.md``), else JSON;
   an extension that is none of these is refused rather than guessed (``-o
   zvit.pdf`` would overwrite a report);
 - an output ending in ``/`` (or an existing folder) is a folder: CSV writes
@@ -32,15 +32,19 @@ from .batch import UsageError
 from .models import Report
 
 #: output formats of ``parse``
-FORMATS = ("json", "csv", "xlsx")
+FORMATS = ("json", "csv", "xlsx", "html", "md")
 #: the format an output file's extension stands for
 FORMAT_BY_SUFFIX = {
     ".json": "json",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
 }
 #: the extension of a file written into a folder
-SUFFIX_BY_FORMAT = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx"}
+SUFFIX_BY_FORMAT = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx", "html": ".html", "md": ".md"}
 #: the table a CSV file gets when ``--table`` is not given
 DEFAULT_TABLE = "funding"
 
@@ -124,8 +128,13 @@ def write_report(
     input_path: str | Path,
     csv_style=None,
     stdout: TextIO | None = None,
+    sources=None,
 ) -> list[str]:
-    """Write the report as planned; return one line per file written ("funding table (12 rows) → out/f.csv")."""
+    """Write the report as planned; return one line per file written ("the funding table (12 rows) to out/f.csv").
+
+    ``sources`` (``writers.view.Sources``: the Document, PDF page images) is
+    what the HTML view links numbers to; without it the view names locations in words.
+    """
     from .writers.atomic import atomic_write_bytes
     from .writers.csv import PLAIN, csv_bytes, write_tables_csv
     from .writers.tables import TABLES, build_tables
@@ -159,7 +168,7 @@ def write_report(
         tables = build_tables([report])
         atomic_write_bytes(target, xlsx_bytes(tables))
         return [f"the workbook (sheets: {', '.join(TABLES)}) to {target}"]
-    text = render_text(report, fmt)
+    text = render_text(report, fmt, sources)
     if plan.target is None:
         stdout.write(text)
         return []
@@ -168,13 +177,21 @@ def write_report(
     return [f"the report {_FORMAT_NAMES[fmt]} to {target}"]
 
 
-_FORMAT_NAMES = {"json": "JSON"}
+_FORMAT_NAMES = {"json": "JSON", "html": "HTML view", "md": "Markdown view"}
 
 
-def render_text(report: Report, fmt: str) -> str:
-    """The whole report in a text format: the contract JSON."""
+def render_text(report: Report, fmt: str, sources=None) -> str:
+    """The whole report in a text format: the contract JSON, or a view for people (HTML, Markdown)."""
     if fmt == "json":
         return report.to_json() + "\n"
+    if fmt == "html":
+        from .writers.html import html_view
+
+        return html_view(report, sources)
+    if fmt == "md":
+        from .writers.markdown import markdown_view
+
+        return markdown_view(report)
     raise ValueError(f"{fmt} is not a whole-report text format")
 
 

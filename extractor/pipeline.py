@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
+from .document import Document
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Format, Report, Source
-from .readers import load, read_input
+from .readers import Input, load, read_input
 
 
-def parse_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Report:
+@dataclass
+class Parsed:
+    """A report with what it was read from: the input bytes and the Document (for views of the sources)."""
+
+    report: Report
+    document: Document
+    input: Input
+
+
+def parse_input(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     inp = load(path, limits)
     doc = read_input(inp, limits)
     source = Source(
@@ -20,4 +31,8 @@ def parse_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Repo
     )
     from .extract import build_report
 
-    return build_report(doc, source)
+    return Parsed(build_report(doc, source), doc, inp)
+
+
+def parse_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Report:
+    return parse_input(path, limits).report

@@ -1,0 +1,46 @@
+"""A self-contained HTML view of one report: one file, no network, opens from disk.
+
+The page holds the report's metadata, decisions, funding and indicator
+tables (task headings, printed totals, computed sums of the measure rows,
+warnings beside the rows they concern) and its sources: for a PDF the pages
+the rows stand on, as embedded images, with a box over every value's cell;
+for DOCX and TXT the source tables as read. Every number links to its
+source; the linked box or row is highlighted by CSS (``:target``), so the
+page needs no script. Templates are Jinja2 with autoescaping on: the report's
+text is data from an untrusted file, never markup.
+"""
+
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+
+from .. import __version__
+from ..i18n import _, language, ngettext, using
+from ..models import Report
+from .view import Sources, report_view
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("extractor", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["b64"] = lambda data: base64.b64encode(data).decode("ascii")
+    env.globals.update(_=lambda s: _(s), ngettext=lambda s, p, n: ngettext(s, p, n))
+    return env
+
+
+def html_view(report: Report, sources: Sources | None = None, lang: str | None = None) -> str:
+    """The HTML page of one report (``lang`` defaults to the current language)."""
+    lang = lang or language()
+    with using(lang):
+        view = report_view(report, sources, lang)
+        template = _environment().get_template("report.html")
+        return template.render(view=view, version=__version__, file=report.source.file)
