@@ -190,6 +190,8 @@ def test_parse_output_to_a_named_pipe_writes_into_the_pipe(tmp_path, capsys):
     [
         (None, None, None, OutputPlan("json")),
         ("a.xlsx", None, None, OutputPlan("xlsx", Path("a.xlsx"))),
+        ("a.HTML", None, None, OutputPlan("html", Path("a.HTML"))),
+        ("a.md", None, None, OutputPlan("md", Path("a.md"))),
         ("a.csv", None, None, OutputPlan("csv", Path("a.csv"), table="funding")),
         ("a.csv", "csv", "warnings", OutputPlan("csv", Path("a.csv"), table="warnings")),
         ("d/", "csv", None, OutputPlan("csv", Path("d"), folder=True)),
