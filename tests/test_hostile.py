@@ -758,7 +758,7 @@ import extractor.pipeline
 def broken(*args, **kwargs):
     raise KeyError("a bug\nover two lines")
 
-extractor.pipeline.parse_file = broken
+extractor.pipeline.parse_input = broken  # parse_file and parse both go through it
 sys.argv = ["extractor", *sys.argv[1:]]
 runpy.run_module("extractor", run_name="__main__")
 """
