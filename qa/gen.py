@@ -17,6 +17,7 @@ import json
 import random
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -759,8 +760,12 @@ def write_variant(v, blocks, exp, out):
     if v.get("cp1251"):
         Path(f"{base}.cp1251.txt").write_bytes(txt.encode("cp1251"))
     Path(f"{base}.expected.json").write_text(json.dumps(exp, ensure_ascii=False, indent=1), encoding="utf-8")
-    r = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), f"{base}.docx"],
-                       capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
+    # a private LibreOffice profile: a soffice already running under the user's profile (another
+    # conversion, an open office window) would otherwise take the job or refuse it
+    with tempfile.TemporaryDirectory(prefix="qa-soffice-") as profile:
+        r = subprocess.run(["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                            "--convert-to", "pdf", "--outdir", str(out), f"{base}.docx"],
+                           capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
     if r.returncode != 0 or not Path(f"{base}.pdf").exists():
         print("soffice failed", v["id"], r.stderr[-300:], file=sys.stderr)
         return None

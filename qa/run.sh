@@ -2,7 +2,7 @@
 # Generate the synthetic layouts (qa/gen.py), parse every file with extractor, score against the expected JSON.
 # Usage (from anywhere):  bash qa/run.sh [VARIANT_ID ...]
 # Env: PY      interpreter with extractor and python-docx (default: .venv/bin/python if present, else python3)
-#      SCORER  scorer script (default: ../shared/tools/score.py relative to the repo root)
+#      SCORER  scorer script (default: shared/tools/score.py in the nearest folder above the repo root)
 #      OUT     output folder (default: qa/out)
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,7 +12,11 @@ if [ -z "${PY:-}" ]; then
 fi
 PY=$(command -v "$PY" 2>/dev/null || echo "$PY")
 case "$PY" in /*) ;; *) PY="$ROOT/$PY" ;; esac
-SCORER=${SCORER:-../shared/tools/score.py}
+if [ -z "${SCORER:-}" ]; then   # shared/tools/score.py in the nearest folder above the repository
+  d=$(dirname "$ROOT")
+  while [ "$d" != / ] && [ ! -f "$d/shared/tools/score.py" ]; do d=$(dirname "$d"); done
+  SCORER="$d/shared/tools/score.py"
+fi
 case "$SCORER" in /*) ;; *) SCORER="$ROOT/$SCORER" ;; esac
 OUT=${OUT:-qa/out}
 case "$OUT" in /*) ;; *) OUT="$ROOT/$OUT" ;; esac
