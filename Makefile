@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup test demo schema bench fuzz clean qa
+.PHONY: setup test demo schema bench fuzz clean qa floors
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,7 @@ clean:
 
 qa: $(STAMP)
 	bash qa/run.sh
+
+# record improvements of the pinned cases (tests/cases/): raise every floor the current code beats
+floors: $(STAMP)
+	$(PY) qa/pin.py --raise

@@ -41,3 +41,30 @@ settings.register_profile(
     deadline=timedelta(seconds=15),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+# -- pinned cases (tests/cases/) -----------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def case_output():
+    """The parsed JSON of a pinned case's input, parsed once per test session."""
+    from pinned import parse_to_json
+
+    cache: dict = {}
+
+    def get(case, name):
+        key = (case.name, name)
+        if key not in cache:
+            cache[key] = parse_to_json(case.folder / name)
+        return cache[key]
+
+    return get
+
+
+def pytest_terminal_summary(terminalreporter):
+    from pinned import IMPROVEMENTS
+
+    if IMPROVEMENTS:
+        terminalreporter.section("pinned cases above their floors (record with: make floors)")
+        for line in IMPROVEMENTS:
+            terminalreporter.write_line(line)
