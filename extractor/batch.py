@@ -3,115 +3,155 @@
 ``run_batch(inputs, outdir, options)`` parses each input (in parallel worker
 processes, or on a dask cluster) and writes:
 
-- ``OUTDIR/reports/<name>.json``: the contract JSON of each report that
-  parsed, ``<name>`` being the input's file name with its extension
-  (``zvit.docx.json``, ``zvit.pdf.json``); two inputs with the same file name
-  from different folders get a short hash of their path before the extension
-  (``zvit.1a2b3c4d.docx.json``);
+- ``OUTDIR/reports/<key>.json``: the contract JSON of each input that has a
+  report (status ok, warning or no-tables); ``<key>`` is the input's stable
+  key (``extractor.inputs``: its path under the folder argument, or its file
+  name, e.g. ``2021/zvit.docx``);
 - ``reports.csv``, ``decisions.csv``, ``funding.csv``, ``indicators.csv``,
-  ``warnings.csv``: the rows of all reports, first column ``report`` = that
-  name without ``.json``;
+  ``warnings.csv``: the rows of the reports counted, first column ``report``
+  = the key;
 - ``reports.xlsx``: the same tables as sheets (when openpyxl is installed);
 - ``datapackage.json``: a Frictionless Data Package describing the CSVs;
-- ``manifest.csv``: one line per input (see ``MANIFEST_COLUMNS``).
+- ``manifest.csv``: one line per input (see ``MANIFEST_COLUMNS``), with its
+  status (``extractor.status``).
+
+**Duplicates.** Inputs with the same bytes (SHA-256) are parsed once: the
+first by key is the original, each other copy's manifest line names it in
+``duplicate_of`` and shares its status and report. Different files that
+yield the same report (the DOCX and the PDF of one report:
+``extractor.duplicates``) are each parsed and written, but the consolidated
+tables count one of them, the one read most exactly; the others name it in
+``duplicate_of`` and say why in ``duplicate_reason``.
+``keep_duplicates`` counts them all (they are still named).
+
+**An earlier run.** An output folder that holds the outputs of an earlier
+batch is refused unless ``resume`` (reuse the report of each input whose
+JSON holds its SHA-256) or ``force`` (remove them first). Either way the
+folder then holds this run's outputs only: report JSONs of inputs that are
+not in this run, and outputs this run does not write, are removed.
 
 Every file is written atomically. The consolidated files are rebuilt at the
-end from the per-report JSONs of this batch's inputs, in input path order, so
-they are byte-identical whatever the job count or the completion order, and
-``--resume`` (skip inputs whose JSON holds the same sha256) gives the same
-result as an uninterrupted run.
+end from the per-report JSONs, in key order, so they are byte-identical
+whatever the job count, the completion order or how the paths were typed,
+and ``--resume`` gives the same result as an uninterrupted run.
 """
 
 from __future__ import annotations
 
 import csv
-import glob
-import hashlib
 import io
 import json
 import os
-import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ExtractorError
+from . import duplicates
+from .errors import ExtractorError, UnsupportedFormat
+from .inputs import (
+    OUTPUT_MARKER,
+    InputFile,
+    UsageError,
+    as_input,
+    assign_keys,
+    expand_inputs,
+    file_sha256,
+)
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
 from .progress import Progress
-from .runner import (
-    INTERNAL_ERROR_CODE,
-    STATUS_ERROR,
-    STATUS_OK,
-    STATUS_WARNING,
-    Outcome,
-    Work,
-    convert,
-    run_dask,
-    run_local,
-)
+from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, outcome_report, run_dask, run_local
+from .status import PARSED, UNSUPPORTED_FORMAT, Status, never_a_report, report_status, summary
 from .writers.atomic import atomic_write_bytes, atomic_write_text
-from .writers.csv import UTF8_BOM, csv_bytes, format_cell, write_tables_csv
+from .writers.csv import CSV_SUFFIX, UTF8_BOM, csv_bytes, format_cell, write_tables_csv
 from .writers.datapackage import DESCRIPTOR_NAME, write_datapackage
 from .writers.tables import TABLES, build_tables
 
-#: file suffixes taken from folders (case-insensitive)
-INPUT_SUFFIXES = (".docx", ".pdf", ".txt")
-#: name prefixes of files never taken from folders (hidden files, Word lock files)
-SKIPPED_PREFIXES = (".", "~$")
+__all__ = [
+    "BatchOptions",
+    "BatchResult",
+    "ManifestEntry",
+    "OutputExists",
+    "UsageError",
+    "expand_inputs",
+    "run_batch",
+]
+
 #: folder of the per-report JSON files inside OUTDIR
 REPORTS_DIR = "reports"
 REPORT_JSON_SUFFIX = ".json"
-MANIFEST_NAME = "manifest.csv"
+MANIFEST_NAME = OUTPUT_MARKER
 XLSX_NAME = "reports.xlsx"
-#: hex digits of the path hash that tells apart inputs with the same file name
-NAME_HASH_DIGITS = 8
-#: status of an input skipped by --resume is the status of its earlier result
 MANIFEST_COLUMNS = (
-    "path",  # the input as found (argument, or file under a folder argument)
-    "report",  # name in the report column of the CSVs; empty when the input failed
+    "path",  # the input as given or found
+    "report",  # its key: the report column of the tables; empty when it has no report
     "sha256",  # of the input bytes; empty when unreadable
     "format",  # sniffed format: docx, pdf, txt; empty when unknown
-    "status",  # ok, warning (parsed, with warnings) or error (no report)
+    "status",  # ok, warning, no-tables, failed or skipped (extractor.status)
     "decisions",
     "funding",
     "indicators",
     "warnings",
-    "error_code",  # ExtractorError code (corrupt-file, timeout, ...), crash, contract-invalid
-    "error",  # the one-line error message
-    "seconds",  # time spent on the input; empty when skipped by --resume
+    "error_code",  # ExtractorError code (corrupt-file, timeout, ...), crash, internal-error, unsupported-format
+    "error",  # the one-line error message (why it failed or was skipped)
+    "seconds",  # time spent on the input; empty when --resume or a copy took an earlier result
     "resumed",  # "true" when --resume took an earlier result
+    "duplicate_of",  # the input counted in its place: same bytes, or the same report read more exactly
+    "duplicate_reason",  # why that one is counted and this one is not
 )
+#: duplicate_reason of a file with the same bytes as another
+SAME_BYTES_REASON = "same bytes (SHA-256) as {path}; parsed once"
+KEPT_TOO = "; counted too (--keep-duplicates)"
 
 
-class UsageError(ExtractorError):
-    """The command line names no usable input."""
+class OutputExists(UsageError):
+    """The output folder holds an earlier batch's outputs, and neither resume nor force was asked."""
 
-    code = "usage"
+    code = "output-exists"
 
 
 @dataclass
 class BatchOptions:
-    """How to run a batch; the defaults are the command line's."""
+    """How to run a batch; the defaults are the command line's. Validated on creation.
+
+    ``timeout`` is the per-file time limit in seconds (the worker is killed);
+    ``limits.timeout_seconds``, when set, is taken for it when ``timeout`` is
+    left at its default, and must agree with it otherwise.
+    """
 
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS
     limits: Limits = DEFAULT_LIMITS
     bom: bool = False
     resume: bool = False
+    force: bool = False
+    keep_duplicates: bool = False
     dask: object | None = None  # scheduler address or distributed.Client
     xlsx: bool = True
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.jobs, int) or self.jobs < 1:
+            raise ValueError(f"jobs must be a positive integer, got {self.jobs!r}")
+        if self.timeout is not None and not self.timeout > 0:
+            raise ValueError(f"timeout must be a positive number of seconds or None, got {self.timeout!r}")
+        if self.resume and self.force:
+            raise ValueError("resume and force exclude each other: resume reuses an earlier run, force replaces it")
+        wanted = self.limits.timeout_seconds
+        if wanted is not None and wanted != self.timeout:
+            if self.timeout != DEFAULT_TIMEOUT_SECONDS:
+                raise ValueError(f"timeout {self.timeout!r} and limits.timeout_seconds {wanted!r} disagree")
+            self.timeout = wanted
 
-@dataclass
+
+@dataclass(eq=False)
 class ManifestEntry:
-    """One line of the manifest."""
+    """One input and what became of it: one line of the manifest."""
 
     path: str
-    name: str
+    name: str  # the key
     sha256: str | None = None
     format: str | None = None
-    status: str = STATUS_ERROR
+    status: Status = Status.FAILED
     decisions: int | None = None
     funding: int | None = None
     indicators: int | None = None
@@ -120,18 +160,29 @@ class ManifestEntry:
     error: str | None = None
     seconds: float | None = None
     resumed: bool = False
+    duplicate_of: str | None = None
+    duplicate_reason: str | None = None
+    #: the input with the same bytes whose result this one shares
+    same_bytes_as: ManifestEntry | None = field(default=None, repr=False)
+    #: whether its rows are in the consolidated tables
+    counted: bool = True
 
     @property
     def failed(self) -> bool:
-        return self.status == STATUS_ERROR
+        return self.status == Status.FAILED
+
+    @property
+    def has_report(self) -> bool:
+        """Whether a report JSON of its own is written for it."""
+        return self.status in PARSED and self.same_bytes_as is None
 
     def row(self) -> list[str]:
         values = {
             "path": self.path,
-            "report": "" if self.failed else self.name,
+            "report": self.name if self.status in PARSED else "",
             "sha256": self.sha256,
             "format": self.format,
-            "status": self.status,
+            "status": self.status.value,
             "decisions": self.decisions,
             "funding": self.funding,
             "indicators": self.indicators,
@@ -140,13 +191,15 @@ class ManifestEntry:
             "error": self.error,
             "seconds": None if self.seconds is None else f"{self.seconds:.2f}",
             "resumed": "true" if self.resumed else "false",
+            "duplicate_of": self.duplicate_of,
+            "duplicate_reason": self.duplicate_reason,
         }
         return [format_cell(values[c]) for c in MANIFEST_COLUMNS]
 
 
 @dataclass
 class BatchResult:
-    """The manifest entries (in input order) and the files written."""
+    """The manifest entries (in key order), the files written, and what could not be written."""
 
     entries: list[ManifestEntry]
     outputs: dict[str, Path]
@@ -158,112 +211,129 @@ class BatchResult:
         return sum(e.failed for e in self.entries)
 
     @property
+    def duplicates(self) -> int:
+        """Inputs not counted in the tables because another input holds their report."""
+        return sum(e.duplicate_of is not None for e in self.entries)
+
+    @property
+    def nothing_read(self) -> bool:
+        """No input, or only skipped ones."""
+        return all(e.status == Status.SKIPPED for e in self.entries)
+
+    @property
     def exit_code(self) -> int:
+        """1 when an input failed or an output could not be written, else 0."""
         return 1 if self.failed or self.problems else 0
 
-
-# -- inputs ------------------------------------------------------------------------------
-
-
-def _taken_from_folder(path: Path) -> bool:
-    return path.suffix.lower() in INPUT_SUFFIXES and not path.name.startswith(SKIPPED_PREFIXES)
-
-
-def _walk(folder: Path) -> list[Path]:
-    """Report files under a folder, recursively, hidden files and folders skipped."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            p = Path(root) / name
-            if _taken_from_folder(p) and p.is_file():
-                found.append(p)
-    return found
+    def summary(self) -> str:
+        """``9 files: 3 ok, ...; 6 duplicates counted once``: the same counts ``check`` gives."""
+        line = summary(e.status for e in self.entries)
+        if self.duplicates:
+            line += f"; {self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} counted once"
+        return line
 
 
-def expand_inputs(args: Sequence[str], stdin: Iterable[str] | None = None) -> list[Path]:
-    """The input files named by the arguments, deduplicated and sorted by path.
-
-    An argument is a file (taken whatever its name), a folder (searched
-    recursively for .docx, .pdf and .txt), a glob pattern (``reports/**/*.pdf``)
-    or ``-`` (more arguments, one per line, from ``stdin``).
-    Raises UsageError for an argument that names nothing.
-    """
-    found: list[Path] = []
-    queue = list(args)
-    while queue:
-        arg = queue.pop(0)
-        if arg == "-":
-            if stdin is None:
-                raise UsageError(None, "'-' given but no standard input to read paths from")
-            queue[:0] = [line.strip() for line in stdin if line.strip() and line.strip() != "-"]
-            stdin = None
-            continue
-        p = Path(arg)
-        if p.is_dir():
-            found.extend(_walk(p))
-        elif p.exists():
-            found.append(p)
-        elif glob.has_magic(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                raise UsageError(arg, "no file matches this pattern")
-            for m in map(Path, matches):
-                if m.is_dir():
-                    found.extend(_walk(m))
-                elif _taken_from_folder(m):
-                    found.append(m)
-        else:
-            raise UsageError(arg, "no such file or folder")
-    unique: dict[str, Path] = {}
-    for p in found:
-        unique.setdefault(os.path.realpath(p), p)
-    return sorted(unique.values(), key=lambda p: p.as_posix())
+# -- planning ---------------------------------------------------------------------------------
 
 
-def output_names(paths: Sequence[Path]) -> list[str]:
-    """A unique, deterministic report name per input: its file name, plus a path hash on a clash.
-
-    Names are compared case-insensitively, since outputs may land on a
-    case-insensitive filesystem.
-    """
-    by_name: dict[str, list[int]] = {}
-    for i, p in enumerate(paths):
-        by_name.setdefault(p.name.casefold(), []).append(i)
-    names = [p.name for p in paths]
-    for indexes in by_name.values():
-        if len(indexes) < 2:
-            continue
-        for i in indexes:
-            p = paths[i]
-            digest = hashlib.sha1(p.as_posix().encode("utf-8")).hexdigest()
-            stem, suffix = (p.name[: -len(p.suffix)], p.suffix) if p.suffix else (p.name, "")
-            names[i] = f"{stem}.{digest[:NAME_HASH_DIGITS]}{suffix}"
-    return names
-
-
-def file_sha256(path: Path) -> str | None:
-    """Hex SHA-256 of a file's bytes, read in chunks; None when it cannot be read or is not a regular file.
-
-    A named pipe would block the batch on open, a device like /dev/zero never ends.
-    """
-    h = hashlib.sha256()
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except OSError:
-        return None
-    return h.hexdigest()
+def plan(inputs: Sequence[InputFile | str | os.PathLike]) -> list[ManifestEntry]:
+    """One entry per input, in key order: keys assigned, copies with the same bytes linked, JSON files skipped."""
+    files: dict[str, InputFile] = {}
+    for item in map(as_input, inputs):
+        files.setdefault(os.path.realpath(item.path), item)
+    ordered = sorted(files.values(), key=lambda f: (f.key, f.path.as_posix()))
+    shas = [file_sha256(f.path) for f in ordered]
+    first: dict[str, int] = {}
+    copy_of: dict[int, int] = {}
+    for i, sha in enumerate(shas):
+        if sha is not None and sha in first:
+            copy_of[i] = first[sha]
+        elif sha is not None:
+            first[sha] = i
+    originals = [i for i in range(len(ordered)) if i not in copy_of]
+    keys = dict(zip(originals, assign_keys([ordered[i] for i in originals], [shas[i] for i in originals])))
+    entries: dict[int, ManifestEntry] = {}
+    for i in originals:
+        entries[i] = ManifestEntry(path=str(ordered[i].path), name=keys[i], sha256=shas[i])
+        if never_a_report(ordered[i].path):
+            _skip_unread(entries[i])
+    for i, j in copy_of.items():
+        original = entries[j]
+        entries[i] = ManifestEntry(
+            path=str(ordered[i].path), name=original.name, sha256=shas[i], same_bytes_as=original, counted=False,
+            duplicate_of=original.path, duplicate_reason=SAME_BYTES_REASON.format(path=original.path),
+        )
+    return sorted(entries.values(), key=lambda e: (e.name, e.path))
 
 
-# -- outputs -----------------------------------------------------------------------------
+def _skip_unread(entry: ManifestEntry) -> None:
+    entry.status = Status.SKIPPED
+    entry.error_code = UNSUPPORTED_FORMAT
+    entry.error = str(UnsupportedFormat(entry.path, "a JSON file (extractor's own outputs are JSON), not a report"))
+
+
+def _share(copy: ManifestEntry, original: ManifestEntry) -> None:
+    """Give a copy with the same bytes the result of its original."""
+    copy.status, copy.format, copy.error_code = original.status, original.format, original.error_code
+    copy.resumed = original.resumed
+    if original.error is not None:
+        copy.error = original.error.replace(original.path, copy.path, 1)
+    copy.decisions = copy.funding = copy.indicators = copy.warnings = None
+    copy.seconds = None
+
+
+# -- outputs ----------------------------------------------------------------------------------
 
 
 def report_json_path(outdir: Path, name: str) -> Path:
     return Path(outdir) / REPORTS_DIR / f"{name}{REPORT_JSON_SUFFIX}"
+
+
+def consolidated_paths(outdir: Path) -> list[Path]:
+    """The files of OUTDIR a batch writes besides the report JSONs."""
+    outdir = Path(outdir)
+    return [outdir / f"{t}{CSV_SUFFIX}" for t in TABLES] + [
+        outdir / XLSX_NAME, outdir / DESCRIPTOR_NAME, outdir / MANIFEST_NAME]
+
+
+def _report_jsons(outdir: Path) -> list[Path]:
+    folder = Path(outdir) / REPORTS_DIR
+    return sorted(folder.rglob(f"*{REPORT_JSON_SUFFIX}")) if folder.is_dir() else []
+
+
+def earlier_outputs(outdir: Path) -> list[Path]:
+    """The outputs of an earlier batch found in OUTDIR."""
+    return [p for p in consolidated_paths(outdir) if p.exists()] + _report_jsons(outdir)
+
+
+def prepare_output(outdir: Path, options: BatchOptions) -> None:
+    """Refuse an output folder holding an earlier run (unless resume or force); with force, empty it of it."""
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(outdir, "output must be a folder, and this is a file")
+    earlier = earlier_outputs(outdir)
+    if not earlier or options.resume:
+        return
+    if not options.force:
+        raise OutputExists(
+            outdir,
+            "holds the outputs of an earlier batch; --resume reuses them for the inputs that did not change, "
+            "--force replaces them",
+        )
+    for p in earlier:
+        p.unlink(missing_ok=True)
+    _remove_empty_folders(outdir / REPORTS_DIR)
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for current, _dirs, _files in sorted(os.walk(folder), key=lambda t: -len(t[0])):
+        if Path(current) != folder:
+            try:
+                Path(current).rmdir()
+            except OSError:
+                pass
 
 
 def _load_report(path: Path) -> Report | None:
@@ -278,7 +348,7 @@ def _counts(entry: ManifestEntry, report: Report) -> None:
     entry.funding = len(report.funding)
     entry.indicators = len(report.indicators)
     entry.warnings = len(report.warnings)
-    entry.status = STATUS_WARNING if report.warnings else STATUS_OK
+    entry.status = report_status(report)
     entry.format = report.source.format.value if report.source.format else entry.format
 
 
@@ -292,26 +362,47 @@ def manifest_bytes(entries: Sequence[ManifestEntry], bom: bool = False) -> bytes
     return UTF8_BOM + data if bom else data
 
 
+def _mark_duplicates(loaded: list[tuple[ManifestEntry, Report]], keep: bool) -> None:
+    """Name the inputs whose report another input holds; count one of each group unless ``keep``."""
+    for group in duplicates.groups([report for _, report in loaded]):
+        members = [loaded[i] for i in group]
+        kept_entry, kept_report = members[duplicates.pick([r for _, r in members])]
+        for entry, report in members:
+            if entry is kept_entry:
+                continue
+            entry.duplicate_of = kept_entry.path
+            entry.duplicate_reason = duplicates.reason(kept_report, kept_entry.path, report) + (KEPT_TOO if keep else "")
+            entry.counted = keep
+
+
 def write_consolidated(
-    outdir: Path, entries: Sequence[ManifestEntry], bom: bool = False, xlsx: bool = True
+    outdir: Path,
+    entries: Sequence[ManifestEntry],
+    bom: bool = False,
+    xlsx: bool = True,
+    keep_duplicates: bool = False,
 ) -> tuple[dict[str, Path], list[str]]:
     """Rebuild the tables, workbook, data package and manifest from the per-report JSONs.
 
     Each report is taken into the tables on its own: one whose JSON is
     missing or whose rows cannot be written becomes that input's error and
-    the others are written. Each output is written on its own too: the
-    one-line problems of those that could not be written are returned beside
-    the paths of those that were. The manifest is written last, with every
-    status final; when even it cannot be written, the error is raised.
+    the others are written. Reports that another input's report duplicates
+    are named and (unless ``keep_duplicates``) left out of the tables. Each
+    output is written on its own too: the one-line problems of those that
+    could not be written are returned beside the paths of those that were.
+    Report JSONs and outputs that are not this run's are removed. The
+    manifest is written last, with every status final; when even it cannot
+    be written, the error is raised.
     """
     outdir = Path(outdir)
-    tables: dict[str, list] = {name: [] for name in TABLES}
+    loaded: list[tuple[ManifestEntry, Report]] = []
+    parts: dict[int, dict[str, list]] = {}
     for e in entries:
-        if e.failed:
+        if not e.has_report:
             continue
         report = _load_report(report_json_path(outdir, e.name))
         if report is None:  # vanished or damaged since: record it, do not guess
-            e.status, e.error_code = STATUS_ERROR, "output-missing"
+            e.status, e.error_code = Status.FAILED, "output-missing"
             e.error = f"{report_json_path(outdir, e.name)}: report JSON missing or unreadable"
             continue
         try:
@@ -321,8 +412,18 @@ def write_consolidated(
         except Exception as exc:
             _fail_internally(outdir, e, "adding it to the consolidated tables", exc)
             continue
-        for name in TABLES:
-            tables[name].extend(part[name])
+        parts[id(e)] = part
+        loaded.append((e, report))
+    _mark_duplicates(loaded, keep_duplicates)
+    for e in entries:  # a copy with the same bytes follows its original's fate
+        if e.same_bytes_as is not None:
+            _share(e, e.same_bytes_as)
+    tables: dict[str, list] = {name: [] for name in TABLES}
+    for e in entries:
+        if id(e) in parts and e.counted:
+            for name in TABLES:
+                tables[name].extend(parts[id(e)][name])
+
     outputs: dict[str, Path] = {}
     problems: list[str] = []
 
@@ -347,6 +448,7 @@ def write_consolidated(
     csvs = {k: v for k, v in outputs.items() if k != "xlsx"}
     if csvs:
         attempt(outdir / DESCRIPTOR_NAME, lambda: outputs.update(datapackage=write_datapackage(outdir, csvs, bom=bom)))
+    attempt(outdir / REPORTS_DIR, lambda: _remove_stale(outdir, entries, set(outputs.values())))
     manifest = outdir / MANIFEST_NAME
     try:
         atomic_write_bytes(manifest, manifest_bytes(entries, bom=bom))
@@ -354,6 +456,18 @@ def write_consolidated(
         raise ExtractorError(manifest, f"cannot write the manifest ({exc.strerror or exc})") from exc
     outputs["manifest"] = manifest
     return outputs, problems
+
+
+def _remove_stale(outdir: Path, entries: Sequence[ManifestEntry], written: set[Path]) -> None:
+    """Remove report JSONs of inputs not in this run, and outputs this run did not write."""
+    keep = {report_json_path(outdir, e.name) for e in entries if e.has_report}
+    for p in _report_jsons(outdir):
+        if p not in keep:
+            p.unlink(missing_ok=True)
+    _remove_empty_folders(Path(outdir) / REPORTS_DIR)
+    for p in consolidated_paths(outdir):
+        if p.name != MANIFEST_NAME and p not in written:
+            p.unlink(missing_ok=True)
 
 
 def xlsx_available() -> bool:
@@ -364,7 +478,7 @@ def xlsx_available() -> bool:
     return True
 
 
-# -- the batch ---------------------------------------------------------------------------
+# -- the batch --------------------------------------------------------------------------------
 
 
 def _resumable(outdir: Path, entry: ManifestEntry) -> Report | None:
@@ -381,7 +495,7 @@ def _resumable(outdir: Path, entry: ManifestEntry) -> Report | None:
 
 
 def run_batch(
-    inputs: Sequence[Path],
+    inputs: Sequence[InputFile | str | os.PathLike],
     outdir: Path,
     options: BatchOptions | None = None,
     progress: Progress | None = None,
@@ -390,28 +504,54 @@ def run_batch(
 ) -> BatchResult:
     """Convert the inputs into ``outdir``; see the module docstring for what is written.
 
-    ``work`` is the per-file function run in the local workers (a test hook);
-    ``on_entry`` is called with each entry as its input finishes.
+    ``inputs`` are ``InputFile``s (``expand_inputs``) or paths (a path's key
+    is its file name). ``work`` is the per-file function run in the local
+    workers (a test hook); ``on_entry`` is called with each entry as its
+    input finishes. Raises ``OutputExists`` for an output folder holding an
+    earlier run when neither ``options.resume`` nor ``options.force``.
     """
     options = options or BatchOptions()
     outdir = Path(outdir)
-    paths = sorted(dict.fromkeys(Path(p) for p in inputs), key=lambda p: p.as_posix())
-    names = output_names(paths)
-    entries = [ManifestEntry(path=str(p), name=n, sha256=file_sha256(p)) for p, n in zip(paths, names)]
-    by_path = {e.path: e for e in entries}
+    prepare_output(outdir, options)
+    entries = plan(inputs)
     progress = progress or Progress(len(entries), silent=True)
+    copies: dict[int, list[ManifestEntry]] = {}
+    for e in entries:
+        if e.same_bytes_as is not None:
+            copies.setdefault(id(e.same_bytes_as), []).append(e)
+
+    def finished(entry: ManifestEntry, outcome: Outcome | None = None) -> None:
+        if outcome is not None:
+            _handle(outdir, entry, outcome, progress, on_entry)
+        else:
+            _show(progress, entry)
+        for copy in copies.get(id(entry), ()):
+            _share(copy, entry)
+            _show(progress, copy, f"same bytes as {entry.path}")
+            if on_entry:
+                try:
+                    on_entry(copy)
+                except Exception as exc:
+                    _fail_internally(outdir, copy, "reporting it to the caller", exc)
 
     todo: list[ManifestEntry] = []
+    resumed = 0
     for e in entries:
+        if e.same_bytes_as is not None:
+            continue
+        if e.status == Status.SKIPPED:  # never a report: not read
+            finished(e)
+            continue
         earlier = _resumable(outdir, e) if options.resume else None
         if earlier is None:
             todo.append(e)
             continue
         _counts(e, earlier)
         e.resumed = True
-        progress.advance("skipped", e.path)
-    if options.resume and len(todo) < len(entries):
-        progress.note(f"resume: {len(entries) - len(todo)} of {len(entries)} inputs already converted")
+        resumed += 1
+        finished(e)
+    if resumed:
+        progress.note(f"resume: {resumed} of {len(entries)} inputs already converted")
 
     if options.dask is not None:
         outcomes = run_dask([e.path for e in todo], options.dask, options.timeout, options.limits)
@@ -423,11 +563,11 @@ def run_batch(
             entry = waiting.pop(outcome.path, None)
             if entry is None:  # not an input of this batch, or given twice: nothing to record
                 continue
-            _handle(outdir, entry, outcome, progress, on_entry)
+            finished(entry, outcome)
     except Exception as exc:  # the runner itself failed: the inputs it did not finish are recorded as such
         for entry in waiting.values():
             _fail_internally(outdir, entry, "running the batch", exc)
-            _show(progress, entry)
+            finished(entry)
         waiting.clear()
     finally:
         close = getattr(outcomes, "close", None)
@@ -436,7 +576,10 @@ def run_batch(
         progress.close()
     for entry in waiting.values():  # the runner ended without a result for them
         _fail_internally(outdir, entry, "running the batch", RuntimeError("no result came back from the worker"))
-    outputs, problems = write_consolidated(outdir, entries, bom=options.bom, xlsx=options.xlsx)
+        finished(entry)
+    outputs, problems = write_consolidated(
+        outdir, entries, bom=options.bom, xlsx=options.xlsx, keep_duplicates=options.keep_duplicates
+    )
     return BatchResult(entries=entries, outputs=outputs, problems=problems)
 
 
@@ -458,7 +601,7 @@ def _handle(
     try:
         _record(outdir, entry, outcome)
         stage = "showing its progress line"
-        progress.advance(entry.status, entry.path, entry.seconds, entry.error)
+        progress.advance(entry.status.value, entry.path, entry.seconds, entry.error)
         stage = "reporting it to the caller"
         if on_entry:
             on_entry(entry)
@@ -468,10 +611,12 @@ def _handle(
             _show(progress, entry)
 
 
-def _show(progress: Progress, entry: ManifestEntry) -> None:
-    """The progress line of an input that failed on our side; a failure to show it changes nothing more."""
+def _show(progress: Progress, entry: ManifestEntry, note: str | None = None) -> None:
+    """The progress line of an input; a failure to show it changes nothing more."""
+    if entry.resumed:
+        note = "resumed" if note is None else f"{note}, resumed"
     try:
-        progress.advance(entry.status, entry.path, entry.seconds, entry.error)
+        progress.advance(entry.status.value, entry.path, entry.seconds, entry.error, note=note)
     except Exception:
         pass
 
@@ -479,27 +624,29 @@ def _show(progress: Progress, entry: ManifestEntry) -> None:
 def _fail_internally(outdir: Path, entry: ManifestEntry, stage: str, exc: BaseException) -> None:
     """Make ``entry`` an internal error raised while ``stage``; remove any report JSON written for it."""
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-    entry.status = STATUS_ERROR
+    entry.status = Status.FAILED
     entry.error_code = INTERNAL_ERROR_CODE
     entry.error = str(ExtractorError(entry.path, f"internal error while {stage} ({detail})"))
     entry.decisions = entry.funding = entry.indicators = entry.warnings = None
-    try:
-        report_json_path(outdir, entry.name).unlink(missing_ok=True)
-    except OSError:
-        pass
+    if entry.same_bytes_as is None:  # a copy's key names its original's JSON
+        try:
+            report_json_path(outdir, entry.name).unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _record(outdir: Path, entry: ManifestEntry, outcome: Outcome) -> None:
-    """Write a parsed report's JSON, or drop a stale one of a failed input; fill the entry."""
+    """Write a parsed report's JSON, or drop a stale one of an input with no report; fill the entry."""
     entry.seconds = outcome.seconds
     entry.format = outcome.format
+    status = Status(outcome.status)
     target = report_json_path(outdir, entry.name)
-    if outcome.status == STATUS_ERROR or outcome.report_json is None:
-        entry.status = STATUS_ERROR
+    if status not in PARSED or outcome.report_json is None:
+        entry.status = status if status not in PARSED else Status.FAILED
         entry.error_code = outcome.error_code
         entry.error = outcome.error
         target.unlink(missing_ok=True)
         return
-    report = Report.model_validate_json(outcome.report_json)
+    report = outcome_report(outcome)
     atomic_write_text(target, outcome.report_json + "\n")
     _counts(entry, report)

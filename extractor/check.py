@@ -1,10 +1,16 @@
 """``extractor check``: parse reports and judge whether they parse cleanly (for CI).
 
-A report is an **error** when it cannot be read, when no funding or indicator
-table was found (a ``table-not-found`` warning, or no funding and no indicator
-rows at all), or when its output does not validate against the contract; it
-gets a **warning** for each other warning of the report. Findings are
-rendered as text lines, a JSON list, JUnit XML or GitHub Actions annotations.
+Each file gets the status ``batch`` gives it (``extractor.status``), from the
+same inputs (``extractor.inputs``): files with the same bytes are parsed once
+and share a verdict. A file **fails** when its status is ``failed`` (it
+cannot be read, or its output does not fit the contract) or ``no-tables``
+(no funding or indicator table was found, or no row at all); under
+``strict`` a ``warning`` fails too; ``skipped`` (not a format extractor
+reads) never fails. Each of its problems is a finding: an **error** for what
+makes it fail, a **warning** for each other warning of the report, a
+**notice** for what is only said (skipped, same bytes as another file).
+Verdicts are rendered as text lines, a JSON list, JUnit XML or GitHub
+Actions annotations.
 """
 
 from __future__ import annotations
@@ -15,18 +21,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from .inputs import InputFile
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
-from .runner import CONTRACT_CODE, INTERNAL_ERROR_CODE, Outcome, Work, convert, run_local
+from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, outcome_report, run_local
+from .status import (
+    FAILS_CHECK,
+    NO_DATA_CODE,
+    PARSED,
+    TABLE_NOT_FOUND,
+    Status,
+    error_status,
+    report_status,
+    summary,
+    table_problems,
+)
+
+__all__ = ["CheckFinding", "Verdict", "check_files", "exit_code", "render", "NO_DATA_CODE", "TABLE_NOT_FOUND"]
 
 SEVERITY_ERROR = "error"
 SEVERITY_WARNING = "warning"
-#: a report warning with this code makes the report an error
-TABLE_NOT_FOUND = "table-not-found"
-#: code of the finding for a report with no funding and no indicator rows
-NO_DATA_CODE = "no-data"
+SEVERITY_NOTICE = "notice"
+#: code of the notice on a file with the same bytes as another
+SAME_BYTES_CODE = "duplicate"
 FORMATS = ("text", "json", "junit", "github")
 #: JUnit testsuite name and testcase classname
 JUNIT_SUITE = "extractor check"
@@ -35,10 +52,10 @@ JUNIT_CLASSNAME = "extractor.check"
 
 @dataclass
 class CheckFinding:
-    """One thing wrong with one file."""
+    """One thing to say about one file."""
 
     file: str
-    severity: str  # error or warning
+    severity: str  # error, warning or notice
     code: str
     message: str
     path: str | None = None  # where in the report, e.g. funding[12]
@@ -49,11 +66,12 @@ class CheckFinding:
 
 @dataclass
 class Verdict:
-    """The findings of one file."""
+    """The status and findings of one file."""
 
     file: str
     findings: list[CheckFinding] = field(default_factory=list)
     seconds: float = 0.0
+    status: Status = Status.OK
 
     @property
     def errors(self) -> list[CheckFinding]:
@@ -64,7 +82,7 @@ class Verdict:
         return [f for f in self.findings if f.severity == SEVERITY_WARNING]
 
     def fails(self, strict: bool = False) -> bool:
-        return bool(self.errors or (strict and self.warnings))
+        return self.status in FAILS_CHECK or (strict and bool(self.warnings))
 
 
 def _reason(file: str, message: str) -> str:
@@ -76,71 +94,95 @@ def _reason(file: str, message: str) -> str:
 
 
 def judge_report(report: Report, file: str) -> list[CheckFinding]:
-    """The findings of a parsed report."""
-    findings = []
+    """The findings of a parsed report: its table problems as errors first, then its other warnings."""
+    problems = table_problems(report)
+    findings = [CheckFinding(file, SEVERITY_ERROR, code, message, path) for code, message, path in problems
+                if code != TABLE_NOT_FOUND]
     for w in report.warnings:
         severity = SEVERITY_ERROR if w.code == TABLE_NOT_FOUND else SEVERITY_WARNING
         findings.append(CheckFinding(file, severity, w.code, w.message, w.path))
-    if not report.funding and not report.indicators and not any(f.code == TABLE_NOT_FOUND for f in findings):
-        findings.append(CheckFinding(file, SEVERITY_ERROR, NO_DATA_CODE, "no funding or indicator rows found"))
     findings.sort(key=lambda f: f.severity != SEVERITY_ERROR)  # errors first, order kept otherwise
     return findings
 
 
 def judge_outcome(outcome: Outcome) -> Verdict:
     """The verdict on one file from the result of its work."""
-    verdict = Verdict(file=outcome.path, seconds=outcome.seconds)
-    if outcome.report_json is None:
+    verdict = Verdict(file=outcome.path, seconds=outcome.seconds, status=Status(outcome.status))
+    if outcome.report_json is None or verdict.status not in PARSED:
         code = outcome.error_code or "error"
-        verdict.findings.append(
-            CheckFinding(outcome.path, SEVERITY_ERROR, code, _reason(outcome.path, outcome.error or "cannot be parsed"))
-        )
+        if verdict.status in PARSED:  # a parsed status without a report: not a report after all
+            verdict.status = error_status(code, outcome.path)
+        severity = SEVERITY_NOTICE if verdict.status == Status.SKIPPED else SEVERITY_ERROR
+        verdict.findings.append(CheckFinding(outcome.path, severity, code, _reason(outcome.path, outcome.error or "cannot be parsed")))
         return verdict
-    try:
-        report = Report.model_validate_json(outcome.report_json)
-    except ValidationError as e:
-        first = e.errors()[0] if e.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()))
-        verdict.findings.append(
-            CheckFinding(outcome.path, SEVERITY_ERROR, CONTRACT_CODE, f"output does not fit the contract: {where}: {first.get('msg', '')}")
-        )
-        return verdict
+    report = outcome_report(outcome)  # a failure here is ours: check_files records it as an internal error
+    verdict.status = report_status(report)
     verdict.findings = judge_report(report, outcome.path)
     return verdict
 
 
 def check_files(
-    paths: Sequence[Path | str],
+    paths: Sequence[InputFile | Path | str],
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
     limits: Limits = DEFAULT_LIMITS,
     work: Work = convert,
 ) -> list[Verdict]:
-    """Parse and judge each file (in worker processes, killed at ``timeout``); verdicts in path order."""
-    names = [str(p) for p in paths]
+    """Parse and judge each file (in worker processes, killed at ``timeout``); verdicts in key order.
+
+    The inputs are planned as ``batch`` plans them: files with the same bytes
+    are parsed once, JSON files are skipped unread.
+    """
+    from .batch import plan
+
+    entries = plan(paths)
+    originals = [e for e in entries if e.same_bytes_as is None]
+    todo = [e.path for e in originals if e.status != Status.SKIPPED]
     verdicts: dict[str, Verdict] = {}
+    for e in originals:
+        if e.status == Status.SKIPPED:
+            verdicts[e.path] = Verdict(e.path, [CheckFinding(e.path, SEVERITY_NOTICE, e.error_code or "skipped",
+                                                             _reason(e.path, e.error or ""))], status=Status.SKIPPED)
     try:
-        for outcome in run_local(names, jobs, timeout, limits, work):
+        for outcome in run_local(todo, jobs, timeout, limits, work):
             try:
                 verdicts[outcome.path] = judge_outcome(outcome)
             except Exception as exc:  # ours, not the file's: this file's error, the others go on
                 verdicts[outcome.path] = _internal_verdict(outcome.path, "judging its result", exc, outcome.seconds)
     except Exception as exc:  # the runner itself failed: the files it did not finish say so
-        for n in names:
+        for n in todo:
             verdicts.setdefault(n, _internal_verdict(n, "running the check", exc))
-    return [verdicts.get(n) or _internal_verdict(n, "running the check", RuntimeError("no result came back"))
-            for n in names]
+    out = []
+    for e in entries:
+        source = e.same_bytes_as.path if e.same_bytes_as is not None else e.path
+        verdict = verdicts.get(source) or _internal_verdict(source, "running the check", RuntimeError("no result came back"))
+        if e.same_bytes_as is not None:
+            verdict = _copy_verdict(verdict, e.path)
+        out.append(verdict)
+    return out
+
+
+def _copy_verdict(verdict: Verdict, file: str) -> Verdict:
+    """The verdict of a file with the same bytes as the one judged."""
+    findings = [CheckFinding(file, f.severity, f.code, f.message, f.path) for f in verdict.findings]
+    findings.append(CheckFinding(file, SEVERITY_NOTICE, SAME_BYTES_CODE, f"same bytes as {verdict.file}; checked once"))
+    return Verdict(file=file, findings=findings, seconds=0.0, status=verdict.status)
 
 
 def _internal_verdict(file: str, stage: str, exc: BaseException, seconds: float = 0.0) -> Verdict:
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())
     finding = CheckFinding(file, SEVERITY_ERROR, INTERNAL_ERROR_CODE, f"internal error while {stage} ({detail})")
-    return Verdict(file=file, findings=[finding], seconds=seconds)
+    return Verdict(file=file, findings=[finding], seconds=seconds, status=Status.FAILED)
 
 
 def exit_code(verdicts: Iterable[Verdict], strict: bool = False) -> int:
-    """0 when nothing fails, 1 when a file has an error (or, under ``strict``, a warning)."""
+    """0 when nothing fails, 1 when a file fails (see the module docstring)."""
     return 1 if any(v.fails(strict) for v in verdicts) else 0
+
+
+def summary_line(verdicts: Sequence[Verdict], strict: bool = False) -> str:
+    """The same counts ``batch`` gives for the same files."""
+    return summary(v.status for v in verdicts) + (" (strict: warnings fail)" if strict else "")
 
 
 # -- renderings ---------------------------------------------------------------------------
@@ -150,40 +192,40 @@ def render_text(verdicts: Sequence[Verdict], strict: bool = False) -> str:
     lines = []
     for v in verdicts:
         if not v.findings:
-            lines.append(f"{v.file}: ok")
+            lines.append(f"{v.file}: {v.status.value}")
         for f in v.findings:
             where = f" ({f.path})" if f.path else ""
-            lines.append(f"{v.file}: {f.severity}: {f.code}: {f.message}{where}")
-    errors = sum(bool(v.errors) for v in verdicts)
-    warned = sum(bool(v.warnings) and not v.errors for v in verdicts)
-    clean = len(verdicts) - errors - warned
-    lines.append(
-        f"{len(verdicts)} file{'s' if len(verdicts) != 1 else ''}: {clean} ok, {warned} with warnings, "
-        f"{errors} with errors{' (strict: warnings fail)' if strict else ''}"
-    )
+            label = "skipped" if v.status == Status.SKIPPED and f.severity == SEVERITY_NOTICE else f.severity
+            lines.append(f"{v.file}: {label}: {f.code}: {f.message}{where}")
+    lines.append(summary_line(verdicts, strict))
     return "\n".join(lines) + "\n"
 
 
 def render_json(verdicts: Sequence[Verdict], strict: bool = False) -> str:
-    findings = [f.to_dict() for v in verdicts for f in v.findings]
+    """A list of findings, each with the status of its file."""
+    findings = [{**f.to_dict(), "status": v.status.value} for v in verdicts for f in v.findings]
     return json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_junit(verdicts: Sequence[Verdict], strict: bool = False) -> str:
     failures = sum(v.fails(strict) for v in verdicts)
+    skipped = sum(v.status == Status.SKIPPED for v in verdicts)
     total_time = f"{sum(v.seconds for v in verdicts):.3f}"
     attrs = {"name": JUNIT_SUITE, "tests": str(len(verdicts)), "failures": str(failures), "errors": "0", "time": total_time}
     root = ET.Element("testsuites", attrs)
-    suite = ET.SubElement(root, "testsuite", {**attrs, "skipped": "0"})
+    suite = ET.SubElement(root, "testsuite", {**attrs, "skipped": str(skipped)})
     for v in verdicts:
         case = ET.SubElement(
             suite, "testcase", {"classname": JUNIT_CLASSNAME, "name": v.file, "file": v.file, "time": f"{v.seconds:.3f}"}
         )
-        failing = v.errors + (v.warnings if strict else [])
+        failing = v.errors + (v.warnings if strict else []) if v.fails(strict) else []
         if failing:
             first = failing[0]
-            failure = ET.SubElement(case, "failure", {"type": first.code, "message": f"{first.code}: {first.message}"})
+            failure = ET.SubElement(case, "failure", {"type": first.code, "message": f"{v.status.value}: {first.code}: {first.message}"})
             failure.text = "\n".join(_finding_line(f) for f in failing)
+        elif v.status == Status.SKIPPED:
+            first = v.findings[0] if v.findings else None
+            ET.SubElement(case, "skipped", {"message": f"{first.code}: {first.message}" if first else "skipped"})
         rest = [f for f in v.findings if f not in failing]
         if rest:
             ET.SubElement(case, "system-out").text = "\n".join(_finding_line(f) for f in rest)
@@ -209,7 +251,10 @@ def render_github(verdicts: Sequence[Verdict], strict: bool = False) -> str:
     lines = []
     for v in verdicts:
         for f in v.findings:
-            level = "error" if f.severity == SEVERITY_ERROR or strict else "warning"
+            if f.severity == SEVERITY_NOTICE:
+                level = "notice"
+            else:
+                level = "error" if f.severity == SEVERITY_ERROR or strict else "warning"
             where = f" ({f.path})" if f.path else ""
             lines.append(f"::{level} file={_gh_property(v.file)},title={_gh_property('extractor ' + f.code)}::{_gh_data(f.message + where)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -72,12 +72,36 @@ def _width(text: str) -> int:
     return value
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity), else the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    """``--jobs``, capped at the CPUs there are (more workers only cost memory), with a note when capped.
+
+    With ``--dask`` the work runs on the cluster and ``--jobs`` is not used.
+    """
+    cpus = available_cpus()
+    if args.jobs > cpus and not getattr(args, "dask", None):
+        print(f"extractor: note: --jobs {args.jobs} is more than the {cpus} CPU{'s' if cpus != 1 else ''} "
+              f"available; using {cpus}", file=sys.stderr)
+        return cpus
+    return args.jobs
+
+
 def _add_run_flags(p: argparse.ArgumentParser) -> None:
     """Flags of the commands that parse many files in worker processes."""
-    p.add_argument("--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1,
-                   help="files parsed in parallel worker processes (default: the cores, %(default)s)")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=available_cpus(),
+                   help="files parsed in parallel worker processes, at most the CPUs there are "
+                        "(default: the CPUs, %(default)s)")
     p.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT_SECONDS,
                    help="seconds one file may take before its worker is killed (default: %(default)s)")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="exit 0 when there is no input to read (no file, or only skipped ones)")
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
@@ -101,8 +125,15 @@ def _csv_style(args: argparse.Namespace):
 def _add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
     _add_run_flags(p)
-    p.add_argument("--resume", action="store_true",
-                   help="skip inputs whose report JSON in OUTDIR/reports/ has the same sha256")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true",
+                       help="OUTDIR holds an earlier run: reuse the report of each input whose JSON in "
+                            "OUTDIR/reports/ has the same sha256, replace the rest")
+    again.add_argument("--force", action="store_true",
+                       help="OUTDIR holds an earlier run: remove its outputs first")
+    p.add_argument("--keep-duplicates", action="store_true",
+                   help="count every file in the tables, also one that yields the same report as another "
+                        "(the DOCX and the PDF of one report); they are named in the manifest either way")
     _add_csv_flags(p, locale=False)
     p.add_argument("--no-xlsx", action="store_true", help="do not write reports.xlsx")
     p.add_argument("--dask", metavar="ADDRESS",
@@ -277,11 +308,13 @@ def _batch_options(args: argparse.Namespace):
     if args.dask:
         _need_dask()
     return BatchOptions(
-        jobs=args.jobs,
+        jobs=_jobs(args),
         timeout=args.timeout,
         limits=_limits(args),
         bom=args.excel_csv,
         resume=args.resume,
+        force=args.force,
+        keep_duplicates=args.keep_duplicates,
         dask=args.dask,
         xlsx=xlsx,
     )
@@ -309,39 +342,61 @@ def _stop_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, interrupt)
 
 
-def _run_batch(args: argparse.Namespace, inputs: list[str]):
-    from .batch import UsageError, expand_inputs, run_batch
+def _expand(args: argparse.Namespace, exclude=()) -> list:
+    """The inputs of a batch or check; notes on folders left out go to stderr."""
+    from .inputs import expand_inputs
+
+    notes: list[str] = []
+    found = expand_inputs(args.inputs, sys.stdin if "-" in args.inputs else None, exclude=exclude, notes=notes)
+    if not getattr(args, "quiet", False):
+        for note in notes:
+            print(f"extractor: note: {note}", file=sys.stderr)
+    return found
+
+
+def _nothing_to_read(args: argparse.Namespace, n_inputs: int) -> int | None:
+    """Exit code 1 with a message when no input was read (none at all, or all skipped), unless --allow-empty."""
+    if args.allow_empty:
+        return None
+    where = " ".join(str(a) for a in args.inputs)
+    what = "no file" if n_inputs == 0 else f"no report among the {n_inputs} file{'s' if n_inputs != 1 else ''} (all skipped)"
+    print(f"extractor: error: {what} to read in {where}; --allow-empty accepts that", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _run_batch(args: argparse.Namespace):
+    """Run a batch; returns (result or None, exit code)."""
+    from .batch import prepare_output, run_batch
     from .progress import Progress
 
     _stop_on_sigterm()
     options = _batch_options(args)
     outdir = Path(args.output)
-    if outdir.exists() and not outdir.is_dir():
-        raise UsageError(outdir, "output must be a folder, and this is a file")
+    paths = _expand(args, exclude=[outdir])
+    if not paths:
+        code = _nothing_to_read(args, 0)
+        if code is not None:
+            return None, code
+    prepare_output(outdir, options)  # refuse an earlier run before anything is written
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise ExtractorError(outdir, f"cannot create the output folder ({e.strerror or e})") from None
-    paths = expand_inputs(inputs, sys.stdin if "-" in inputs else None)
     progress = Progress(len(paths), quiet=args.quiet)
-    if not paths:
-        progress.note("extractor: no .docx, .pdf or .txt files found; writing empty tables")
-    result = run_batch(paths, Path(args.output), options, progress=progress)
+    result = run_batch(paths, outdir, options, progress=progress)
     for problem in result.problems:
         print(f"extractor: error: {problem}", file=sys.stderr)
     if not args.quiet:
-        failed = result.failed
-        warned = sum(e.status == "warning" for e in result.entries)
-        print(
-            f"extractor: {len(result.entries)} inputs: {len(result.entries) - failed - warned} ok, "
-            f"{warned} with warnings, {failed} failed; outputs in {args.output}",
-            file=sys.stderr,
-        )
-    return result
+        print(f"extractor: {result.summary()}; outputs in {args.output}", file=sys.stderr)
+    if result.entries and result.nothing_read:
+        code = _nothing_to_read(args, len(result.entries))
+        if code is not None:
+            return result, code
+    return result, result.exit_code
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    return _run_batch(args, args.inputs).exit_code
+    return _run_batch(args)[1]
 
 
 def summary_table(entries) -> str:
@@ -371,22 +426,29 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     if not Path(args.folder).is_dir():
         raise UsageError(args.folder, "not a folder")
-    result = _run_batch(args, [args.folder])
+    args.inputs = [args.folder]
+    result, code = _run_batch(args)
+    if result is None:
+        return code
     sys.stdout.write(summary_table(result.entries))
     for e in result.entries:
         if e.failed:
             sys.stdout.write(f"failed: {e.error}\n")
     sys.stdout.write(f"\nJSON in {Path(args.output) / 'reports'}; CSV, XLSX and datapackage.json in {args.output}\n")
-    return result.exit_code
+    return code
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .batch import expand_inputs
-    from .check import check_files, exit_code, render
+    from .check import check_files, exit_code, render, summary_line
+    from .status import Status
 
     _stop_on_sigterm()
-    paths = expand_inputs(args.inputs, sys.stdin if "-" in args.inputs else None)
-    verdicts = check_files(paths, jobs=args.jobs, timeout=args.timeout, limits=_limits(args))
+    paths = _expand(args)
+    if not paths:
+        code = _nothing_to_read(args, 0)
+        if code is not None:
+            return code
+    verdicts = check_files(paths, jobs=_jobs(args), timeout=args.timeout, limits=_limits(args))
     text = render(verdicts, args.format, strict=args.strict)
     if args.output:
         from .writers.atomic import atomic_write_text
@@ -394,6 +456,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         atomic_write_text(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    if args.format != "text" or args.output:
+        print(f"extractor: {summary_line(verdicts, args.strict)}", file=sys.stderr)
+    if verdicts and all(v.status == Status.SKIPPED for v in verdicts):
+        code = _nothing_to_read(args, len(verdicts))
+        if code is not None:
+            return code
     return exit_code(verdicts, strict=args.strict)
 
 

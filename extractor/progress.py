@@ -12,10 +12,16 @@ import sys
 import time
 from typing import TextIO
 
+from .status import Status
+
 #: width of the bar itself, in characters
 BAR_WIDTH = 24
 #: least seconds between two redraws of the bar
 REDRAW_SECONDS = 0.1
+FAILED = Status.FAILED.value
+SKIPPED = Status.SKIPPED.value
+#: width of the status column of a log line (the longest status, ``no-tables``)
+STATUS_WIDTH = 9
 
 
 def format_duration(seconds: float) -> str:
@@ -62,29 +68,33 @@ class Progress:
         if not self.quiet and not self.silent:
             self._line(message)
 
-    def advance(self, status: str, path: str, seconds: float | None = None, error: str | None = None) -> None:
-        """One more file finished with ``status`` (ok, warning, error, skipped)."""
+    def advance(
+        self, status: str, path: str, seconds: float | None = None, error: str | None = None, note: str | None = None
+    ) -> None:
+        """One more file finished with ``status`` (a ``Status`` value); ``error`` says why it failed or was
+        skipped, ``note`` adds a word in brackets (``same bytes as …``, ``resumed``)."""
         self.done += 1
         if self.silent:
             return
-        failed = status == "error"
+        failed = status == FAILED
         if self.tty and not self.quiet:
             if failed:
-                self._line(f"error: {error if error and error.startswith(path) else f'{path}: {error}'}")
+                self._line(f"{FAILED}: {error if error and error.startswith(path) else f'{path}: {error}'}")
             now = time.monotonic()
             if now - self._last_draw >= REDRAW_SECONDS or self.done == self.total:
                 self._draw(path)
             return
         if self.quiet:
             if failed:
-                self._line(f"error: {error if error and error.startswith(path) else f'{path}: {error}'}")
+                self._line(f"{FAILED}: {error if error and error.startswith(path) else f'{path}: {error}'}")
             return
         took = f" ({seconds:.1f} s)" if seconds is not None else ""
-        if failed and error:
+        extra = f" ({note})" if note else ""
+        if error and status in (FAILED, SKIPPED):
             what = error if error.startswith(path) else f"{path}: {error}"
-            self._line(f"[{self.done}/{self.total}] {status:<7} {what}")
+            self._line(f"[{self.done}/{self.total}] {status:<{STATUS_WIDTH}} {what}{extra}")
         else:
-            self._line(f"[{self.done}/{self.total}] {status:<7} {path}{took}")
+            self._line(f"[{self.done}/{self.total}] {status:<{STATUS_WIDTH}} {path}{took}{extra}")
 
     def close(self) -> None:
         if self._drawn:

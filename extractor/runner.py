@@ -37,10 +37,8 @@ from pathlib import Path
 
 from .errors import ExtractorError, Timeout
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
+from .status import Status, error_status
 
-STATUS_OK = "ok"
-STATUS_WARNING = "warning"
-STATUS_ERROR = "error"
 
 #: error code of a file whose work raised an unexpected exception or killed its worker
 CRASH_CODE = "crash"
@@ -61,7 +59,7 @@ class Outcome:
     """What became of one input file."""
 
     path: str
-    status: str  # ok, warning or error
+    status: str  # a Status value (ok, warning, no-tables, failed, skipped)
     report_json: str | None = None
     format: str | None = None
     error: str | None = None
@@ -72,13 +70,45 @@ class Outcome:
         return dataclasses.asdict(self)
 
 
+class ContractInvalid(ExtractorError):
+    """A report that does not validate against the output contract (a bug of extraction, named as such)."""
+
+    code = CONTRACT_CODE
+
+
+def contract_error(path: str, error) -> ContractInvalid:
+    """The one-line error for a pydantic ValidationError raised on a report of ``path``."""
+    first = error.errors()[0] if error.errors() else {}
+    where = ".".join(str(x) for x in first.get("loc", ()))
+    return ContractInvalid(path, f"report does not fit the output contract: {where}: {first.get('msg', error)}")
+
+
+def outcome_report(outcome: Outcome):
+    """The Report of a parsed outcome, validated again on this side.
+
+    The worker validated it before sending it; a failure here (a text that
+    cannot be encoded, a result damaged on the way) is extractor's, not the
+    file's, and callers record it as an internal error.
+    """
+    from .models import Report
+
+    return Report.model_validate_json(outcome.report_json)
+
+
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
 def error_outcome(path: str, code: str, message: str, seconds: float = 0.0, fmt: str | None = None) -> Outcome:
-    """An error Outcome with a one-line message."""
-    return Outcome(path=path, status=STATUS_ERROR, format=fmt, error=_one_line(message), error_code=code, seconds=seconds)
+    """The Outcome of an input with no report (failed, or skipped when not a format extractor reads)."""
+    return Outcome(
+        path=path,
+        status=error_status(code, path).value,
+        format=fmt,
+        error=_one_line(message),
+        error_code=code,
+        seconds=seconds,
+    )
 
 
 def _sniffed_format(path: str, limits: Limits) -> str | None:
@@ -108,16 +138,16 @@ def convert(path: str, limits: Limits = DEFAULT_LIMITS) -> Outcome:
     except ExtractorError as e:
         return error_outcome(path, e.code, str(e), time.monotonic() - start, _sniffed_format(path, limits))
     except ValidationError as e:
-        first = e.errors()[0] if e.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()))
-        message = f"{path}: report does not fit the output contract: {where}: {first.get('msg', e)}"
-        return error_outcome(path, CONTRACT_CODE, message, time.monotonic() - start, _sniffed_format(path, limits))
+        error = contract_error(path, e)
+        return error_outcome(path, error.code, str(error), time.monotonic() - start, _sniffed_format(path, limits))
     except Exception as e:  # a bug or a library failure: record it, the batch goes on
         message = f"{path}: {type(e).__name__}: {e}"
         return error_outcome(path, CRASH_CODE, message, time.monotonic() - start, _sniffed_format(path, limits))
+    from .status import report_status
+
     return Outcome(
         path=path,
-        status=STATUS_WARNING if report.warnings else STATUS_OK,
+        status=report_status(report).value,
         report_json=report.to_json(),
         format=report.source.format.value if report.source.format else None,
         seconds=time.monotonic() - start,

@@ -25,11 +25,12 @@ from extractor.batch import (
     BatchOptions,
     UsageError,
     expand_inputs,
-    output_names,
     run_batch,
 )
+from extractor.inputs import InputFile, assign_keys
 from extractor.models import Report
 from extractor.runner import Outcome, convert
+from extractor.status import report_status
 
 from conftest import GOLDEN, SAMPLES, STEMS
 
@@ -51,7 +52,7 @@ def golden_work(path: str, limits) -> Outcome:
     report.source.sha256 = hashlib.sha256(data).hexdigest()
     return Outcome(
         path=path,
-        status="warning" if report.warnings else "ok",
+        status=report_status(report).value,
         report_json=report.to_json(),
         format="docx",
         seconds=0.01,
@@ -140,26 +141,28 @@ def no_leftover_workers():
 # -- inputs and names --------------------------------------------------------------------
 
 
-def test_expand_inputs_walks_folders_and_filters(tmp_path):
+def test_expand_inputs_walks_folders_and_lists_every_file_but_hidden_and_lock_files(tmp_path):
     (tmp_path / "a" / "deep").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
     for rel in ["a/x.DOCX", "a/deep/y.pdf", "a/z.Txt", "a/notes.json", "a/.secret.pdf", "a/~$x.docx",
                 "a/data.xlsx", ".hidden/h.pdf"]:
         (tmp_path / rel).write_bytes(b"x")
     found = expand_inputs([str(tmp_path)])
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/deep/y.pdf", "a/x.DOCX", "a/z.Txt"]
+    assert [f.path.relative_to(tmp_path).as_posix() for f in found] == [
+        "a/data.xlsx", "a/deep/y.pdf", "a/notes.json", "a/x.DOCX", "a/z.Txt"]
+    assert [f.key for f in found] == ["a/data.xlsx", "a/deep/y.pdf", "a/notes.json", "a/x.DOCX", "a/z.Txt"]
 
 
 def test_expand_inputs_files_globs_stdin_and_duplicates(tmp_path):
-    for name in ["a.pdf", "b.docx", "c.txt", "odd.bin"]:
+    for name in ["a.pdf", "b.docx", "c.txt", "odd.bin", "~$b.docx"]:
         (tmp_path / name).write_bytes(b"x")
-    explicit = expand_inputs([str(tmp_path / "odd.bin")])  # a named file is taken whatever its name
-    assert [p.name for p in explicit] == ["odd.bin"]
-    globbed = expand_inputs([str(tmp_path / "*")])  # a glob filters like a folder
-    assert [p.name for p in globbed] == ["a.pdf", "b.docx", "c.txt"]
+    explicit = expand_inputs([str(tmp_path / "odd.bin")])
+    assert [(f.path.name, f.key, f.root) for f in explicit] == [("odd.bin", "odd.bin", None)]
+    globbed = expand_inputs([str(tmp_path / "*")])  # every file the pattern matches, lock files left out
+    assert [f.key for f in globbed] == ["a.pdf", "b.docx", "c.txt", "odd.bin"]
     stdin = io.StringIO(f"{tmp_path / 'c.txt'}\n\n{tmp_path / 'a.pdf'}\n")
     both = expand_inputs(["-", str(tmp_path / "a.pdf")], stdin=stdin)
-    assert [p.name for p in both] == ["a.pdf", "c.txt"]
+    assert [f.path.name for f in both] == ["a.pdf", "c.txt"]
 
 
 @pytest.mark.parametrize("arg", ["no-such-folder", "no-such-*.pdf"])
@@ -169,14 +172,18 @@ def test_expand_inputs_rejects_what_names_nothing(tmp_path, arg):
     assert arg in str(e.value)
 
 
-def test_output_names_keep_extension_and_tell_same_names_apart():
-    paths = [Path("x/zvit.docx"), Path("x/zvit.pdf"), Path("y/zvit.docx"), Path("y/ZVIT.DOCX"), Path("y/other.txt")]
-    names = output_names(paths)
-    assert names[1] == "zvit.pdf" and names[4] == "other.txt"
-    clashing = [names[0], names[2], names[3]]
-    assert len({n.casefold() for n in clashing}) == 3
-    assert all(n.lower().startswith("zvit.") and n.lower().endswith(".docx") for n in clashing)
-    assert output_names(paths) == names  # deterministic
+def test_keys_tell_same_names_apart_by_root_then_by_content_hash():
+    files = [InputFile(Path("x/zvit.docx"), "zvit.docx", "x"), InputFile(Path("x/zvit.pdf"), "zvit.pdf", "x"),
+             InputFile(Path("y/zvit.docx"), "zvit.docx", "y"), InputFile(Path("y/other.txt"), "other.txt", "y"),
+             InputFile(Path("p/ZVIT.DOCX"), "ZVIT.DOCX", None), InputFile(Path("q/zvit.docx"), "zvit.docx", None)]
+    shas = ["1" * 64, "2" * 64, "3" * 64, "4" * 64, "abcdef0123" + "5" * 54, "6" * 64]
+    keys = assign_keys(files, shas)
+    assert keys[1] == "zvit.pdf" and keys[3] == "other.txt"
+    # two roots of different names: the root's name goes first; files named directly: a content hash
+    assert keys[0] == "x/zvit.docx" and keys[2] == "y/zvit.docx"
+    assert keys[4] == "ZVIT.abcdef01.DOCX" and keys[5] == "zvit.66666666.docx"
+    assert len({k.casefold() for k in keys}) == len(keys)
+    assert assign_keys(files, shas) == keys  # deterministic
 
 
 # -- the batch ---------------------------------------------------------------------------
@@ -198,14 +205,14 @@ def test_batch_writes_every_output_and_a_manifest(tmp_path):
     for p in good:
         row = rows[p.name]
         report = Report.model_validate_json((GOLDEN / f"{p.stem}.expected.json").read_text("utf-8"))
-        assert row["status"] == ("warning" if report.warnings else "ok")
+        assert row["status"] == report_status(report).value
         assert row["funding"] == str(len(report.funding)) and row["indicators"] == str(len(report.indicators))
         assert row["sha256"] == hashlib.sha256(p.read_bytes()).hexdigest() and row["report"] == p.name
     assert rows["empty.pdf"]["error_code"] == "unsupported-format" and "empty" in rows["empty.pdf"]["error"]
     assert rows["corrupt.docx"]["error_code"] == "corrupt-file" and rows["corrupt.docx"]["format"] == "docx"
-    assert rows["random.pdf"]["status"] == "error" and rows["random.pdf"]["report"] == ""
+    assert rows["random.pdf"]["status"] == "failed" and rows["random.pdf"]["report"] == ""
     for row in rows.values():
-        if row["status"] == "error":
+        if row["status"] == "failed":
             assert "\n" not in row["error"] and row["path"] in row["error"]
     funding = list(csv.DictReader(io.StringIO((out / "funding.csv").read_text("utf-8"))))
     assert sorted({r["report"] for r in funding}) == sorted(p.name for p in good)
@@ -266,11 +273,11 @@ def test_resume_parses_nothing_again_but_a_changed_file(tmp_path):
 def test_hung_file_is_killed_at_the_timeout_and_the_batch_goes_on(tmp_path):
     inputs = make_inputs(tmp_path / "in", STEMS[:2])
     hang = tmp_path / "in" / "hang.docx"
-    hang.write_bytes(b"GOLDEN:" + STEMS[0].encode())
+    hang.write_bytes(b"GOLDEN:" + STEMS[0].encode() + b"\n")  # not the same bytes as the first input
     result = run_batch(inputs + [hang], tmp_path / "out", opts(jobs=2, timeout=1), work=hanging_work)
     entry = {Path(e.path).name: e for e in result.entries}
     assert entry["hang.docx"].error_code == "timeout" and "1 s" in entry["hang.docx"].error
-    assert all(entry[p.name].status != "error" for p in inputs)
+    assert all(not entry[p.name].failed for p in inputs)
     pid = int(hang.with_suffix(".pid").read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # the hung worker was killed and reaped, not abandoned
@@ -284,7 +291,6 @@ def test_worker_that_dies_is_a_crash_and_the_batch_goes_on(tmp_path):
     result = run_batch(inputs + [crash], tmp_path / "out", opts(), work=crashing_work)
     entry = {Path(e.path).name: e for e in result.entries}
     assert entry["crash.pdf"].error_code == "crash" and "exit code 3" in entry["crash.pdf"].error
-    assert [entry[p.name].status for p in inputs] != ["error", "error"]
     assert all(entry[p.name].status in ("ok", "warning") for p in inputs)
 
 
@@ -303,12 +309,21 @@ def test_unexpected_exception_is_recorded_with_its_type(tmp_path, monkeypatch):
 def test_same_file_name_in_two_folders_gives_two_reports(tmp_path):
     a = make_inputs(tmp_path / "a", STEMS[:1])
     b = make_inputs(tmp_path / "b", STEMS[:1])
-    result = run_batch(a + b, tmp_path / "out", opts(), work=golden_work)
+    b[0].write_bytes(b[0].read_bytes() + b"\n")  # other bytes, the same report
+    # named directly: no root tells them apart, their content hashes do
+    result = run_batch(a + b, tmp_path / "out", opts(keep_duplicates=True), work=golden_work)
     names = [e.name for e in result.entries]
-    assert len(set(names)) == 2
-    assert sorted(os.listdir(tmp_path / "out" / "reports")) == sorted(f"{n}.json" for n in names)
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest()[:8] for p in (a[0], b[0])]
+    assert sorted(names) == sorted(f"{STEMS[0]}.{d}.docx" for d in digests)
+    files = [p.relative_to(tmp_path / "out" / "reports").as_posix() for p in (tmp_path / "out" / "reports").rglob("*.json")]
+    assert sorted(files) == sorted(f"{n}.json" for n in names)
     reports = list(csv.DictReader(io.StringIO((tmp_path / "out" / "reports.csv").read_text("utf-8"))))
     assert sorted(r["report"] for r in reports) == sorted(names)
+    # found under two folder arguments: each folder's name goes first
+    result = run_batch(expand_inputs([str(tmp_path / "a"), str(tmp_path / "b")]), tmp_path / "out2",
+                       opts(keep_duplicates=True), work=golden_work)
+    assert [e.name for e in result.entries] == [f"a/{STEMS[0]}.docx", f"b/{STEMS[0]}.docx"]
+    assert (tmp_path / "out2" / "reports" / "b" / f"{STEMS[0]}.docx.json").exists()
 
 
 def test_batch_datapackage_validates(tmp_path):
@@ -370,11 +385,19 @@ def test_batch_over_samples_with_planted_bad_files(tmp_path):
         assert row["format"] == p.suffix.lstrip(".") == report.source.format.value
         assert (row["funding"], row["indicators"], row["decisions"], row["warnings"]) == tuple(
             str(len(x)) for x in (report.funding, report.indicators, report.decisions, report.warnings))
-        assert row["status"] == ("warning" if report.warnings else "ok")
-    assert {rows[str(p)]["status"] for p in bad.values()} == {"error"}
+        assert row["status"] == report_status(report).value
+    assert {rows[str(p)]["status"] for p in bad.values()} == {"failed"}
     assert rows[str(text_as_docx)]["format"] == "txt"  # sniffed from the bytes, not the name
+    # the TXT and PDF of a report are the DOCX's duplicates: named, and counted once
+    for p in samples:
+        docx = p.with_suffix(".docx")
+        assert rows[str(p)]["duplicate_of"] == ("" if p == docx else str(docx))
+        if p != docx:
+            assert "DOCX is read from the document's structure" in rows[str(p)]["duplicate_reason"]
+    counted = [p for p in samples if not rows[str(p)]["duplicate_of"]] + [text_as_docx]
     funding = list(csv.DictReader(io.StringIO((tmp_path / "out" / "funding.csv").read_text("utf-8"))))
-    assert len(funding) == sum(int(rows[str(p)]["funding"]) for p in samples) + int(rows[str(text_as_docx)]["funding"] or 0)
+    assert len(funding) == sum(int(rows[str(p)]["funding"] or 0) for p in counted)
+    assert {r["report"] for r in funding} == {p.name for p in samples if p.suffix == ".docx"}
 
 
 def test_real_batch_is_byte_identical_with_one_or_two_jobs(tmp_path):
@@ -422,8 +445,8 @@ class _FailingProgress:
 
         self.inner = Progress(total, silent=True)
 
-    def advance(self, status, path, seconds=None, error=None):
-        if Path(path).stem == VICTIM and status != "error":
+    def advance(self, status, path, seconds=None, error=None, note=None):
+        if Path(path).stem == VICTIM and status != "failed":
             raise UnicodeEncodeError("ascii", path, 0, 1, "the terminal cannot show it")
         self.inner.advance(status, path, seconds, error)
 
@@ -506,7 +529,7 @@ def test_a_failure_at_any_stage_of_one_files_handling_is_its_error_and_the_other
     rows = {Path(r["path"]).stem: r for r in manifest(out)}
     assert set(rows) == {p.stem for p in inputs}  # every input has its line
     victim = rows[VICTIM]
-    assert victim["status"] == "error" and victim["report"] == "" and "\n" not in victim["error"]
+    assert victim["status"] == "failed" and victim["report"] == "" and "\n" not in victim["error"]
     assert victim["error"].startswith(str(tmp_path / "in" / f"{VICTIM}.docx") + ": ")
     if stage == "parse":
         assert victim["error_code"] == "crash" and "MemoryError" in victim["error"]
@@ -561,6 +584,6 @@ def test_runner_failing_midway_records_every_unfinished_input(tmp_path, monkeypa
     result = run_batch(inputs, tmp_path / "out", opts(jobs=1), work=golden_work)
     rows = manifest(tmp_path / "out")
     assert len(rows) == len(inputs)
-    assert sum(r["status"] != "error" for r in rows) == 1
-    assert all("the pool broke" in r["error"] for r in rows if r["status"] == "error")
+    assert sum(r["status"] != "failed" for r in rows) == 1
+    assert all("the pool broke" in r["error"] for r in rows if r["status"] == "failed")
     assert result.exit_code == 1

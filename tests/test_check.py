@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from extractor.check import (
     NO_DATA_CODE,
@@ -43,7 +44,7 @@ def verdicts():
         judge_outcome(outcome_of(golden(CLEAN), "in/clean.docx")),
         judge_outcome(outcome_of(golden(WARNED), "in/warned, 50%.pdf")),
         judge_outcome(outcome_of(empty, "in/empty.docx")),
-        judge_outcome(Outcome(path="in/bad.pdf", status="error", error="in/bad.pdf: not a DOCX, PDF or text file",
+        judge_outcome(Outcome(path="in/bad.pdf", status="failed", error="in/bad.pdf: not a DOCX, PDF or text file",
                               error_code="unsupported-format")),
     ]
 
@@ -62,14 +63,14 @@ def test_judge_report_severities():
     assert [(f.severity, f.code) for f in judge_report(not_found, "d.txt")] == [("error", "table-not-found")]
 
 
-def test_contract_violation_and_read_error_are_errors():
+def test_a_result_that_does_not_validate_here_is_ours_and_a_read_error_is_the_files():
     bad_json = golden(CLEAN).model_dump(mode="json")
     bad_json["funding"][0]["planned"] = "багато"
-    v = judge_outcome(Outcome(path="x.docx", status="ok", report_json=json.dumps(bad_json)))
-    assert [(f.severity, f.code) for f in v.findings] == [("error", "contract-invalid")]
-    assert "funding" in v.findings[0].message
-    v = judge_outcome(Outcome(path="x.pdf", status="error", error="x.pdf: the PDF is encrypted", error_code="encrypted-file"))
+    with pytest.raises(ValidationError):  # check_files records it as an internal error (tested below)
+        judge_outcome(Outcome(path="x.docx", status="ok", report_json=json.dumps(bad_json)))
+    v = judge_outcome(Outcome(path="x.pdf", status="failed", error="x.pdf: the PDF is encrypted", error_code="encrypted-file"))
     assert [(f.code, f.message) for f in v.findings] == [("encrypted-file", "the PDF is encrypted")]
+    assert v.status == "failed" and v.fails()
 
 
 def test_exit_codes(verdicts):
@@ -86,12 +87,14 @@ def test_text_format(verdicts):
     assert lines[0] == "in/clean.docx: ok"
     assert any(line.startswith("in/bad.pdf: error: unsupported-format: not a DOCX") for line in lines)
     assert any(line.startswith("in/empty.docx: error: table-not-found") for line in lines)
-    assert lines[-1] == "4 files: 1 ok, 1 with warnings, 2 with errors"
+    assert lines[-1] == "4 files: 1 ok, 1 with warnings, 1 without report tables, 1 failed, 0 skipped"
 
 
 def test_json_format_lists_findings(verdicts):
     findings = json.loads(render(verdicts, "json"))
-    assert all(set(f) == {"file", "severity", "code", "message", "path"} for f in findings)
+    assert all(set(f) == {"file", "severity", "code", "message", "path", "status"} for f in findings)
+    assert {f["file"]: f["status"] for f in findings} == {
+        "in/warned, 50%.pdf": "warning", "in/empty.docx": "no-tables", "in/bad.pdf": "failed"}
     assert {f["file"] for f in findings} == {"in/warned, 50%.pdf", "in/empty.docx", "in/bad.pdf"}
     assert sum(f["severity"] == "error" for f in findings) == 2
     warned = [f for f in findings if f["file"] == "in/warned, 50%.pdf"]
@@ -125,15 +128,15 @@ def test_github_format_annotations_escaped(verdicts):
     assert not any(line.startswith("::warning") for line in strict)
 
 
-def test_check_files_runs_workers_and_keeps_input_order(tmp_path):
+def test_check_files_runs_workers_and_gives_verdicts_in_key_order(tmp_path):
     good = tmp_path / "b-good.docx"
     good.write_bytes(b"GOLDEN:" + CLEAN.encode())
     bad = plant_bad_files(tmp_path)
     paths = [good, bad["random"], bad["empty"]]
     verdicts = check_files(paths, jobs=2, timeout=20, work=golden_work)
-    assert [v.file for v in verdicts] == [str(p) for p in paths]
-    assert verdicts[0].findings == []
-    assert [f.code for f in verdicts[1].findings] == ["unsupported-format"]
+    assert [v.file for v in verdicts] == [str(p) for p in (good, bad["empty"], bad["random"])]
+    assert verdicts[0].findings == [] and verdicts[0].status == "ok"
+    assert [f.code for f in verdicts[2].findings] == ["unsupported-format"] and verdicts[2].status == "failed"
     assert exit_code(verdicts) == 1
 
 

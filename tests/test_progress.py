@@ -25,19 +25,19 @@ def test_log_lines_when_not_a_terminal():
     out = io.StringIO()
     p = Progress(2, stream=out, tty=False)
     p.advance("ok", "a.pdf", 1.25)
-    p.advance("error", "b.pdf", 0.5, error="b.pdf: file is empty")
+    p.advance("failed", "b.pdf", 0.5, error="b.pdf: file is empty")
     p.close()
-    assert out.getvalue().splitlines() == ["[1/2] ok      a.pdf (1.2 s)", "[2/2] error   b.pdf: file is empty"]
+    assert out.getvalue().splitlines() == ["[1/2] ok        a.pdf (1.2 s)", "[2/2] failed    b.pdf: file is empty"]
 
 
 def test_terminal_bar_redraws_in_place_and_keeps_errors():
     out = io.StringIO()
     p = Progress(2, stream=out, tty=True)
-    p.advance("error", "b.pdf", error="b.pdf: file is empty")
+    p.advance("failed", "b.pdf", error="b.pdf: file is empty")
     p.advance("ok", "a.pdf")
     p.close()
     text = out.getvalue()
-    assert "\r" in text and "2/2 files" in text and "error: b.pdf: file is empty\n" in text
+    assert "\r" in text and "2/2 files" in text and "failed: b.pdf: file is empty\n" in text
     assert text.endswith("\n")
 
 
@@ -46,12 +46,12 @@ def test_quiet_shows_only_failures_and_silent_nothing():
     p = Progress(2, stream=out, quiet=True, tty=True)
     p.note("resume: 1 of 2")
     p.advance("ok", "a.pdf")
-    p.advance("error", "b.pdf", error="b.pdf: broken")
+    p.advance("failed", "b.pdf", error="b.pdf: broken")
     p.close()
-    assert out.getvalue() == "error: b.pdf: broken\n"
+    assert out.getvalue() == "failed: b.pdf: broken\n"
     out = io.StringIO()
     p = Progress(1, stream=out, silent=True)
-    p.advance("error", "b.pdf", error="broken")
+    p.advance("failed", "b.pdf", error="broken")
     assert out.getvalue() == ""
 
 
@@ -60,7 +60,22 @@ def test_a_line_the_stream_cannot_encode_is_escaped_not_raised():
     stream = io.TextIOWrapper(raw, encoding="ascii", errors="strict")
     p = Progress(2, stream=stream, tty=False)
     p.advance("ok", "звіт.pdf")
-    p.advance("error", "bad\udcff\n.pdf", error="bad\udcff\n.pdf: broken")
+    p.advance("failed", "bad\udcff\n.pdf", error="bad\udcff\n.pdf: broken")
     stream.flush()
     lines = raw.getvalue().decode("ascii").splitlines()
-    assert lines == ["[1/2] ok      \\u0437\\u0432\\u0456\\u0442.pdf", "[2/2] error   bad\\udcff\\n.pdf: broken"]
+    assert lines == ["[1/2] ok        \\u0437\\u0432\\u0456\\u0442.pdf", "[2/2] failed    bad\\udcff\\n.pdf: broken"]
+
+
+def test_every_status_has_its_line_with_a_note():
+    out = io.StringIO()
+    p = Progress(4, stream=out, tty=False)
+    p.advance("no-tables", "a.txt", 0.25)
+    p.advance("skipped", "b.png", error="b.png: not a DOCX, PDF or text file")
+    p.advance("ok", "c.pdf", note="same bytes as a.pdf")
+    p.advance("warning", "d.pdf", note="resumed")
+    assert out.getvalue().splitlines() == [
+        "[1/4] no-tables a.txt (0.2 s)",
+        "[2/4] skipped   b.png: not a DOCX, PDF or text file",
+        "[3/4] ok        c.pdf (same bytes as a.pdf)",
+        "[4/4] warning   d.pdf (resumed)",
+    ]

@@ -1,0 +1,118 @@
+"""One status per input file, the same in batch, check, the manifest, JUnit and the progress line.
+
+Every input gets exactly one of:
+
+- ``ok``: parsed, no warning;
+- ``warning``: parsed, with warnings (data kept; ``check --strict`` fails it);
+- ``no-tables``: read, but the funding or the indicator table was not found
+  (a ``table-not-found`` warning), or the report holds no funding and no
+  indicator row at all: a text that is not a program report, or a layout
+  the vocabulary does not know yet. Its JSON and any rows it has are still
+  written; ``check`` fails it and ``batch`` counts it apart;
+- ``failed``: no report: the file is unreadable, corrupt, encrypted, over a
+  limit, timed out, or extractor failed on it (``internal-error``);
+- ``skipped``: not a format extractor reads (an image, a spreadsheet
+  archive, a JSON file), whatever its bytes say. A file whose *name*
+  promises a format extractor reads (``.pdf``, ``.docx``, ...) but whose
+  bytes are none is broken, not foreign: it is ``failed``.
+
+The status of a parsed report and of an error are decided here and nowhere
+else; the worker computes it (``runner.convert``) and every command shows
+what it computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Report
+
+
+class Status(str, Enum):
+    """What became of one input file."""
+
+    OK = "ok"
+    WARNING = "warning"
+    NO_TABLES = "no-tables"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: statuses of an input that has a report (its JSON is written)
+PARSED = frozenset({Status.OK, Status.WARNING, Status.NO_TABLES})
+#: statuses that make ``check`` fail (``--strict`` adds WARNING)
+FAILS_CHECK = frozenset({Status.NO_TABLES, Status.FAILED})
+#: the words of each status in summary lines, in the order they are listed
+SUMMARY_WORDS: dict[Status, str] = {
+    Status.OK: "ok",
+    Status.WARNING: "with warnings",
+    Status.NO_TABLES: "without report tables",
+    Status.FAILED: "failed",
+    Status.SKIPPED: "skipped",
+}
+
+#: the report warning that names a missing funding or indicator table
+TABLE_NOT_FOUND = "table-not-found"
+#: the code of the finding for a report with no funding and no indicator rows
+NO_DATA_CODE = "no-data"
+NO_DATA_MESSAGE = "no funding or indicator rows found"
+#: the error code of a file that is not a format extractor reads
+UNSUPPORTED_FORMAT = "unsupported-format"
+#: suffixes of files that are never reports, skipped unread (JSON: extractor's own output)
+NEVER_REPORT_SUFFIXES = (".json",)
+
+
+def table_problems(report: Report) -> list[tuple[str, str, str | None]]:
+    """Why a report counts as ``no-tables``: (code, message, path) of each missing table; empty when it has them."""
+    problems = [(w.code, w.message, w.path) for w in report.warnings if w.code == TABLE_NOT_FOUND]
+    if not problems and not report.funding and not report.indicators:
+        problems.append((NO_DATA_CODE, NO_DATA_MESSAGE, None))
+    return problems
+
+
+def report_status(report: Report) -> Status:
+    """The status of a parsed report."""
+    if table_problems(report):
+        return Status.NO_TABLES
+    return Status.WARNING if report.warnings else Status.OK
+
+
+def _readable_suffixes() -> frozenset[str]:
+    from .readers import SUFFIX_FORMATS
+
+    return frozenset(SUFFIX_FORMATS)
+
+
+def error_status(code: str | None, path: str | Path) -> Status:
+    """The status of an input that gave no report: ``skipped`` for a foreign format, else ``failed``."""
+    if code == UNSUPPORTED_FORMAT and Path(path).suffix.lower() not in _readable_suffixes():
+        return Status.SKIPPED
+    return Status.FAILED
+
+
+def never_a_report(path: str | Path) -> bool:
+    """Whether the file is skipped unread, by its name (a ``.json`` file, e.g. an earlier output)."""
+    return Path(path).suffix.lower() in NEVER_REPORT_SUFFIXES
+
+
+def counts(statuses: Iterable[Status | str]) -> dict[Status, int]:
+    """How many inputs have each status (every status listed, zeros included)."""
+    out = {s: 0 for s in Status}
+    for s in statuses:
+        out[Status(s)] += 1
+    return out
+
+
+def summary(statuses: Iterable[Status | str], noun: str = "file") -> str:
+    """``5 files: 2 ok, 1 with warnings, 1 without report tables, 1 failed, 0 skipped``: the same words everywhere."""
+    n = counts(statuses)
+    total = sum(n.values())
+    parts = ", ".join(f"{n[s]} {SUMMARY_WORDS[s]}" for s in Status)
+    return f"{total} {noun}{'' if total == 1 else 's'}: {parts}"
