@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 demo: $(STAMP)
-	$(PY) -m extractor demo samples -o out
+	$(PY) -m extractor demo samples -o out --force
 
 schema: $(STAMP)
 	$(PY) -m extractor schema > schemas/report.schema.json

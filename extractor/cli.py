@@ -399,15 +399,19 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return _run_batch(args)[1]
 
 
+_PARSED = ("ok", "warning", "no-tables")
+
+
 def summary_table(entries) -> str:
     """The demo's summary: one line per input with its counts."""
-    header = ("report", "format", "status", "decisions", "funding", "indicators", "warnings")
+    header = ("report", "format", "status", "decisions", "funding", "indicators", "warnings", "counted")
     rows = [
         (
             e.name,
             e.format or "",
-            e.status,
+            e.status.value,
             *("" if v is None else str(v) for v in (e.decisions, e.funding, e.indicators, e.warnings)),
+            ("yes" if e.counted else f"no, duplicate of {e.duplicate_of}") if e.status.value in _PARSED else "",
         )
         for e in entries
     ]
