@@ -12,7 +12,8 @@ import os
 import pytest
 
 from extractor.limits import DEFAULT_LIMITS
-from extractor.runner import STATUS_OK, Outcome, run_local
+from extractor.runner import Outcome, run_local
+from extractor.status import Status
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2,
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.skipif(
 
 def _report_affinity(path: str, limits) -> Outcome:
     """Work function (top level, so it pickles): the CPUs this worker may run on."""
-    return Outcome(path=path, status=STATUS_OK, error=",".join(str(c) for c in sorted(os.sched_getaffinity(0))))
+    return Outcome(path=path, status=Status.OK.value, error=",".join(str(c) for c in sorted(os.sched_getaffinity(0))))
 
 
 def test_two_workers_run_on_two_different_cpus():
