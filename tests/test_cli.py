@@ -109,12 +109,14 @@ def test_demo_prints_a_summary_table(tmp_path):
     r = run("demo", str(folder), "-o", str(tmp_path / "out"), "-q")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].split() == ["report", "format", "status", "decisions", "funding", "indicators", "warnings"]
+    assert lines[0].split() == ["report", "format", "status", "decisions", "funding", "indicators", "warnings",
+                                "counted"]
     body = [line.split() for line in lines[2 : 2 + len(DOCX_SAMPLES)]]
     assert [cols[0] for cols in body] == [p.name for p in DOCX_SAMPLES]
     manifest = _manifest(tmp_path / "out")
     for cols, row in zip(body, manifest):
-        assert cols[1:] == [row["format"], row["status"], row["decisions"], row["funding"], row["indicators"], row["warnings"]]
+        assert cols[1:] == [row["format"], row["status"], row["decisions"], row["funding"], row["indicators"],
+                            row["warnings"], "yes"]
     assert (tmp_path / "out" / "reports.xlsx").exists()
 
 
