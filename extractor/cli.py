@@ -201,6 +201,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_flags(c)
     _add_limit_flags(c)
 
+    v = sub.add_parser("serve", help="a local web page: drop reports, read them, download JSON/CSV/XLSX",
+                       description="Serve a web page on this computer where reports are dropped and read. "
+                       "Files are parsed in worker processes with the limits and timeout below; "
+                       "nothing is kept after the answer unless --keep names a folder.")
+    v.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: %(default)s, this computer only)")
+    v.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
+    v.add_argument("--max-files", type=_positive_int, default=20, help="files per upload (default: %(default)s)")
+    v.add_argument("--keep", metavar="DIR", help="also keep each upload's JSON, XLSX and CSV in DIR")
+    v.add_argument("--open", action="store_true", help="open the page in the default browser")
+    _add_run_flags(v)
+    _add_limit_flags(v)
+
     m = sub.add_parser("demo", help="convert a folder like batch and print a summary table")
     m.add_argument("folder", metavar="DIR", help="folder of reports, e.g. samples")
     _add_batch_flags(m)
@@ -469,7 +482,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return exit_code(verdicts, strict=args.strict)
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .batch import UsageError
+    from .serve import ServeSettings, serve
+
+    try:
+        settings = ServeSettings(
+            host=args.host, port=args.port, limits=_limits(args), timeout=args.timeout, max_files=args.max_files,
+            jobs=args.jobs, keep=Path(args.keep) if args.keep else None,
+        )
+    except ValueError as e:
+        raise UsageError(None, str(e)) from None
+
+    def announce(url: str) -> None:
+        print(f"extractor: the page is at {url} (Ctrl-C stops it)", file=sys.stderr, flush=True)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    _stop_on_sigterm()
+    serve(settings, announce)
+    return EXIT_OK
+
+
 _COMMANDS = {
+    "serve": _cmd_serve,
     "parse": _cmd_parse,
     "schema": _cmd_schema,
     "dump": _cmd_dump,

@@ -44,3 +44,17 @@ def html_view(report: Report, sources: Sources | None = None, lang: str | None =
         view = report_view(report, sources, lang)
         template = _environment().get_template("report.html")
         return template.render(view=view, version=__version__, file=report.source.file)
+
+
+def html_fragment(report: Report, sources: Sources | None = None, lang: str | None = None, prefix: str = "") -> str:
+    """The report's sections without the page around them, every id prefixed (several reports on one page)."""
+    lang = lang or language()
+    with using(lang):
+        view = report_view(report, sources, lang)
+        template = _environment().get_template("report_body.html")
+        return template.render(view=view, version=__version__, file=report.source.file, p=prefix)
+
+
+def render_page(name: str, **context) -> str:
+    """Another page of the package's templates (the web page of ``extractor serve``), in the current language."""
+    return _environment().get_template(name).render(version=__version__, **context)
