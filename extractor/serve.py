@@ -308,7 +308,11 @@ def create_app(settings: ServeSettings = ServeSettings()):
                 results = await run_in_threadpool(parse_uploads, files, settings, lang, excel_locale)
         finally:
             await form.close()  # the spooled uploads are deleted here
-        return page("serve_results.html", lang, results=results)
+        with using(lang):
+            statuses = {"ok": _("read"), "warning": _("read, with warnings"),
+                        "no-tables": _("read, but no funding or indicator table found"),
+                        "failed": _("could not be read"), "skipped": _("not a report format")}
+        return page("serve_results.html", lang, results=results, statuses=statuses)
 
     return Starlette(routes=[
         Route("/", index),
