@@ -1,0 +1,98 @@
+"""Settings of the table finder over positioned words, as data.
+
+One frozen dataclass, validated when it is made; ``DEFAULT_FINDER_SETTINGS``
+is what every reader uses unless it is given other settings. Lengths are in
+grid units: characters of layout text, character widths of a PDF page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class FinderSettings:
+    """Thresholds of the table finder (see the modules of ``extractor.readers.common``)."""
+
+    #: a line needs this many fragments to seed a table region
+    seed_min_fragments: int = 3
+    #: a table needs at least this many columns
+    min_columns: int = 3
+    #: a region giving more columns than this is not a table (noise guard)
+    max_columns: int = 60
+    #: full lines whose text must start at an x to make it a column edge inside a core
+    edge_min_starts: int = 2
+    #: how far (characters) pdftotext may shift text printed one space after other text
+    edge_jitter: int = 2
+    #: column edges tried per core (the most frequent text starts first)
+    max_edge_candidates: int = 16
+    #: a line running through a column edge must have a word starting this close before it
+    edge_word_slack: int = 3
+    #: a line with at least this share of the largest fragment count is a "full" line (row start)
+    full_line_ratio: float = 0.6
+    #: a header fragment wider than this share of the table width is running text
+    paragraph_width_ratio: float = 0.6
+    #: a lone header line crossing gutters is a spanning cell only if it covers this share of its columns
+    span_min_coverage: float = 0.75
+    #: ... and its centre is off the columns' centre by at most this share of their width
+    span_max_offcentre: float = 0.1
+    #: rounds of extending a region downwards, re-measuring its columns in between
+    extend_rounds: int = 3
+    #: a group heading's centre lies within this share of the table width from the table's centre
+    heading_centre_slack: float = 0.25
+    #: a lone line in a number column centred this close (share of width) on the table is a group heading
+    heading_tight_centre: float = 0.04
+    #: group-heading lines a table may carry between two of its parts
+    max_heading_lines: int = 2
+    #: blank lines a table may contain between two of its parts
+    max_blank_lines_in_table: int = 2
+    #: header zone height limit (lines) and size limit (pieces)
+    max_header_lines: int = 40
+    max_header_pieces: int = 400
+    #: a spanning header cell's wrapped line may stand this many lines below the previous one
+    span_continuation_gap: int = 2
+    #: columns that must start new text at once to open a new row
+    min_resumed_columns: int = 2
+    #: share of bridging lines without values (not total rows) above which a region is not a table
+    max_bridging_share: float = 0.34
+    #: share of a column's body texts starting (ending) at one x that makes it flush left (right)
+    aligned_share: float = 0.8
+    #: share of ordinals in the first column that makes it the key column
+    key_column_ordinal_share: float = 0.6
+    #: a gap of this many spaces inside a paragraph line becomes a TAB
+    tab_gap: int = 6
+    #: a paragraph line ending this close to the right margin (share of width) is "full"
+    full_paragraph_line_slack: float = 0.12
+    #: a header word-overlap ratio at or above this means "the same header"
+    header_match_ratio: float = 0.8
+    #: the grid: a gap of at least this many character widths between two words separates fragments
+    fragment_gap: float = 1.2
+    #: the grid: printed lines further apart than this many line pitches get a blank grid line between
+    blank_line_pitch: float = 1.6
+    #: the grid: most blank grid lines put between two printed lines
+    max_blank_lines: int = 3
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"{f.name} must be a number, not {value!r}")
+            if value < 0:
+                raise ValueError(f"{f.name} must not be negative")
+        for name in ("full_line_ratio", "paragraph_width_ratio", "span_min_coverage", "span_max_offcentre",
+                     "heading_centre_slack", "heading_tight_centre", "max_bridging_share", "aligned_share",
+                     "key_column_ordinal_share", "full_paragraph_line_slack", "header_match_ratio"):
+            if not 0 < getattr(self, name) <= 1:
+                raise ValueError(f"{name} is a share and must lie in (0, 1]")
+        if not 2 <= self.min_columns <= self.max_columns:
+            raise ValueError("columns: 2 <= min_columns <= max_columns")
+        if self.seed_min_fragments < 2:
+            raise ValueError("seed_min_fragments must be at least 2")
+        for name in ("extend_rounds", "max_header_lines", "max_header_pieces", "max_edge_candidates", "edge_min_starts"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        if self.fragment_gap <= 1 or self.blank_line_pitch <= 1:
+            raise ValueError("fragment_gap and blank_line_pitch must be greater than 1")
+
+
+DEFAULT_FINDER_SETTINGS = FinderSettings()

@@ -1,0 +1,259 @@
+"""The header of a table without rules: header text pieces into cells with spans.
+
+**Header.** Header fragments are assigned to columns like body ones,
+except that a fragment at the top of its columns (no one-column header
+text above) is not cut where two cells would meet: it is a spanning
+cell ("2022 рік" over "план", "факт").
+Fragments overlapping several columns are spanning cells; a spanning
+cell's wrapped lines are the pieces just below it (at most
+``span_continuation_gap`` lines), alone within its columns on their line,
+inside its x-extent and roughly centred. The pieces below a spanning cell
+in its columns are its sub-header, built recursively. A column under no
+spanning cell is one cell merged down over all header rows, unless it has
+text above and below the first sub-header line, with a blank line between,
+and two vertically centred cells (upper band, lower band) fit its text
+better than one cell centred on the whole header ("Фактично
+профінансовано…" over "2022 рік", but "№" over "з/п" is one cell). A
+cell's text is its pieces top to bottom, "\n"-joined. The column
+numbering row is one more header row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .columns import cut_fragment, overlapping_cores, slot_of
+from .finder_settings import FinderSettings
+from .words import Line, merge_intervals
+
+
+_NORM_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(eq=False)
+class HPiece:
+    """A header text piece at (line, x0..x1) over columns a..b."""
+
+    line: int
+    x0: int
+    x1: int
+    text: str
+    a: int
+    b: int
+
+
+@dataclass(eq=False)
+class HCell:
+    """A header cell being built: its pieces and grid rectangle (relative rows)."""
+
+    pieces: list[HPiece]
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+
+    @property
+    def text(self) -> str:
+        return join_pieces(self.pieces)
+
+
+def join_pieces(pieces: list[HPiece]) -> str:
+    lines: dict[int, list[HPiece]] = {}
+    for p in sorted(pieces, key=lambda p: (p.line, p.x0)):
+        lines.setdefault(p.line, []).append(p)
+    return "\n".join(" ".join(p.text for p in ps) for ps in lines.values())
+
+
+def header_line_pieces(
+    lines: list[Line], rows: range, cores: list[list[int]], slots: list[list[int]] | None = None, *, cfg: FinderSettings
+) -> list[HPiece]:
+    """Header text pieces line by line.
+
+    Two header cells meet at a gutter only in the middle of their columns'
+    text: a fragment crossing a gutter with no one-column header text above
+    it in those columns is the top of a spanning cell ("2022 рік" over
+    "план" and "факт"), and it is cut only at columns' left edges.
+    """
+    out = []
+    started: set[int] = set()  # columns with one-column header text so far
+    for i in rows:
+        line = lines[i]
+        alone = len(line.frags) == 1
+        found = []
+        for f in line.frags:
+            meet = any(c in started for c in overlapping_cores(cores, f.x0, f.x1))
+            for p, (a, b) in cut_fragment(f, cores, alone, meet, cfg=cfg):
+                if slots and a == b and not overlapping_cores(cores, p.x0, p.x1):
+                    # in a gutter: the column whose cell holds it
+                    a = b = slot_of(slots, p.x0, p.x1, a)
+                found.append(HPiece(i, p.x0, p.x1, p.text, a, b))
+        started.update(p.a for p in found if p.a == p.b)
+        out.extend(found)
+    return out
+
+
+def header_extra_cores(
+    pieces: list[HPiece], cores: list[list[int]], slots: list[list[int]] | None = None
+) -> list[list[int]]:
+    """Cores for header text standing clear of every column and of spanning text.
+
+    Text inside a column's slot (see ``column_slots``) is that column's header
+    when no header text over the column's data stands beside it: a centred
+    "№ з/п" over left-aligned "1." stands clear of the numbers but is their
+    header; "Примітка" printed beside "Захід" over an empty column is not.
+    """
+    spans = [(p.x0, p.x1) for p in pieces if p.b > p.a]
+    cands = []
+    for p in pieces:
+        if overlapping_cores(cores, p.x0 - 1, p.x1 + 1) or any(a < p.x1 and p.x0 < b for a, b in spans):
+            continue
+        cands.append((p.x0, p.x1))
+    out = []
+    for a, b in merge_intervals(cands):
+        k = next((k for k, (sa, sb) in enumerate(slots or []) if sa <= a and b <= sb), None)
+        if k is not None:
+            over = [
+                q for q in pieces if q.a == q.b == k and overlapping_cores(cores[k : k + 1], q.x0 - 1, q.x1 + 1)
+            ]
+            if not over or any(q.x0 < b and a < q.x1 for q in over):
+                continue  # the column's own header, centred off its data
+        out.append([a, b])
+    return out
+
+
+def header_level(
+    pieces: list[HPiece], a: int, b: int, top: int, bottom: int, *, cfg: FinderSettings
+) -> tuple[list[HCell], int]:
+    """Header cells for columns a..b from their pieces, rows relative; and the depth.
+
+    ``top`` and ``bottom`` are the first and last line of the header band
+    these pieces stand in.
+    """
+    if not pieces:
+        return [], 0
+    pieces = sorted(pieces, key=lambda p: (p.line, p.x0))
+    # spanning cells: spanning pieces on near lines over overlapping columns
+    scs: list[dict] = []
+    for p in pieces:
+        if p.b == p.a:
+            continue
+        for sc in scs:
+            if sc["a"] <= p.b and p.a <= sc["b"] and 0 <= p.line - sc["last"] <= cfg.span_continuation_gap:
+                sc["pieces"].append(p)
+                sc["a"], sc["b"] = min(sc["a"], p.a), max(sc["b"], p.b)
+                sc["x0"], sc["x1"] = min(sc["x0"], p.x0), max(sc["x1"], p.x1)
+                sc["last"] = p.line
+                break
+        else:
+            scs.append({"pieces": [p], "a": p.a, "b": p.b, "x0": p.x0, "x1": p.x1, "first": p.line, "last": p.line})
+    used = {id(p) for sc in scs for p in sc["pieces"]}
+    by_line: dict[int, list[HPiece]] = {}
+    for p in pieces:
+        by_line.setdefault(p.line, []).append(p)
+    # a spanning cell's wrapped lines: alone in its columns, inside it, centred
+    for sc in scs:
+        for p in pieces:
+            if id(p) in used or p.line <= sc["last"]:
+                continue
+            if p.line - sc["last"] > cfg.span_continuation_gap:
+                break
+            mates = [q for q in by_line[p.line] if q is not p and q.a <= sc["b"] and sc["a"] <= q.b]
+            width = sc["x1"] - sc["x0"]
+            centred = abs((p.x0 + p.x1) - (sc["x0"] + sc["x1"])) / 2 <= max(2, 0.25 * width)
+            if not mates and p.x0 >= sc["x0"] - 1 and p.x1 <= sc["x1"] + 1 and centred:
+                sc["pieces"].append(p)
+                sc["last"] = p.line
+                used.add(id(p))
+    # only the outermost spanning cells belong to this level
+    outer: list[dict] = []
+    for sc in sorted(scs, key=lambda s: (s["first"], s["a"])):
+        if any(o["a"] <= sc["a"] and sc["b"] <= o["b"] for o in outer):
+            continue  # nested: built inside the outer one
+        if any(o["a"] <= sc["b"] and sc["a"] <= o["b"] for o in outer):
+            for p in sc["pieces"]:
+                used.discard(id(p))  # partial overlap: treat as plain pieces
+            continue
+        outer.append(sc)
+    cells: list[HCell] = []
+    subs: list[tuple[dict, list[HCell], int]] = []
+    lower_start: int | None = None
+    covered: set[int] = set()
+    for sc in outer:
+        own = set(map(id, sc["pieces"]))
+        above = [p for p in pieces if id(p) not in own and sc["a"] <= p.a and p.b <= sc["b"] and p.line < sc["first"]]
+        sc["pieces"].extend(above)
+        used.update(map(id, above))
+        sub = [p for p in pieces if id(p) not in own and id(p) not in used and sc["a"] <= p.a and p.b <= sc["b"]]
+        for p in sub:
+            used.add(id(p))
+        sub_cells, depth = header_level(sub, sc["a"], sc["b"], sc["last"] + 1, bottom, cfg=cfg)
+        subs.append((sc, sub_cells, depth))
+        if sub:
+            first_sub = min(p.line for p in sub)
+            lower_start = first_sub if lower_start is None else min(lower_start, first_sub)
+        covered.update(range(sc["a"], sc["b"] + 1))
+    # free columns: one cell each, or an upper and a lower cell
+    free: dict[int, list[HPiece]] = {c: [] for c in range(a, b + 1) if c not in covered}
+    for p in pieces:
+        if id(p) in used:
+            continue
+        target = next((c for c in range(p.a, p.b + 1) if c in free), None)
+        if target is not None:
+            free[target].append(p)
+        else:
+            owner = next((sc for sc in outer if sc["a"] <= p.a <= sc["b"]), None)
+            if owner is not None:
+                owner["pieces"].append(p)
+    splits: dict[int, tuple[list[HPiece], list[HPiece]]] = {}
+    if lower_start is not None:
+        for c, ps in free.items():
+            upper = [p for p in ps if p.line < lower_start]
+            lower = [p for p in ps if p.line >= lower_start]
+            if upper and lower and min(p.line for p in lower) - max(p.line for p in upper) >= 2:
+                if split_fits_better(upper, lower, top, lower_start, bottom):
+                    splits[c] = (upper, lower)
+    depth = max([1] + [1 + d for _, _, d in subs] + [2 for _ in splits])
+    for sc, sub_cells, d in subs:
+        cells.append(HCell(sc["pieces"], 0, sc["a"], depth if d == 0 else 1, sc["b"] - sc["a"] + 1))
+        for cell in sub_cells:
+            cell.row += 1
+            if cell.row + cell.row_span == d + 1:
+                cell.row_span += depth - 1 - d
+            cells.append(cell)
+    for c, ps in free.items():
+        if c in splits:
+            upper, lower = splits[c]
+            cells.append(HCell(upper, 0, c))
+            cells.append(HCell(lower, 1, c, depth - 1))
+        else:
+            cells.append(HCell(ps, 0, c, depth))
+    return cells, depth
+
+
+def split_fits_better(upper: list[HPiece], lower: list[HPiece], top: int, mid: int, bottom: int) -> bool:
+    """Whether a column's header text reads better as two stacked cells than as one.
+
+    Header cells are vertically centred: one cell merged down is centred on
+    the whole band [top, bottom]; an upper and a lower cell are centred on
+    [top, mid - 1] and [mid, bottom]. The split must fit strictly better.
+    """
+
+    def centre(ps: list[HPiece]) -> float:
+        return (min(p.line for p in ps) + max(p.line for p in ps)) / 2
+
+    merged = abs(centre(upper + lower) - (top + bottom) / 2)
+    split = abs(centre(upper) - (top + mid - 1) / 2) + abs(centre(lower) - (mid + bottom) / 2)
+    return split < merged
+
+
+def header_signature(pieces: list[HPiece]) -> Counter[str]:
+    return Counter(w.casefold() for p in pieces for w in _NORM_WORD_RE.findall(p.text))
+
+
+def same_header(a: Counter[str], b: Counter[str], *, cfg: FinderSettings) -> bool:
+    total = sum(a.values()) + sum(b.values())
+    if not total:
+        return False
+    return 2 * sum((a & b).values()) / total >= cfg.header_match_ratio

@@ -1,0 +1,294 @@
+"""Body rows of a table without rules: which grid lines open a row, and the cells they fill.
+
+**Rows** (cells are top-aligned). A body line starts a new row when:
+it is the first body line; it is a bridging line after a non-bridging one
+or the reverse (the short last line of a wrapped heading stays with it);
+a bridging line under one it does not fit inside, or under a total row
+that carries values;
+the key column (the first column, when most of its fragments are
+ordinals like "1.", "2.1", "IV.") holds an ordinal; at least
+``min_resumed_columns`` columns that were blank on the line above get text
+(the previous row's shorter cells ended and new cells begin); or a column
+holds a value-like fragment (number, percent, dash) right under another
+complete value (values do not wrap, so this is a new single-line row;
+except a long amount wrapped at a thousands group, "1 587" over "425,36",
+or a short integer over a three-digit tail, "12" over "345,678", when every
+number on the line is such a tail and its texts continue in lower case).
+Every other line only adds wrapped text to its columns ("\n"-joined,
+one printed line per line).
+A row holding nothing but one spanning text is a full-width row (a group
+heading). A merged cell taller than its first row spills its last lines
+into the next one: a cell of a row with an empty first column that starts
+in lower case right under the cell above, which does not end a sentence,
+goes back up. Rows opened only by amounts printed one under another
+(first column empty, texts continuing in lower case) join the row above
+when a text column of them all lists one dash item ("- вул. Гоголя")
+per row and no row's text opens with one: the amount cells then stack
+the values line by line against the objects.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass
+
+from .columns import ORDINAL_RE, is_value, line_pieces
+from .finder_settings import FinderSettings
+from .words import Frag, Line, merge_intervals
+
+
+_CONTINUES_RE = re.compile(r"[-–—,/(+]$")
+
+
+@dataclass
+class BodyRow:
+    """One body row: its first line and (text, first column, last column) cells."""
+
+    line: int
+    cells: list[tuple[str, int, int]]
+
+
+def join_lines(parts: list[tuple[int, int, str]]) -> str:
+    """(line, x0, text) parts as text: same line joined by a space, lines by "\\n"."""
+    by_line: dict[int, list[str]] = {}
+    for line, _, text in sorted(parts):
+        by_line.setdefault(line, []).append(text)
+    return "\n".join(" ".join(ts) for ts in by_line.values())
+
+
+def body_rows(
+    lines: list[Line], rows: range, cores: list[list[int]], bridging: set[int] = frozenset(), *, cfg: FinderSettings
+) -> list[BodyRow]:
+    """Segment the body lines into rows (rule 5) and gather their cells.
+
+    A lone text on a ``bridging`` line (a group heading in a number
+    column) spans the table.
+    """
+    placed: list[tuple[int, list[tuple[Frag, int, int]]]] = []
+    for i in rows:
+        ps = [(p, a, b) for p, (a, b) in line_pieces(lines[i], cores, cfg=cfg)]
+        if i in bridging and len(ps) == 1 and len(cores) > 1:
+            ps = [(ps[0][0], 0, len(cores) - 1)]
+        placed.append((i, ps))
+    col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
+    key = bool(col0) and sum(1 for t in col0 if ORDINAL_RE.match(t)) >= cfg.key_column_ordinal_share * len(col0)
+
+    starts: list[int] = []
+    prev_cols: dict[int, str] = {}
+    prev_bridging: tuple[int, int] | None = None  # x-extent of a spanning line above
+    for k, (i, ps) in enumerate(placed):
+        if not ps:
+            prev_cols, prev_bridging = {}, None
+            continue
+        spanning = [p for p, a, b in ps if a < b]
+        bridging = (min(p.x0 for p in spanning), max(p.x1 for p in spanning)) if spanning else None
+        cols: dict[int, str] = {}
+        for p, a, b in ps:
+            for c in range(a, b + 1):
+                cols[c] = p.text if c not in cols else cols[c] + " " + p.text
+        new = not starts
+        if not new and bridging and not prev_bridging:
+            new = True
+        if not new and bridging and prev_bridging:
+            # a spanning line under a spanning line wraps it only when it
+            # stays inside it and the line above held no values (a total
+            # row is complete on one line; the task heading under it is not
+            # its continuation)
+            lo, hi = prev_bridging
+            inside = all(lo - 1 <= p.x0 and p.x1 <= hi + 1 for p, _, _ in ps)
+            new = not inside or any(is_value(t) for t in prev_cols.values())
+        if not new and prev_bridging and not bridging:
+            # the short last line of a wrapped spanning heading stays with it
+            lo, hi = prev_bridging
+            new = not (len(ps) == 1 and lo - 1 <= ps[0][0].x0 and ps[0][0].x1 <= hi + 1)
+        if not new and key and 0 in cols and ORDINAL_RE.match(cols[0]):
+            new = True
+        if not new and sum(1 for c in cols if c not in prev_cols) >= cfg.min_resumed_columns:
+            new = True
+        if not new and not wrapped_at_thousands(prev_cols, cols):
+            new = any(
+                c in prev_cols
+                and is_value(t)
+                and is_value(prev_cols[c])
+                and not _CONTINUES_RE.search(prev_cols[c])
+                and not wrapped_number(prev_cols[c], t)
+                for c, t in cols.items()
+            )
+        if new:
+            starts.append(k)
+        prev_cols = cols
+        prev_bridging = bridging or (prev_bridging if not new and prev_bridging else None)
+
+    out: list[BodyRow] = []
+    spans_of: list[dict[int, tuple[int, int]]] = []  # per row: column -> (first line, last line)
+    for n, s in enumerate(starts):
+        e = starts[n + 1] if n + 1 < len(starts) else len(placed)
+        spans: list[tuple[int, int]] = []
+        for _, ps in placed[s:e]:
+            spans.extend((a, b) for _, a, b in ps if a < b)
+        spans = [tuple(x) for x in merge_intervals([(a, b + 1) for a, b in spans])]
+        owner: dict[int, tuple[int, int]] = {}
+        for a, b1 in spans:
+            for c in range(a, b1):
+                owner[c] = (a, b1 - 1)
+        parts: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        for i, ps in placed[s:e]:
+            for p, a, b in ps:
+                slot = owner.get(a, (a, a))
+                parts.setdefault(slot, []).append((i, p.x0, p.text))
+        cells = []
+        c = 0
+        while c < len(cores):
+            slot = owner.get(c, (c, c))
+            cells.append((join_lines(parts.get(slot, [])), slot[0], slot[1]))
+            c = slot[1] + 1
+        filled = [cell for cell in cells if cell[0]]
+        if len(filled) == 1 and filled[0][1] < filled[0][2]:
+            # a lone spanning text is a full-width row (a group heading)
+            cells = [(filled[0][0], 0, len(cores) - 1)]
+        out.append(BodyRow(placed[s][0], cells))
+        spans_of.append({a: (min(q[0] for q in ps), max(q[0] for q in ps)) for (a, b), ps in parts.items() if a == b})
+    give_back_overflow(out, spans_of)
+    return stack_objects(out)
+
+
+_BULLET_LINE_RE = re.compile(r"^\s*[-–—•·▪]\s+\S")
+
+
+def stack_objects(rows: list[BodyRow]) -> list[BodyRow]:
+    """Join rows that are one cell stacking amounts against a list of objects.
+
+    A measure may list its objects as dash items ("- вул. Гоголя, 250;")
+    with one amount each printed one under another in the amount cells.
+    Each amount then looks like a new row, but the rows after the first
+    have an empty first column, no text cell that opens a new text (each
+    continues the one above: it starts in lower case) and a value in each
+    of their non-empty number cells; when a text column of the rows taken
+    together holds as many dash items as there are rows, and no row's text
+    opens with one, they are one row whose amount cells stack the values
+    line by line.
+    """
+    out: list[BodyRow] = []
+    n = 0
+    while n < len(rows):
+        end = n + 1
+        while end < len(rows) and continues_stack(rows[end]):
+            end += 1
+        best = n + 1
+        for j in range(end, n + 1, -1):
+            if bullets_match(rows[n:j]):
+                best = j
+                break
+        if best > n + 1:
+            out.append(merge_rows(rows[n:best]))
+        else:
+            out.append(rows[n])
+        n = best
+    return out
+
+
+def continues_stack(row: BodyRow) -> bool:
+    values = 0
+    for text, a, b in row.cells:
+        t = text.strip()
+        if not t:
+            continue
+        if a != b or a == 0:
+            return False
+        if is_value(t):
+            values += 1
+        elif "\n" not in t and is_value(t.split("\n")[0]):
+            return False
+        elif not t[0].islower() or _BULLET_LINE_RE.match(t):
+            return False
+    return values > 0
+
+
+def bullets_match(rows: list[BodyRow]) -> bool:
+    """Whether a text column of ``rows`` lists one dash item per row and every row has a value."""
+    if any(not any(is_value(t) for t, _, _ in r.cells if t.strip()) for r in rows):
+        return False
+    if any(a != b for r in rows for _, a, b in r.cells):
+        return False
+    cols = {a for r in rows for t, a, _ in r.cells if t.strip() and not is_value(t)}
+    for c in cols:
+        texts = [t for r in rows for t, a, _ in r.cells if a == c and t.strip()]
+        items = sum(1 for t in texts for ln in t.split("\n") if _BULLET_LINE_RE.match(ln))
+        if items == len(rows):
+            return True
+    return False
+
+
+def merge_rows(rows: list[BodyRow]) -> BodyRow:
+    cells = []
+    for k, (text, a, b) in enumerate(rows[0].cells):
+        parts = [text] + [r.cells[k][0] for r in rows[1:] if k < len(r.cells)]
+        cells.append(("\n".join(t for t in parts if t), a, b))
+    return BodyRow(rows[0].line, cells)
+
+
+_GROUPED_INT_RE = re.compile(r"^[-−–]?\d{1,3}(?: \d{3})+$")
+
+
+_GROUPS_TAIL_RE = re.compile(r"^\d{3}(?: \d{3})*[.,]\d+$")
+
+
+def wrapped_number(above: str, below: str) -> bool:
+    """Whether ``below`` ends a long amount wrapped in a narrow column.
+
+    "1 587" over "425,36" is one amount, 1 587 425,36: the upper part is an
+    integer with thousands groups, the lower one more groups and decimals.
+    """
+    return bool(_GROUPED_INT_RE.match(above.strip()) and _GROUPS_TAIL_RE.match(below.strip()))
+
+
+_SHORT_INT_RE = re.compile(r"^[-−–]?\d{1,3}$")
+
+
+def wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
+    """Whether a line ends amounts the line above began, wrapped at their thousands space.
+
+    "12" over "345,678" is 12 345,678 when every number on the line is
+    such a tail (three digits and decimals) under a short integer, and its
+    text cells continue the text above (they start in lower case): a new
+    row would open its own texts.
+    """
+    tails = 0
+    for c, t in cols.items():
+        t = t.strip()
+        if is_value(t):
+            if not (c in above and _SHORT_INT_RE.match(above[c].strip()) and _GROUPS_TAIL_RE.match(t)):
+                return False
+            tails += 1
+        elif not t[:1].islower() and not t.startswith("«"):
+            return False
+    return tails > 0
+
+
+def give_back_overflow(rows: list[BodyRow], spans_of: list[dict[int, tuple[int, int]]]) -> None:
+    """Move a merged cell's last lines back from the row they spilled into.
+
+    A task cell merged over its measures may be taller than its first
+    measure: its last lines then stand in the next row. A cell is such a
+    spill when its row has an empty first column, it starts in lower case on
+    the line right under the cell above, and that cell does not end a
+    sentence.
+    """
+    for n in range(1, len(rows)):
+        row, prev = rows[n], rows[n - 1]
+        if any(a == 0 and text for text, a, _ in row.cells):
+            continue
+        for k, (text, a, b) in enumerate(row.cells):
+            if a != b or not text or not text[0].islower() or a not in spans_of[n]:
+                continue
+            j = next((j for j, (t, pa, pb) in enumerate(prev.cells) if pa == a == pb and t), None)
+            if j is None or a not in spans_of[n - 1]:
+                continue
+            first, last = spans_of[n][a]
+            if spans_of[n - 1][a][1] != first - 1 or prev.cells[j][0].rstrip()[-1:] in ".;:!?":
+                continue
+            prev.cells[j] = (prev.cells[j][0] + "\n" + text, a, b)
+            row.cells[k] = ("", a, b)
+            spans_of[n - 1][a] = (spans_of[n - 1][a][0], last)
+            del spans_of[n][a]

@@ -1,0 +1,203 @@
+"""Positioned words on a character grid: the input of the table finder over words.
+
+The finder reads tables whose cells are not drawn: PDF pages without (or with
+few) ruling lines, layout text (``pdftotext -layout``) and OCR words. Its input
+is a plain list of positioned words (``Word``: text, x0, x1, top, bottom,
+line). ``grid_lines`` puts them on a character grid, as ``pdftotext -layout``
+does: x in character widths, one grid line per printed line, blank grid lines
+where the printed lines stand further apart than usual. Layout text is
+already on that grid (``text_lines``: each character's column is its x, its
+line its y).
+
+On a grid line, a *fragment* is a run of words joined by single spaces (two
+or more spaces separate fragments); the steps of the finder (``columns``,
+``regions``, ``header``, ``rows``, ``assemble`` beside this module) work on
+fragments and on the word breaks inside them.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Sequence
+
+from .finder_settings import FinderSettings
+
+
+FRAGMENT_RE = re.compile(r"[^ ]+(?: [^ ]+)*")
+WORD_RE = re.compile(r"[^ ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One printed word: its text and where it stands.
+
+    x0 < x1 and top < bottom in any one unit (PDF points, OCR pixels, or
+    character columns and line numbers of layout text); ``line`` numbers the
+    printed line the word belongs to (words of one line share it), counted
+    top to bottom on the page.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    line: int
+
+
+@dataclass
+class Frag:
+    """A run of text on one line: [x0, x1) in character columns."""
+
+    x0: int
+    x1: int
+    text: str
+
+
+@dataclass
+class Line:
+    """One line of a page with its fragments."""
+
+    text: str
+    frags: list[Frag]
+
+    @property
+    def blank(self) -> bool:
+        return not self.frags
+
+    @property
+    def x0(self) -> int:
+        return self.frags[0].x0
+
+    @property
+    def x1(self) -> int:
+        return self.frags[-1].x1
+
+
+def words_from_text(page: str) -> list[Word]:
+    """The words of one page of layout text: x is the character column, the line number is y."""
+    out = []
+    for n, raw in enumerate(page.split("\n")):
+        text = raw.rstrip("\r").expandtabs(8)
+        # other control characters would break the column arithmetic
+        text = "".join(" " if (ord(ch) < 32) else ch for ch in text)
+        out.extend(Word(m.group(), m.start(), m.end(), n, n + 1, n) for m in WORD_RE.finditer(text))
+    return out
+
+
+def text_lines(page: str, *, cfg: FinderSettings) -> list[Line]:
+    """One page of layout text as grid lines (its words are on the grid already)."""
+    words = words_from_text(page)
+    n_lines = page.count("\n") + 1
+    by_line: list[list[Word]] = [[] for _ in range(n_lines)]
+    for w in words:
+        by_line[w.line].append(w)
+    return [place_words(ws, 1.0, 0.0, cfg=cfg) for ws in by_line]
+
+
+def place_words(words: Sequence[Word], unit: float, origin: float, *, cfg: FinderSettings) -> Line:
+    """One printed line's words (left to right) on the character grid.
+
+    A word starts at its x in character widths (``unit``) from ``origin``,
+    but after the word before it: one space after it when the real gap is
+    narrower than ``cfg.fragment_gap`` character widths (the same fragment),
+    at least two spaces otherwise (a new fragment).
+    """
+    chars: list[str] = []
+    prev: Word | None = None
+    for w in sorted(words, key=lambda w: w.x0):
+        col = round((w.x0 - origin) / unit)
+        end = len(chars)
+        if prev is not None:
+            if (w.x0 - prev.x1) / unit < cfg.fragment_gap:
+                col = end + 1
+            else:
+                col = max(col, end + 2)
+        col = max(col, end)
+        chars.extend(" " * (col - end))
+        chars.extend(w.text)
+        prev = w
+    text = "".join(chars)
+    return Line(text, [Frag(m.start(), m.end(), m.group()) for m in FRAGMENT_RE.finditer(text)])
+
+
+def char_width(words: Sequence[Word]) -> float:
+    """The typical width of one character of the words (the grid unit); 1.0 when there are none."""
+    widths = [(w.x1 - w.x0) / len(w.text) for w in words if w.text and w.x1 > w.x0]
+    return statistics.median(widths) if widths else 1.0
+
+
+def grid_lines(words: Sequence[Word], *, cfg: FinderSettings, unit: float | None = None) -> list[Line]:
+    """Measured words (PDF, OCR) on the character grid, as ``pdftotext -layout`` lays a page out.
+
+    One grid line per printed line (words sharing ``Word.line``), top to
+    bottom; where two printed lines stand further apart than
+    ``cfg.blank_line_pitch`` times the usual distance, blank grid lines
+    (at most ``cfg.max_blank_lines``) stand between them, as an empty
+    paragraph would print. x is counted in character widths (``unit``, by
+    default ``char_width``) from the leftmost word.
+    """
+    if not words:
+        return []
+    unit = unit or char_width(words)
+    origin = min(w.x0 for w in words)
+    groups: dict[int, list[Word]] = {}
+    for w in words:
+        groups.setdefault(w.line, []).append(w)
+    printed = sorted(groups.values(), key=lambda ws: statistics.median(w.top for w in ws))
+    tops = [statistics.median(w.top for w in ws) for ws in printed]
+    steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
+    pitch = statistics.median(steps) if steps else 1.0
+    out: list[Line] = []
+    for k, ws in enumerate(printed):
+        if k:
+            gap = (tops[k] - tops[k - 1]) / pitch
+            if gap >= cfg.blank_line_pitch:
+                out.extend(Line("", []) for _ in range(min(cfg.max_blank_lines, max(1, round(gap) - 1))))
+        out.append(place_words(ws, unit, origin, cfg=cfg))
+    return out
+
+
+_DIGIT_GROUP_RE = re.compile(r"(?<![\d\w])[-+−–]?\d{1,3}$")
+
+
+_NEXT_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?%?(?!\w)")
+
+
+def word_breaks(text: str) -> list[int]:
+    """Offsets of words after a single space, except thousands groups of a number ("1 250,0")."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        k = m.start()
+        if k and not (_DIGIT_GROUP_RE.search(text, 0, k - 1) and _NEXT_GROUP_RE.match(text, k)):
+            out.append(k)
+    return out
+
+
+def merge_intervals(intervals: list[tuple[int, int]]) -> list[list[int]]:
+    """Union of half-open intervals, sorted; touching intervals are joined."""
+    out: list[list[int]] = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
+def line_text(line: Line, *, cfg: FinderSettings) -> str:
+    out = []
+    prev = None
+    for f in line.frags:
+        if prev is not None:
+            gap = f.x0 - prev.x1
+            out.append("\t" if gap >= cfg.tab_gap else " " * gap)
+        out.append(f.text)
+        prev = f
+    return "".join(out)
+
+
+def line_key(line: Line) -> str:
+    return " ".join(f.text for f in line.frags)
