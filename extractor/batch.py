@@ -7,13 +7,15 @@ processes, or on a dask cluster) and writes:
   report (status ok, warning or no-tables); ``<key>`` is the input's stable
   key (``extractor.inputs``: its path under the folder argument, or its file
   name, e.g. ``2021/zvit.docx``);
-- ``reports.csv``, ``decisions.csv``, ``funding.csv``, ``indicators.csv``,
-  ``warnings.csv``: the rows of the reports counted, first column ``report``
-  = the key;
+- ``reports.csv``, ``decisions.csv``, ``funding.csv``, ``breakdown.csv``,
+  ``indicators.csv``, ``warnings.csv``: the rows of the reports counted,
+  first column ``report`` = the key;
 - ``reports.xlsx``: the same tables as sheets (when openpyxl is installed);
 - ``datapackage.json``: a Frictionless Data Package describing the CSVs;
 - ``manifest.csv``: one line per input (see ``MANIFEST_COLUMNS``), with its
-  status (``extractor.status``).
+  status (``extractor.status``);
+- ``index.html``: the same inputs as a page to read (status, counts,
+  coverage, errors, a link to each report JSON), written last.
 
 **Duplicates.** Inputs with the same bytes (SHA-256) are parsed once: the
 first by key is the original, each other copy's manifest line names it in
@@ -82,6 +84,8 @@ REPORTS_DIR = "reports"
 REPORT_JSON_SUFFIX = ".json"
 MANIFEST_NAME = OUTPUT_MARKER
 XLSX_NAME = "reports.xlsx"
+#: the page listing every input with its status, counts and coverage
+INDEX_NAME = "index.html"
 MANIFEST_COLUMNS = (
     "path",  # the input as given or found
     "report",  # its key: the report column of the tables; empty when it has no report
@@ -128,6 +132,8 @@ class BatchOptions:
     keep_duplicates: bool = False
     dask: object | None = None  # scheduler address or distributed.Client
     xlsx: bool = True
+    #: how the CSVs are written (writers.csv.CsvStyle); None: plain, or with a BOM when ``bom``
+    csv_style: object | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.jobs, int) or self.jobs < 1:
@@ -293,7 +299,7 @@ def consolidated_paths(outdir: Path) -> list[Path]:
     """The files of OUTDIR a batch writes besides the report JSONs."""
     outdir = Path(outdir)
     return [outdir / f"{t}{CSV_SUFFIX}" for t in TABLES] + [
-        outdir / XLSX_NAME, outdir / DESCRIPTOR_NAME, outdir / MANIFEST_NAME]
+        outdir / XLSX_NAME, outdir / DESCRIPTOR_NAME, outdir / MANIFEST_NAME, outdir / INDEX_NAME]
 
 
 def _report_jsons(outdir: Path) -> list[Path]:
@@ -381,6 +387,7 @@ def write_consolidated(
     bom: bool = False,
     xlsx: bool = True,
     keep_duplicates: bool = False,
+    csv_style=None,
 ) -> tuple[dict[str, Path], list[str]]:
     """Rebuild the tables, workbook, data package and manifest from the per-report JSONs.
 
@@ -434,7 +441,7 @@ def write_consolidated(
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())
             problems.append(str(ExtractorError(what, f"not written ({detail})")))
 
-    attempt(outdir, lambda: outputs.update(write_tables_csv(tables, outdir, bom=bom)))
+    attempt(outdir, lambda: outputs.update(write_tables_csv(tables, outdir, bom=bom, style=csv_style)))
     if xlsx:
         def workbook() -> None:
             from .writers.xlsx import write_tables_xlsx
@@ -447,7 +454,8 @@ def write_consolidated(
         attempt(outdir / XLSX_NAME, workbook)
     csvs = {k: v for k, v in outputs.items() if k != "xlsx"}
     if csvs:
-        attempt(outdir / DESCRIPTOR_NAME, lambda: outputs.update(datapackage=write_datapackage(outdir, csvs, bom=bom)))
+        attempt(outdir / DESCRIPTOR_NAME,
+                lambda: outputs.update(datapackage=write_datapackage(outdir, csvs, bom=bom, style=csv_style)))
     attempt(outdir / REPORTS_DIR, lambda: _remove_stale(outdir, entries, set(outputs.values())))
     manifest = outdir / MANIFEST_NAME
     try:
@@ -455,7 +463,23 @@ def write_consolidated(
     except OSError as exc:
         raise ExtractorError(manifest, f"cannot write the manifest ({exc.strerror or exc})") from exc
     outputs["manifest"] = manifest
+    attempt(outdir / INDEX_NAME, lambda: outputs.update(index=_write_index(outdir, entries, loaded, outputs)))
     return outputs, problems
+
+
+def _write_index(outdir: Path, entries: Sequence[ManifestEntry], loaded, outputs: dict[str, Path]) -> Path:
+    """OUTDIR/index.html: every input with its status, counts and coverage, linking its JSON and the tables."""
+    from .writers.html import IndexRow, write_index_html
+
+    coverage = {id(e): getattr(getattr(r, "coverage", None), "ratio", None) for e, r in loaded}
+    rows = [
+        IndexRow(name=e.name, path=e.path, status=e.status.value, format=e.format, decisions=e.decisions,
+                 funding=e.funding, indicators=e.indicators, warnings=e.warnings, coverage=coverage.get(id(e)),
+                 error=e.error, json=f"{REPORTS_DIR}/{e.name}{REPORT_JSON_SUFFIX}" if e.has_report else None)
+        for e in entries
+    ]
+    files = [p.name for k, p in outputs.items() if p.parent == outdir]
+    return write_index_html(outdir / INDEX_NAME, rows, files)
 
 
 def _remove_stale(outdir: Path, entries: Sequence[ManifestEntry], written: set[Path]) -> None:
@@ -578,7 +602,8 @@ def run_batch(
         _fail_internally(outdir, entry, "running the batch", RuntimeError("no result came back from the worker"))
         finished(entry)
     outputs, problems = write_consolidated(
-        outdir, entries, bom=options.bom, xlsx=options.xlsx, keep_duplicates=options.keep_duplicates
+        outdir, entries, bom=options.bom, xlsx=options.xlsx, keep_duplicates=options.keep_duplicates,
+        csv_style=options.csv_style,
     )
     return BatchResult(entries=entries, outputs=outputs, problems=problems)
 

@@ -105,13 +105,12 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
-def _add_csv_flags(p: argparse.ArgumentParser, locale: bool = True) -> None:
+def _add_csv_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--excel-csv", action="store_true", help="write CSV with a UTF-8 BOM for spreadsheets")
-    if locale:
-        g.add_argument("--excel-locale", action="store_true",
-                       help="write CSV for a spreadsheet with comma-decimal regional settings (Ukrainian): "
-                       "';' between cells, decimal comma, UTF-8 BOM")
+    g.add_argument("--excel-locale", action="store_true",
+                   help="write CSV for a spreadsheet with comma-decimal regional settings (Ukrainian): "
+                   "';' between cells, decimal comma, UTF-8 BOM")
 
 
 def _csv_style(args: argparse.Namespace):
@@ -134,7 +133,7 @@ def _add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-duplicates", action="store_true",
                    help="count every file in the tables, also one that yields the same report as another "
                         "(the DOCX and the PDF of one report); they are named in the manifest either way")
-    _add_csv_flags(p, locale=False)
+    _add_csv_flags(p)
     p.add_argument("--no-xlsx", action="store_true", help="do not write reports.xlsx")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on a dask.distributed scheduler (tcp://host:8786) instead of local processes")
@@ -325,6 +324,7 @@ def _batch_options(args: argparse.Namespace):
         timeout=args.timeout,
         limits=_limits(args),
         bom=args.excel_csv,
+        csv_style=_csv_style(args),
         resume=args.resume,
         force=args.force,
         keep_duplicates=args.keep_duplicates,

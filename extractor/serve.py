@@ -260,7 +260,7 @@ def create_app(settings: ServeSettings = ServeSettings()):
     from starlette.responses import HTMLResponse, PlainTextResponse
     from starlette.routing import Route
 
-    from .writers.html import render_page
+    from .writers.html import render_page, status_words
 
     gate = asyncio.Semaphore(settings.max_parallel)
 
@@ -309,9 +309,7 @@ def create_app(settings: ServeSettings = ServeSettings()):
         finally:
             await form.close()  # the spooled uploads are deleted here
         with using(lang):
-            statuses = {"ok": _("read"), "warning": _("read, with warnings"),
-                        "no-tables": _("read, but no funding or indicator table found"),
-                        "failed": _("could not be read"), "skipped": _("not a report format")}
+            statuses = status_words()
         return page("serve_results.html", lang, results=results, statuses=statuses)
 
     return Starlette(routes=[

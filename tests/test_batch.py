@@ -556,7 +556,7 @@ def test_surrogate_in_a_report_text_names_the_stage_and_the_encoder(tmp_path):
 def test_an_output_that_cannot_be_written_is_a_problem_and_the_manifest_is_still_written(tmp_path, monkeypatch):
     from extractor import batch
 
-    def no_datapackage(outdir, paths, bom=False):
+    def no_datapackage(outdir, paths, bom=False, **style):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(batch, "write_datapackage", no_datapackage)

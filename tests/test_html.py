@@ -238,3 +238,29 @@ def test_parse_output_zvit_md_writes_the_markdown_view(tmp_path, capsys):
     assert cli.main(["parse", str(ZHYTOMYR_DOCX), "-o", str(tmp_path / "zvit.md")]) == 0
     text = (tmp_path / "zvit.md").read_text("utf-8")
     assert text.startswith("# ") and "percent-vs-amounts" in text
+
+
+# -- batch index.html -------------------------------------------------------------------------
+
+
+def test_batch_index_html_lists_every_input_with_status_counts_and_links(tmp_path):
+    from extractor.batch import BatchOptions, run_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.docx").write_bytes(ZHYTOMYR_DOCX.read_bytes())
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    out = tmp_path / "out"
+    result = run_batch(sorted(folder.iterdir()), out, BatchOptions(jobs=1, xlsx=False))
+    text = (out / "index.html").read_text("utf-8")
+    page = Page(text)
+    rows = [text for rid, text in page.rows if rid.startswith("status-")]
+    assert len(rows) == len(result.entries) == 2
+    by_name = {e.name: e for e in result.entries}
+    good = next(r for r in rows if "a.docx" in r)
+    assert str(by_name["a.docx"].funding) in good and str(by_name["a.docx"].indicators) in good
+    bad = next(r for r in rows if "broken.pdf" in r)
+    assert by_name["broken.pdf"].error in bad
+    links = [href for href, _ in page.links]
+    assert "reports/a.docx.json" in links and "funding.csv" in links and "breakdown.csv" in links
+    assert all((out / href).exists() for href in links)

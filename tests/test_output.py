@@ -284,3 +284,15 @@ def test_parse_excel_locale_csv_opens_in_a_ukrainian_spreadsheet(tmp_path, capsy
         if item.planned is not None:
             assert "." not in row["planned"]
             assert Decimal(row["planned"].replace(",", ".")) == item.planned
+
+
+def test_batch_excel_locale_csv_and_its_datapackage(tmp_path, capsys, report):
+    frictionless = pytest.importorskip("frictionless")
+    out = tmp_path / "out"
+    code, _, err = run_cli(capsys, "batch", DOCX, "-o", out, "--excel-locale", "-q", "--jobs", "1", "--no-xlsx")
+    assert code == 0, err
+    parts = read_csv(out / "breakdown.csv", delimiter=";")
+    assert len(parts) == sum(len(f.breakdown) for f in report.funding)
+    assert any("," in row["planned"] for row in parts) and not any("." in row["planned"] for row in parts)
+    result = frictionless.validate(str(out / "datapackage.json"))
+    assert result.valid, result.flatten(["type", "fieldName", "rowNumber", "note"])
