@@ -50,9 +50,29 @@ class FileAccessError(InputError):
 
 
 class UnsupportedFormat(InputError):
-    """The bytes are not DOCX, PDF or text."""
+    """The bytes are not a report format extractor reads (an image, an archive, a presentation, ...).
+
+    ``detected`` is the short name of what the bytes are (``png``, ``zip``,
+    ``pptx``, ``unknown``, ...), for a batch manifest's "skipped" line.
+    """
 
     code = "unsupported-format"
+
+    def __init__(self, path: str | Path | None, reason: str, detected: str | None = None):
+        self.detected = detected
+        super().__init__(path, reason)
+
+
+class MissingComponent(InputError):
+    """The file's format needs a program this installation lacks (LibreOffice for DOC, RTF, ODT, XLS, ODS)."""
+
+    code = "missing-component"
+
+
+class ConversionFailed(InputError):
+    """A converter (LibreOffice) could not turn the file into a format the readers know."""
+
+    code = "conversion-failed"
 
 
 class CorruptFile(InputError):

@@ -146,13 +146,13 @@ def test_empty_file(tmp_path):
 def test_a_few_random_bytes(tmp_path, seed):
     f = tmp_path / "random.docx"
     f.write_bytes(random.Random(seed).randbytes(16))
-    assert "not a DOCX, PDF or text file" in error_line(cli("parse", f), f)
+    assert "not a report format: unrecognised content" in error_line(cli("parse", f), f)
 
 
 def test_binary_bytes_with_nuls_are_not_text(tmp_path):
     f = tmp_path / "image.txt"
     f.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    assert "not a DOCX, PDF or text file" in error_line(cli("parse", f), f)
+    assert "a PNG image, not a report format" in error_line(cli("parse", f), f)
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
@@ -282,7 +282,7 @@ def test_plain_zip_is_not_a_report(tmp_path):
         zf.writestr("photo.jpg", b"\xff\xd8\xff")
     f = tmp_path / "photos.docx"
     f.write_bytes(buf.getvalue())
-    assert "not a DOCX, PDF or text file" in error_line(cli("parse", f), f)
+    assert "a ZIP archive holding no Office document, not a report format" in error_line(cli("parse", f), f)
 
 
 @pytest.mark.parametrize(

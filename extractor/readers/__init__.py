@@ -1,8 +1,14 @@
 """Readers turn file bytes into a format-neutral Document.
 
 ``read(path)`` is the one entry point: it checks the file, sniffs its real
-type, dispatches to the DOCX, PDF or TXT reader, and maps third-party
-exceptions into the project's own errors at one place.
+type (``sniff.identify``), dispatches to the reader of that format, and maps
+third-party exceptions into the project's own errors at one place.
+
+``load(path)`` alone tells whether a file is a report format at all: it
+raises ``UnsupportedFormat`` (with ``detected`` set to what the bytes are,
+e.g. ``png``) for files extractor does not read, and ``EncryptedFile`` for
+password-protected Office files. ``REPORT_SUFFIXES`` are the file name
+endings a folder search takes.
 
 Whatever the reader, the Document that comes out is bounded: a paragraph or
 cell longer than ``MAX_BLOCK_CHARS`` is cut there (a ``text-truncated``
@@ -30,16 +36,28 @@ from pathlib import Path
 from ..document import Document, Paragraph, Table
 from ..errors import (
     CorruptFile,
+    EncryptedFile,
     ExtractorError,
     FileAccessError,
     FileTooLarge,
     UnsupportedFormat,
 )
 from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits
-from .sniff import DOCX, PDF, TXT, sniff
+from .sniff import DOC, DOCX, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
 
-#: file suffixes that name a format, and the format they name
-SUFFIX_FORMATS = {".docx": DOCX, ".pdf": PDF, ".txt": TXT}
+#: file suffixes that name a report format, and the format they name
+SUFFIX_FORMATS = {
+    ".docx": DOCX, ".docm": DOCX, ".pdf": PDF, ".txt": TXT,
+    ".doc": DOC, ".rtf": RTF, ".odt": ODT,
+    ".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".ods": ODS,
+    ".htm": HTML, ".html": HTML,
+}
+#: file name endings a folder search takes as reports (lower case; compare with ``suffix.lower()``)
+REPORT_SUFFIXES = tuple(SUFFIX_FORMATS)
+#: formats this version has a reader for
+READ_FORMATS = frozenset({DOCX, PDF, TXT})
+#: the readable formats as a user names them
+READABLE_NAMES = "DOCX, PDF and text files"
 NOTE_FORMAT_MISMATCH = "format-mismatch"
 NOTE_TEXT_TRUNCATED = "text-truncated"
 #: loggers of the libraries under the readers, kept off stderr unless the application configures logging
@@ -95,11 +113,19 @@ def load(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
     if len(data) > limits.max_file_bytes:
         raise _too_large(p, len(data), limits)
     if not data:
-        raise UnsupportedFormat(p, "file is empty")
-    fmt = sniff(data)
-    if fmt is None:
-        raise UnsupportedFormat(p, "not a DOCX, PDF or text file")
-    return Input(path=p, data=data, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
+        raise UnsupportedFormat(p, "file is empty", detected="empty")
+    found = identify(data)
+    if found.encrypted:
+        raise EncryptedFile(p, f"{found.description} protected by a password; save a copy without the password")
+    if found.format is None:
+        if found.kind == "unknown":
+            raise UnsupportedFormat(
+                p, f"not a report format: {found.description} (extractor reads {READABLE_NAMES})", detected=found.kind
+            )
+        raise UnsupportedFormat(p, f"{found.description}, not a report format", detected=found.kind)
+    if found.format not in READ_FORMATS:
+        raise UnsupportedFormat(p, f"{found.description}: this version does not read it", detected=found.kind)
+    return Input(path=p, data=data, sha256=hashlib.sha256(data).hexdigest(), format=found.format)
 
 
 def _too_large(p: Path, size: int, limits: Limits) -> FileTooLarge:

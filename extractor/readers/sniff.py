@@ -3,12 +3,40 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
+import zlib
+from dataclasses import dataclass
+
+from . import ole
 
 PDF = "pdf"
 DOCX = "docx"
 TXT = "txt"
+XLSX = "xlsx"
+HTML = "html"
+DOC = "doc"
+XLS = "xls"
+RTF = "rtf"
+ODT = "odt"
+ODS = "ods"
+
+#: every format extractor reads (some only where LibreOffice is installed, see readers.formats)
+FORMATS = (DOCX, PDF, TXT, XLSX, HTML, DOC, XLS, RTF, ODT, ODS)
+#: human names of the formats, for messages
+FORMAT_NAMES = {
+    DOCX: "a Word document (DOCX)",
+    PDF: "a PDF document",
+    TXT: "a text file",
+    XLSX: "an Excel workbook (XLSX)",
+    HTML: "a web page (HTML)",
+    DOC: "a Word 97-2003 document (DOC)",
+    XLS: "an Excel 97-2003 workbook (XLS)",
+    RTF: "a Rich Text document (RTF)",
+    ODT: "an OpenDocument text (ODT)",
+    ODS: "an OpenDocument spreadsheet (ODS)",
+}
 
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -34,31 +62,199 @@ _PROSE_SIGNS = frozenset(".,;:!?()[]\"'-+*=/%№§«»–—…‘’‚“”�
 #: Latin letters that Ukrainian texts often type in place of their Cyrillic look-alikes
 _SCRIPT_NEUTRAL = frozenset("iI")
 
+#: bytes at the start of an HTML file looked at for its markup
+HTML_SAMPLE_BYTES = 4096
+#: what an HTML file (or a fragment saved as a page) starts with, once white space,
+#: an XML declaration and comments are skipped
+_HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<table", b"<style")
+_XML_DECL = re.compile(rb"\A\s*<\?xml[^>]{0,200}\?>", re.I)
+_HTML_COMMENT = re.compile(rb"\A\s*<!--.*?-->", re.S)
+_MHTML = re.compile(rb"\A(?:[\w-]+:[^\r\n]*\r?\n){0,20}?content-type:\s*multipart/related", re.I)
+#: ODF mimetypes (the first member of the zip, stored) and the formats they name
+_ODF_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.text": ODT,
+    b"application/vnd.oasis.opendocument.spreadsheet": ODS,
+}
+_ODF_OTHER = {
+    b"application/vnd.oasis.opendocument.presentation": ("odp", "an OpenDocument presentation (ODP)"),
+    b"application/vnd.oasis.opendocument.graphics": ("odg", "an OpenDocument drawing (ODG)"),
+    b"application/vnd.oasis.opendocument.text-template": ("ott", "an OpenDocument text template (OTT)"),
+    b"application/epub+zip": ("epub", "an EPUB e-book"),
+}
+#: magic numbers of common files that are not reports: (prefix, short type, description)
+_OTHER_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png", "a PNG image"),
+    (b"\xff\xd8\xff", "jpeg", "a JPEG image"),
+    (b"GIF87a", "gif", "a GIF image"),
+    (b"GIF89a", "gif", "a GIF image"),
+    (b"II*\x00", "tiff", "a TIFF image"),
+    (b"MM\x00*", "tiff", "a TIFF image"),
+    (b"AT&TFORM", "djvu", "a DjVu document"),
+    (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "rar", "a RAR archive"),
+    (b"\x1f\x8b", "gzip", "a gzip archive"),
+    (b"BZh", "bzip2", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz", "an xz archive"),
+    (b"%!PS", "postscript", "a PostScript file"),
+    (b"\x7fELF", "elf", "a program (ELF executable)"),
+    (b"MZ", "exe", "a Windows program (EXE/DLL)"),
+    (b"PK\x05\x06", "zip", "an empty ZIP archive"),
+)
+_RIFF_TYPES = {b"WEBP": ("webp", "a WebP image"), b"AVI ": ("avi", "an AVI video"), b"WAVE": ("wav", "a WAV sound")}
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """What the bytes of a file are.
+
+    ``format`` is one of ``FORMATS`` when extractor reads the file (whether
+    this installation can is ``readers.formats``' business), else None.
+    ``kind`` is a short machine name of the type (the format, or ``png``,
+    ``zip``, ``pptx``, ``encrypted-office``, ``unknown``, ...) and
+    ``description`` a human one ("a PNG image"). ``encrypted`` marks a
+    password-protected Office file, which no reader can open.
+    """
+
+    format: str | None
+    kind: str
+    description: str
+    encrypted: bool = False
+
+
+def _known(fmt: str, encrypted: bool = False) -> Sniffed:
+    return Sniffed(fmt, fmt, FORMAT_NAMES[fmt], encrypted)
+
+
+def _other(kind: str, description: str, encrypted: bool = False) -> Sniffed:
+    return Sniffed(None, kind, description, encrypted)
+
+
+UNKNOWN = _other("unknown", "unrecognised content")
+EMPTY = _other("empty", "an empty file")
+
 
 def sniff(data: bytes) -> str | None:
-    """Return "pdf", "docx" or "txt" for the bytes, or None when they are none of these.
+    """The format extractor reads these bytes as (one of ``FORMATS``), or None; see ``identify``."""
+    return identify(data).format
 
-    A zip is DOCX only when it holds ``word/document.xml``; other zips
-    (XLSX, ODT, plain archives) are not reports. Text is bytes that start
-    with a UTF-8/UTF-16 BOM, or that hold no control bytes beyond white space
-    (and a few stray NULs) and either decode as UTF-8 (or BOM-less UTF-16) or
-    read as prose in a single-byte Cyrillic code page: cased words, digits,
-    white space and common signs, which random or binary bytes never do.
+
+def identify(data: bytes) -> Sniffed:
+    """Tell what the bytes are, from the bytes alone.
+
+    * PDF: ``%PDF-`` within the first KB.
+    * Zip: DOCX when it holds ``word/document.xml`` (or any other OOXML
+      package that is not a workbook or presentation: the DOCX reader names
+      what is missing), XLSX with ``xl/workbook.xml``, ODT/ODS by the
+      ``mimetype`` member; a broken zip is DOCX (its reader reports it as
+      corrupt); other zips are named and not read.
+    * OLE2 compound file: DOC when it has a ``WordDocument`` stream, XLS with
+      ``Workbook`` (or Excel 5's ``Book``); ``EncryptedPackage`` is a
+      password-protected DOCX/XLSX; a DOC or XLS with a password is marked
+      ``encrypted``.
+    * RTF: ``{\\rtf``. HTML: markup at the start (``<!DOCTYPE html``,
+      ``<html``, ``<head``, ``<body``, ``<meta``, ``<table``, ...) after white
+      space, an XML declaration and comments, in any ASCII-compatible or
+      UTF-16 encoding: whatever the file is named (Word saves "HTML as .doc").
+    * Text: bytes that start with a UTF-8/UTF-16 BOM, or that hold no
+      control bytes beyond white space (and a few stray NULs) and either
+      decode as UTF-8 (or BOM-less UTF-16) or read as prose in a single-byte
+      Cyrillic code page: cased words, digits, white space and common signs,
+      which random or binary bytes never do.
+    * Common other files (images, archives, programs, MHTML) are named, so
+      that a skipped file says what it is.
     """
     if not data:
-        return None
+        return EMPTY
     if _PDF_MAGIC in data[:_PDF_HEADER_WINDOW]:
-        return PDF
+        return _known(PDF)
     if data.startswith(_ZIP_MAGIC):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return DOCX  # a broken zip: the DOCX reader reports it as corrupt
-        return DOCX if "word/document.xml" in names or "[Content_Types].xml" in names else None
-    if data.startswith(_TEXT_BOMS):
-        return TXT
-    return TXT if looks_like_text(data[:TEXT_SAMPLE_BYTES]) else None
+        return _identify_zip(data)
+    if data.startswith(ole.MAGIC):
+        return _identify_ole(data)
+    head = _ascii_head(data)
+    if head.lstrip().startswith(b"{\\rtf"):
+        return _known(RTF)
+    if _looks_like_html(head):
+        return _known(HTML)
+    if _MHTML.match(head):
+        return _other("mhtml", "a web archive (MHTML, \"single file web page\")")
+    if data.startswith(_TEXT_BOMS) or looks_like_text(data[:TEXT_SAMPLE_BYTES]):
+        if head.lstrip().startswith(b"<?xml"):
+            return _other("xml", "an XML file")
+        return _known(TXT)
+    for magic, kind, description in _OTHER_MAGIC:
+        if data.startswith(magic):
+            return _other(kind, description)
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF_TYPES:
+        return _other(*_RIFF_TYPES[data[8:12]])
+    return UNKNOWN
+
+
+def _ascii_head(data: bytes) -> bytes:
+    """The first bytes, lower-cased, with a BOM removed and UTF-16 narrowed to ASCII-compatible bytes."""
+    head = data[:HTML_SAMPLE_BYTES]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        enc = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
+        head = head[2:].decode(enc, errors="replace").encode("utf-8", errors="replace")
+    elif len(head) > 3 and head[1] == 0 and head[0] != 0 and head[3] == 0:
+        head = head.decode("utf-16-le", errors="replace").encode("utf-8", errors="replace")
+    return head.lower()
+
+
+def _looks_like_html(head: bytes) -> bool:
+    rest = _XML_DECL.sub(b"", head, count=1)
+    for _ in range(20):
+        stripped = _HTML_COMMENT.sub(b"", rest, count=1)
+        if stripped == rest:
+            break
+        rest = stripped
+    return rest.lstrip().startswith(_HTML_OPENINGS)
+
+
+def _identify_zip(data: bytes) -> Sniffed:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            mimetype = zf.read("mimetype")[:100].strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error, RuntimeError):
+        return _known(DOCX)  # a broken zip: the DOCX reader reports it as corrupt
+    if "word/document.xml" in names:
+        return _known(DOCX)
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
+            return _other("xlsb", "an Excel binary workbook (XLSB)")
+        return _known(XLSX)
+    if mimetype in _ODF_MIMETYPES:
+        return _known(_ODF_MIMETYPES[mimetype])
+    if mimetype in _ODF_OTHER:
+        return _other(*_ODF_OTHER[mimetype])
+    if "ppt/presentation.xml" in names:
+        return _other("pptx", "a PowerPoint presentation (PPTX)")
+    if "[Content_Types].xml" in names:
+        return _known(DOCX)  # an OOXML package without its main part: the DOCX reader names what is missing
+    return _other("zip", "a ZIP archive holding no Office document")
+
+
+def _identify_ole(data: bytes) -> Sniffed:
+    cf = ole.open_compound(data)
+    if cf is None:
+        return _other("ole2", "a damaged OLE2 compound file (Word 97-2003, Excel 97-2003 or other Office file)")
+    names = cf.stream_names()
+    if "EncryptedPackage" in names:
+        return _other("encrypted-office", "a password-protected Office document (an encrypted DOCX or XLSX)",
+                      encrypted=True)
+    if "WordDocument" in names:
+        return _known(DOC, encrypted=ole.word_encrypted(cf.peek("WordDocument", 64)))
+    for stream in ("Workbook", "Book"):
+        if stream in names:
+            return _known(XLS, encrypted=ole.excel_encrypted(cf.peek(stream)))
+    if "PowerPoint Document" in names:
+        return _other("ppt", "a PowerPoint 97-2003 presentation (PPT)")
+    if any(n.startswith("__substg1.0_") for n in names):
+        return _other("msg", "an Outlook message (MSG)")
+    return _other("ole2", "an OLE2 compound file that is neither a Word nor an Excel document")
 
 
 def looks_like_text(sample: bytes) -> bool:
