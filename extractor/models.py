@@ -34,11 +34,19 @@ class _Model(BaseModel):
 
 
 class Format(str, Enum):
-    """Input format of a report."""
+    """Input format of a report, sniffed from its bytes: docx, pdf, txt; since 1.1 also xlsx and html (read
+    directly) and doc, rtf, odt, xls, ods (converted by LibreOffice, then read as docx or xlsx)."""
 
     docx = "docx"
     pdf = "pdf"
     txt = "txt"
+    xlsx = "xlsx"
+    html = "html"
+    doc = "doc"
+    rtf = "rtf"
+    odt = "odt"
+    xls = "xls"
+    ods = "ods"
 
 
 class DocumentKind(str, Enum):

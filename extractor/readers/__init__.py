@@ -54,10 +54,12 @@ SUFFIX_FORMATS = {
 }
 #: file name endings a folder search takes as reports (lower case; compare with ``suffix.lower()``)
 REPORT_SUFFIXES = tuple(SUFFIX_FORMATS)
+#: formats LibreOffice converts for the DOCX (XLSX) reader
+CONVERTED_FORMATS = frozenset({DOC, RTF, ODT, XLS, ODS})
 #: formats this version has a reader for
-READ_FORMATS = frozenset({DOCX, PDF, TXT})
+READ_FORMATS = frozenset({DOCX, PDF, TXT, DOC, RTF, ODT})
 #: the readable formats as a user names them
-READABLE_NAMES = "DOCX, PDF and text files"
+READABLE_NAMES = "DOCX, DOC, RTF, ODT, PDF and text files"
 NOTE_FORMAT_MISMATCH = "format-mismatch"
 NOTE_TEXT_TRUNCATED = "text-truncated"
 #: loggers of the libraries under the readers, kept off stderr unless the application configures logging
@@ -171,6 +173,8 @@ def _dispatch(inp: Input, limits: Limits) -> Document:
             from .txt import read_txt
 
             return read_txt(inp.data, path=path, limits=limits)
+        if inp.format in CONVERTED_FORMATS:
+            return _read_converted(inp, limits)
     except ExtractorError:
         raise
     except zipfile.BadZipFile as e:
@@ -182,6 +186,27 @@ def _dispatch(inp: Input, limits: Limits) -> Document:
     except Exception as e:  # pdfminer, lxml and friends: map at one place
         raise CorruptFile(path, f"cannot read {inp.format.upper()}: {type(e).__name__}: {e}") from None
     raise UnsupportedFormat(path, f"format {inp.format!r} is not supported")
+
+
+def _read_converted(inp: Input, limits: Limits) -> Document:
+    """DOC, RTF, ODT (XLS, ODS): LibreOffice makes a DOCX (XLSX) of the bytes, which its reader reads."""
+    from . import libreoffice
+
+    path = str(inp.path)
+    if inp.format in (ODT, ODS):
+        libreoffice.check_package(inp.data, path=path, limits=limits)
+    converted = libreoffice.shared_converter().convert(inp.data, inp.format, path=path, limits=limits)
+    target = libreoffice.target_of(inp.format)
+    if target == DOCX:
+        from .docx import read_docx
+
+        doc = read_docx(converted, path=path, limits=limits)
+    else:
+        from .xlsx import read_xlsx
+
+        doc = read_xlsx(converted, path=path, limits=limits)
+    doc.format = inp.format
+    return doc
 
 
 def bound_texts(doc: Document, max_chars: int = MAX_BLOCK_CHARS) -> None:

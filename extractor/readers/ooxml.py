@@ -126,6 +126,11 @@ def _parse(data: bytes, prune: Pruning | None) -> etree._Element | None:
     return events.root
 
 
+def has_doctype(data: bytes) -> bool:
+    """Whether XML bytes carry a DOCTYPE (in UTF-8 or UTF-16): no Office part needs one, attacks do."""
+    return any(mark in data for mark in _DOCTYPE_MARKS)
+
+
 def _mb(n: int) -> str:
     return f"{n / 1048576:.1f} MB"
 
@@ -227,7 +232,7 @@ class Package:
         formatting properties can outnumber the text elements three to one).
         """
         data = self.read_bytes(name)
-        if any(mark in data for mark in _DOCTYPE_MARKS):
+        if has_doctype(data):
             raise _doctype_refused(self.path, name)
         if _STRICT_MARK in data:
             for strict, transitional in STRICT_NAMESPACES.items():
