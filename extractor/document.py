@@ -22,6 +22,7 @@ Conventions every reader follows:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Iterator, Literal, Union
 
 
@@ -34,6 +35,8 @@ class Cell:
     col: int
     row_span: int = 1
     col_span: int = 1
+    #: the exact stored number of a spreadsheet cell (``text`` is what was displayed); None elsewhere
+    value: Decimal | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -48,6 +51,9 @@ class Row:
     index: int
     page: int | None = None
     is_header: bool = False
+    #: spreadsheets: the sheet's name and the row number the spreadsheet program shows (1-based)
+    sheet: str | None = None
+    sheet_row: int | None = None
 
 
 @dataclass
@@ -142,9 +148,11 @@ class Document:
                                 "index": r.index,
                                 "page": r.page,
                                 "is_header": r.is_header,
+                                **({"sheet": r.sheet, "sheet_row": r.sheet_row} if r.sheet is not None else {}),
                                 "cells": [
                                     {"text": c.text, "row": c.row, "col": c.col,
-                                     "row_span": c.row_span, "col_span": c.col_span}
+                                     "row_span": c.row_span, "col_span": c.col_span,
+                                     **({"value": str(c.value)} if c.value is not None else {})}
                                     for c in r.cells
                                 ],
                             }

@@ -1,4 +1,4 @@
-"""The output contract (version 1) as pydantic models.
+"""The output contract (version 1.1) as pydantic models.
 
 These models are the single source of truth for the JSON that extractor emits;
 ``schemas/report.schema.json`` is generated from them. Amounts are exact
@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "1.1"
 
 
 def _decimal_to_json(value: Decimal) -> float | int:
@@ -109,11 +109,17 @@ class Decision(_Model):
 
 
 class Location(_Model):
-    """Where a row stands in the source: 1-based PDF page, 0-based table and row."""
+    """Where a row stands in the source: 1-based PDF page, 0-based table and row; for a spreadsheet also
+    the sheet's name and the row number the spreadsheet program shows (since 1.1)."""
 
-    page: int | None = None
-    table: int | None = None
-    row: int | None = None
+    page: int | None = Field(None, description="1-based page of a PDF; null in formats without pages")
+    table: int | None = Field(None, description="0-based index of the table in the document")
+    row: int | None = Field(None, description="0-based row index inside the table, header rows counted")
+    sheet: str | None = Field(None, description="XLSX, XLS, ODS: the name of the sheet the row is on; "
+                                                "null in other formats (since 1.1)")
+    sheet_row: int | None = Field(None, description="XLSX, XLS, ODS: the row number the spreadsheet program "
+                                                    "shows (1-based, counted in the sheet); null in other formats "
+                                                    "(since 1.1)")
 
 
 class Breakdown(_Model):
@@ -173,7 +179,7 @@ class Finding(_Model):
 class Report(_Model):
     """One parsed report: the whole output contract."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1.1", "1"] = SCHEMA_VERSION
     source: Source
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     program: Program = Field(default_factory=Program)

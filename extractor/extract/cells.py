@@ -6,8 +6,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..document import Cell, Table
+from ..models import Location
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text
+
+
+def row_location(table: Table, r: int) -> Location:
+    """Where row ``r`` of a table stands in the source: page (PDF), table and row index, sheet and its row number."""
+    row = table.rows[r]
+    return Location(page=row.page, table=table.index, row=row.index, sheet=row.sheet, sheet_row=row.sheet_row)
 
 
 @dataclass(frozen=True)

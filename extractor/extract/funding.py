@@ -24,11 +24,11 @@ from decimal import Decimal
 
 import regex
 
-from ..models import Breakdown, FundingKind, FundingRow, Location
+from ..models import Breakdown, FundingKind, FundingRow
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold, normalize_item_number, strip_number_prefix, text_value
 from ..normalize.years import parse_years
-from .cells import GridView, nonempty_lines
+from .cells import GridView, nonempty_lines, row_location
 from .columns import ColumnSpec, TableLayout
 from .vocab import Vocabulary
 
@@ -193,7 +193,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
         if view.row_is_empty(r):
             continue
         row_meta = table.rows[r]
-        location = Location(page=row_meta.page, table=table.index, row=row_meta.index)
+        location = row_location(table, r)
         number_text = view.text(r, col["number"])
         task_text = view.text(r, col["task"])
         measure_text = view.text(r, col["measure"], carry=True) if col["measure"] is not None else ""

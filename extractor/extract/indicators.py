@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import regex
 
-from ..models import IndicatorGroup, IndicatorRow, Location
+from ..models import IndicatorGroup, IndicatorRow
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold, normalize_item_number, strip_number_prefix, text_value
-from .cells import GridView
+from .cells import GridView, row_location
 from .columns import TableLayout
 from .vocab import Vocabulary
 
@@ -69,7 +69,7 @@ def extract_indicators(layout: TableLayout, vocab: Vocabulary) -> list[Indicator
             unit=text_value(view.text(r, col["unit"])),
             reason=text_value(view.text(r, col["reason"])),
             remedy=text_value(view.text(r, col["remedy"])),
-            location=Location(page=table.rows[r].page, table=table.index, row=table.rows[r].index),
+            location=row_location(table, r),
         )
         for key in ("planned", "actual"):
             if col[key] is None:

@@ -432,7 +432,7 @@ def check_package(data: bytes, *, path: str, limits: Limits) -> None:
     """Refuse an ODT/ODS whose parts would inflate past the limits or carry a DOCTYPE, before LibreOffice opens it."""
     from .ooxml import Package, has_doctype
 
-    with Package(data, path=path, limits=limits) as pkg:
+    with Package(data, path=path, limits=limits, kind="OpenDocument") as pkg:
         for name in pkg.names():
             if name.endswith("/"):
                 continue

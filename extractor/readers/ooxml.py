@@ -156,13 +156,15 @@ class Relationship:
 class Package:
     """An open OOXML zip; reads and parses its parts under the given limits."""
 
-    def __init__(self, data: bytes, *, path: str, limits: Limits):
+    def __init__(self, data: bytes, *, path: str, limits: Limits, kind: str = "DOCX"):
         self.path = path
         self.limits = limits
+        #: what the package is, for messages ("broken XLSX (zip)")
+        self.kind = kind
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as e:
-            raise CorruptFile(path, f"broken DOCX (zip): {e}") from None
+            raise CorruptFile(path, f"broken {kind} (zip): {e}") from None
         self._infos = {info.filename: info for info in self._zip.infolist()}
 
     def close(self) -> None:
@@ -216,12 +218,12 @@ class Package:
             if "CRC" in str(e):  # zipfile stops at the declared size; the checksum then fails
                 raise CorruptFile(
                     self.path,
-                    f"broken DOCX (zip): part {name} does not match its declared size and checksum "
+                    f"broken {self.kind} (zip): part {name} does not match its declared size and checksum "
                     "(damaged, or a zip bomb hiding its size); it was not inflated further",
                 ) from None
-            raise CorruptFile(self.path, f"broken DOCX (zip): part {name}: {e}") from None
+            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name}: {e}") from None
         except (zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
-            raise CorruptFile(self.path, f"broken DOCX (zip): part {name} cannot be inflated: {e}") from None
+            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name} cannot be inflated: {e}") from None
         return b"".join(chunks)
 
     def xml(self, name: str, prune: "Pruning | None" = None) -> etree._Element:

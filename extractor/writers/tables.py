@@ -16,7 +16,8 @@ here, with a type and a description, and every tabular writer uses them:
 
 Flattening rules:
 
-- ``location`` becomes ``location_page``, ``location_table``, ``location_row``;
+- ``location`` becomes ``location_page``, ``location_table``, ``location_row``, ``location_sheet``,
+  ``location_sheet_row``;
 - ``years`` is the years joined by ``;`` (``"2017;2018;2019"``);
 - ``breakdown`` and ``raw`` are compact JSON text (a JSON array / object) in
   the funding and indicator tables (``breakdown`` is also a table of its own);
@@ -37,7 +38,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from ..models import Location, Report
+from ..models import Format, Location, Report
 
 #: separator of the years in the ``years`` column
 YEARS_SEPARATOR = ";"
@@ -63,11 +64,14 @@ _LOCATION = (
     Column("location_page", "integer", "1-based page of the row in a PDF; empty for DOCX and TXT."),
     Column("location_table", "integer", "0-based index of the table in the document."),
     Column("location_row", "integer", "0-based row index inside that table, header rows counted."),
+    Column("location_sheet", "string", "Spreadsheets (XLSX, XLS, ODS): the sheet the row is on; empty for other formats."),
+    Column("location_sheet_row", "integer",
+           "Spreadsheets: the row number the spreadsheet program shows (1-based); empty for other formats."),
 )
 
 REPORT_COLUMNS: tuple[Column, ...] = (
     _REPORT,
-    Column("format", "string", "Input format.", enum=("docx", "pdf", "txt")),
+    Column("format", "string", "Input format.", enum=tuple(f.value for f in Format)),
     Column("sha256", "string", "SHA-256 hex digest of the input bytes."),
     Column("pages", "integer", "Page count of a PDF; empty for other formats."),
     Column("title", "string", "Title of the report as printed."),
@@ -237,7 +241,8 @@ def _enum(value: Any) -> Any:
 
 
 def _location(loc: Location) -> Row:
-    return {"location_page": loc.page, "location_table": loc.table, "location_row": loc.row}
+    return {"location_page": loc.page, "location_table": loc.table, "location_row": loc.row,
+            "location_sheet": loc.sheet, "location_sheet_row": loc.sheet_row}
 
 
 def report_row(report: Report, label: str) -> Row:
