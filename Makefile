@@ -4,8 +4,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# Debian packages used outside Python (installed when missing, as root; otherwise
+# a message says what to install): LibreOffice converts DOC, RTF, ODT, XLS, ODS.
+SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui python3-uno
 
-.PHONY: setup test demo schema bench fuzz clean qa floors
+.PHONY: setup test demo schema bench fuzz clean qa floors system-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,12 +16,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,xlsx]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+system-packages:
+	@bash tools/system-packages.sh $(SYSTEM_PACKAGES)
 
-test: $(STAMP)
+setup: system-packages $(STAMP)
+
+test: system-packages $(STAMP)
 	$(PY) -m pytest
 
-demo: $(STAMP)
+demo: system-packages $(STAMP)
 	$(PY) -m extractor demo samples -o out --force
 
 schema: $(STAMP)

@@ -183,6 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the output contract")
 
+    f = sub.add_parser("formats", help="list the input formats this installation reads, and what is missing")
+    f.add_argument("--json", action="store_true", help="print the list as JSON")
+
     b = sub.add_parser(
         "batch",
         help="convert files and folders into OUTDIR: per-report JSON, CSVs, XLSX, datapackage.json, manifest.csv",
@@ -506,8 +509,29 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_formats(args: argparse.Namespace) -> int:
+    """The formats this installation reads; exit 1 when one needs a program that is missing."""
+    import dataclasses
+
+    from .readers import formats
+
+    found = formats()
+    if args.json:
+        sys.stdout.write(json.dumps([dataclasses.asdict(f) for f in found], ensure_ascii=False, indent=2) + "\n")
+    else:
+        width = max(len(f.format) for f in found)
+        for f in found:
+            mark = "yes" if f.available else "NO "
+            line = f"{f.format.upper():<{width}}  {mark}  {', '.join(f.suffixes):<14}  {f.how}"
+            if f.missing:
+                line += f"; install: {f.missing}"
+            sys.stdout.write(line.rstrip() + "\n")
+    return EXIT_OK if all(f.available for f in found) else EXIT_FAILED
+
+
 _COMMANDS = {
     "serve": _cmd_serve,
+    "formats": _cmd_formats,
     "parse": _cmd_parse,
     "schema": _cmd_schema,
     "dump": _cmd_dump,

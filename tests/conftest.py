@@ -9,7 +9,7 @@ SAMPLES = ROOT / "samples"
 GOLDEN = ROOT / "tests" / "golden"
 
 STEMS = sorted(p.name[: -len(".expected.json")] for p in GOLDEN.glob("*.expected.json"))
-FORMATS = ("docx", "pdf", "txt")
+FORMATS = ("docx", "pdf", "txt", "xlsx", "html", "doc", "rtf", "odt", "xls", "ods")
 
 
 def pytest_configure(config):

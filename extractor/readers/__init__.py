@@ -43,7 +43,7 @@ from ..errors import (
     UnsupportedFormat,
 )
 from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits
-from .sniff import DOC, DOCX, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
+from .sniff import DOC, DOCX, FORMAT_NAMES, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
 
 #: file suffixes that name a report format, and the format they name
 SUFFIX_FORMATS = {
@@ -211,6 +211,45 @@ def _read_converted(inp: Input, limits: Limits) -> Document:
         doc = read_xlsx(converted, path=path, limits=limits)
     doc.format = inp.format
     return doc
+
+
+@dataclass(frozen=True)
+class FormatSupport:
+    """Whether this installation reads one format, how, and what is missing."""
+
+    format: str
+    name: str
+    suffixes: tuple[str, ...]
+    available: bool
+    how: str
+    missing: str | None = None
+
+
+def formats() -> list[FormatSupport]:
+    """Every report format, whether this installation reads it, and what to install where it does not."""
+    from . import libreoffice
+
+    lo = libreoffice.installation()
+    out = []
+    for fmt in (DOCX, PDF, TXT, XLSX, HTML, DOC, RTF, ODT, XLS, ODS):
+        suffixes = tuple(s for s, f in SUFFIX_FORMATS.items() if f == fmt)
+        name = FORMAT_NAMES[fmt]
+        if fmt not in READ_FORMATS:
+            out.append(FormatSupport(fmt, name, suffixes, False, "not yet read by this version"))
+        elif fmt not in CONVERTED_FORMATS:
+            out.append(FormatSupport(fmt, name, suffixes, True, "read directly"))
+        elif not lo.available:
+            out.append(FormatSupport(fmt, name, suffixes, False, "needs LibreOffice", libreoffice.INSTALL_HINT))
+        elif lo.warm:
+            out.append(FormatSupport(fmt, name, suffixes, True,
+                                     f"converted by LibreOffice {lo.version or ''} (one process for a whole batch)"
+                                     .replace("  ", " ")))
+        else:
+            out.append(FormatSupport(fmt, name, suffixes, True,
+                                     f"converted by LibreOffice {lo.version or ''}, started for every file "
+                                     "(slower: python3-uno would keep one running)".replace("  ", " "),
+                                     "apt-get install python3-uno"))
+    return out
 
 
 def bound_texts(doc: Document, max_chars: int = MAX_BLOCK_CHARS) -> None:
