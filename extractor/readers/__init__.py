@@ -57,9 +57,9 @@ REPORT_SUFFIXES = tuple(SUFFIX_FORMATS)
 #: formats LibreOffice converts for the DOCX (XLSX) reader
 CONVERTED_FORMATS = frozenset({DOC, RTF, ODT, XLS, ODS})
 #: formats this version has a reader for
-READ_FORMATS = frozenset({DOCX, PDF, TXT, XLSX, DOC, RTF, ODT, XLS, ODS})
+READ_FORMATS = frozenset({DOCX, PDF, TXT, XLSX, HTML, DOC, RTF, ODT, XLS, ODS})
 #: the readable formats as a user names them
-READABLE_NAMES = "DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, PDF and text files"
+READABLE_NAMES = "DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, HTML, PDF and text files"
 NOTE_FORMAT_MISMATCH = "format-mismatch"
 NOTE_TEXT_TRUNCATED = "text-truncated"
 #: loggers of the libraries under the readers, kept off stderr unless the application configures logging
@@ -173,6 +173,10 @@ def _dispatch(inp: Input, limits: Limits) -> Document:
             from .txt import read_txt
 
             return read_txt(inp.data, path=path, limits=limits)
+        if inp.format == HTML:
+            from .html import read_html
+
+            return read_html(inp.data, path=path, limits=limits)
         if inp.format == XLSX:
             from .xlsx import read_xlsx
 
