@@ -102,7 +102,6 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
                    help="seconds one file may take before its worker is killed (default: %(default)s)")
     p.add_argument("--allow-empty", action="store_true",
                    help="exit 0 when there is no input to read (no file, or only skipped ones)")
-    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
 def _add_csv_flags(p: argparse.ArgumentParser) -> None:
@@ -141,16 +140,35 @@ def _add_batch_flags(p: argparse.ArgumentParser) -> None:
     _add_limit_flags(p)
 
 
+def _add_global_flags(p: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """The flags every command takes, before or after the command's name, with the same effect.
+
+    On a command's own parser they default to "not given" (``SUPPRESS``):
+    argparse would otherwise reset a flag given before the command
+    (``extractor --debug dump FILE``) to the command parser's default.
+    """
+    p.add_argument("--version", action="version", version=f"extractor {__version__}")
+    p.add_argument("--debug", action="store_true", default=False if top_level else argparse.SUPPRESS,
+                   help="show tracebacks on errors")
+
+
+def _command(sub: argparse._SubParsersAction, name: str, **kwargs) -> argparse.ArgumentParser:
+    """A command's parser, with the global flags."""
+    p = sub.add_parser(name, **kwargs)
+    _add_global_flags(p)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor",
         description="Turn Ukrainian municipal program reports (DOCX, PDF, TXT) into validated JSON and CSV.",
     )
-    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    _add_global_flags(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "parse",
         help="parse one report: JSON on stdout, or -o zvit.xlsx / .csv / .json / FOLDER/",
         description="Parse one report. Without -o the JSON goes to stdout. With -o the format follows the "
@@ -167,10 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"the one CSV table for a .csv file or stdout (a file gets {DEFAULT_TABLE} unless given)")
     _add_csv_flags(p)
     p.add_argument("--quiet", "-q", action="store_true", help="do not name the files written on stderr")
-    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     _add_limit_flags(p)
 
-    d = sub.add_parser("dump", help="show what the reader saw: paragraphs and tables as grids")
+    d = _command(sub, "dump", help="show what the reader saw: paragraphs and tables as grids")
     d.add_argument("file")
     d.add_argument("--json", action="store_true", help="print the Document as JSON")
     w = d.add_mutually_exclusive_group()
@@ -178,15 +195,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="cut cells longer than N characters (default: %(default)s)")
     w.add_argument("--full", action="store_true", help="never cut a cell")
     d.add_argument("--no-legend", action="store_true", help="leave out the legend of the markers")
-    d.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     _add_limit_flags(d)
 
-    sub.add_parser("schema", help="print the JSON Schema of the output contract")
+    _command(sub, "schema", help="print the JSON Schema of the output contract")
 
-    f = sub.add_parser("formats", help="list the input formats this installation reads, and what is missing")
+    f = _command(sub, "formats", help="list the input formats this installation reads, and what is missing")
     f.add_argument("--json", action="store_true", help="print the list as JSON")
 
-    b = sub.add_parser(
+    b = _command(
+        sub,
         "batch",
         help="convert files and folders into OUTDIR: per-report JSON, CSVs, XLSX, datapackage.json, manifest.csv",
     )
@@ -194,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a file, a folder (searched for .docx/.pdf/.txt), a glob, or - for paths on stdin")
     _add_batch_flags(b)
 
-    c = sub.add_parser("check", help="parse reports and fail when one is unreadable or has no tables (for CI)")
+    c = _command(sub, "check", help="parse reports and fail when one is unreadable or has no tables (for CI)")
     c.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for paths on stdin")
     c.add_argument("--format", choices=["text", "json", "junit", "github"], default="text",
                    help="output format (default: %(default)s)")
@@ -203,10 +220,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_flags(c)
     _add_limit_flags(c)
 
-    v = sub.add_parser("serve", help="a local web page: drop reports, read them, download JSON/CSV/XLSX",
-                       description="Serve a web page on this computer where reports are dropped and read. "
-                       "Files are parsed in worker processes with the limits and timeout below; "
-                       "nothing is kept after the answer unless --keep names a folder.")
+    v = _command(sub, "serve", help="a local web page: drop reports, read them, download JSON/CSV/XLSX",
+                      description="Serve a web page on this computer where reports are dropped and read. "
+                      "Files are parsed in worker processes with the limits and timeout below; "
+                      "nothing is kept after the answer unless --keep names a folder.")
     v.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: %(default)s, this computer only)")
     v.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
@@ -216,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_flags(v)
     _add_limit_flags(v)
 
-    m = sub.add_parser("demo", help="convert a folder like batch and print a summary table")
+    m = _command(sub, "demo", help="convert a folder like batch and print a summary table")
     m.add_argument("folder", metavar="DIR", help="folder of reports, e.g. samples")
     _add_batch_flags(m)
     return parser
@@ -248,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extractor: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except ExtractorError as e:
-        if getattr(args, "debug", False):
+        if args.debug:
             raise
         print(f"extractor: error: {e}", file=sys.stderr)
         return EXIT_FAILED
@@ -258,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         print("extractor: interrupted", file=sys.stderr)
         return 130
     except Exception as e:  # a bug, not the input's fault: still one line; the traceback with --debug
-        if getattr(args, "debug", False):
+        if args.debug:
             raise
         where = getattr(args, "file", None)
         detail = " ".join(f"{type(e).__name__}: {e}".split())

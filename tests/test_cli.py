@@ -151,3 +151,56 @@ def test_parse_format_csv_writes_the_tables(tmp_path):
         else:  # the same number, written as a plain decimal
             assert Decimal(row["planned"]) == Decimal(repr(f["planned"]))
             assert all(ch in "-.0123456789" for ch in row["planned"])
+
+
+# -- global flags, before or after the command ------------------------------------------------
+
+COMMAND_ARGS = {
+    "parse": ["r.pdf"],
+    "dump": ["r.pdf"],
+    "schema": [],
+    "batch": ["in", "-o", "out"],
+    "check": ["in"],
+    "demo": ["in", "-o", "out"],
+    "serve": [],
+    "formats": [],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMAND_ARGS))
+def test_debug_flag_before_or_after_any_command_has_the_same_effect(command):
+    from extractor.cli import build_parser
+
+    parser = build_parser()
+    args = [command, *COMMAND_ARGS[command]]
+    assert parser.parse_args(["--debug", *args]).debug is True
+    assert parser.parse_args([*args, "--debug"]).debug is True
+    assert parser.parse_args(args).debug is False
+
+
+def test_every_command_takes_the_global_flags():
+    from extractor.cli import _COMMANDS
+
+    assert set(COMMAND_ARGS) == set(_COMMANDS)
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+def test_debug_before_the_command_shows_the_traceback_of_an_internal_error(monkeypatch, tmp_path, position):
+    import extractor.readers
+    from extractor.cli import main
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(extractor.readers, "read", broken)
+    f = tmp_path / "r.pdf"
+    f.write_bytes(b"%PDF-1.4\n")
+    argv = ["--debug", "dump", str(f)] if position == "before" else ["dump", str(f), "--debug"]
+    with pytest.raises(KeyError, match="a bug"):
+        main(argv)
+    assert main(["dump", str(f)]) == 1
+
+
+def test_version_after_the_command():
+    r = run("dump", "--version")
+    assert r.returncode == 0 and __version__ in r.stdout
