@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # a message says what to install): LibreOffice converts DOC, RTF, ODT, XLS, ODS.
 SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui python3-uno
 
-.PHONY: setup test demo schema bench fuzz clean qa floors system-packages
+.PHONY: setup test demo schema bench fuzz clean qa floors system-packages messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,7 @@ qa: $(STAMP)
 # record improvements of the pinned cases (tests/cases/): raise every floor the current code beats
 floors: $(STAMP)
 	$(PY) qa/pin.py --raise
+
+# extract the translatable texts, merge them into extractor/locale/*/LC_MESSAGES/extractor.po, compile the .mo
+messages: $(STAMP)
+	$(PY) tools/messages.py

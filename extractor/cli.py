@@ -10,10 +10,12 @@ import argparse
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
 from .errors import ExtractorError
+from .i18n import LANGUAGES, N_, _, default_language, language, ngettext, using
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .output import DEFAULT_TABLE, FORMATS
 from .render import DEFAULT_WIDTH
@@ -150,6 +152,10 @@ def _add_global_flags(p: argparse.ArgumentParser, *, top_level: bool = False) ->
     p.add_argument("--version", action="version", version=f"extractor {__version__}")
     p.add_argument("--debug", action="store_true", default=False if top_level else argparse.SUPPRESS,
                    help="show tracebacks on errors")
+    # read (and taken off the command line) by take_language before argparse runs; declared for --help
+    p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_(
+        "language of messages, help and views, before or after the command "
+        "(default: $EXTRACTOR_LANG, else the locale's language when it is one of these, else uk)"))
 
 
 def _command(sub: argparse._SubParsersAction, name: str, **kwargs) -> argparse.ArgumentParser:
@@ -247,8 +253,80 @@ def _utf8_stdout() -> None:
         pass
 
 
+#: environment variable naming the language of messages, help and views (before the locale is asked)
+LANG_ENV = "EXTRACTOR_LANG"
+
+
+def take_language(argv: list[str], environ=None) -> tuple[str, list[str]]:
+    """The language asked for, and the arguments without ``--lang``.
+
+    ``--lang uk|en`` anywhere on the command line (before or after the
+    command), else ``$EXTRACTOR_LANG``, else the locale's language when
+    extractor has it (``LANG=en_US.UTF-8`` gives English), else Ukrainian.
+    Raises ValueError for a language extractor does not have.
+    """
+    env = os.environ if environ is None else environ
+    rest: list[str] = []
+    lang: str | None = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        if arg == "--lang":
+            if i + 1 >= len(argv):
+                raise ValueError("--lang needs a language: " + " or ".join(LANGUAGES))
+            lang, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--lang="):
+            lang, i = arg.split("=", 1)[1], i + 1
+            continue
+        rest.append(arg)
+        i += 1
+    if lang is None:
+        lang = env.get(LANG_ENV) or default_language(env)
+    if lang not in LANGUAGES:
+        raise ValueError(f"--lang: {lang!r} is not one of {', '.join(LANGUAGES)}")
+    return lang, rest
+
+
+#: argparse's own texts, here so that they are in the catalogue (Python 3.11-3.13 wordings)
+_ARGPARSE_TEXTS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"), N_("invalid %(type)s value: %(value)r"), N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("one of the arguments %s is required"),
+    N_("expected at least one argument"), N_("ignored explicit argument %r"),
+)
+
+
+@contextmanager
+def _argparse_in_language():
+    """argparse's own texts ("usage:", "options", "the following arguments are required") through our catalogue."""
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = _, ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdout()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        lang, argv = take_language(argv)
+    except ValueError as e:
+        print(f"extractor: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    with using(lang), _argparse_in_language():
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -306,7 +384,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         sources = report_sources(parsed.report, parsed.document, parsed.input.data)
     for line in write_report(parsed.report, plan, args.file, csv_style=_csv_style(args), sources=sources):
         if not args.quiet:
-            print(f"extractor: wrote {line}", file=sys.stderr)
+            print(f"extractor: {line}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -509,7 +587,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     try:
         settings = ServeSettings(
             host=args.host, port=args.port, limits=_limits(args), timeout=args.timeout, max_files=args.max_files,
-            jobs=args.jobs, keep=Path(args.keep) if args.keep else None,
+            jobs=args.jobs, keep=Path(args.keep) if args.keep else None, lang=language(),
         )
     except ValueError as e:
         raise UsageError(None, str(e)) from None

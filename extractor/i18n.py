@@ -31,7 +31,7 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 #: the language of the running command or request (a context variable: each thread and task has its own)
-_language: ContextVar[str] = ContextVar("extractor_language", default="en")
+_language: ContextVar[str] = ContextVar("extractor_language", default=DEFAULT_LANGUAGE)
 
 
 def default_language(environ: Mapping[str, str] | None = None) -> str:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .batch import UsageError
+from .i18n import N_, _, ngettext
 from .models import Report
 
 #: output formats of ``parse``
@@ -77,45 +78,49 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _not_a_table(fmt: str) -> str:
+    return _("chooses a CSV table; {format} holds the whole report").format(format=fmt.upper())
+
+
 def plan_output(output: str | None, fmt: str | None, table: str | None, input_path: str | Path) -> OutputPlan:
     """The plan for ``-o output --format fmt --table table``; raises UsageError when it cannot be done."""
     from .writers.tables import TABLES
 
     if table is not None and table not in TABLES:
-        raise UsageError("--table", f"no table named {table!r}; the tables are {', '.join(TABLES)}")
+        raise UsageError("--table", _("no table named {table!r}; the tables are {tables}").format(
+            table=table, tables=", ".join(TABLES)))
     if output is None or output == "-":
         fmt = fmt or "json"
         if fmt == "xlsx":
-            raise UsageError(None, "XLSX is a file, not text: give -o zvit.xlsx")
+            raise UsageError(None, _("XLSX is a file, not text: give -o zvit.xlsx"))
         if fmt == "csv" and table is None:
-            raise UsageError(
-                None,
-                "a report has several CSV tables: give -o FOLDER/ for all of them, "
-                f"-o FILE.csv for one ({DEFAULT_TABLE} unless --table says which), "
-                f"or --table NAME to print one ({', '.join(TABLES)})",
-            )
+            raise UsageError(None, _(
+                "a report has several CSV tables: give -o FOLDER/ for all of them, -o FILE.csv for one "
+                "({default} unless --table says which), or --table NAME to print one ({tables})"
+            ).format(default=DEFAULT_TABLE, tables=", ".join(TABLES)))
         if table is not None and fmt != "csv":
-            raise UsageError("--table", f"chooses a CSV table; {fmt.upper()} holds the whole report")
+            raise UsageError("--table", _not_a_table(fmt))
         return OutputPlan(format=fmt, table=table)
     if _names_a_folder(output):
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
-            raise UsageError(output, "ends with '/' but is a file, not a folder")
+            raise UsageError(output, _("ends with '/' but is a file, not a folder"))
         fmt = fmt or "json"
         if table is not None and fmt != "csv":
-            raise UsageError("--table", f"chooses a CSV table; {fmt.upper()} holds the whole report")
+            raise UsageError("--table", _not_a_table(fmt))
         return OutputPlan(format=fmt, target=folder, folder=True, table=table)
     path = Path(output)
     if fmt is None:
         suffix = path.suffix.lower()
         if suffix and suffix not in FORMAT_BY_SUFFIX:
             known = " ".join(sorted(FORMAT_BY_SUFFIX))
-            raise UsageError(output, f"cannot tell the output format from '{path.suffix}' (known: {known}); give --format")
+            raise UsageError(output, _("cannot tell the output format from '{suffix}' (known: {known}); give --format")
+                             .format(suffix=path.suffix, known=known))
         fmt = FORMAT_BY_SUFFIX.get(suffix, "json")
     if _same_file(path, Path(input_path)):
-        raise UsageError(output, "is the input file; choose another output")
+        raise UsageError(output, _("is the input file; choose another output"))
     if table is not None and fmt != "csv":
-        raise UsageError("--table", f"chooses a CSV table; {fmt.upper()} holds the whole report")
+        raise UsageError("--table", _not_a_table(fmt))
     return OutputPlan(format=fmt, target=path, table=(table or DEFAULT_TABLE) if fmt == "csv" else None)
 
 
@@ -151,33 +156,45 @@ def write_report(
                 stdout.write(data.decode("utf-8"))
                 return []
             atomic_write_bytes(plan.target, data)
-            return [f"the {name} table ({_rows(len(tables[name]))}) to {plan.target}"]
+            return [_table_line(name, len(tables[name]), plan.target)]
         from .writers.datapackage import write_datapackage
 
         names = [plan.table] if plan.table else list(TABLES)
         paths = write_tables_csv(tables, plan.target, style=style, names=names)
         if plan.table is not None:
-            return [f"the {plan.table} table ({_rows(len(tables[plan.table]))}) to {paths[plan.table]}"]
+            return [_table_line(plan.table, len(tables[plan.table]), paths[plan.table])]
         descriptor = write_datapackage(plan.target, paths, style=style)
         counts = ", ".join(f"{p.name} {_rows(len(tables[n]))}" for n, p in paths.items())
-        return [f"{len(paths)} CSV tables and {descriptor.name} to {plan.target}{os.sep} ({counts})"]
+        return [_("wrote {n} CSV tables and {descriptor} to {folder} ({counts})").format(
+            n=len(paths), descriptor=descriptor.name, folder=f"{plan.target}{os.sep}", counts=counts)]
     if fmt == "xlsx":
         from .writers.xlsx import xlsx_bytes
 
         target = _file_in(plan, input_path)
         tables = build_tables([report])
         atomic_write_bytes(target, xlsx_bytes(tables))
-        return [f"the workbook (sheets: {', '.join(TABLES)}) to {target}"]
+        from .writers.xlsx import sheet_name
+
+        return [_("wrote the workbook (sheets: {sheets}) to {path}").format(
+            sheets=", ".join(sheet_name(t) for t in TABLES), path=target)]
     text = render_text(report, fmt, sources)
     if plan.target is None:
         stdout.write(text)
         return []
     target = _file_in(plan, input_path)
     atomic_write_bytes(target, text.encode("utf-8"))
-    return [f"the report {_FORMAT_NAMES[fmt]} to {target}"]
+    return [_(_WROTE[fmt]).format(path=target)]
 
 
-_FORMAT_NAMES = {"json": "JSON", "html": "HTML view", "md": "Markdown view"}
+_WROTE = {
+    "json": N_("wrote the report JSON to {path}"),
+    "html": N_("wrote the HTML view of the report to {path}"),
+    "md": N_("wrote the Markdown view of the report to {path}"),
+}
+
+
+def _table_line(table: str, rows: int, path) -> str:
+    return _("wrote the {table} table ({rows}) to {path}").format(table=table, rows=_rows(rows), path=path)
 
 
 def render_text(report: Report, fmt: str, sources=None) -> str:
@@ -204,4 +221,4 @@ def _file_in(plan: OutputPlan, input_path: str | Path) -> Path:
 
 
 def _rows(n: int) -> str:
-    return f"{n} row" if n == 1 else f"{n} rows"
+    return ngettext("{n} row", "{n} rows", n).format(n=n)

@@ -5,7 +5,7 @@ header row); a paragraph is one line too (``p1 ¶ text``), then its cells separa
 break shows as ``↵`` (never as the cell separator), a ``|`` printed in the
 cell as ``¦``; a grid position covered by a merged cell shows ``^`` (merged
 with the cell above) or ``<`` (merged with the cell to the left); a cell
-longer than the width is cut with ``…``. ``LEGEND`` explains every marker
+longer than the width is cut with ``…``. ``legend()`` explains every marker
 and heads the dump.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Document, Paragraph, Table
+from .i18n import _
 
 #: between two cells of a row
 CELL_SEPARATOR = " | "
@@ -32,13 +33,18 @@ DEFAULT_WIDTH = 40
 #: the narrowest width that still shows something besides the cut mark
 MIN_WIDTH = 5
 
-LEGEND = (
-    "legend: ¶ paragraph · pN page N · rN table row N · H header row · [header]/[footer]/[textbox] where a paragraph stands\n"
-    f"        cells are separated by '{CELL_SEPARATOR.strip()}' · {LINE_BREAK} line break inside a cell · "
-    f"{PIPE_IN_CELL} a '|' printed in the cell\n"
-    f"        {FROM_ABOVE} merged with the cell above · {FROM_LEFT} merged with the cell to the left · "
-    f"{CUT} cut at the width (--width N, --full)\n"
-)
+
+
+def legend() -> str:
+    """What every marker of the dump means, in the current language (three lines)."""
+    return (
+        _("legend: ¶ paragraph · pN page N · rN table row N · H header row · "
+          "[header]/[footer]/[textbox] where a paragraph stands") + "\n        "
+        + _("cells are separated by '{sep}' · {br} line break inside a cell · {pipe} a '|' printed in the cell")
+        .format(sep=CELL_SEPARATOR.strip(), br=LINE_BREAK, pipe=PIPE_IN_CELL) + "\n        "
+        + _("{above} merged with the cell above · {left} merged with the cell to the left · "
+            "{cut} cut at the width (--width N, --full)").format(above=FROM_ABOVE, left=FROM_LEFT, cut=CUT) + "\n"
+    )
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ def render_table(table: Table, options: RenderOptions = RenderOptions()) -> str:
 def render_document(doc: Document, options: RenderOptions = RenderOptions()) -> str:
     out = [f"format: {doc.format}" + (f", pages: {doc.pages}" if doc.pages else "")]
     if options.legend:
-        out.append(LEGEND.rstrip("\n"))
+        out.append(legend().rstrip("\n"))
     for code, message in doc.notes:
         out.append(f"note [{code}]: {message}")
     for block in doc.blocks:

@@ -68,3 +68,12 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("pinned cases above their floors (record with: make floors)")
         for line in IMPROVEMENTS:
             terminalreporter.write_line(line)
+
+
+# -- language ----------------------------------------------------------------------------------
+
+import os  # noqa: E402
+
+#: the command line's messages in the tests are English unless a test asks for Ukrainian (--lang uk),
+#: whatever the machine's locale; the library's own default (Ukrainian) is not affected
+os.environ["EXTRACTOR_LANG"] = "en"

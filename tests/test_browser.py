@@ -40,7 +40,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def server():
     """``extractor serve`` on a free port, in its own process; its URL."""
-    proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", "0", "--jobs", "2"],
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", "0", "--jobs", "2", "--lang", "uk"],
                             stderr=subprocess.PIPE, text=True)
     try:
         line = ""
@@ -145,4 +145,5 @@ def test_browser_bad_file_shows_the_command_line_message(server, browser_page, t
     bad.write_bytes(b"")
     page = browser_page
     upload(page, server, bad)
-    assert "порожній.pdf: file is empty" in page.inner_text("#r0-file")
+    text = page.inner_text("#r0-file")
+    assert "порожній.pdf: file is empty" in text and "не вдалося прочитати" in text

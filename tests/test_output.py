@@ -72,13 +72,15 @@ def test_csv_table_on_stdout_on_a_cp1251_locale_is_utf8(tmp_path):
 
 def test_parse_output_xlsx_by_extension_writes_a_workbook(tmp_path, capsys, report):
     openpyxl = pytest.importorskip("openpyxl")
-    code, out, err = run_cli(capsys, "parse", DOCX, "-o", tmp_path / "zvit.xlsx")
+    code, out, err = run_cli(capsys, "parse", DOCX, "-o", tmp_path / "zvit.xlsx", "--lang", "uk")
     assert code == 0 and out == ""
     wb = openpyxl.load_workbook(tmp_path / "zvit.xlsx")
-    assert wb.sheetnames == list(TABLES)
-    funding = list(wb["funding"].iter_rows(values_only=True))
+    assert wb.sheetnames == ["Звіти", "Рішення", "Фінансування", "Розподіл фінансування", "Показники",
+                             "Попередження"]  # Ukrainian first
+    funding = list(wb["Фінансування"].iter_rows(values_only=True))
     assert len(funding) == 1 + len(report.funding)
-    assert f"zvit.xlsx" in err and err.startswith("extractor: wrote")
+    assert "zvit.xlsx" in err and err.startswith("extractor: записано книгу")
+    assert [c.value for c in wb["Фінансування"][1]][:3] == ["report", "index", "kind"]  # field names stay
 
 
 def test_parse_output_x_csv_without_format_writes_csv_not_json(tmp_path, capsys, report):

@@ -9,11 +9,11 @@ from extractor.render import (
     CELL_SEPARATOR,
     FROM_ABOVE,
     FROM_LEFT,
-    LEGEND,
     LINE_BREAK,
     PIPE_IN_CELL,
     RenderOptions,
     cell_text,
+    legend,
     render_document,
     render_table,
 )
@@ -61,10 +61,10 @@ def test_dump_merge_markers_and_a_printed_marker_differ():
 def test_dump_legend_explains_every_marker():
     for marker in ("¶", "H", LINE_BREAK, PIPE_IN_CELL, FROM_ABOVE, FROM_LEFT, "…", "--width", "--full",
                    CELL_SEPARATOR.strip()):
-        assert marker in LEGEND, marker
+        assert marker in legend(), marker
     text = render_document(make_document("Звіт", table()))
-    assert text.splitlines()[1] == LEGEND.splitlines()[0]
-    assert LEGEND not in render_document(make_document(table()), RenderOptions(legend=False))
+    assert text.splitlines()[1] == legend().splitlines()[0]
+    assert legend() not in render_document(make_document(table()), RenderOptions(legend=False))
 
 
 def test_dump_width_below_the_minimum_is_refused():

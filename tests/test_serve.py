@@ -48,7 +48,10 @@ def test_serve_page_offers_the_upload_form():
     r = client().get("/")
     assert r.status_code == 200
     assert 'type="file"' in r.text and "multiple" in r.text and 'action="/parse' in r.text
-    assert re.search(r"20\D+100 MB", r.text)  # the limits are stated
+    assert re.search(r"20\D+100 МБ", r.text)  # the limits are stated, in Ukrainian first
+    assert '<html lang="uk">' in r.text and "Перетягніть файли" in r.text
+    en = client().get("/?lang=en")
+    assert '<html lang="en">' in en.text and re.search(r"20\D+100 MB", en.text) and "Drop files" in en.text
 
 
 def test_serve_upload_shows_the_report_tables_and_downloads():
@@ -66,7 +69,7 @@ def test_serve_upload_shows_the_report_tables_and_downloads():
     assert len(list(csv.DictReader(io.StringIO(funding), delimiter=";"))) == len(report.funding)
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(io.BytesIO(got[f"{DOCX.name}.xlsx"]))
-    assert wb["funding"].max_row == 1 + len(report.funding)
+    assert wb["Фінансування"].max_row == 1 + len(report.funding)
 
 
 def test_serve_several_files_each_with_its_own_view_and_unique_ids():

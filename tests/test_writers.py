@@ -253,7 +253,10 @@ def test_xlsx_has_one_sheet_per_table_with_numeric_cells(tmp_path):
     reports = [small_report(), golden(STEMS[0])]
     path = write_report_xlsx(reports, tmp_path / "reports.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == list(TABLES)
+    from extractor.writers.xlsx import sheet_name
+
+    assert wb.sheetnames == [sheet_name(t) for t in TABLES]
+    wb = {t: wb[sheet_name(t)] for t in TABLES}
     ws = wb["funding"]
     header = [c.value for c in ws[1]]
     assert header == [c.name for c in FUNDING_COLUMNS]

@@ -17,13 +17,14 @@ from pathlib import Path
 
 from .atomic import atomic_write_text
 from .csv import CSV_SUFFIX, EXCEL, LINE_TERMINATOR, PLAIN, CsvStyle
-from .tables import TABLE_DESCRIPTIONS, TABLE_KEYS, TABLES, Column
+from ..i18n import N_, _
+from .tables import TABLE_DESCRIPTIONS, TABLE_KEYS, TABLE_TITLES, TABLES, Column
 
 #: file name of the descriptor
 DESCRIPTOR_NAME = "datapackage.json"
 #: default package name (lower case, digits, "-", "_", ".")
 DEFAULT_PACKAGE_NAME = "municipal-program-reports"
-DEFAULT_TITLE = "Ukrainian municipal target-program reports: funding, indicators, decisions"
+DEFAULT_TITLE = N_("Ukrainian municipal target-program reports: funding, indicators, decisions")
 
 
 
@@ -75,8 +76,8 @@ def datapackage_descriptor(
                 "name": table,
                 "path": Path(paths[table]).name if Path(paths[table]).is_absolute() else str(paths[table]),
                 "profile": "tabular-data-resource",
-                "title": table,
-                "description": TABLE_DESCRIPTIONS[table],
+                "title": _(TABLE_TITLES[table]),
+                "description": _(TABLE_DESCRIPTIONS[table]),
                 "format": CSV_SUFFIX.lstrip("."),
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig" if style.bom else "utf-8",
@@ -87,10 +88,11 @@ def datapackage_descriptor(
     return {
         "profile": "tabular-data-package",
         "name": name,
-        "title": title,
-        "description": "Produced by extractor from published reports (DOCX, PDF, TXT). "
-        f"Amounts use a decimal {'point' if style.decimal == '.' else 'comma'}; "
-        "an empty cell means the report does not state the value.",
+        "title": _(title),
+        "description": (_("Produced by extractor from published reports. Amounts use a decimal point; "
+                          "an empty cell means the report does not state the value.") if style.decimal == "."
+                        else _("Produced by extractor from published reports. Amounts use a decimal comma; "
+                               "an empty cell means the report does not state the value.")),
         "resources": resources,
     }
 

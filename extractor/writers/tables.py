@@ -38,6 +38,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from ..i18n import N_
 from ..models import Format, Location, Report
 
 #: separator of the years in the ``years`` column
@@ -184,14 +185,25 @@ class Keys:
 
 _TO_REPORTS = ((("report",), "reports", ("report",)),)
 
-#: what each table holds, for the Data Package
+#: each table's title for people: XLSX sheet names and Data Package titles (translated where shown, at most 31
+#: characters: a sheet name's limit)
+TABLE_TITLES: dict[str, str] = {
+    "reports": N_("Reports"),
+    "decisions": N_("Decisions"),
+    "funding": N_("Funding"),
+    "breakdown": N_("Funding by year and source"),
+    "indicators": N_("Indicators"),
+    "warnings": N_("Warnings"),
+}
+
+#: what each table holds, for the Data Package (translated where written)
 TABLE_DESCRIPTIONS: dict[str, str] = {
-    "reports": "One row per report: its source, metadata and the counts of its lists.",
-    "decisions": "Council decisions that approved or amended each program, in document order.",
-    "funding": "Funding table rows (measures, subtotals, totals) of each report; amounts in funding_unit.",
-    "breakdown": "Funding rows split by year or funding source, one row per part; index is the funding row's index.",
-    "indicators": "Performance indicators (затрат, продукту, ефективності, якості) of each report; values in unit.",
-    "warnings": "Warnings a careful reader should look at; path points into the report (e.g. funding[12]).",
+    "reports": N_("One row per report: its source, metadata and the counts of its lists."),
+    "decisions": N_("Council decisions that approved or amended each program, in document order."),
+    "funding": N_("Funding table rows (measures, subtotals, totals) of each report; amounts in funding_unit."),
+    "breakdown": N_("Funding rows split by year or funding source, one row per part; index is the funding row's index."),
+    "indicators": N_("Performance indicators (cost, product, efficiency, quality) of each report; values in unit."),
+    "warnings": N_("Warnings a careful reader should look at; path points into the report (e.g. funding[12])."),
 }
 
 #: keys of each table: every item table is keyed by report and index, breakdown parts point at their funding row

@@ -1,7 +1,8 @@
 """XLSX output: the flat tables of ``writers.tables`` as sheets of one workbook.
 
-One sheet per table (reports, decisions, funding, indicators, warnings), a
-bold frozen header row with a filter, numbers as numeric cells and dates as
+One sheet per table (reports, decisions, funding, breakdown, indicators,
+warnings), named in the current language (``Фінансування``), a bold frozen
+header row of the field names with a filter, numbers as numeric cells and dates as
 date cells, so a spreadsheet user can sum and sort without conversion.
 Needs the optional dependency openpyxl (``pip install 'extractor-zvit[xlsx]'``).
 The workbook is written atomically.
@@ -18,7 +19,8 @@ from pathlib import Path
 from ..errors import ExtractorError
 from ..models import Report
 from .atomic import atomic_write_bytes
-from .tables import TABLES, Cell, Row, build_tables
+from ..i18n import _
+from .tables import TABLE_TITLES, TABLES, Cell, Row, build_tables
 
 #: Excel's limit on the characters of one cell
 MAX_CELL_CHARS = 32767
@@ -26,6 +28,8 @@ MAX_CELL_CHARS = 32767
 MAX_COLUMN_WIDTH = 60
 #: narrowest column, in characters
 MIN_COLUMN_WIDTH = 6
+#: Excel's limit on the characters of a sheet name
+MAX_SHEET_NAME_CHARS = 31
 #: what ends a cell cut at MAX_CELL_CHARS
 TRUNCATION_MARK = "…"
 
@@ -54,6 +58,11 @@ def xlsx_value(value: Cell) -> Cell | float:
     return text
 
 
+def sheet_name(table: str) -> str:
+    """The sheet of a table, named in the current language ("Фінансування"); the columns keep the field names."""
+    return _(TABLE_TITLES[table])[:MAX_SHEET_NAME_CHARS]
+
+
 def xlsx_bytes(tables: dict[str, list[Row]]) -> bytes:
     """A workbook with one sheet per flat table, as XLSX bytes."""
     openpyxl = _openpyxl()
@@ -64,7 +73,7 @@ def xlsx_bytes(tables: dict[str, list[Row]]) -> bytes:
     wb.remove(wb.active)
     bold = Font(bold=True)
     for name, columns in TABLES.items():
-        ws = wb.create_sheet(title=name)
+        ws = wb.create_sheet(title=sheet_name(name))
         ws.append([c.name for c in columns])
         for cell in ws[1]:
             cell.font = bold
