@@ -5,8 +5,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Debian packages used outside Python (installed when missing, as root; otherwise
-# a message says what to install): LibreOffice converts DOC, RTF, ODT, XLS, ODS.
-SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui python3-uno
+# a message says what to install): LibreOffice converts DOC, RTF, ODT, XLS, ODS;
+# Chromium (with a font that has Cyrillic) runs the browser test of `extractor serve`.
+SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui python3-uno chromium fonts-dejavu-core
 
 .PHONY: setup test demo schema bench fuzz clean qa floors system-packages messages
 
