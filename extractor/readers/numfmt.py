@@ -345,7 +345,11 @@ def _fixed(value: Decimal, number_part: str, locale: Locale) -> str:
     dec_digits = [c for c in dec_spec if c in "0#?"]
     min_dec = sum(1 for c in dec_digits if c == "0")
     max_dec = len(dec_digits)
-    grouping = "," in int_spec.strip(",") or re.search(r"[#0?][ \u00a0]+[#0?]", int_spec) is not None
+    # "#,##0" groups with the locale's separator; "# ##0" (a literal space between placeholders, as some
+    # Ukrainian templates write it) groups with that literal
+    literal_group = re.search(r"[#0?]([ \u00a0])+[#0?]", int_spec)
+    grouping = "," in int_spec.strip(",") or literal_group is not None
+    group_sign = locale.group if "," in int_spec.strip(",") or literal_group is None else literal_group.group(1)
     min_int = sum(1 for c in int_spec if c == "0")
     value = exact(str(value)) or Decimal(0)
     rounded = value.quantize(Decimal(1).scaleb(-max_dec), rounding=ROUND_HALF_UP)
@@ -364,7 +368,7 @@ def _fixed(value: Decimal, number_part: str, locale: Locale) -> str:
             groups.insert(0, int_text[-3:])
             int_text = int_text[:-3]
         groups.insert(0, int_text)
-        int_text = locale.group.join(groups)
+        int_text = group_sign.join(groups)
     literal_inside = "".join(c for c in int_spec if c not in "0#?, \u00a0")
     text = int_text + (locale.decimal + dec_text if dec_text or ("." in number_part and max_dec and min_dec) else "")
     if "." in number_part and not dec_text and max_dec == 0 and dec_spec == "":
