@@ -12,7 +12,7 @@ openpyxl = pytest.importorskip("openpyxl")
 from openpyxl.styles import Border, Side  # noqa: E402
 
 from extractor.document import Paragraph, Table  # noqa: E402
-from extractor.errors import CorruptFile, InflatedTooLarge, UnsafeContent  # noqa: E402
+from extractor.errors import CorruptFile, InflatedTooLarge, LimitExceeded, UnsafeContent  # noqa: E402
 from extractor.limits import DEFAULT_LIMITS, Limits  # noqa: E402
 from extractor.readers.xlsx import NOTE_FORMULA_WITHOUT_VALUE, NOTE_HIDDEN, read_xlsx  # noqa: E402
 
@@ -272,3 +272,77 @@ def test_workbook_report_end_to_end_numbers_as_seen_with_sheet_locations(tmp_pat
     assert (first.number, first.measure) == ("1", "Ремонт мереж")
     assert first.planned == Decimal("1445.0") and first.raw["planned"] == "1 445,0"  # as shown
     assert (first.location.sheet, first.location.sheet_row, first.location.row) == ("Звіт 2021", 6, 2)
+
+
+def test_an_empty_spacer_column_is_not_a_column_of_the_table():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Захід", None, "План"])
+    ws.append(["Ремонт", None, 10])
+    assert read(workbook_bytes(wb)).tables[0].text_grid() == [["Захід", "План"], ["Ремонт", "10"]]
+
+
+def test_a_bordered_empty_column_stays_in_the_table():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Захід", "Причини", "План"])
+    ws.append(["Ремонт", None, 10])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.border = BOX
+    assert read(workbook_bytes(wb)).tables[0].text_grid()[1] == ["Ремонт", "", "10"]
+
+
+def test_a_stray_cell_far_right_does_not_widen_the_table():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Захід", "План"])
+    ws.append(["Ремонт", 10])
+    ws.cell(row=2, column=600, value="x")
+    table = read(workbook_bytes(wb)).tables[0]
+    assert table.n_cols == 3 and table.text_grid()[1] == ["Ремонт", "10", "x"]
+
+
+def test_a_table_thousands_of_columns_wide_is_refused_naming_the_file():
+    rows = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{_col(c)}{r}"><v>{c}</v></c>' for c in range(1, 1200)) + "</row>"
+        for r in (1, 2)
+    )
+    with pytest.raises(LimitExceeded, match=r"^zvit\.xlsx: .*1199 columns wide"):
+        read(raw_xlsx(rows))
+
+
+def test_merged_ranges_past_the_budget_are_read_as_separate_cells():
+    """Fifty merges of a million positions each: the first is expanded, the rest are not."""
+    merges = "".join(f'<mergeCell ref="C{r}:ALL{r + 999}"/>' for r in range(10, 50_000, 1000))
+    data = _with_merges(raw_xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>а</t></is></c><c r="B1"><v>1</v></c>'
+                                 '</row><row r="2"><c r="A2" t="inlineStr"><is><t>б</t></is></c><c r="B2"><v>2</v>'
+                                 "</c></row>"), merges)
+    assert read(data).tables[0].text_grid() == [["а", "1"], ["б", "2"]]
+
+
+def test_a_sheet_with_too_many_cells_is_refused(monkeypatch):
+    import extractor.readers.xlsx as xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_SHEET_CELLS", 50)
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 100))
+    with pytest.raises(LimitExceeded, match="more than 50 filled cells"):
+        read(raw_xlsx(rows))
+
+
+def _col(n: int) -> str:
+    from extractor.readers.xlsx import _column_name
+
+    return _column_name(n)
+
+
+def _with_merges(data: bytes, merges: str) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.endswith("sheet1.xml"):
+                body = body.replace(b"</sheetData>", b"</sheetData><mergeCells>" + merges.encode() + b"</mergeCells>")
+            zf.writestr(info.filename, body)
+    return buf.getvalue()

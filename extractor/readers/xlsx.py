@@ -50,7 +50,7 @@ from decimal import Decimal
 from lxml import etree
 
 from ..document import Cell, Document, Paragraph, Row, Table
-from ..errors import CorruptFile, UnsafeContent
+from ..errors import CorruptFile, LimitExceeded, UnsafeContent
 from ..limits import Limits
 from . import numfmt
 from .ooxml import _HARDENED, NS, Package, has_doctype
@@ -67,6 +67,12 @@ MAX_SHEET_COLUMNS = 16384
 MAX_SHEET_ROWS = 1_048_576
 #: how many formula cells without a cached value are named in the note
 NAMED_CELLS = 10
+#: most filled cells read from one sheet (a report has thousands; a generated bomb millions)
+MAX_SHEET_CELLS = 2_000_000
+#: most grid positions all merged ranges of a sheet may cover; merges past it are read as separate cells
+MAX_MERGED_POSITIONS = 1_000_000
+#: widest table accepted, in columns that hold text or borders (Word allows 63; a wider one is not a report)
+MAX_TABLE_COLUMNS = 1000
 
 NOTE_FORMULA_WITHOUT_VALUE = "xlsx-formula-without-value"
 NOTE_HIDDEN = "xlsx-hidden"
@@ -93,7 +99,10 @@ def read_xlsx(data: bytes, *, path: str, limits: Limits) -> Document:
             cells, merges, hidden_rows, hidden_cols = _read_sheet(pkg, sheet, book, notes)
             if hidden_rows or hidden_cols:
                 notes.hidden_lines.append((sheet.name, hidden_rows, hidden_cols))
-            blocks.extend(layout_sheet(sheet.name, cells, merges, hidden_rows, hidden_cols))
+            try:
+                blocks.extend(layout_sheet(sheet.name, cells, merges, hidden_rows, hidden_cols))
+            except LimitExceeded as e:
+                raise LimitExceeded(path, e.reason) from None
     index = 0
     for block in blocks:
         if isinstance(block, Table):
@@ -328,6 +337,9 @@ def _read_sheet(pkg: Package, sheet: _Sheet, book: _Workbook, notes: _Notes):
                     hidden_rows.append(row_no)
                 _read_row(el, row_no, cells, book, sheet.name, notes)
                 el.clear(keep_tail=False)
+                if len(cells) > MAX_SHEET_CELLS:
+                    raise LimitExceeded(pkg.path, f"sheet «{sheet.name}» has more than {MAX_SHEET_CELLS:,} filled "
+                                                  "cells; no report is that large")
             elif el.tag == _S + "col":
                 if (el.get("hidden") or "").lower() in _TRUE_VALUES:
                     lo, hi = _int(el.get("min"), 0), _int(el.get("max"), 0)
@@ -413,10 +425,13 @@ def layout_sheet(
     skip_rows, skip_cols = set(hidden_rows), set(hidden_cols)
     cells = {pos: c for pos, c in cells.items() if pos[0] not in skip_rows and pos[1] not in skip_cols}
     merge_of: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    budget = MAX_MERGED_POSITIONS
     for m in merges:
         r1, c1, r2, c2 = m
-        if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
-            continue  # a hostile or absurd merge is ignored rather than expanded
+        size = (r2 - r1 + 1) * (c2 - c1 + 1)
+        if size > budget:
+            continue  # a hostile or absurd merge is read as separate cells rather than expanded
+        budget -= size
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 merge_of[(r, c)] = m
@@ -474,6 +489,11 @@ def _runs(order: list[int], tabular: dict[int, bool], filled: dict[int, int], bo
     return [run for run in runs if any(filled[r] for r in run)]
 
 
+def _merges_at(merge_of: dict, run: list[int], col: int) -> set[tuple[int, int, int, int]]:
+    """The merged ranges covering column ``col`` in the rows of a table."""
+    return {m for r in run if (m := merge_of.get((r, col))) is not None}
+
+
 def _table(sheet: str, run: list[int], cells: dict, merge_of: dict, skip_cols: set[int]) -> Table:
     first, last = run[0], run[-1]
     cols = sorted({c for (r, c) in cells if first <= r <= last})
@@ -481,7 +501,14 @@ def _table(sheet: str, run: list[int], cells: dict, merge_of: dict, skip_cols: s
     for (r, c), m in merge_of.items():
         if first <= r <= last and lo <= c <= hi:
             lo, hi = min(lo, m[1]), max(hi, m[3])
-    visible = [c for c in range(lo, hi + 1) if c not in skip_cols]
+    used = {c for (r, c), cell in cells.items() if first <= r <= last and (cell.text.strip() or cell.border)}
+    used |= {m[1] for (r, c), m in merge_of.items() if first <= r <= last and (m[0], m[1]) in cells}
+    # a column with neither text nor border in the table's rows is a spacer, not a column of the table
+    visible = [c for c in range(lo, hi + 1) if c not in skip_cols and (c in used or any(
+        m[1] < c <= m[3] and m[1] in used for m in _merges_at(merge_of, run, c)))]
+    if len(visible) > MAX_TABLE_COLUMNS:
+        raise LimitExceeded(None, f"a table on sheet «{sheet}» is {len(visible)} columns wide; no report is "
+                                  f"wider than {MAX_TABLE_COLUMNS}")
     col_index = {c: i for i, c in enumerate(visible)}
     out_rows: list[Row] = []
     for i, r in enumerate(run):
