@@ -25,6 +25,11 @@ large    a generated 160-page PDF (a funding table across pages) and a DOCX
          Targets: peak RSS <= 400 MB; time linear in size: the per-unit time
          at full size at most 1.5x the quarter size's (a quadratic step would
          make it about 4x; the margin is for a machine shared with others).
+formats  the same report in XLSX, HTML, XLS, DOC, RTF, ODT (those in samples/)
+         beside its DOCX, parse_file in process; the LibreOffice formats
+         through the process's warm LibreOffice. Also the conversion alone,
+         cold (a fresh LibreOffice started, used once and stopped) and warm.
+         Reported, no target.
 
 Every timing is the median of several interleaved runs after a warm-up
 (``bench/measure.py``). The results are written between the markers in
@@ -239,6 +244,52 @@ def bench_large(runs: int) -> list[Line]:
     ) + _large("docx", "row", LARGE_DOCX_ROWS, lambda n: inputs.long_docx(docx_sample, n), child_runs, docx_sample)
 
 
+#: the formats a report is compared in, beside its DOCX (those of them in samples/)
+FORMATS_COMPARED = ("xlsx", "html", "xls", "doc", "rtf", "odt")
+#: LibreOffice starts timed for the cold figure (each a fresh LibreOffice, profile included)
+COLD_RUNS = 2
+
+
+def bench_formats(runs: int) -> list[Line]:
+    """Per-file time of each new format beside the same report's DOCX; DOC and friends via a warm LibreOffice."""
+    from extractor.limits import DEFAULT_LIMITS
+    from extractor.readers import libreoffice
+
+    out = []
+    lo = libreoffice.installation()
+    for docx in sorted(SAMPLES.glob("*.docx")):
+        others = [docx.with_suffix("." + f) for f in FORMATS_COMPARED if docx.with_suffix("." + f).exists()]
+        if not others:
+            continue
+        usable = [p for p in others if p.suffix[1:] not in libreoffice.CONVERTED_FORMATS or lo.available]
+        # the shared converter is started by the warm-up run, so the converted formats are timed warm
+        t = interleaved({"docx": lambda: baselines.parse(docx), **{p.suffix[1:]: (lambda p=p: baselines.parse(p))
+                                                                   for p in usable}}, runs)
+        for p in usable:
+            fmt = p.suffix[1:]
+            how = " (warm LibreOffice: conversion + DOCX/XLSX reader)" if fmt in libreoffice.CONVERTED_FORMATS else ""
+            out.append(Line("formats", f"{docx.stem} {fmt.upper()}", f"parse {_ms(t[fmt])} vs DOCX {_ms(t['docx'])} "
+                            f"= {t[fmt] / t['docx']:.1f}x{how}", "", None))
+        for p in usable:
+            fmt = p.suffix[1:]
+            if fmt not in libreoffice.CONVERTED_FORMATS:
+                continue
+            data = p.read_bytes()
+
+            def cold() -> None:
+                with libreoffice.Converter() as conv:
+                    conv.convert(data, fmt, path=p.name, limits=DEFAULT_LIMITS)
+
+            def warm() -> None:
+                libreoffice.shared_converter().convert(data, fmt, path=p.name, limits=DEFAULT_LIMITS)
+
+            tc = interleaved({"cold": cold, "warm": warm}, COLD_RUNS, warmup=0)
+            out.append(Line("formats", f"{p.name}: LibreOffice conversion alone",
+                            f"cold {tc['cold']:.2f} s (start + convert + stop), warm {_ms(tc['warm'])}", "", None))
+    libreoffice.close_shared_converter()
+    return out
+
+
 SECTIONS = {
     "pdf": bench_pdf,
     "docx": bench_docx,
@@ -246,6 +297,7 @@ SECTIONS = {
     "startup": bench_startup,
     "batch": bench_batch,
     "large": bench_large,
+    "formats": bench_formats,
 }
 
 
