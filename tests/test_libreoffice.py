@@ -241,3 +241,40 @@ def test_shared_converter_is_stopped_when_the_process_exits():
     line = done.stdout.split()
     pids, folder = [int(p) for p in line[:-1]], Path(line[-1])
     assert wait_gone(pids) and not folder.exists()
+
+
+def _office_pids() -> set[int]:
+    """Processes running a LibreOffice (or bridge) started by an extractor converter."""
+    out = set()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if TEMP_PREFIX.encode() in cmdline or b"lo_bridge.py" in cmdline:
+            if alive(int(proc.name)):
+                out.add(int(proc.name))
+    return out
+
+
+@needs_bridge
+def test_batch_of_doc_files_converts_them_all_and_leaves_no_libreoffice_or_folder(tmp_path):
+    folder = tmp_path / "звіти"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"zvit-{i}.doc").write_bytes((SAMPLES / f"{STEM}.doc").read_bytes() + bytes(i))  # distinct bytes
+    (folder / "zvit.rtf").write_bytes((SAMPLES / f"{STEM}.rtf").read_bytes())
+    before_pids = _office_pids()
+    before_dirs = set(Path(tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"))
+    done = subprocess.run([sys.executable, "-m", "extractor", "batch", str(folder), "-o", str(tmp_path / "out"),
+                           "--jobs", "2", "--quiet", "--no-xlsx"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    import csv
+
+    rows = list(csv.DictReader((tmp_path / "out" / "manifest.csv").open(encoding="utf-8")))
+    assert sorted(r["format"] for r in rows) == ["doc", "doc", "doc", "rtf"]
+    assert all(r["status"] == "ok" for r in rows), rows
+    assert wait_gone(list(_office_pids() - before_pids))
+    assert set(Path(tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*")) - before_dirs == set()
