@@ -110,14 +110,13 @@ def _libreoffice_shows(values_and_codes):
         src = Path(tmp) / "formats.xlsx"
         wb.save(src)
         env = dict(os.environ, LC_ALL="uk_UA.UTF-8", LANG="uk_UA.UTF-8")
-        subprocess.run([lo.soffice, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless",
-                        "--convert-to", "csv:Text - txt - csv (StarCalc):9,34,76,1,,1058,false,true,true,true",
-                        "--outdir", tmp, str(src)], env=env, capture_output=True, timeout=300)
         out = Path(tmp) / "formats.csv"
-        if not out.exists():  # a fresh profile: LibreOffice asked to be started again
+        for _ in range(2):  # a fresh profile makes the first run exit asking to be started again
             subprocess.run([lo.soffice, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless",
                             "--convert-to", "csv:Text - txt - csv (StarCalc):9,34,76,1,,1058,false,true,true,true",
                             "--outdir", tmp, str(src)], env=env, capture_output=True, timeout=300)
+            if out.exists():
+                break
         return [row[0] for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8")), delimiter="\t")]
 
 

@@ -210,6 +210,12 @@ def try_number(text: str | None) -> tuple[Decimal | None, bool]:
         return None, False
 
 
+def group_thousands(digits: str, sep: str) -> str:
+    """``"1234567"`` → ``"1 234 567"`` with ``sep`` between groups of three digits, counted from the right."""
+    head = len(digits) % 3 or 3
+    return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
 def format_ukrainian(
     value: Decimal,
     *,
@@ -231,12 +237,7 @@ def format_ukrainian(
     integer, _, frac = text.partition(".")
     if len(frac) < min_decimals:
         frac = frac + "0" * (min_decimals - len(frac))
-    groups = []
-    while len(integer) > 3:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    groups.insert(0, integer)
-    body = thousands.join(groups)
+    body = group_thousands(integer, thousands)
     if frac:
         body += decimal + frac
     return f"{sign}{body}{percent}"

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from ..normalize.numbers import group_thousands
+
 #: significant digits a spreadsheet keeps and shows (IEEE doubles as Excel displays them)
 SIGNIFICANT_DIGITS = 15
 
@@ -222,31 +224,7 @@ def _split_general(section: str) -> tuple[str, str, str]:
 
 def _literal(part: str) -> str:
     """The visible text of the literal parts of a section (quotes, escapes, spaces, currency brackets)."""
-    out, i, quoted = [], 0, False
-    while i < len(part):
-        ch = part[i]
-        if ch == '"':
-            quoted = not quoted
-        elif quoted:
-            out.append(ch)
-        elif ch == "\\" and i + 1 < len(part):
-            out.append(part[i + 1])
-            i += 1
-        elif ch == "_" and i + 1 < len(part):
-            out.append(" ")
-            i += 1
-        elif ch == "*" and i + 1 < len(part):
-            i += 1
-        elif ch == "[":
-            end = part.find("]", i)
-            inner = part[i + 1:end] if end > 0 else ""
-            if inner.startswith("$"):
-                out.append(inner[1:].split("-", 1)[0])
-            i = len(part) if end < 0 else end
-        elif ch not in "0#?,.%@":
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    return "".join(text for kind, text in _tokens(part) if kind == "lit")
 
 
 # -- numbers ---------------------------------------------------------------------------
@@ -363,12 +341,7 @@ def _fixed(value: Decimal, number_part: str, locale: Locale) -> str:
     if len(int_text) < min_int:
         int_text = int_text.rjust(min_int, "0")
     if grouping and int_text:
-        groups = []
-        while len(int_text) > 3:
-            groups.insert(0, int_text[-3:])
-            int_text = int_text[:-3]
-        groups.insert(0, int_text)
-        int_text = group_sign.join(groups)
+        int_text = group_thousands(int_text, group_sign)
     literal_inside = "".join(c for c in int_spec if c not in "0#?, \u00a0")
     text = int_text + (locale.decimal + dec_text if dec_text or ("." in number_part and max_dec and min_dec) else "")
     if "." in number_part and not dec_text and max_dec == 0 and dec_spec == "":
