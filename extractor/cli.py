@@ -26,14 +26,23 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
+def say_error(text: str) -> None:
+    """One line on stderr: ``extractor: error: …`` (the word in the current language)."""
+    print("extractor: " + _("error") + ": " + text, file=sys.stderr)
+
+
+def say_note(text: str) -> None:
+    print("extractor: " + _("note") + ": " + text, file=sys.stderr)
+
+
 def _add_limit_flags(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("limits")
+    g = p.add_argument_group(_("limits"))
     g.add_argument("--max-file-mb", type=float, default=DEFAULT_LIMITS.max_file_bytes / 1048576,
-                   help="largest input file accepted, in MB (default: %(default)s)")
+                   help=_("largest input file accepted, in MB (default: %(default)s)"))
     g.add_argument("--max-pages", type=int, default=DEFAULT_LIMITS.max_pages,
-                   help="most PDF pages read (default: %(default)s)")
+                   help=_("most PDF pages read (default: %(default)s)"))
     g.add_argument("--max-inflated-mb", type=float, default=DEFAULT_LIMITS.max_inflated_bytes / 1048576,
-                   help="largest uncompressed DOCX part, in MB (default: %(default)s)")
+                   help=_("largest uncompressed DOCX part, in MB (default: %(default)s)"))
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -54,14 +63,14 @@ def _limits(args: argparse.Namespace) -> Limits:
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {text}")
+        raise argparse.ArgumentTypeError(_("must be at least 1, got {text}").format(text=text))
     return value
 
 
 def _positive_float(text: str) -> float:
     value = float(text)
     if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
+        raise argparse.ArgumentTypeError(_("must be a positive number of seconds, got {text}").format(text=text))
     return value
 
 
@@ -70,7 +79,7 @@ def _width(text: str) -> int:
 
     value = int(text)
     if value < MIN_WIDTH:
-        raise argparse.ArgumentTypeError(f"must be at least {MIN_WIDTH}, got {text}")
+        raise argparse.ArgumentTypeError(_("must be at least {n}, got {text}").format(n=MIN_WIDTH, text=text))
     return value
 
 
@@ -89,8 +98,9 @@ def _jobs(args: argparse.Namespace) -> int:
     """
     cpus = available_cpus()
     if args.jobs > cpus and not getattr(args, "dask", None):
-        print(f"extractor: note: --jobs {args.jobs} is more than the {cpus} CPU{'s' if cpus != 1 else ''} "
-              f"available; using {cpus}", file=sys.stderr)
+        say_note(ngettext("--jobs {jobs} is more than the {cpus} CPU available; using {cpus}",
+                          "--jobs {jobs} is more than the {cpus} CPUs available; using {cpus}", cpus)
+                 .format(jobs=args.jobs, cpus=cpus))
         return cpus
     return args.jobs
 
@@ -98,20 +108,20 @@ def _jobs(args: argparse.Namespace) -> int:
 def _add_run_flags(p: argparse.ArgumentParser) -> None:
     """Flags of the commands that parse many files in worker processes."""
     p.add_argument("--jobs", "-j", type=_positive_int, default=available_cpus(),
-                   help="files parsed in parallel worker processes, at most the CPUs there are "
-                        "(default: the CPUs, %(default)s)")
+                   help=_("files parsed in parallel worker processes, at most the CPUs there are "
+                        "(default: the CPUs, %(default)s)"))
     p.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT_SECONDS,
-                   help="seconds one file may take before its worker is killed (default: %(default)s)")
+                   help=_("seconds one file may take before its worker is killed (default: %(default)s)"))
     p.add_argument("--allow-empty", action="store_true",
-                   help="exit 0 when there is no input to read (no file, or only skipped ones)")
+                   help=_("exit 0 when there is no input to read (no file, or only skipped ones)"))
 
 
 def _add_csv_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--excel-csv", action="store_true", help="write CSV with a UTF-8 BOM for spreadsheets")
+    g.add_argument("--excel-csv", action="store_true", help=_("write CSV with a UTF-8 BOM for spreadsheets"))
     g.add_argument("--excel-locale", action="store_true",
-                   help="write CSV for a spreadsheet with comma-decimal regional settings (Ukrainian): "
-                   "';' between cells, decimal comma, UTF-8 BOM")
+                   help=_("write CSV for a spreadsheet with comma-decimal regional settings (Ukrainian): "
+                   "';' between cells, decimal comma, UTF-8 BOM"))
 
 
 def _csv_style(args: argparse.Namespace):
@@ -123,22 +133,22 @@ def _csv_style(args: argparse.Namespace):
 
 
 def _add_batch_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help=_("output folder"))
     _add_run_flags(p)
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true",
-                       help="OUTDIR holds an earlier run: reuse the report of each input whose JSON in "
-                            "OUTDIR/reports/ has the same sha256, replace the rest")
+                       help=_("OUTDIR holds an earlier run: reuse the report of each input whose JSON in "
+                            "OUTDIR/reports/ has the same sha256, replace the rest"))
     again.add_argument("--force", action="store_true",
-                       help="OUTDIR holds an earlier run: remove its outputs first")
+                       help=_("OUTDIR holds an earlier run: remove its outputs first"))
     p.add_argument("--keep-duplicates", action="store_true",
-                   help="count every file in the tables, also one that yields the same report as another "
-                        "(the DOCX and the PDF of one report); they are named in the manifest either way")
+                   help=_("count every file in the tables, also one that yields the same report as another "
+                        "(the DOCX and the PDF of one report); they are named in the manifest either way"))
     _add_csv_flags(p)
-    p.add_argument("--no-xlsx", action="store_true", help="do not write reports.xlsx")
+    p.add_argument("--no-xlsx", action="store_true", help=_("do not write reports.xlsx"))
     p.add_argument("--dask", metavar="ADDRESS",
-                   help="run on a dask.distributed scheduler (tcp://host:8786) instead of local processes")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress, only failures")
+                   help=_("run on a dask.distributed scheduler (tcp://host:8786) instead of local processes"))
+    p.add_argument("--quiet", "-q", action="store_true", help=_("no progress, only failures"))
     _add_limit_flags(p)
 
 
@@ -149,9 +159,10 @@ def _add_global_flags(p: argparse.ArgumentParser, *, top_level: bool = False) ->
     argparse would otherwise reset a flag given before the command
     (``extractor --debug dump FILE``) to the command parser's default.
     """
-    p.add_argument("--version", action="version", version=f"extractor {__version__}")
+    p.add_argument("--version", action="version", version=f"extractor {__version__}",
+                   help=_("show program's version number and exit"))
     p.add_argument("--debug", action="store_true", default=False if top_level else argparse.SUPPRESS,
-                   help="show tracebacks on errors")
+                   help=_("show tracebacks on errors"))
     # read (and taken off the command line) by take_language before argparse runs; declared for --help
     p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_(
         "language of messages, help and views, before or after the command "
@@ -168,7 +179,7 @@ def _command(sub: argparse._SubParsersAction, name: str, **kwargs) -> argparse.A
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor",
-        description="Turn Ukrainian municipal program reports (DOCX, PDF, TXT) into validated JSON and CSV.",
+        description=_("Turn Ukrainian municipal program reports (DOCX, PDF, TXT and more) into validated JSON, CSV and XLSX."),
     )
     _add_global_flags(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -176,71 +187,72 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(
         sub,
         "parse",
-        help="parse one report: JSON on stdout, or -o zvit.xlsx / .csv / .json / FOLDER/",
-        description="Parse one report. Without -o the JSON goes to stdout. With -o the format follows the "
-        "extension (.json, .csv, .xlsx) unless --format says otherwise; a path ending in / is a folder "
+        help=_("parse one report: JSON on stdout, or -o zvit.xlsx / .html / .csv / .json / FOLDER/"),
+        description=_("Parse one report. Without -o the JSON goes to stdout. With -o the format follows the "
+        "extension (.json, .csv, .xlsx, .html, .md) unless --format says otherwise; a path ending in / is a folder "
         "(CSV: every table and datapackage.json; other formats: <file name>.<ext>). Each file written is "
-        "named on stderr.",
+        "named on stderr."),
     )
-    p.add_argument("file", help="a .docx, .pdf or .txt report")
+    p.add_argument("file", help=_("a report: .docx, .pdf, .txt and the other formats extractor reads"))
     p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the -o extension, else json)")
+                   help=_("output format (default: from the -o extension, else json)"))
     p.add_argument("-o", "--output", metavar="PATH",
-                   help="output file (zvit.xlsx, funding.csv, zvit.json) or folder (out/); default: stdout")
+                   help=_("output file (zvit.xlsx, zvit.html, funding.csv, zvit.json) or folder (out/); default: stdout"))
     p.add_argument("--table", choices=tuple(TABLES), default=None,
-                   help=f"the one CSV table for a .csv file or stdout (a file gets {DEFAULT_TABLE} unless given)")
+                   help=_("the one CSV table for a .csv file or stdout (a file gets {table} unless given)")
+                   .format(table=DEFAULT_TABLE))
     _add_csv_flags(p)
-    p.add_argument("--quiet", "-q", action="store_true", help="do not name the files written on stderr")
+    p.add_argument("--quiet", "-q", action="store_true", help=_("do not name the files written on stderr"))
     _add_limit_flags(p)
 
-    d = _command(sub, "dump", help="show what the reader saw: paragraphs and tables as grids")
+    d = _command(sub, "dump", help=_("show what the reader saw: paragraphs and tables as grids"))
     d.add_argument("file")
-    d.add_argument("--json", action="store_true", help="print the Document as JSON")
+    d.add_argument("--json", action="store_true", help=_("print the Document as JSON"))
     w = d.add_mutually_exclusive_group()
     w.add_argument("--width", type=_width, default=DEFAULT_WIDTH, metavar="N",
-                   help="cut cells longer than N characters (default: %(default)s)")
-    w.add_argument("--full", action="store_true", help="never cut a cell")
-    d.add_argument("--no-legend", action="store_true", help="leave out the legend of the markers")
+                   help=_("cut cells longer than N characters (default: %(default)s)"))
+    w.add_argument("--full", action="store_true", help=_("never cut a cell"))
+    d.add_argument("--no-legend", action="store_true", help=_("leave out the legend of the markers"))
     _add_limit_flags(d)
 
-    _command(sub, "schema", help="print the JSON Schema of the output contract")
+    _command(sub, "schema", help=_("print the JSON Schema of the output contract"))
 
-    f = _command(sub, "formats", help="list the input formats this installation reads, and what is missing")
-    f.add_argument("--json", action="store_true", help="print the list as JSON")
+    f = _command(sub, "formats", help=_("list the input formats this installation reads, and what is missing"))
+    f.add_argument("--json", action="store_true", help=_("print the list as JSON"))
 
     b = _command(
         sub,
         "batch",
-        help="convert files and folders into OUTDIR: per-report JSON, CSVs, XLSX, datapackage.json, manifest.csv",
+        help=_("convert files and folders into OUTDIR: per-report JSON, CSVs, XLSX, datapackage.json, manifest.csv, index.html"),
     )
     b.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="a file, a folder (searched for .docx/.pdf/.txt), a glob, or - for paths on stdin")
+                   help=_("a file, a folder (searched for .docx/.pdf/.txt), a glob, or - for paths on stdin"))
     _add_batch_flags(b)
 
-    c = _command(sub, "check", help="parse reports and fail when one is unreadable or has no tables (for CI)")
-    c.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for paths on stdin")
+    c = _command(sub, "check", help=_("parse reports and fail when one is unreadable or has no tables (for CI)"))
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help=_("files, folders, globs, or - for paths on stdin"))
     c.add_argument("--format", choices=["text", "json", "junit", "github"], default="text",
-                   help="output format (default: %(default)s)")
-    c.add_argument("--strict", action="store_true", help="warnings fail too")
-    c.add_argument("-o", "--output", help="write the findings to this file instead of stdout")
+                   help=_("output format (default: %(default)s)"))
+    c.add_argument("--strict", action="store_true", help=_("warnings fail too"))
+    c.add_argument("-o", "--output", help=_("write the findings to this file instead of stdout"))
     _add_run_flags(c)
     _add_limit_flags(c)
 
-    v = _command(sub, "serve", help="a local web page: drop reports, read them, download JSON/CSV/XLSX",
-                      description="Serve a web page on this computer where reports are dropped and read. "
+    v = _command(sub, "serve", help=_("a local web page: drop reports, read them, download JSON/CSV/XLSX"),
+                      description=_("Serve a web page on this computer where reports are dropped and read. "
                       "Files are parsed in worker processes with the limits and timeout below; "
-                      "nothing is kept after the answer unless --keep names a folder.")
+                      "nothing is kept after the answer unless --keep names a folder."))
     v.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: %(default)s, this computer only)")
-    v.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
-    v.add_argument("--max-files", type=_positive_int, default=20, help="files per upload (default: %(default)s)")
-    v.add_argument("--keep", metavar="DIR", help="also keep each upload's JSON, XLSX and CSV in DIR")
-    v.add_argument("--open", action="store_true", help="open the page in the default browser")
+                   help=_("address to listen on (default: %(default)s, this computer only)"))
+    v.add_argument("--port", type=int, default=8000, help=_("port (default: %(default)s; 0 picks a free one)"))
+    v.add_argument("--max-files", type=_positive_int, default=20, help=_("files per upload (default: %(default)s)"))
+    v.add_argument("--keep", metavar="DIR", help=_("also keep each upload's JSON, XLSX and CSV in DIR"))
+    v.add_argument("--open", action="store_true", help=_("open the page in the default browser"))
     _add_run_flags(v)
     _add_limit_flags(v)
 
-    m = _command(sub, "demo", help="convert a folder like batch and print a summary table")
-    m.add_argument("folder", metavar="DIR", help="folder of reports, e.g. samples")
+    m = _command(sub, "demo", help=_("convert a folder like batch and print a summary table"))
+    m.add_argument("folder", metavar="DIR", help=_("folder of reports, e.g. samples"))
     _add_batch_flags(m)
     return parser
 
@@ -320,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lang, argv = take_language(argv)
     except ValueError as e:
-        print(f"extractor: error: {e}", file=sys.stderr)
+        say_error(str(e))
         return EXIT_USAGE
     with using(lang), _argparse_in_language():
         return _main(argv)
@@ -340,25 +352,25 @@ def _main(argv: list[str]) -> int:
     try:
         return _COMMANDS[args.command](args)
     except UsageError as e:
-        print(f"extractor: error: {e}", file=sys.stderr)
+        say_error(str(e))
         return EXIT_USAGE
     except ExtractorError as e:
         if args.debug:
             raise
-        print(f"extractor: error: {e}", file=sys.stderr)
+        say_error(str(e))
         return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        print("extractor: interrupted", file=sys.stderr)
+        print("extractor: " + _("interrupted"), file=sys.stderr)
         return 130
     except Exception as e:  # a bug, not the input's fault: still one line; the traceback with --debug
         if args.debug:
             raise
         where = getattr(args, "file", None)
         detail = " ".join(f"{type(e).__name__}: {e}".split())
-        print(f"extractor: error: {where + ': ' if where else ''}internal error ({detail}); "
-              "rerun with --debug for the traceback", file=sys.stderr)
+        say_error((where + ": " if where else "")
+                  + _("internal error ({detail}); rerun with --debug for the traceback").format(detail=detail))
         return EXIT_FAILED
 
 
@@ -392,7 +404,8 @@ def _need_openpyxl() -> None:
     from .batch import UsageError, xlsx_available
 
     if not xlsx_available():
-        raise UsageError(None, "XLSX output needs openpyxl: pip install 'extractor-zvit[xlsx]'")
+        raise UsageError(None, _("XLSX output needs openpyxl: pip install '{package}'").format(
+            package="extractor-zvit[xlsx]"))
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:
@@ -413,7 +426,7 @@ def _batch_options(args: argparse.Namespace):
 
     xlsx = not args.no_xlsx
     if xlsx and not xlsx_available():
-        print("extractor: note: reports.xlsx not written: pip install 'extractor-zvit[xlsx]'", file=sys.stderr)
+        say_note(_("reports.xlsx not written: pip install '{package}'").format(package="extractor-zvit[xlsx]"))
         xlsx = False
     if args.dask:
         _need_dask()
@@ -438,7 +451,8 @@ def _need_dask() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError:
-        raise UsageError("--dask", "needs dask.distributed: pip install 'extractor-zvit[dask]'") from None
+        raise UsageError("--dask", _("needs dask.distributed: pip install '{package}'").format(
+            package="extractor-zvit[dask]")) from None
 
 
 def _stop_on_sigterm() -> None:
@@ -461,7 +475,7 @@ def _expand(args: argparse.Namespace, exclude=()) -> list:
     found = expand_inputs(args.inputs, sys.stdin if "-" in args.inputs else None, exclude=exclude, notes=notes)
     if not getattr(args, "quiet", False):
         for note in notes:
-            print(f"extractor: note: {note}", file=sys.stderr)
+            say_note(note)
     return found
 
 
@@ -470,8 +484,12 @@ def _nothing_to_read(args: argparse.Namespace, n_inputs: int) -> int | None:
     if args.allow_empty:
         return None
     where = " ".join(str(a) for a in args.inputs)
-    what = "no file" if n_inputs == 0 else f"no report among the {n_inputs} file{'s' if n_inputs != 1 else ''} (all skipped)"
-    print(f"extractor: error: {what} to read in {where}; --allow-empty accepts that", file=sys.stderr)
+    if n_inputs == 0:
+        say_error(_("no file to read in {where}; --allow-empty accepts that").format(where=where))
+    else:
+        say_error(ngettext("no report among the {n} file (all skipped) to read in {where}; --allow-empty accepts that",
+                           "no report among the {n} files (all skipped) to read in {where}; --allow-empty accepts that",
+                           n_inputs).format(n=n_inputs, where=where))
     return EXIT_FAILED
 
 
@@ -496,9 +514,10 @@ def _run_batch(args: argparse.Namespace):
     progress = Progress(len(paths), quiet=args.quiet)
     result = run_batch(paths, outdir, options, progress=progress)
     for problem in result.problems:
-        print(f"extractor: error: {problem}", file=sys.stderr)
+        say_error(problem)
     if not args.quiet:
-        print(f"extractor: {result.summary()}; outputs in {args.output}", file=sys.stderr)
+        print("extractor: " + _("{summary}; outputs in {folder}").format(summary=result.summary(), folder=args.output),
+              file=sys.stderr)
     if result.entries and result.nothing_read:
         code = _nothing_to_read(args, len(result.entries))
         if code is not None:
@@ -540,7 +559,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from .batch import UsageError
 
     if not Path(args.folder).is_dir():
-        raise UsageError(args.folder, "not a folder")
+        raise UsageError(args.folder, _("not a folder"))
     args.inputs = [args.folder]
     result, code = _run_batch(args)
     if result is None:
@@ -593,7 +612,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(None, str(e)) from None
 
     def announce(url: str) -> None:
-        print(f"extractor: the page is at {url} (Ctrl-C stops it)", file=sys.stderr, flush=True)
+        print("extractor: " + _("the page is at {url} (Ctrl-C stops it)").format(url=url), file=sys.stderr, flush=True)
         if args.open:
             import webbrowser
 

@@ -138,3 +138,24 @@ def test_clean_install_has_the_translations_and_the_templates(tmp_path):
 def test_the_ukrainian_catalogue_is_found_where_the_package_is():
     assert translations("uk").gettext("Indicators") == "Показники"
     assert translations("en").gettext("Indicators") == "Indicators"
+
+
+def test_help_and_usage_errors_in_ukrainian(capsys):
+    assert cli.main(["--lang", "uk", "parse", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("використання: extractor parse")
+    assert "показати цю довідку і вийти" in out and "показати версію програми" in out
+    assert "формат виводу" in out and "обмеження" in out
+    assert cli.main(["parse", "--lang", "uk"]) == 2
+    err = capsys.readouterr().err
+    assert "помилка" in err and "потрібні такі аргументи: file" in err
+
+
+def test_command_line_messages_in_ukrainian(tmp_path, capsys):
+    assert cli.main(["parse", str(DOCX), "--lang", "uk", "-o", str(tmp_path / "zvit.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("extractor: помилка: ") and "не можу визначити формат" in err
+    assert cli.main(["parse", str(DOCX), "--lang", "uk", "-o", str(tmp_path / "zvit.html")]) == 0
+    assert capsys.readouterr().err.startswith("extractor: записано HTML-подання звіту")
+    assert cli.main(["dump", str(DOCX), "--lang", "uk"]) == 0
+    assert "умовні позначки:" in capsys.readouterr().out
