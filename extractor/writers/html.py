@@ -46,7 +46,7 @@ def html_view(report: Report, sources: Sources | None = None, lang: str | None =
     with using(lang):
         view = report_view(report, sources, lang)
         template = _environment().get_template("report.html")
-        return template.render(view=view, version=__version__, file=report.source.file)
+        return template.render(view=view, version=__version__, file=report.source.file, lang=view.lang)
 
 
 def html_fragment(report: Report, sources: Sources | None = None, lang: str | None = None, prefix: str = "") -> str:
