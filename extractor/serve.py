@@ -122,7 +122,15 @@ def downloads_of(report, name: str, csv_style=None) -> dict[str, bytes]:
 
 
 def view_work(path: str, limits: Limits, lang: str = DEFAULT_LANGUAGE, prefix: str = "", csv_style=None) -> Outcome:
-    """Parse one upload (``runner.convert``: the batch's errors) and draw its view and downloads; never raises."""
+    """Parse one upload (``runner.convert``: the batch's errors) and draw its view and downloads; never raises.
+
+    Everything is in ``lang``: the messages of the report and the view.
+    """
+    with using(lang):
+        return _view_work(path, limits, lang, prefix, csv_style)
+
+
+def _view_work(path: str, limits: Limits, lang: str, prefix: str, csv_style) -> Outcome:
     outcome = convert(path, limits)
     if outcome.report_json is None:
         return outcome
