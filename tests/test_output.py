@@ -298,3 +298,12 @@ def test_batch_excel_locale_csv_and_its_datapackage(tmp_path, capsys, report):
     assert any("," in row["planned"] for row in parts) and not any("." in row["planned"] for row in parts)
     result = frictionless.validate(str(out / "datapackage.json"))
     assert result.valid, result.flatten(["type", "fieldName", "rowNumber", "note"])
+
+
+def test_parse_format_xlsx_exists_for_one_report(tmp_path, capsys, report):
+    openpyxl = pytest.importorskip("openpyxl")
+    code, _, _ = run_cli(capsys, "parse", DOCX, "--format", "xlsx", "-o", tmp_path / "zvit")
+    assert code == 0
+    wb = openpyxl.load_workbook(tmp_path / "zvit")
+    assert len(wb.sheetnames) == len(TABLES)
+    assert wb.worksheets[list(TABLES).index("funding")].max_row == 1 + len(report.funding)
