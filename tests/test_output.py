@@ -304,6 +304,6 @@ def test_parse_format_xlsx_exists_for_one_report(tmp_path, capsys, report):
     openpyxl = pytest.importorskip("openpyxl")
     code, _, _ = run_cli(capsys, "parse", DOCX, "--format", "xlsx", "-o", tmp_path / "zvit")
     assert code == 0
-    wb = openpyxl.load_workbook(tmp_path / "zvit")
+    wb = openpyxl.load_workbook(io.BytesIO((tmp_path / "zvit").read_bytes()))
     assert len(wb.sheetnames) == len(TABLES)
     assert wb.worksheets[list(TABLES).index("funding")].max_row == 1 + len(report.funding)
