@@ -346,3 +346,16 @@ def _with_merges(data: bytes, merges: str) -> bytes:
                 body = body.replace(b"</sheetData>", b"</sheetData><mergeCells>" + merges.encode() + b"</mergeCells>")
             zf.writestr(info.filename, body)
     return buf.getvalue()
+
+
+def test_a_title_boxed_with_the_table_is_a_paragraph_above_it():
+    wb = council_sheet()
+    ws = wb.active
+    ws["A3"] = "Фінансування заходів програми"
+    ws.merge_cells("A3:E3")
+    for c in "ABCDE":
+        ws[f"{c}3"].border = BOX
+    doc = read(workbook_bytes(wb))
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Paragraph", "Paragraph", "Table", "Paragraph"]
+    assert doc.blocks[2].text == "Фінансування заходів програми"
+    assert doc.tables[0].rows[0].sheet_row == 4

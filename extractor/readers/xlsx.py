@@ -20,7 +20,8 @@ What a sheet becomes, in order (visible sheets in workbook order):
 2. **Tables.** Rows are grouped into tables and lines of text:
    * in a sheet that draws cell borders, a row belongs to a table when one
      of its filled cells (or merged ranges) has a border; consecutive such
-     rows form one table;
+     rows form one table, less the one-cell rows it opens with (a title
+     boxed or underlined with the table is a line of text above it);
    * in a sheet without borders, rows with two or more filled cells are
      table rows; a one-cell row between two table rows (a task heading
      spanning the table) stays in the table; a table needs two rows.
@@ -454,7 +455,7 @@ def layout_sheet(
         tabular = {r: any(cells[(r, c)].border for c in rows[r]) for r in order}
     else:
         tabular = {r: filled[r] >= 2 for r in order}
-    runs = _runs(order, tabular, filled, bordered_sheet)
+    runs = [_peel_title_rows(run, filled) for run in _runs(order, tabular, filled, bordered_sheet)]
     blocks: list[Paragraph | Table] = []
     in_run = {r for run in runs for r in run}
     run_starts = {run[0]: run for run in runs}
@@ -487,6 +488,13 @@ def _runs(order: list[int], tabular: dict[int, bool], filled: dict[int, int], bo
     if not bordered:
         runs = [run for run in runs if sum(1 for r in run if tabular[r]) >= 2]
     return [run for run in runs if any(filled[r] for r in run)]
+
+
+def _peel_title_rows(run: list[int], filled: dict[int, int]) -> list[int]:
+    """A run without its leading one-cell rows (a title underlined or boxed with the table), kept two rows long."""
+    while len(run) > 2 and filled[run[0]] == 1 and filled[run[1]] >= 1:
+        run = run[1:]
+    return run
 
 
 def _merges_at(merge_of: dict, run: list[int], col: int) -> set[tuple[int, int, int, int]]:
