@@ -623,6 +623,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: how each format is read, as ``extractor formats`` says it
+_HOW_TEXT = {
+    "direct": N_("read directly"),
+    "libreoffice": N_("converted by LibreOffice (one process serves a whole run)"),
+    "libreoffice-per-file": N_("converted by LibreOffice, started anew for every file (slower)"),
+    "missing": N_("needs LibreOffice, which is not installed"),
+}
+
+
 def _cmd_formats(args: argparse.Namespace) -> int:
     """The formats this installation reads; exit 1 when one needs a program that is missing."""
     import dataclasses
@@ -633,12 +642,13 @@ def _cmd_formats(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps([dataclasses.asdict(f) for f in found], ensure_ascii=False, indent=2) + "\n")
     else:
-        width = max(len(f.format) for f in found)
+        yes, no = _("yes"), _("NO")
+        mark_width = max(len(yes), len(no))
         for f in found:
-            mark = "yes" if f.available else "NO "
-            line = f"{f.format.upper():<{width}}  {mark}  {', '.join(f.suffixes):<14}  {f.how}"
-            if f.missing:
-                line += f"; install: {f.missing}"
+            mark = (yes if f.available else no).ljust(mark_width)
+            line = f"{f.format.upper():<4}  {mark}  {', '.join(f.suffixes):<14}  {_(_HOW_TEXT[f.how])}"
+            if f.install:
+                line += "; " + _("install: {command}").format(command=f.install)
             sys.stdout.write(line.rstrip() + "\n")
     return EXIT_OK if all(f.available for f in found) else EXIT_FAILED
 

@@ -5,8 +5,8 @@
 #
 # As root with apt-get: installs the missing ones (apt-get update first) and says
 # how long it took. Otherwise: one message naming what to install, and exit 0, so
-# a developer without root still gets a working setup (the formats needing those
-# packages then report what is missing; `extractor formats` lists them).
+# a developer without root still gets a working setup (what needs those packages
+# then says what is missing: `extractor formats` lists the input formats).
 set -euo pipefail
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -16,8 +16,8 @@ if command -v dpkg-query >/dev/null 2>&1; then
         fi
     done
 else
-    echo "extractor: not a Debian system: install LibreOffice (soffice) and its Python UNO bindings" \
-         "by hand for DOC, RTF, ODT, XLS and ODS (Debian names: $*)" >&2
+    echo "extractor: not a Debian system: install the equivalents of these Debian packages by hand: $*" \
+         "(LibreOffice with its Python UNO bindings reads DOC, RTF, ODT, XLS and ODS)" >&2
     exit 0
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -31,5 +31,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 else
     echo "extractor: missing system packages: ${missing[*]}" >&2
     echo "extractor: install them with: sudo apt-get install ${missing[*]}" >&2
-    echo "extractor: (until then DOC, RTF, ODT, XLS and ODS files report what is missing)" >&2
+    echo "extractor: (until then what needs them says so; e.g. DOC, RTF, ODT, XLS and ODS need LibreOffice)" >&2
 fi

@@ -43,7 +43,7 @@ from ..errors import (
     UnsupportedFormat,
 )
 from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits
-from .sniff import DOC, DOCX, FORMAT_NAMES, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
+from .sniff import DOC, DOCX, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
 
 #: file suffixes that name a report format, and the format they name
 SUFFIX_FORMATS = {
@@ -217,16 +217,23 @@ def _read_converted(inp: Input, limits: Limits) -> Document:
     return doc
 
 
+#: how a format is read: directly; converted by a LibreOffice kept for many files, or started per file;
+#: not at all for want of LibreOffice (``FormatSupport.how``)
+HOW_DIRECT = "direct"
+HOW_LIBREOFFICE = "libreoffice"
+HOW_LIBREOFFICE_COLD = "libreoffice-per-file"
+HOW_MISSING = "missing"
+
+
 @dataclass(frozen=True)
 class FormatSupport:
-    """Whether this installation reads one format, how, and what is missing."""
+    """Whether this installation reads one format, how, and what to install where it does not."""
 
     format: str
-    name: str
     suffixes: tuple[str, ...]
     available: bool
     how: str
-    missing: str | None = None
+    install: str | None = None
 
 
 def formats() -> list[FormatSupport]:
@@ -237,22 +244,14 @@ def formats() -> list[FormatSupport]:
     out = []
     for fmt in (DOCX, PDF, TXT, XLSX, HTML, DOC, RTF, ODT, XLS, ODS):
         suffixes = tuple(s for s, f in SUFFIX_FORMATS.items() if f == fmt)
-        name = FORMAT_NAMES[fmt]
-        if fmt not in READ_FORMATS:
-            out.append(FormatSupport(fmt, name, suffixes, False, "not yet read by this version"))
-        elif fmt not in CONVERTED_FORMATS:
-            out.append(FormatSupport(fmt, name, suffixes, True, "read directly"))
+        if fmt not in CONVERTED_FORMATS:
+            out.append(FormatSupport(fmt, suffixes, True, HOW_DIRECT))
         elif not lo.available:
-            out.append(FormatSupport(fmt, name, suffixes, False, "needs LibreOffice", libreoffice.INSTALL_HINT))
+            out.append(FormatSupport(fmt, suffixes, False, HOW_MISSING, libreoffice.INSTALL_HINT))
         elif lo.warm:
-            out.append(FormatSupport(fmt, name, suffixes, True,
-                                     f"converted by LibreOffice {lo.version or ''} (one process for a whole batch)"
-                                     .replace("  ", " ")))
+            out.append(FormatSupport(fmt, suffixes, True, HOW_LIBREOFFICE))
         else:
-            out.append(FormatSupport(fmt, name, suffixes, True,
-                                     f"converted by LibreOffice {lo.version or ''}, started for every file "
-                                     "(slower: python3-uno would keep one running)".replace("  ", " "),
-                                     "apt-get install python3-uno"))
+            out.append(FormatSupport(fmt, suffixes, True, HOW_LIBREOFFICE_COLD, "apt-get install python3-uno"))
     return out
 
 

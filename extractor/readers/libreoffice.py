@@ -286,8 +286,13 @@ class Converter:
                 "--nologo", "--norestore", "--nodefault", "--nolockcheck", "--nofirststartwizard", *extra]
 
     def _spawn_office(self, extra: list[str]) -> subprocess.Popen:
+        # LibreOffice's own temporary files (lu*.tmp) go into the private folder too, so they go with it
+        tmp = self._ensure_folder() / "tmp"
+        tmp.mkdir(exist_ok=True)
+        env = dict(os.environ, TMPDIR=str(tmp), TMP=str(tmp), TEMP=str(tmp))
         return subprocess.Popen(self._office_args(extra), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent)
+                                stderr=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent,
+                                env=env)
 
     def _start(self, path: str) -> None:
         """Start LibreOffice listening on a pipe, and the bridge; wait until the bridge is connected."""
