@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Sequence
 
 from .finder_settings import FinderSettings
 from .words import Frag, Line, WORD_RE, merge_intervals, word_breaks
@@ -162,7 +163,8 @@ def body_columns(lines: list[Line], body: range, *, cfg: FinderSettings) -> tupl
     ref = reference_cores(full)
     if len(ref) > cfg.max_columns:
         return None
-    ref = split_at_edges(full, ref, cfg=cfg)
+    wrapped = [lines[i] for i in body if 1 < len(lines[i].frags) < need]
+    ref = split_at_edges(full, ref, cfg=cfg, wrapped=wrapped)
     ref = split_ordinals([lines[i] for i in body], ref)
     cores = [list(c) for c in ref]
     bridging: set[int] = set()
@@ -266,19 +268,23 @@ def reference_cores(full: list[Line]) -> list[list[int]]:
     return runs
 
 
-def split_at_edges(full: list[Line], cores: list[list[int]], *, cfg: FinderSettings) -> list[list[int]]:
+def split_at_edges(
+    full: list[Line], cores: list[list[int]], *, cfg: FinderSettings, wrapped: Sequence[Line] = ()
+) -> list[list[int]]:
     """Split a core where a second column's left edge runs through it.
 
     Some rows print two cells one space apart, so no gutter is blank. A
-    column edge still shows: at x, fragments of ``edge_min_starts`` full lines
-    start (left-aligned text), one line has text before it with a real gap,
-    and every line running through x has a word starting just before it.
+    column edge still shows: at x, fragments of ``edge_min_starts`` lines
+    start (left-aligned text), one line has text before it with a real gap
+    (a full line, or a ``wrapped`` line of the rows, where the two cells'
+    wrapped text stands apart), and every full line running through x has a
+    word starting just before it.
     """
     out: list[list[int]] = []
     todo = [list(c) for c in reversed(cores)]
     while todo:
         core = todo.pop()
-        cut = edge_in(full, core, cfg=cfg) if len(out) + len(todo) < cfg.max_columns else None
+        cut = edge_in(full, core, cfg=cfg, wrapped=wrapped) if len(out) + len(todo) < cfg.max_columns else None
         if cut is None:
             out.append(core)
         else:
@@ -287,14 +293,18 @@ def split_at_edges(full: list[Line], cores: list[list[int]], *, cfg: FinderSetti
     return out
 
 
-def edge_in(full: list[Line], core: list[int], *, cfg: FinderSettings) -> int | None:
+def edge_in(
+    full: list[Line], core: list[int], *, cfg: FinderSettings, wrapped: Sequence[Line] = ()
+) -> int | None:
     """The x where a column edge runs through ``core`` (see ``split_at_edges``)."""
     a, b = core
     frags = [[f for f in ln.frags if a <= f.x0 < b] for ln in full]
-    inner: Counter[int] = Counter(f.x0 for fs in frags for f in fs[1:])
+    # wrapped lines show the edge too: their second cell's text, after a real gap
+    tails = [f for ln in wrapped for f in [f for f in ln.frags if a <= f.x0 < b][1:]]
+    inner: Counter[int] = Counter([f.x0 for fs in frags for f in fs[1:]] + [f.x0 for f in tails])
     if not inner:
         return None
-    starts: Counter[int] = Counter(f.x0 for fs in frags for f in fs)
+    starts: Counter[int] = Counter([f.x0 for fs in frags for f in fs] + [f.x0 for f in tails])
     ranked = sorted(inner, key=lambda x: -sum(starts[x + d] for d in (-1, 0, 1)))[:cfg.max_edge_candidates]
     for x in sorted(ranked):
         if x <= a + 1 or sum(starts[x + d] for d in (-1, 0, 1)) < cfg.edge_min_starts:
