@@ -27,6 +27,7 @@ from typing import Any, Callable
 
 from pdfplumber.utils import extract_text, extract_words
 
+from .common.words import Word
 from .pdf_tables import PageTable, RawCell, cluster_positions
 
 #: a horizontal gap of this many ems between two words of a line is a tab
@@ -77,6 +78,8 @@ class PageContent:
     scanned: bool = False
     #: much of the text is glyphs with no Unicode mapping ("(cid:123)"): unreadable
     unmapped: bool = False
+    #: the words of ``lines`` (outside ruled tables), for the finder of tables without rules
+    words: list[Word] = field(default_factory=list)
     #: characters whose text was no valid Unicode (an unpaired UTF-16 surrogate), replaced by U+FFFD
     replaced: int = 0
 
@@ -121,8 +124,13 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name
 
 
-def _lines_from_chars(chars: list[dict[str, Any]]) -> list[TextLine]:
-    """Running-text lines (top to bottom) from the page's characters outside tables."""
+def _lines_from_chars(chars: list[dict[str, Any]], words_out: list[Word] | None = None) -> list[TextLine]:
+    """Running-text lines (top to bottom) from the page's characters outside tables.
+
+    ``words_out``, when given, receives the lines' words as positioned words
+    (``Word.line`` is the line's index), the input of the table finder for
+    tables drawn without rules.
+    """
     if not chars:
         return []
     words = extract_words(chars, x_tolerance=WORD_GAP, y_tolerance=LINE_TOLERANCE, return_chars=True)
@@ -136,6 +144,9 @@ def _lines_from_chars(chars: list[dict[str, Any]]) -> list[TextLine]:
     lines = []
     for group in groups:
         group.sort(key=lambda w: w["x0"])
+        if words_out is not None:
+            k = len(lines)
+            words_out.extend(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], k) for w in group)
         sizes = sorted(ch["size"] for w in group for ch in w["chars"])
         size = sizes[len(sizes) // 2]
         n_bold = sum(1 for w in group for ch in w["chars"] if _is_bold(ch["fontname"]))
@@ -228,5 +239,5 @@ def page_content(
             for i, (x0, top, x1, bottom) in enumerate(ix.cells)
         ]
         content.tables.append(PageTable(page=number, cells=cells))
-    content.lines = _lines_from_chars(outside)
+    content.lines = _lines_from_chars(outside, content.words)
     return content

@@ -129,7 +129,14 @@ def char_width(words: Sequence[Word]) -> float:
     return statistics.median(widths) if widths else 1.0
 
 
-def grid_lines(words: Sequence[Word], *, cfg: FinderSettings, unit: float | None = None) -> list[Line]:
+def grid_lines(
+    words: Sequence[Word],
+    *,
+    cfg: FinderSettings,
+    unit: float | None = None,
+    origin: float | None = None,
+    spans_out: list[tuple[float, float] | None] | None = None,
+) -> list[Line]:
     """Measured words (PDF, OCR) on the character grid, as ``pdftotext -layout`` lays a page out.
 
     One grid line per printed line (words sharing ``Word.line``), top to
@@ -137,12 +144,14 @@ def grid_lines(words: Sequence[Word], *, cfg: FinderSettings, unit: float | None
     ``cfg.blank_line_pitch`` times the usual distance, blank grid lines
     (at most ``cfg.max_blank_lines``) stand between them, as an empty
     paragraph would print. x is counted in character widths (``unit``, by
-    default ``char_width``) from the leftmost word.
+    default ``char_width``) from ``origin`` (by default the leftmost word).
+    ``spans_out`` receives each grid line's (top, bottom), None for a blank one.
     """
     if not words:
         return []
     unit = unit or char_width(words)
-    origin = min(w.x0 for w in words)
+    if origin is None:
+        origin = min(w.x0 for w in words)
     groups: dict[int, list[Word]] = {}
     for w in words:
         groups.setdefault(w.line, []).append(w)
@@ -155,8 +164,13 @@ def grid_lines(words: Sequence[Word], *, cfg: FinderSettings, unit: float | None
         if k:
             gap = (tops[k] - tops[k - 1]) / pitch
             if gap >= cfg.blank_line_pitch:
-                out.extend(Line("", []) for _ in range(min(cfg.max_blank_lines, max(1, round(gap) - 1))))
+                blanks = min(cfg.max_blank_lines, max(1, round(gap) - 1))
+                out.extend(Line("", []) for _ in range(blanks))
+                if spans_out is not None:
+                    spans_out.extend(None for _ in range(blanks))
         out.append(place_words(ws, unit, origin, cfg=cfg))
+        if spans_out is not None:
+            spans_out.append((min(w.top for w in ws), max(w.bottom for w in ws)))
     return out
 
 

@@ -1,0 +1,144 @@
+"""PDF tables drawn without rules, read by the table finder over positioned words.
+
+Spreadsheet programs print most cells without borders, web pages printed to
+PDF and some Word tables have none at all: pdfplumber's table finder, which
+follows ruling lines, sees no table there, and the text would come out as
+paragraphs. When no page of a PDF has a ruled table, the words of its pages
+(``PageContent.words``) are put on a character grid
+(``extractor.readers.common.words.grid_lines``) and read by the table finder
+over positioned words (``extractor.readers.common.assemble.find_tables``), the
+same one that reads layout text: columns from the alignment of words across
+rows, header spans, rows from the columns that open them, tables joined
+across pages. When it finds no table, the PDF reader goes on as before.
+
+A table ruled only in part (a spreadsheet that rules its header and prints
+the rows bare) keeps the rules it has: ``complete_ruled_tables`` reads the
+rows printed under a ruled table on the columns its rules give.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+from ..document import Block
+from .common.assemble import find_tables
+from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
+from .common.rows import body_rows
+from .common.words import Word, char_width, grid_lines
+from .pdf_page import PageContent
+from .pdf_tables import PageTable, RawCell, cluster_positions
+
+#: a rule-less page is looked at only with at least this many words
+MIN_WORDS = 6
+
+
+def read_unruled(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[Block] | None:
+    """Paragraphs and tables of a PDF none of whose pages has a ruled table; None when the finder finds no table.
+
+    Scanned pages (no words) stay empty pages. Page numbers are the PDF's.
+    """
+    if any(p.tables for p in pages) or sum(len(p.words) for p in pages) < MIN_WORDS:
+        return None
+    return find_tables([grid_lines(p.words, cfg=cfg) for p in pages], cfg=cfg)
+
+
+def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> None:
+    """Give ruled tables the rows printed under them without rules (in place).
+
+    A spreadsheet often rules only the header and prints the rows below it
+    bare: pdfplumber finds the header alone and the rows come out as running
+    text. The text lines right under a ruled table, inside its left and
+    right edges, with no wider gap between them than
+    ``UNRULED_BODY_GAP`` line heights, are such rows when one of them has
+    words in at least ``cfg.min_columns`` of the table's columns. The
+    table's column edges are fixed boundaries: the rows are read by the
+    finder's row rules (``extractor.readers.common.rows.body_rows``) on the
+    columns the rules give, and become cells of the table, as if ruled; the
+    lines they took are no longer running text.
+    """
+    for page in pages:
+        if not page.tables or not page.words:
+            continue
+        taken: set[int] = set()
+        tables = sorted(page.tables, key=lambda t: t.bbox[1])
+        for n, table in enumerate(tables):
+            limit = tables[n + 1].bbox[1] if n + 1 < len(tables) else page.height
+            body = _lines_under(page, table, limit, taken)
+            cells = _body_cells(page, table, body, cfg) if body else None
+            if cells:
+                table.cells.extend(cells)
+                taken.update(body)
+        if taken:
+            _drop_lines(page, taken)
+
+
+#: rule-less rows under a ruled table stand at most this many line heights apart
+UNRULED_BODY_GAP = 1.5
+#: points a rule-less row may stand out of the ruled table's edges
+EDGE_SLACK = 2.0
+
+
+def _lines_under(page: PageContent, table: PageTable, limit: float, taken: set[int]) -> list[int]:
+    """Indexes of the text lines standing right under ``table`` and inside its edges, top to bottom."""
+    left, _, right, bottom = table.bbox
+    order = sorted(
+        (k for k, ln in enumerate(page.lines) if k not in taken and bottom - EDGE_SLACK <= ln.top < limit),
+        key=lambda k: page.lines[k].top,
+    )
+    out: list[int] = []
+    prev = bottom
+    for k in order:
+        ln = page.lines[k]
+        height = max(1.0, ln.bottom - ln.top)
+        if ln.top - prev > UNRULED_BODY_GAP * height or ln.x0 < left - EDGE_SLACK or ln.x1 > right + EDGE_SLACK:
+            break
+        out.append(k)
+        prev = max(prev, ln.bottom)
+    return out
+
+
+def _body_cells(page: PageContent, table: PageTable, body: list[int], cfg: FinderSettings) -> list[RawCell] | None:
+    """Cells for the rule-less rows ``body`` (text line indexes) on the ruled table's column edges."""
+    edges = cluster_positions([c.x0 for c in table.cells] + [c.x1 for c in table.cells])
+    if len(edges) < cfg.min_columns + 1:
+        return None
+    lines_of = set(body)
+    words = [w for w in page.words if w.line in lines_of]
+
+    def column(w: Word) -> int:
+        return min(len(edges) - 2, max(0, bisect.bisect_right(edges, (w.x0 + w.x1) / 2) - 1))
+
+    if not any(len({column(w) for w in words if w.line == k}) >= cfg.min_columns for k in body):
+        return None
+    unit = char_width(page.words)
+    origin = edges[0]
+    spans: list[tuple[float, float] | None] = []
+    grid = grid_lines(words, cfg=cfg, unit=unit, origin=origin, spans_out=spans)
+    marks = [round((e - origin) / unit) for e in edges]
+    cores = [[marks[i], max(marks[i] + 1, marks[i + 1])] for i in range(len(edges) - 1)]
+    rows = body_rows(grid, range(len(grid)), cores, cfg=cfg)
+    if not rows:
+        return None
+    # row boundaries halfway between one row's last line and the next row's first
+    firsts = [r.line for r in rows]
+    lasts = [max((k for k in range(a, b) if spans[k] is not None), default=a) for a, b in zip(firsts, firsts[1:] + [len(grid)])]
+    tops = [table.bbox[3]]
+    for r in range(1, len(rows)):
+        tops.append((spans[lasts[r - 1]][1] + spans[firsts[r]][0]) / 2)
+    tops.append(spans[lasts[-1]][1] + 1.0)
+    cells = []
+    for r, row in enumerate(rows):
+        for text, a, b in row.cells:
+            cells.append(RawCell(edges[a], tops[r], edges[min(b + 1, len(edges) - 1)], tops[r + 1], text))
+    return cells
+
+
+def _drop_lines(page: PageContent, taken: set[int]) -> None:
+    """Remove the text lines ``taken`` by tables, renumbering the words' lines."""
+    keep = [k for k in range(len(page.lines)) if k not in taken]
+    new_index = {k: i for i, k in enumerate(keep)}
+    page.lines = [page.lines[k] for k in keep]
+    page.words = [
+        Word(w.text, w.x0, w.x1, w.top, w.bottom, new_index[w.line]) for w in page.words if w.line in new_index
+    ]

@@ -1,0 +1,128 @@
+"""Tests for extractor.readers.unruled: PDF tables drawn without rules, or with only some of them.
+
+The PDFs are built by hand (tests/hostile_files.pdf_bytes): text in a font
+of 5 points per character at 10 pt, whose ToUnicode map gives Cyrillic
+letters, and ruling lines drawn as strokes where a test wants them.
+"""
+
+from __future__ import annotations
+
+from hostile_files import pdf_bytes
+
+from extractor.document import Paragraph, Table
+from extractor.limits import DEFAULT_LIMITS
+from extractor.readers.pdf import read_pdf
+
+PAGE_TOP = 800
+LINE = 14  # points from one printed line to the next
+
+
+def text_pdf(pages: list[list[tuple[float, int, str]]], rules: list[list[tuple[float, float, float, float]]] | None = None) -> bytes:
+    """A PDF whose pages print (x, line number, text) items and optional rules (x0, y0, x1, y1 from the top)."""
+    chars = sorted({ch for page in pages for _, _, text in page for ch in text if ch != " "})
+    assert len(chars) <= 94, "the test font has 94 codes"
+    code = {" ": 32, **{ch: 33 + i for i, ch in enumerate(chars)}}
+    to_unicode = {c: f"{ord(ch):04X}" for ch, c in code.items()}
+    streams = []
+    for n, page in enumerate(pages):
+        ops = []
+        for x, line, text in page:
+            hex_text = "".join(f"{code[ch]:02X}" for ch in text)
+            ops.append(f"BT /F1 10 Tf {x} {PAGE_TOP - line * LINE} Td <{hex_text}> Tj ET")
+        for x0, y0, x1, y1 in (rules or [[]] * len(pages))[n]:
+            ops.append(f"0.5 w {x0} {842 - y0} m {x1} {842 - y1} l S")
+        streams.append("\n".join(ops).encode())
+    return pdf_bytes(streams, to_unicode=to_unicode)
+
+
+def read(pdf: bytes):
+    return read_pdf(pdf, path="t.pdf", limits=DEFAULT_LIMITS)
+
+
+COLUMNS = (50, 80, 260, 330, 400)
+HEADER = ["№", "Зміст заходів", "Виконавці", "План", "Факт"]
+ROWS = [
+    ["1.", "Ремонт даху", "Управління", "120,0", "110,5"],
+    ["2.", "Заміна вікон", "Управління", "80,0", "80,0"],
+    ["3.", "Фарбування стін", "Школа № 5", "45,5", "–"],
+    ["4.", "Огорожа", "Школа № 7", "30,0", "12,0"],
+]
+
+
+def table_lines(first_line: int, rows: list[list[str]]) -> list[tuple[float, int, str]]:
+    return [(x, first_line + r, text) for r, row in enumerate(rows) for x, text in zip(COLUMNS, row)]
+
+
+def test_a_table_printed_without_rules_is_read_as_a_table():
+    page = [(50, 0, "Інформація про виконання програми"), *table_lines(2, [HEADER, *ROWS]), (50, 9, "Начальник управління")]
+    doc = read(text_pdf([page]))
+    (table,) = doc.tables
+    assert table.n_cols == 5 and table.page == 1
+    grid = table.text_grid()
+    assert grid[0] == HEADER and table.rows[0].is_header
+    assert grid[1:] == ROWS
+    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0] == "Інформація про виконання програми" and paragraphs[-1] == "Начальник управління"
+
+
+def test_a_rule_less_table_crossing_a_page_break_is_one_table():
+    first = [(50, 0, "Фінансування заходів"), *table_lines(2, [HEADER, *ROWS[:2]])]
+    second = table_lines(0, ROWS[2:])
+    doc = read(text_pdf([first, second]))
+    (table,) = doc.tables
+    assert table.text_grid()[1:] == ROWS
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+
+
+def test_rows_printed_bare_under_a_ruled_header_join_its_columns():
+    """A spreadsheet rules its header row only: the rows under it are cells of the same table."""
+    edges = [45, 75, 255, 325, 395, 450]
+    top, bottom = PAGE_TOP - 2 * LINE, PAGE_TOP - 2 * LINE  # header text line 2, baseline at y
+    y_top, y_bottom = 842 - (top + 12), 842 - (bottom - 4)
+    header_rules = [(x, y_top, x, y_bottom) for x in edges] + [(45, y_top, 450, y_top), (45, y_bottom, 450, y_bottom)]
+    page = [(50, 0, "Фінансування заходів"), *table_lines(2, [HEADER, *ROWS]), (50, 10, "Начальник управління")]
+    doc = read(text_pdf([page], [header_rules]))
+    (table,) = doc.tables
+    grid = table.text_grid()
+    assert grid[0] == HEADER
+    assert grid[1:] == ROWS
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)][-1] == "Начальник управління"
+
+
+def test_running_text_under_a_ruled_table_stays_running_text():
+    edges = [45, 75, 255, 325, 395, 450]
+    rows = [HEADER, *ROWS]
+    rules = [(x, 842 - (PAGE_TOP - 2 * LINE + 12), x, 842 - (PAGE_TOP - 5 * LINE - 4)) for x in edges]
+    rules += [(45, 842 - (PAGE_TOP - (2 + k) * LINE + 12), 450, 842 - (PAGE_TOP - (2 + k) * LINE + 12)) for k in range(5)]
+    rules += [(45, 842 - (PAGE_TOP - 5 * LINE - 4), 450, 842 - (PAGE_TOP - 5 * LINE - 4))]
+    page = [*table_lines(2, rows[:4]), (20, 6, "Звіт підготовлено управлінням освіти міської ради на підставі даних")]
+    doc = read(text_pdf([page], [rules]))
+    (table,) = doc.tables
+    assert len(table.rows) == 4
+    assert isinstance(doc.blocks[-1], Paragraph) and doc.blocks[-1].text.startswith("Звіт підготовлено")
+
+
+def test_prose_without_rules_is_no_table():
+    page = [(50, k, f"Рядок тексту номер {k} про виконання програми") for k in range(12)]
+    doc = read(text_pdf([page]))
+    assert doc.tables == [] and len(doc.paragraphs) >= 1
+    assert all(isinstance(b, Paragraph) for b in doc.blocks)
+
+
+def test_a_ruled_table_is_not_read_by_the_finder():
+    """Speed and fidelity: a page with a ruled table goes the ruled way, the finder is not asked."""
+    import extractor.readers.unruled as unruled
+
+    edges = [45, 75, 255, 325, 395, 450]
+    rules = [(x, 842 - (PAGE_TOP - 2 * LINE + 12), x, 842 - (PAGE_TOP - 6 * LINE - 4)) for x in edges]
+    rules += [(45, 842 - (PAGE_TOP - (2 + k) * LINE + 12), 450, 842 - (PAGE_TOP - (2 + k) * LINE + 12)) for k in range(5)]
+    rules += [(45, 842 - (PAGE_TOP - 6 * LINE - 4), 450, 842 - (PAGE_TOP - 6 * LINE - 4))]
+    calls = []
+    original = unruled.find_tables
+    unruled.find_tables = lambda *a, **k: calls.append(1) or original(*a, **k)
+    try:
+        doc = read(text_pdf([table_lines(2, [HEADER, *ROWS])], [rules]))
+    finally:
+        unruled.find_tables = original
+    assert calls == []
+    assert isinstance(doc.blocks[0], Table) and doc.tables[0].text_grid() == [HEADER, *ROWS]
