@@ -19,13 +19,14 @@ rows printed under a ruled table on the columns its rules give.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Sequence
 
 from ..document import Block
 from .common.assemble import find_tables
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.rows import body_rows
-from .common.words import Word, char_width, grid_lines
+from .common.words import Word, column_lines, grid_lines
 from .pdf_page import PageContent
 from .pdf_tables import PageTable, RawCell, cluster_positions
 
@@ -48,7 +49,8 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
 
     A spreadsheet often rules only the header and prints the rows below it
     bare: pdfplumber finds the header alone and the rows come out as running
-    text. The text lines right under a ruled table, inside its left and
+    text. Under a ruled table that holds header cells only (no cell with an
+    amount, a percent or an item number), the text lines right under it, inside its left and
     right edges, with no wider gap between them than
     ``UNRULED_BODY_GAP`` line heights, are such rows when one of them has
     words in at least ``cfg.min_columns`` of the table's columns. The
@@ -57,20 +59,59 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
     columns the rules give, and become cells of the table, as if ruled; the
     lines they took are no longer running text.
     """
+    carry: PageTable | None = None  # a table whose bare rows ran to the foot of the previous page
     for page in pages:
-        if not page.tables or not page.words:
+        if not page.words:
+            carry = None
             continue
         taken: set[int] = set()
+        if not page.tables and carry is not None:
+            # a page of bare rows going on from the last page: a piece of that table, on its columns
+            piece = PageTable(page=page.number, cells=[])
+            body = _lines_under(page, carry, page.height, taken, top=0.0)
+            got = _body_cells(page, carry, body, cfg, top=0.0) if body else None
+            if got:
+                piece.cells.extend(got[0])
+                page.tables.append(piece)
+                taken.update(got[1])
+            carry = piece if got and _reaches_foot(page, got[1], taken) else None
+            if taken:
+                _drop_lines(page, taken)
+            continue
+        carry = None
         tables = sorted(page.tables, key=lambda t: t.bbox[1])
         for n, table in enumerate(tables):
+            if not _header_only(table):
+                continue  # a table with ruled rows of values ends where its rules end
             limit = tables[n + 1].bbox[1] if n + 1 < len(tables) else page.height
             body = _lines_under(page, table, limit, taken)
-            cells = _body_cells(page, table, body, cfg) if body else None
-            if cells:
-                table.cells.extend(cells)
-                taken.update(body)
+            got = _body_cells(page, table, body, cfg) if body else None
+            if got:
+                table.cells.extend(got[0])
+                taken.update(got[1])
+                if n + 1 == len(tables) and _reaches_foot(page, got[1], taken):
+                    carry = table
         if taken:
             _drop_lines(page, taken)
+
+
+#: a value a header cell does not hold: an amount with decimals, a percent, an item number ("1.", "2.1")
+_BODY_VALUE_RE = re.compile(r"^\s*(?:[-−–]?\d[\d\s\u00a0]*[.,]\d+\s*%?|\d+(?:[.,]\d+)?\s*%|\d{1,3}\.(?:\d{1,3}\.?)*)\s*$")
+
+
+def _header_only(table: PageTable) -> bool:
+    """Whether a ruled table holds header cells only (names, years, column numbers), no row of values."""
+    return not any(_BODY_VALUE_RE.match(c.text) for c in table.cells if c.text)
+
+
+def _reaches_foot(page: PageContent, body: list[int], taken: set[int]) -> bool:
+    """Whether nothing but a page number stands under the rows ``body`` on the page."""
+    bottom = max(page.lines[k].bottom for k in body)
+    rest = [ln for k, ln in enumerate(page.lines) if k not in taken and ln.top > bottom]
+    return all(_PAGE_NUMBER_RE.match(ln.text) for ln in rest)
+
+
+_PAGE_NUMBER_RE = re.compile(r"^\W*\d{1,4}\W*$")
 
 
 #: rule-less rows under a ruled table stand at most this many line heights apart
@@ -79,13 +120,26 @@ UNRULED_BODY_GAP = 1.5
 EDGE_SLACK = 2.0
 
 
-def _lines_under(page: PageContent, table: PageTable, limit: float, taken: set[int]) -> list[int]:
-    """Indexes of the text lines standing right under ``table`` and inside its edges, top to bottom."""
+def _lines_under(
+    page: PageContent, table: PageTable, limit: float, taken: set[int], top: float | None = None
+) -> list[int]:
+    """Indexes of the text lines standing right under ``table`` and inside its edges, top to bottom.
+
+    With ``top`` the lines are looked for from there (the head of a page
+    going on with the table of the page before), a lone page number aside.
+    """
     left, _, right, bottom = table.bbox
+    if top is not None:
+        bottom = top
     order = sorted(
         (k for k, ln in enumerate(page.lines) if k not in taken and bottom - EDGE_SLACK <= ln.top < limit),
         key=lambda k: page.lines[k].top,
     )
+    if top is not None:
+        while order and _PAGE_NUMBER_RE.match(page.lines[order[0]].text):
+            order.pop(0)
+        if order:
+            bottom = page.lines[order[0]].top
     out: list[int] = []
     prev = bottom
     for k in order:
@@ -98,8 +152,14 @@ def _lines_under(page: PageContent, table: PageTable, limit: float, taken: set[i
     return out
 
 
-def _body_cells(page: PageContent, table: PageTable, body: list[int], cfg: FinderSettings) -> list[RawCell] | None:
-    """Cells for the rule-less rows ``body`` (text line indexes) on the ruled table's column edges."""
+def _body_cells(
+    page: PageContent, table: PageTable, body: list[int], cfg: FinderSettings, top: float | None = None
+) -> tuple[list[RawCell], list[int]] | None:
+    """Cells for the rule-less rows ``body`` (text line indexes) on the ruled table's column edges.
+
+    The first row starts at the table's foot, or at ``top`` when given.
+    Returns the cells and the text lines they took.
+    """
     edges = cluster_positions([c.x0 for c in table.cells] + [c.x1 for c in table.cells])
     if len(edges) < cfg.min_columns + 1:
         return None
@@ -111,19 +171,25 @@ def _body_cells(page: PageContent, table: PageTable, body: list[int], cfg: Finde
 
     if not any(len({column(w) for w in words if w.line == k}) >= cfg.min_columns for k in body):
         return None
-    unit = char_width(page.words)
-    origin = edges[0]
     spans: list[tuple[float, float] | None] = []
-    grid = grid_lines(words, cfg=cfg, unit=unit, origin=origin, spans_out=spans)
-    marks = [round((e - origin) / unit) for e in edges]
-    cores = [[marks[i], max(marks[i] + 1, marks[i + 1])] for i in range(len(edges) - 1)]
-    rows = body_rows(grid, range(len(grid)), cores, cfg=cfg)
+    grid = column_lines(words, edges, cfg=cfg, spans_out=spans)
+    rows = body_rows(grid.lines, range(len(grid.lines)), grid.cores, grid.crossing, cfg=cfg)
+    firsts = [r.line for r in rows]
+    ends = firsts[1:] + [len(grid.lines)]
+    # a table does not end with a text across the row (a heading or running text after it),
+    # unless the page ends there: a group heading closing a page opens the rows of the next
+    foot = _reaches_foot(page, [grid.sources[k] for k in range(len(grid.lines)) if grid.sources[k] is not None], set(body))
+    while not foot and rows and firsts[-1] in grid.crossing and all(
+        grid.sources[k] is None or k in grid.crossing for k in range(firsts[-1], ends[-1])
+    ):
+        rows.pop()
+        firsts.pop()
+        ends.pop()
     if not rows:
         return None
     # row boundaries halfway between one row's last line and the next row's first
-    firsts = [r.line for r in rows]
-    lasts = [max((k for k in range(a, b) if spans[k] is not None), default=a) for a, b in zip(firsts, firsts[1:] + [len(grid)])]
-    tops = [table.bbox[3]]
+    lasts = [max((k for k in range(a, b) if spans[k] is not None), default=a) for a, b in zip(firsts, ends)]
+    tops = [table.bbox[3] if top is None else min(top, spans[firsts[0]][0] - 1.0)]
     for r in range(1, len(rows)):
         tops.append((spans[lasts[r - 1]][1] + spans[firsts[r]][0]) / 2)
     tops.append(spans[lasts[-1]][1] + 1.0)
@@ -131,7 +197,8 @@ def _body_cells(page: PageContent, table: PageTable, body: list[int], cfg: Finde
     for r, row in enumerate(rows):
         for text, a, b in row.cells:
             cells.append(RawCell(edges[a], tops[r], edges[min(b + 1, len(edges) - 1)], tops[r + 1], text))
-    return cells
+    used = [grid.sources[k] for k in range(ends[-1]) if grid.sources[k] is not None]
+    return cells, used
 
 
 def _drop_lines(page: PageContent, taken: set[int]) -> None:

@@ -152,6 +152,16 @@ def grid_lines(
     unit = unit or char_width(words)
     if origin is None:
         origin = min(w.x0 for w in words)
+    out: list[Line] = []
+    for ws in _with_blank_lines(words, cfg, spans_out):
+        out.append(place_words(ws, unit, origin, cfg=cfg) if ws else Line("", []))
+    return out
+
+
+def _with_blank_lines(
+    words: Sequence[Word], cfg: FinderSettings, spans_out: list[tuple[float, float] | None] | None
+) -> list[list[Word]]:
+    """The printed lines' words top to bottom, an empty list for each blank grid line between them."""
     groups: dict[int, list[Word]] = {}
     for w in words:
         groups.setdefault(w.line, []).append(w)
@@ -159,19 +169,84 @@ def grid_lines(
     tops = [statistics.median(w.top for w in ws) for ws in printed]
     steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
     pitch = statistics.median(steps) if steps else 1.0
-    out: list[Line] = []
+    out: list[list[Word]] = []
     for k, ws in enumerate(printed):
         if k:
             gap = (tops[k] - tops[k - 1]) / pitch
             if gap >= cfg.blank_line_pitch:
                 blanks = min(cfg.max_blank_lines, max(1, round(gap) - 1))
-                out.extend(Line("", []) for _ in range(blanks))
+                out.extend([] for _ in range(blanks))
                 if spans_out is not None:
                     spans_out.extend(None for _ in range(blanks))
-        out.append(place_words(ws, unit, origin, cfg=cfg))
+        out.append(ws)
         if spans_out is not None:
             spans_out.append((min(w.top for w in ws), max(w.bottom for w in ws)))
     return out
+
+
+#: points a word must reach over a column boundary on each side to be printed across it
+EDGE_STRADDLE = 1.0
+
+
+@dataclass
+class ColumnGrid:
+    """Grid lines of words on known columns (``column_lines``)."""
+
+    lines: list[Line]
+    cores: list[list[int]]
+    #: per grid line, the ``Word.line`` it shows (None for a blank line)
+    sources: list[int | None]
+    #: grid lines whose text runs across a column boundary, word spaces and all: one text over the row
+    crossing: set[int]
+
+
+def column_lines(
+    words: Sequence[Word],
+    edges: Sequence[float],
+    *,
+    cfg: FinderSettings,
+    spans_out: list[tuple[float, float] | None] | None = None,
+) -> ColumnGrid:
+    """Words on known columns (ruling lines at ``edges``, left to right) as grid lines, with the columns' cores.
+
+    Each word goes to the column holding its middle; on the grid every
+    column is as wide as its longest text on a line, and two spaces apart
+    from the next, so no text runs over a column boundary however wide its
+    letters print. A line with a word printed across a boundary (by more
+    than ``EDGE_STRADDLE`` on each side: no cell holds it) is one text (a
+    group heading, or running text) placed in the first column and listed
+    in ``ColumnGrid.crossing``. Blank grid lines as in ``grid_lines``.
+    """
+    n = len(edges) - 1
+    printed = _with_blank_lines(words, cfg, spans_out)
+    texts: list[dict[int, str]] = []
+    crossing: set[int] = set()
+    for g, ws in enumerate(printed):
+        cols: dict[int, list[str]] = {}
+        runs_on = False
+        for w in sorted(ws, key=lambda w: w.x0):
+            mid = (w.x0 + w.x1) / 2
+            c = min(n - 1, max(0, next((i for i in range(n) if mid < edges[i + 1]), n - 1)))
+            if any(w.x0 < e - EDGE_STRADDLE and w.x1 > e + EDGE_STRADDLE for e in edges[1:-1]):
+                runs_on = True  # a word printed across a column boundary: no cell holds it
+            cols.setdefault(c, []).append(w.text)
+        if runs_on and len(cols) > 1:
+            crossing.add(g)
+            cols = {min(cols): [" ".join(w.text for w in sorted(ws, key=lambda w: w.x0))]}
+        texts.append({c: " ".join(t) for c, t in cols.items()})
+    widths = [max([len(t.get(c, "")) for t in texts] + [1]) for c in range(n)]
+    starts = [sum(widths[:c]) + 2 * c for c in range(n)]
+    cores = [[starts[c], starts[c] + widths[c]] for c in range(n)]
+    lines = []
+    for t in texts:
+        chars: list[str] = []
+        for c in sorted(t):
+            chars.extend(" " * (starts[c] - len(chars)))
+            chars.extend(t[c])
+        text = "".join(chars)
+        lines.append(Line(text, [Frag(m.start(), m.end(), m.group()) for m in FRAGMENT_RE.finditer(text)]))
+    sources = [ws[0].line if ws else None for ws in printed]
+    return ColumnGrid(lines, cores, sources, crossing)
 
 
 _DIGIT_GROUP_RE = re.compile(r"(?<![\d\w])[-+−–]?\d{1,3}$")
