@@ -126,3 +126,31 @@ def test_a_ruled_table_is_not_read_by_the_finder():
         unruled.find_tables = original
     assert calls == []
     assert isinstance(doc.blocks[0], Table) and doc.tables[0].text_grid() == [HEADER, *ROWS]
+
+
+def header_rules(line: int) -> list[tuple[float, float, float, float]]:
+    """Rules around one header line of the COLUMNS table (its cells boxed, nothing below)."""
+    edges = [45, 75, 255, 325, 395, 450]
+    y_top, y_bottom = 842 - (PAGE_TOP - line * LINE + 12), 842 - (PAGE_TOP - line * LINE - 4)
+    return [(x, y_top, x, y_bottom) for x in edges] + [(45, y_top, 450, y_top), (45, y_bottom, 450, y_bottom)]
+
+
+def test_bare_rows_going_on_over_a_page_break_under_a_header_ruled_once():
+    first = [(50, 0, "Фінансування заходів"), *table_lines(2, [HEADER, *ROWS[:2]])]
+    second = [*table_lines(0, ROWS[2:]), (50, 4, "Начальник управління")]
+    doc = read(text_pdf([first, second], [header_rules(2), []]))
+    (table,) = doc.tables
+    assert table.text_grid()[1:] == ROWS
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+
+
+def test_a_group_heading_across_the_columns_of_bare_rows_is_a_full_width_row():
+    heading = "Розділ другий: ремонт шкільних приміщень та подвір'я"
+    page = [*table_lines(2, [HEADER, *ROWS[:2]]), (60, 5, heading), *table_lines(6, ROWS[2:]),
+            (50, 9, "Текст після таблиці, що йде через усю ширину сторінки і ще далі")]
+    doc = read(text_pdf([page], [header_rules(2)]))
+    (table,) = doc.tables
+    row = table.rows[3]
+    assert [(c.col, c.col_span, c.text) for c in row.cells] == [(0, 5, heading)]
+    assert table.text_grid()[4:] == ROWS[2:]
+    assert doc.blocks[-1].text.startswith("Текст після таблиці")
