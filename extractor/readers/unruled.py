@@ -116,6 +116,8 @@ _PAGE_NUMBER_RE = re.compile(r"^\W*\d{1,4}\W*$")
 
 #: rule-less rows under a ruled table stand at most this many line heights apart
 UNRULED_BODY_GAP = 1.5
+#: ... or this many, when the line after the gap fills several cells (a new row after empty paragraphs)
+UNRULED_ROW_GAP = 4.0
 #: points a rule-less row may stand out of the ruled table's edges
 EDGE_SLACK = 2.0
 
@@ -141,15 +143,28 @@ def _lines_under(
         if order:
             bottom = page.lines[order[0]].top
     out: list[int] = []
+    edges = cluster_positions([c.x0 for c in table.cells] + [c.x1 for c in table.cells])
+    by_line: dict[int, list[Word]] = {}
+    for w in page.words:
+        by_line.setdefault(w.line, []).append(w)
     prev = bottom
     for k in order:
         ln = page.lines[k]
         height = max(1.0, ln.bottom - ln.top)
-        if ln.top - prev > UNRULED_BODY_GAP * height or ln.x0 < left - EDGE_SLACK or ln.x1 > right + EDGE_SLACK:
+        gap = (ln.top - prev) / height
+        if ln.x0 < left - EDGE_SLACK or ln.x1 > right + EDGE_SLACK:
+            break
+        # empty paragraphs in the cells open wider gaps: a row of several cells may follow one
+        if gap > UNRULED_BODY_GAP and not (gap <= UNRULED_ROW_GAP and _columns_of(by_line.get(k, []), edges) >= 2):
             break
         out.append(k)
         prev = max(prev, ln.bottom)
     return out
+
+
+def _columns_of(words: list[Word], edges: list[float]) -> int:
+    """How many of the columns between ``edges`` hold the middle of one of ``words``."""
+    return len({bisect.bisect_right(edges, (w.x0 + w.x1) / 2) for w in words})
 
 
 def _body_cells(
