@@ -65,21 +65,18 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             carry = None
             continue
         taken: set[int] = set()
-        if not page.tables and carry is not None:
-            # a page of bare rows going on from the last page: a piece of that table, on its columns
+        tables = sorted(page.tables, key=lambda t: t.bbox[1])
+        if carry is not None:
+            # bare rows opening the page go on with the table of the last page: a piece of it, on its columns
+            limit = tables[0].bbox[1] if tables else page.height
             piece = PageTable(page=page.number, cells=[])
-            body = _lines_under(page, carry, page.height, taken, top=0.0)
+            body = _lines_under(page, carry, limit, taken, top=0.0)
             got = _body_cells(page, carry, body, cfg, top=0.0) if body else None
             if got:
                 piece.cells.extend(got[0])
                 page.tables.append(piece)
                 taken.update(got[1])
-            carry = piece if got and _reaches_foot(page, got[1], taken) else None
-            if taken:
-                _drop_lines(page, taken)
-            continue
-        carry = None
-        tables = sorted(page.tables, key=lambda t: t.bbox[1])
+            carry = piece if got and not tables and _reaches_foot(page, got[1], taken) else None
         for n, table in enumerate(tables):
             if not _header_only(table):
                 continue  # a table with ruled rows of values ends where its rules end
@@ -89,10 +86,19 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             if got:
                 table.cells.extend(got[0])
                 taken.update(got[1])
-                if n + 1 == len(tables) and _reaches_foot(page, got[1], taken):
-                    carry = table
+            last = n + 1 == len(tables)
+            if last and (_reaches_foot(page, got[1], taken) if got else _nothing_under(page, table, taken)):
+                carry = table  # its rows go on over the page break
         if taken:
             _drop_lines(page, taken)
+
+
+def _nothing_under(page: PageContent, table: PageTable, taken: set[int]) -> bool:
+    """Whether nothing but a page number stands under ``table`` on its page."""
+    bottom = table.bbox[3]
+    return all(
+        _PAGE_NUMBER_RE.match(ln.text) for k, ln in enumerate(page.lines) if k not in taken and ln.top >= bottom - EDGE_SLACK
+    )
 
 
 #: a value a header cell does not hold: an amount with decimals, a percent, an item number ("1.", "2.1")
