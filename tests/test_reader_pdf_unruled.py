@@ -154,3 +154,12 @@ def test_a_group_heading_across_the_columns_of_bare_rows_is_a_full_width_row():
     assert [(c.col, c.col_span, c.text) for c in row.cells] == [(0, 5, heading)]
     assert table.text_grid()[4:] == ROWS[2:]
     assert doc.blocks[-1].text.startswith("Текст після таблиці")
+
+
+def test_a_header_ruled_at_the_foot_of_a_page_takes_the_bare_rows_of_the_next():
+    first = [(50, 0, "Вступ до звіту"), *table_lines(40, [HEADER])]
+    second = [*table_lines(0, ROWS), (50, 6, "Начальник управління")]
+    doc = read(text_pdf([first, second], [header_rules(40), []]))
+    (table,) = doc.tables
+    assert table.text_grid() == [HEADER, *ROWS]
+    assert [r.page for r in table.rows] == [1, 2, 2, 2, 2]
