@@ -26,7 +26,7 @@ from ..document import Block
 from .common.assemble import find_tables
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.rows import body_rows
-from .common.words import Word, column_lines, grid_lines
+from .common.words import EDGE_STRADDLE, Word, column_lines, grid_lines
 from .pdf_page import PageContent
 from .pdf_tables import PageTable, RawCell, cluster_positions
 
@@ -154,23 +154,33 @@ def _lines_under(
     for w in page.words:
         by_line.setdefault(w.line, []).append(w)
     prev = bottom
-    for k in order:
+    for n, k in enumerate(order):
         ln = page.lines[k]
         height = max(1.0, ln.bottom - ln.top)
         gap = (ln.top - prev) / height
         if ln.x0 < left - EDGE_SLACK or ln.x1 > right + EDGE_SLACK:
             break
-        # empty paragraphs in the cells open wider gaps: a row of several cells may follow one
-        if gap > UNRULED_BODY_GAP and not (gap <= UNRULED_ROW_GAP and _columns_of(by_line.get(k, []), edges) >= 2):
-            break
+        if gap > UNRULED_BODY_GAP:
+            # empty paragraphs in the cells open wider gaps: a row of several cells may follow one,
+            # or a group heading right over such a row
+            nxt = order[n + 1] if n + 1 < len(order) else None
+            heading = (
+                nxt is not None
+                and (page.lines[nxt].top - ln.bottom) / height <= UNRULED_BODY_GAP
+                and _fills_cells(by_line.get(nxt, []), edges)
+            )
+            if gap > UNRULED_ROW_GAP or not (_fills_cells(by_line.get(k, []), edges) or heading):
+                break
         out.append(k)
         prev = max(prev, ln.bottom)
     return out
 
 
-def _columns_of(words: list[Word], edges: list[float]) -> int:
-    """How many of the columns between ``edges`` hold the middle of one of ``words``."""
-    return len({bisect.bisect_right(edges, (w.x0 + w.x1) / 2) for w in words})
+def _fills_cells(words: list[Word], edges: list[float]) -> bool:
+    """Whether ``words`` stand in two or more of the columns between ``edges``, none across a boundary."""
+    if any(w.x0 < e - EDGE_STRADDLE and w.x1 > e + EDGE_STRADDLE for w in words for e in edges[1:-1]):
+        return False
+    return len({bisect.bisect_right(edges, (w.x0 + w.x1) / 2) for w in words}) >= 2
 
 
 def _body_cells(
