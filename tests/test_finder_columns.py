@@ -27,3 +27,19 @@ def test_without_wrapped_lines_showing_it_a_coincidental_word_start_is_no_edge()
     full = [ln for ln in text_lines(ROWS_ONE_SPACE_APART, cfg=CFG) if len(ln.frags) >= 3][:2]
     core = [34, 70]
     assert split_at_edges(full, [core], cfg=CFG) == [core]
+
+
+def test_an_amount_wrapped_at_its_thousands_beside_a_year_range_wrapped_at_its_hyphen_stays_one_row():
+    from extractor.readers.common.rows import body_rows
+
+    text = """\
+1.  Підготовка   2021-   1        1        225,0
+    спортсменів  2023    250,0    400,0
+2.  Стипендії    2021    360,0    396,0    198,0"""
+    lines = text_lines(text, cfg=CFG)
+    cores, bridging = body_columns(lines, range(len(lines)), cfg=CFG)
+    rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
+    assert [[t for t, _, _ in r.cells] for r in rows] == [
+        ["1.", "Підготовка\nспортсменів", "2021-\n2023", "1\n250,0", "1\n400,0", "225,0"],
+        ["2.", "Стипендії", "2021", "360,0", "396,0", "198,0"],
+    ]
