@@ -26,6 +26,10 @@ from decimal import Decimal
 from typing import Iterator, Literal, Union
 
 
+#: a box on a PDF page: (x0, top, x1, bottom) in PDF points, from the page's top-left corner
+BBox = tuple[float, float, float, float]
+
+
 @dataclass
 class Cell:
     """One cell of a table, stored once at its top-left grid position."""
@@ -37,6 +41,8 @@ class Cell:
     col_span: int = 1
     #: the exact stored number of a spreadsheet cell (``text`` is what was displayed); None elsewhere
     value: Decimal | None = None
+    #: PDF: the cell's box on the page of its first row (``BBox``); None where the reader knows no box
+    bbox: BBox | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -54,6 +60,8 @@ class Row:
     #: spreadsheets: the sheet's name and the row number the spreadsheet program shows (1-based)
     sheet: str | None = None
     sheet_row: int | None = None
+    #: PDF: the row's box on its page (``BBox``); None where the reader knows no box
+    bbox: BBox | None = None
 
 
 @dataclass
@@ -149,10 +157,12 @@ class Document:
                                 "page": r.page,
                                 "is_header": r.is_header,
                                 **({"sheet": r.sheet, "sheet_row": r.sheet_row} if r.sheet is not None else {}),
+                                **({"bbox": list(r.bbox)} if r.bbox is not None else {}),
                                 "cells": [
                                     {"text": c.text, "row": c.row, "col": c.col,
                                      "row_span": c.row_span, "col_span": c.col_span,
-                                     **({"value": str(c.value)} if c.value is not None else {})}
+                                     **({"value": str(c.value)} if c.value is not None else {}),
+                                     **({"bbox": list(c.bbox)} if c.bbox is not None else {})}
                                     for c in r.cells
                                 ],
                             }

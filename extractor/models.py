@@ -110,7 +110,8 @@ class Decision(_Model):
 
 class Location(_Model):
     """Where a row stands in the source: 1-based PDF page, 0-based table and row; for a spreadsheet also
-    the sheet's name and the row number the spreadsheet program shows (since 1.1)."""
+    the sheet's name and the row number the spreadsheet program shows; for a PDF also the row's box and
+    each value's cell box on the page (since 1.1)."""
 
     page: int | None = Field(None, description="1-based page of a PDF; null in formats without pages")
     table: int | None = Field(None, description="0-based index of the table in the document")
@@ -120,6 +121,16 @@ class Location(_Model):
     sheet_row: int | None = Field(None, description="XLSX, XLS, ODS: the row number the spreadsheet program "
                                                     "shows (1-based, counted in the sheet); null in other formats "
                                                     "(since 1.1)")
+    bbox: list[float] | None = Field(
+        None, description="PDF: the row's box on its page, [x0, top, x1, bottom] in PDF points from the page's "
+                          "top-left corner (as pdfplumber counts), so the row can be found and highlighted on the "
+                          "page; null where the reader knows no box (other formats) (since 1.1)")
+    cells: dict[str, list[float]] = Field(
+        default_factory=dict,
+        description="PDF: the box of the cell each value was read from, keyed like raw ('planned', "
+                    "'breakdown[0].actual', ...), same coordinates as bbox; a value whose printed text stands in "
+                    "no cell or in several cells of the row has none (its row's box shows it); empty in other "
+                    "formats (since 1.1)")
 
 
 class Breakdown(_Model):

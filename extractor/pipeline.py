@@ -30,8 +30,9 @@ def parse_input(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Par
         pages=doc.pages if inp.format == "pdf" else None,
     )
     from .extract import build_report
+    from .provenance import attach_boxes
 
-    return Parsed(build_report(doc, source), doc, inp)
+    return Parsed(attach_boxes(build_report(doc, source), doc), doc, inp)
 
 
 def parse_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Report:

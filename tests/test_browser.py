@@ -110,11 +110,16 @@ def test_browser_upload_a_pdf_read_its_tables_and_see_a_number_highlighted_on_it
     target = link.get_attribute("href")
     link.click()
     page.wait_for_function("h => location.hash === h", arg=target)
+    assert target == "#r0-src-f0-planned"  # a box drawn over the cell on the page image
     state = highlighted(page, target)
-    if target.startswith("#r0-src-"):  # a box drawn over the cell on the page image
-        assert state["outline"] == MARK_RGB and state["style"] == "solid" and state["visible"]
-    else:  # no box known: the page itself
-        assert target == f"#r0-page-{first.location.page}" and state["visible"]
+    assert state["outline"] == MARK_RGB and state["style"] == "solid" and state["visible"]
+    # the box stands where the contract says the cell is: same share of the page image
+    box = page.eval_on_selector(target, """el => {
+        const r = el.getBoundingClientRect(), img = el.parentElement.querySelector('img').getBoundingClientRect();
+        return [(r.left - img.left) / img.width, (r.top - img.top) / img.height];
+    }""")
+    x0, top = first.location.cells["planned"][:2]
+    assert box == pytest.approx([x0 / 842, top / 595], abs=0.01)  # the sample's pages are A4 landscape
     shot = screenshot(page, "serve-pdf-source.png")
     assert shot.stat().st_size > 10_000
     # and back from the source to the row

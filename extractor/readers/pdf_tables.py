@@ -139,15 +139,26 @@ def nearest_index(positions: list[float], value: float) -> int:
     return i if positions[i] - value < value - positions[i - 1] else i - 1
 
 
+def _row_box(row: Row) -> tuple[float, float, float, float] | None:
+    """The row's box: across all its cells, as high as its cells one row high (a merged cell reaches further)."""
+    boxes = [c.bbox for c in row.cells if c.bbox is not None]
+    high = [c.bbox for c in row.cells if c.bbox is not None and c.row_span == 1]
+    if not high:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in high), max(b[2] for b in boxes), max(b[3] for b in high))
+
+
 @dataclass
 class _DraftCell:
-    """A cell of a table being assembled: x extent, global rows, text."""
+    """A cell of a table being assembled: x extent, global rows, text, and its box's top and bottom on its page."""
 
     x0: float
     x1: float
     row: int
     row_span: int
     text: str
+    top: float | None = None
+    bottom: float | None = None
 
 
 def _blank(text: str) -> bool:
@@ -170,7 +181,7 @@ def _piece_cells(piece: PageTable) -> tuple[list[_DraftCell], int]:
     for c in piece.cells:
         r0 = nearest_index(ys, c.top)
         r1 = nearest_index(ys, c.bottom)
-        out.append(_DraftCell(c.x0, c.x1, r0, max(1, r1 - r0), c.text))
+        out.append(_DraftCell(c.x0, c.x1, r0, max(1, r1 - r0), c.text, c.top, c.bottom))
     out.sort(key=lambda d: (d.row, d.x0))
     return out, max(1, len(ys) - 1)
 
@@ -347,7 +358,10 @@ class TableDraft:
         for c in sorted(self.cells, key=lambda c: (c.row, c.x0)):
             c0 = min(nearest_index(xs, c.x0), n_cols - 1)
             c1 = nearest_index(xs, c.x1)
+            box = (c.x0, c.top, c.x1, c.bottom) if c.top is not None and c.bottom is not None else None
             rows[c.row].cells.append(
-                Cell(text=c.text, row=c.row, col=c0, row_span=c.row_span, col_span=max(1, c1 - c0))
+                Cell(text=c.text, row=c.row, col=c0, row_span=c.row_span, col_span=max(1, c1 - c0), bbox=box)
             )
+        for row in rows:
+            row.bbox = _row_box(row)
         return Table(rows=rows, index=index, n_cols=n_cols, page=self.first_page)

@@ -17,7 +17,7 @@ here, with a type and a description, and every tabular writer uses them:
 Flattening rules:
 
 - ``location`` becomes ``location_page``, ``location_table``, ``location_row``, ``location_sheet``,
-  ``location_sheet_row``;
+  ``location_sheet_row``, ``location_bbox`` (a JSON array) and ``location_cells`` (a JSON object);
 - ``years`` is the years joined by ``;`` (``"2017;2018;2019"``);
 - ``breakdown`` and ``raw`` are compact JSON text (a JSON array / object) in
   the funding and indicator tables (``breakdown`` is also a table of its own);
@@ -68,6 +68,11 @@ _LOCATION = (
     Column("location_sheet", "string", "Spreadsheets (XLSX, XLS, ODS): the sheet the row is on; empty for other formats."),
     Column("location_sheet_row", "integer",
            "Spreadsheets: the row number the spreadsheet program shows (1-based); empty for other formats."),
+    Column("location_bbox", "array",
+           "PDF: the row's box on its page, JSON [x0, top, x1, bottom] in points from the page's top-left corner; "
+           "empty for other formats."),
+    Column("location_cells", "object",
+           "PDF: the box of the cell each value was printed in, JSON object keyed like raw; empty for other formats."),
 )
 
 REPORT_COLUMNS: tuple[Column, ...] = (
@@ -254,7 +259,9 @@ def _enum(value: Any) -> Any:
 
 def _location(loc: Location) -> Row:
     return {"location_page": loc.page, "location_table": loc.table, "location_row": loc.row,
-            "location_sheet": loc.sheet, "location_sheet_row": loc.sheet_row}
+            "location_sheet": loc.sheet, "location_sheet_row": loc.sheet_row,
+            "location_bbox": compact_json(loc.bbox) if loc.bbox else None,
+            "location_cells": compact_json(loc.cells) if loc.cells else None}
 
 
 def report_row(report: Report, label: str) -> Row:

@@ -183,7 +183,10 @@ def warnings_by_row(warnings: Iterable[Finding]) -> tuple[dict[tuple[str, int], 
     return by_row, general
 
 
-def _location_words(page: int | None, table: int | None, row: int | None) -> str:
+def _location_words(page: int | None, table: int | None, row: int | None, sheet: str | None = None,
+                    sheet_row: int | None = None) -> str:
+    if sheet is not None:  # a spreadsheet: where the spreadsheet program shows it
+        return _("sheet {sheet}, row {n}").format(sheet=sheet, n=sheet_row) if sheet_row else sheet
     parts = []
     if page is not None:
         parts.append(_("page {n}").format(n=page))
@@ -312,7 +315,7 @@ def _funding_view(report: Report, linker: _Linker, warned, lang: str) -> TableVi
             task_seen = (f.task_number, f.task)
             rows.append(ViewRow(f"task-{i}", "task", [f.task_number or "", f.task]))
         loc = f.location
-        where = _location_words(loc.page, loc.table, loc.row)
+        where = _location_words(loc.page, loc.table, loc.row, loc.sheet, loc.sheet_row)
         row_anchor = linker.row_source(f"f{i}", loc, back)
 
         def val(name: str, amount: Decimal | None, key: str) -> Value:
@@ -370,7 +373,7 @@ def _indicator_view(report: Report, linker: _Linker, warned, lang: str) -> Table
             group_seen = title
             rows.append(ViewRow(f"group-{i}", "group", ["", title]))
         loc = ind.location
-        where = _location_words(loc.page, loc.table, loc.row)
+        where = _location_words(loc.page, loc.table, loc.row, loc.sheet, loc.sheet_row)
         row_anchor = linker.row_source(f"i{i}", loc, back)
 
         def val(amount: Decimal | None, key: str) -> Value:
