@@ -21,6 +21,7 @@ Needs LibreOffice (``soffice``) and openpyxl (``pip install 'extractor[xlsx]'``)
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -145,8 +146,9 @@ def make_html(docx: Path, out: Path) -> None:
 
 def _soffice(outdir: str, target: str, src: Path) -> None:
     profile = Path(outdir) / "profile"
+    env = dict(os.environ, TMPDIR=outdir)  # LibreOffice's own lu*.tmp files go with the temporary folder
     subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
-                    "--outdir", outdir, str(src)], check=True, capture_output=True, timeout=180)
+                    "--outdir", outdir, str(src)], check=True, capture_output=True, timeout=180, env=env)
 
 
 def convert(src: Path, target: str, out: Path) -> None:

@@ -314,6 +314,11 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
     return [c for c in tr if _tag(c) in ("td", "th") and not _hidden(c)]
 
 
+def _spacer_row(tr: etree._Element, cells: list[etree._Element]) -> bool:
+    """Word's column-width row (``<tr height=0>`` of empty cells, for browsers without misaligned columns)."""
+    return (tr.get("height") or "").strip() == "0" and not any("".join(c.itertext()).strip() for c in cells)
+
+
 def _hidden(el: etree._Element) -> bool:
     style = el.get("style")
     return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
@@ -362,7 +367,7 @@ def cell_text(cell: etree._Element) -> str:
 
 def read_table(table: etree._Element) -> Table | None:
     """A data table as a Table with spans (the HTML table model); None when it has no cells."""
-    rows = [(cells, head) for tr, head in _rows(table) if (cells := _cells(tr))]
+    rows = [(cells, head) for tr, head in _rows(table) if (cells := _cells(tr)) and not _spacer_row(tr, cells)]
     if not rows:
         return None
     n_rows = len(rows)
