@@ -59,7 +59,9 @@ DOCX_SAMPLE = SAMPLES / "rivne-pytna-voda-2021.docx"
 PDF_SAMPLE = SAMPLES / "rivne-pytna-voda-2021.pdf"
 TXT_SAMPLE = SAMPLES / "rivne-pytna-voda-2021.txt"
 
-#: the issue's bounds for ``extractor parse`` on any hostile input
+#: the issue's bounds for ``extractor parse`` on any hostile input: CPU seconds of the
+#: parse (user + system, what the code costs whatever else the machine runs) and peak
+#: memory; the wall clock only guards against a hang (four times the CPU bound)
 BOUND_SECONDS = 30
 BOUND_MB = 600
 MB = 1024 * 1024
@@ -101,18 +103,18 @@ def warning_codes(report: dict) -> list[str]:
 
 
 _MEASURE = r"""
-import resource, subprocess, sys, time
-start = time.monotonic()
+import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-seconds = time.monotonic() - start
-peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+seconds = usage.ru_utime + usage.ru_stime
+peak_kb = usage.ru_maxrss
 sys.stdout.write(f"{done.returncode} {seconds} {peak_kb}\n")
 sys.stdout.write(done.stderr.decode("utf-8", "replace"))
 """
 
 
 def parse_measured(path: Path, *flags, output: Path | None = None) -> tuple[int, str, float, float]:
-    """Run ``extractor parse`` in a fresh child; return (exit code, stderr, seconds, peak RSS in MB).
+    """Run ``extractor parse`` in a fresh child; return (exit code, stderr, CPU seconds, peak RSS in MB).
 
     The child is started by a small Python of its own, so the peak RSS
     (RUSAGE_CHILDREN) is that of this one run; the JSON goes to ``output``.
@@ -129,7 +131,7 @@ def parse_measured(path: Path, *flags, output: Path | None = None) -> tuple[int,
 
 
 def assert_bounded(seconds: float, peak_mb: float) -> None:
-    assert seconds < BOUND_SECONDS, f"took {seconds:.1f} s"
+    assert seconds < BOUND_SECONDS, f"took {seconds:.1f} CPU seconds"
     assert peak_mb < BOUND_MB, f"peak memory {peak_mb:.0f} MB"
 
 
