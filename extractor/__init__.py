@@ -3,27 +3,185 @@
 Public API::
 
     from extractor import parse
-    report = parse("zvit.docx")        # -> extractor.models.Report
-    print(report.to_json())
+    report = parse("zvit.docx")                    # a path, bytes or a binary stream -> Report
+    report.to_json()                               # the contract JSON
+    report.to_csv("out/")                          # funding.csv, indicators.csv, ... and datapackage.json
+    for row in report.rows("funding"):             # the rows of one table, as dicts
+        print(row["measure"], row["planned"])
+
+Every error extractor raises on purpose is an ``ExtractorError`` (exported
+here with its subclasses) whose message names the file and the reason.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
+from typing import IO, Union
 
+from .errors import (
+    CorruptFile,
+    EncryptedFile,
+    ExtractionError,
+    ExtractorError,
+    FileAccessError,
+    FileTooLarge,
+    InflatedTooLarge,
+    InputError,
+    LimitExceeded,
+    OutputError,
+    ScannedDocument,
+    Timeout,
+    TooManyPages,
+    UnsafeContent,
+    UnsupportedFormat,
+)
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Report
 
 __version__ = "0.1.0"
-__all__ = ["parse", "Report", "Limits", "__version__"]
+__all__ = [
+    "parse",
+    "Report",
+    "Limits",
+    "Source",
+    "__version__",
+    "ExtractorError",
+    "InputError",
+    "FileAccessError",
+    "UnsupportedFormat",
+    "CorruptFile",
+    "UnsafeContent",
+    "EncryptedFile",
+    "ScannedDocument",
+    "LimitExceeded",
+    "FileTooLarge",
+    "TooManyPages",
+    "InflatedTooLarge",
+    "Timeout",
+    "ExtractionError",
+    "OutputError",
+]
+
+#: what ``parse`` reads: a path, the bytes of a file, or a binary stream (an open file, ``io.BytesIO``)
+Source = Union[str, os.PathLike, bytes, bytearray, memoryview, IO[bytes]]
+#: the name given to bytes and to a stream that has none
+UNNAMED = "<bytes>"
 
 
-def parse(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Parse one report file into the contract model.
+def parse(
+    source: Source,
+    *,
+    name: str | None = None,
+    settings: Limits | None = None,
+    limits: Limits | None = None,
+) -> Report:
+    """Parse one report into the contract model.
 
-    Raises an ``extractor.errors.ExtractorError`` subclass naming the file
-    when the file cannot be read.
+    ``source`` is a path, the bytes of a file, or a binary stream (read to
+    its end, never more than the file size limit). The type is read from the
+    bytes, not from a name.
+
+    ``name`` is the file name the report gives as ``source.file`` and error
+    messages give: by default the path, the stream's ``name``, or
+    ``"<bytes>"``. Its extension counts as a file's would: a name that
+    promises another format than the bytes gets a ``format-mismatch``
+    warning.
+
+    ``settings`` are the reading settings; today they are the resource
+    ``Limits``, also accepted as ``limits=`` (both at once must agree). With
+    ``Limits(timeout_seconds=N)`` the file is read in a child process that is
+    killed after N seconds, raising ``Timeout``; without it, in this process.
+
+    Raises an ``ExtractorError`` subclass naming the file when the file
+    cannot be read (``FileAccessError`` is also an ``OSError``), ``TypeError``
+    for a source of another type or a text stream.
     """
-    from .pipeline import parse_file
+    limits = _limits(settings, limits)
+    if limits.timeout_seconds is not None:
+        return _parse_in_child(source, name, limits)
+    from .pipeline import parse_loaded
+    from .readers import load
 
-    return parse_file(path, limits)
+    if isinstance(source, (str, os.PathLike)):
+        inp = load(source, limits)
+        if name is not None:
+            inp.path = Path(name)
+    else:
+        inp = _load_unnamed(source, name, limits)
+    return parse_loaded(inp, limits).report
+
+
+def _limits(settings: object, limits: Limits | None) -> Limits:
+    for what, value in (("settings", settings), ("limits", limits)):
+        if value is not None and not isinstance(value, Limits):
+            raise TypeError(f"{what} must be an extractor.Limits, got {type(value).__name__}")
+    if settings is not None and limits is not None and settings != limits:
+        raise ValueError("settings and limits disagree; give one of them")
+    return settings or limits or DEFAULT_LIMITS
+
+
+def _read_source(source: object, name: str | None, limits: Limits) -> tuple[bytes, str]:
+    """The bytes of a bytes-like or binary-stream source, and its name."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or UNNAMED
+    read = getattr(source, "read", None)
+    if read is None:
+        raise TypeError(f"parse() reads a path, bytes or a binary stream, not {type(source).__name__}")
+    stream_name = getattr(source, "name", None)
+    label = name or (os.fspath(stream_name) if isinstance(stream_name, (str, os.PathLike)) else UNNAMED)
+    try:
+        data = read(limits.max_file_bytes + 1)
+    except OSError as e:
+        raise FileAccessError(label, f"cannot read the stream ({e.strerror or e})") from e
+    if isinstance(data, str):
+        raise TypeError("parse() needs a binary stream (open the file with 'rb'), got a text stream")
+    return bytes(data), label
+
+
+def _load_unnamed(source: object, name: str | None, limits: Limits):
+    from .readers import load_bytes
+
+    data, label = _read_source(source, name, limits)
+    return load_bytes(data, label, limits)
+
+
+def _parse_in_child(source: Source, name: str | None, limits: Limits) -> Report:
+    """Parse in a worker process killed at ``limits.timeout_seconds``; errors raised as in this process."""
+    from .runner import convert, run_local
+
+    timeout = limits.timeout_seconds
+    with tempfile.TemporaryDirectory(prefix="extractor-") as tmp:
+        if isinstance(source, (str, os.PathLike)):
+            path, label = os.fspath(source), name
+        else:
+            data, label = _read_source(source, name, limits)
+            path = str(Path(tmp) / (Path(label).name if label != UNNAMED else "input"))
+            Path(path).write_bytes(data)
+        (outcome,) = run_local([path], 1, timeout, limits, convert)
+    shown = label or path
+    if outcome.report_json is not None:
+        report = Report.model_validate_json(outcome.report_json)
+        if label is not None:
+            report.source.file = Path(label).name
+        return report
+    reason = outcome.error or "cannot be read"
+    if reason.startswith(f"{path}: "):
+        reason = reason[len(path) + 2:]
+    cls = _error_class(outcome.error_code)
+    if cls is ExtractorError:  # the worker crashed or failed on our side: say whose failure it is
+        reason = f"internal error ({reason})"
+    raise cls(shown, reason)
+
+
+def _error_class(code: str | None) -> type[ExtractorError]:
+    """The error class of a code (the most derived one that declares it), ExtractorError when none does."""
+    found: type[ExtractorError] = ExtractorError
+    queue: list[type[ExtractorError]] = [ExtractorError]
+    while queue:
+        cls = queue.pop()
+        if cls.__dict__.get("code") == code:
+            found = cls
+        queue.extend(cls.__subclasses__())
+    return found

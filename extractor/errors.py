@@ -43,10 +43,18 @@ class InputError(ExtractorError):
     code = "input-error"
 
 
-class FileAccessError(InputError):
-    """The path does not exist, is a directory, or cannot be read."""
+class FileAccessError(InputError, OSError):
+    """The path does not exist, is a directory, or cannot be read.
+
+    Also an ``OSError``, so code that handles file errors the usual way
+    (``except OSError``) handles this one too; ``filename`` is the path.
+    """
 
     code = "file-access"
+
+    def __init__(self, path: str | Path | None, reason: str):
+        super().__init__(path, reason)
+        self.filename = self.path
 
 
 class UnsupportedFormat(InputError):

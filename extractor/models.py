@@ -7,10 +7,13 @@ These models are the single source of truth for the JSON that extractor emits;
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from datetime import date as Date
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
@@ -30,7 +33,8 @@ Amount = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+    # the docstring under each field is its description, in help() and in the JSON Schema
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, use_attribute_docstrings=True)
 
 
 class Format(str, Enum):
@@ -50,7 +54,8 @@ class Format(str, Enum):
 
 
 class DocumentKind(str, Enum):
-    """final = заключний звіт; annual = звіт за рік; interim = за період / станом на дату."""
+    """Kind of report: final = заключний звіт; annual = звіт / інформація за рік; interim = за півріччя,
+    квартал, станом на дату."""
 
     final = "final"
     annual = "annual"
@@ -58,7 +63,8 @@ class DocumentKind(str, Enum):
 
 
 class FundingKind(str, Enum):
-    """A measure row, or a printed subtotal/total row ("Разом", "Усього")."""
+    """A measure row, or a printed subtotal ("Разом" for one task or direction) or total ("Усього", "Всього"
+    for the whole table)."""
 
     measure = "measure"
     subtotal = "subtotal"
@@ -66,7 +72,8 @@ class FundingKind(str, Enum):
 
 
 class IndicatorGroup(str, Enum):
-    """Indicator groups: показники затрат, продукту, ефективності, якості."""
+    """Indicator groups: показники затрат (cost), продукту (product), ефективності (efficiency), якості
+    (quality)."""
 
     cost = "cost"
     product = "product"
@@ -78,34 +85,55 @@ class Source(_Model):
     """The input file the report came from."""
 
     file: str
+    """File name of the input (without its folder)."""
     format: Format | None = None
+    """Format read from the bytes (docx, pdf, txt, xlsx, html; doc, rtf, odt, xls, ods since 1.1)."""
     sha256: str | None = None
+    """SHA-256 hex digest of the input bytes (null only in reference answers that stand for every format)."""
     pages: int | None = None
+    """Page count of a PDF; null for formats without pages."""
 
 
 class DocumentInfo(_Model):
+    """What the document says it is."""
+
     title: str | None = None
+    """Title of the report as printed, whitespace collapsed."""
     kind: DocumentKind | None = None
+    """final, annual or interim; null when the title does not say."""
     annex: str | None = None
+    """Annex label printed above the report, e.g. "Додаток 1"."""
 
 
 class Period(_Model):
+    """The years a program runs, both included."""
+
     start: int
+    """First year of the program."""
     end: int
+    """Last year of the program (equal to start for a one-year program)."""
 
 
 class Program(_Model):
+    """The target program the report is about."""
+
     name: str | None = None
+    """Name of the program, without the surrounding quotes and "програма" words."""
     period: Period | None = None
+    """The years the program runs, from its title or its "Термін реалізації" line; null where not stated."""
     responsible_executor: str | None = None
+    """Responsible executor of the program as printed."""
 
 
 class Decision(_Model):
     """A council decision that approved or amended the program."""
 
     date: Date | None = None
+    """Date of the decision (ISO YYYY-MM-DD); null when not printed or not a real date."""
     number: str | None = None
+    """Decision number as printed, without № / N and spaces ("508", "520/2589", "1004-34/2017")."""
     text: str
+    """The text span the decision was read from, whitespace collapsed."""
 
 
 class Location(_Model):
@@ -137,75 +165,163 @@ class Breakdown(_Model):
     """One year's or one funding source's share of a funding row."""
 
     year: int | None = None
+    """The year this part is for; null when the split is by funding source only."""
     funding_source: str | None = None
+    """The funding source this part is for (e.g. "міський бюджет"); null when the split is by year only."""
     planned: Amount | None = None
+    """Planned amount of this part, in the report's funding_unit."""
     actual: Amount | None = None
+    """Actual amount of this part, in funding_unit; null where the table has no actual column for it."""
 
 
 class FundingRow(_Model):
+    """One row of the funding table: a measure, or a printed subtotal or total."""
+
     kind: FundingKind = FundingKind.measure
+    """measure, or subtotal / total for a printed sum row."""
     task_number: str | None = None
+    """Number of the priority task the row belongs to, trailing period dropped."""
     task: str | None = None
+    """Text of the priority task, without its number and label."""
     number: str | None = None
+    """Number of the measure ("1.1"); equals task_number for a task's single unnumbered measure."""
     measure: str | None = None
+    """Text of the measure, without its number."""
     object: str | None = None
+    """The object this row is for, when one cell lists several objects against stacked amounts; else null."""
     term: str | None = None
+    """Term of the measure as printed ("2017-2019")."""
     years: list[int] = Field(default_factory=list)
+    """The years the term covers ([2017, 2018, 2019]); empty when it names none."""
     executor: str | None = None
+    """Executor of the measure as printed."""
     planned: Amount | None = None
+    """Planned amount in funding_unit: the printed total, or the sum of the breakdown where none is printed."""
     actual: Amount | None = None
+    """Actual (spent) amount in funding_unit, as planned."""
     percent: Amount | None = None
+    """Execution percentage as printed (95.9 for "95,9 %")."""
     breakdown: list[Breakdown] = Field(default_factory=list)
+    """The amounts split by year or funding source, one part per year or source the columns split by."""
     raw: dict[str, str] = Field(default_factory=dict)
+    """The printed text of every numeric cell, keyed by field, for checking by eye."""
     location: Location = Field(default_factory=Location)
+    """Where the row stands in the source."""
 
 
 class IndicatorRow(_Model):
+    """One row of the performance indicators table."""
+
     group: IndicatorGroup | None = None
+    """cost, product, efficiency or quality, from the group heading above; null where the table has no groups."""
     group_title: str | None = None
+    """The group heading as printed ("Показники затрат")."""
     number: str | None = None
+    """Number of the indicator as printed; null where the table has no number column (never invented)."""
     name: str | None = None
+    """Name of the indicator."""
     unit: str | None = None
+    """Unit of planned and actual as printed ("тис. грн.", "од.", "%")."""
     planned: Amount | None = None
+    """Planned value in unit; null when the cell is not a number (its text is in raw)."""
     actual: Amount | None = None
+    """Actual value in unit; null when the cell is not a number (its text is in raw)."""
     reason: str | None = None
+    """Reason for a deviation, as printed."""
     remedy: str | None = None
+    """Measures taken about a deviation, as printed."""
     raw: dict[str, str] = Field(default_factory=dict)
+    """The printed text of every numeric cell, keyed by field, for checking by eye."""
     location: Location = Field(default_factory=Location)
+    """Where the row stands in the source."""
 
 
 class Signatory(_Model):
+    """The person who signed the report."""
+
     position: str | None = None
+    """Position as printed."""
     name: str | None = None
+    """Name as printed ("М.В. Дідківський")."""
 
 
 class Finding(_Model):
     """A warning for a careful reader; never a reason to drop data."""
 
     code: str
+    """Stable kebab-case code (percent-vs-amounts, table-not-found, ...; extractor/checks.py lists them)."""
     message: str
+    """What to look at, in words."""
     path: str | None = None
+    """Where in the report the warning points ("funding[12]", "indicators"); null for the whole report."""
 
 
 class Report(_Model):
     """One parsed report: the whole output contract."""
 
     schema_version: Literal["1.1", "1"] = SCHEMA_VERSION
+    """Version of this contract ("1.1"; "1" in reports written before 1.1); a backward-compatible addition
+    raises the minor part."""
     source: Source
+    """The input file: its name, format, SHA-256 and page count."""
     document: DocumentInfo = Field(default_factory=DocumentInfo)
+    """What the document says it is: title, kind, annex."""
     program: Program = Field(default_factory=Program)
+    """The target program: name, period, responsible executor."""
     decisions: list[Decision] = Field(default_factory=list)
+    """Council decisions that approved or amended the program, in document order."""
     funding: list[FundingRow] = Field(default_factory=list)
+    """The funding table's rows in document order: measures, subtotals and totals."""
     funding_unit: str | None = None
+    """Money unit of every amount of the funding table: "тис. грн", "грн" or "млн грн"."""
     indicators: list[IndicatorRow] = Field(default_factory=list)
+    """The performance indicators table's rows in document order."""
     signatory: Signatory | None = None
+    """Who signed the report; null when no signature block was found."""
     warnings: list[Finding] = Field(default_factory=list)
+    """What a careful reader should look at; data is never dropped for a warning."""
 
     def to_json(self, indent: int | None = 2) -> str:
         """The report as contract JSON (UTF-8 text, Ukrainian kept as is)."""
         import json
 
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+    def rows(self, table: str = "funding") -> Iterator[dict[str, Any]]:
+        """The rows of one flat table, as the CSV files hold them: dicts of column name to value.
+
+        ``table`` is one of ``reports``, ``decisions``, ``funding``,
+        ``breakdown``, ``indicators``, ``warnings`` (``extractor.writers.tables``
+        describes the columns). Values are ``None``, ``str``, ``int``, exact
+        ``Decimal`` amounts and ``datetime.date``; the ``report`` column is
+        the source file name.
+        """
+        from .writers.tables import TABLES, build_tables
+
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; choose from {', '.join(TABLES)}")
+        yield from build_tables([self])[table]
+
+    def to_csv(self, folder: str | os.PathLike, *, excel: bool = False) -> dict[str, Path]:
+        """Write every table as ``<table>.csv`` into ``folder`` (made if missing), with ``datapackage.json``.
+
+        Returns table name -> path. ``excel`` adds a UTF-8 byte order mark
+        for spreadsheet programs. Each file is written atomically.
+        """
+        from .writers.csv import EXCEL, PLAIN, write_tables_csv
+        from .writers.datapackage import write_datapackage
+        from .writers.tables import build_tables
+
+        style = EXCEL if excel else PLAIN
+        paths = write_tables_csv(build_tables([self]), Path(folder), style=style)
+        write_datapackage(Path(folder), paths, style=style)
+        return paths
+
+    def to_xlsx(self, path: str | os.PathLike) -> Path:
+        """Write every table as a sheet of one XLSX workbook at ``path`` (needs openpyxl: ``extractor-zvit[xlsx]``)."""
+        from .writers.xlsx import write_report_xlsx
+
+        return write_report_xlsx([self], Path(path))
 
 
 def json_schema() -> dict:

@@ -21,7 +21,11 @@ class Parsed:
 
 
 def parse_input(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Parsed:
-    inp = load(path, limits)
+    return parse_loaded(load(path, limits), limits)
+
+
+def parse_loaded(inp: Input, limits: Limits = DEFAULT_LIMITS) -> Parsed:
+    """Read and extract an input whose bytes are loaded (``readers.load`` or ``readers.load_bytes``)."""
     doc = read_input(inp, limits)
     source = Source(
         file=inp.path.name,

@@ -112,6 +112,12 @@ def load(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
         raise FileAccessError(p, "is a directory, not a file") from None
     except OSError as e:
         raise FileAccessError(p, f"cannot read file ({e.strerror or e})") from None
+    return load_bytes(data, p, limits)
+
+
+def load_bytes(data: bytes, path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
+    """Sniff the type of bytes read elsewhere (a file, ``parse(bytes)``, a stream); ``path`` names them."""
+    p = Path(path)
     if len(data) > limits.max_file_bytes:
         raise _too_large(p, len(data), limits)
     if not data:
