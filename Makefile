@@ -3,7 +3,13 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+# the interpreter's version and a hash of its path: another interpreter finds
+# no stamp, so tools/check_python.py runs and rebuilds the .venv for it
+PY_ID  := $(or $(shell $(PYTHON) tools/check_python.py --id 2>/dev/null),no-python)
+# what the demo needs (the package and XLSX output) ...
+RUNTIME := $(VENV)/.runtime-$(PY_ID)
+# ... and on top of it the tools of the tests, fuzzing and benchmarks
+STAMP   := $(VENV)/.installed-$(PY_ID)
 # Debian packages used outside Python (installed when missing, as root; otherwise
 # a message says what to install): LibreOffice converts DOC, RTF, ODT, XLS, ODS;
 # Chromium (with a font that has Cyrillic) runs the browser test of `extractor serve`.
@@ -11,9 +17,15 @@ SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui python3-uno c
 
 .PHONY: setup test demo schema bench fuzz clean qa floors system-packages messages
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+$(RUNTIME): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "extractor: $(PYTHON) not found; run make with PYTHON=/path/to/python3" >&2; exit 1; }
+	@$(PYTHON) tools/check_python.py $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[xlsx]'
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(PY) -m pip install --quiet -e '.[test,xlsx]'
 	touch $(STAMP)
 
@@ -25,10 +37,10 @@ setup: system-packages $(STAMP)
 test: system-packages $(STAMP)
 	$(PY) -m pytest
 
-demo: system-packages $(STAMP)
+demo: system-packages $(RUNTIME)
 	$(PY) -m extractor demo samples -o out --force
 
-schema: $(STAMP)
+schema: $(RUNTIME)
 	$(PY) -m extractor schema > schemas/report.schema.json
 
 bench: $(STAMP)
