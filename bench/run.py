@@ -181,7 +181,7 @@ def bench_batch(runs: int) -> list[Line]:
         shutil.copy(files[0], one / files[0].name)
         fixed = command_seconds(
             [sys.executable, "-m", "extractor", "batch", str(one), "-o", str(Path(tmp) / "out-one"), "--jobs", "1",
-             "--quiet", "--no-xlsx"], max(1, runs // 2))
+             "--quiet", "--no-xlsx", "--force"], max(1, runs // 2))
     speedup = t["j1"] / t["j2"]
     ceiling = 2 * t["one"] / t["two pinned"]
     return [

@@ -588,6 +588,8 @@ def run_batch(
             if entry is None:  # not an input of this batch, or given twice: nothing to record
                 continue
             finished(entry, outcome)
+    except ExtractorError:  # the run cannot start (the dask scheduler cannot be reached): the command's error
+        raise
     except Exception as exc:  # the runner itself failed: the inputs it did not finish are recorded as such
         for entry in waiting.values():
             _fail_internally(outdir, entry, "running the batch", exc)

@@ -386,6 +386,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from .pipeline import parse_input
 
     plan = plan_output(args.output, args.format, args.table, args.file)  # a usage error before the parse
+    for flag, given in (("--excel-csv", args.excel_csv), ("--excel-locale", args.excel_locale)):
+        if given and plan.format != "csv":
+            from .batch import UsageError
+
+            raise UsageError(flag, f"applies to CSV output, and this writes {plan.format.upper()}")
     if plan.format == "xlsx":
         _need_openpyxl()
     parsed = parse_input(args.file, _limits(args))

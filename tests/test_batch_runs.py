@@ -207,3 +207,40 @@ def test_resume_parses_nothing_again_and_keeps_duplicates_named(tmp_path):
     assert [(e.status, e.duplicate_of) for e in again.entries] == [(e.status, e.duplicate_of) for e in first.entries]
     assert [e.duplicate_of for e in again.entries] == [None, str(folder / "z.docx")]
     assert os.listdir(tmp_path / "out" / "reports") != []
+
+
+# -- every documented option honoured or rejected -------------------------------------------------
+
+
+def test_batch_options_are_validated_and_the_timeout_has_one_value():
+    from extractor.limits import Limits
+
+    with pytest.raises(ValueError, match="jobs"):
+        BatchOptions(jobs=0)
+    with pytest.raises(ValueError, match="timeout"):
+        BatchOptions(timeout=-1)
+    assert BatchOptions(limits=Limits(timeout_seconds=5)).timeout == 5  # the limit given is the one used
+    with pytest.raises(ValueError, match="disagree"):
+        BatchOptions(timeout=7, limits=Limits(timeout_seconds=5))
+
+
+def test_a_run_that_cannot_start_is_the_commands_error_not_every_files(tmp_path, monkeypatch):
+    from extractor import batch
+    from extractor.errors import ExtractorError
+
+    def unreachable(*args, **kwargs):
+        raise ExtractorError(None, "cannot reach the dask scheduler at tcp://nowhere:8786")
+        yield  # a generator, like run_dask
+
+    monkeypatch.setattr(batch, "run_dask", unreachable)
+    with pytest.raises(ExtractorError, match="cannot reach the dask scheduler"):
+        run_batch(make_inputs(tmp_path / "in"), tmp_path / "out", opts(dask="tcp://nowhere:8786"))
+    assert not (tmp_path / "out" / "manifest.csv").exists()
+
+
+def test_parse_rejects_a_csv_option_for_another_format(tmp_path):
+    for flag in ("--excel-csv", "--excel-locale"):
+        r = cli("parse", SAMPLES / f"{STEMS[0]}.docx", flag)
+        assert r.returncode == 2 and f"{flag}: applies to CSV output" in r.stderr
+    r = cli("parse", SAMPLES / f"{STEMS[0]}.docx", "--excel-csv", "-o", tmp_path / "f.csv")
+    assert r.returncode == 0 and (tmp_path / "f.csv").read_bytes().startswith(b"\xef\xbb\xbf")
