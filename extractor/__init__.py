@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Union
 
 from .errors import (
+    ConversionFailed,
     CorruptFile,
     EncryptedFile,
     ExtractionError,
@@ -30,6 +31,7 @@ from .errors import (
     InflatedTooLarge,
     InputError,
     LimitExceeded,
+    MissingComponent,
     OutputError,
     ScannedDocument,
     Timeout,
@@ -62,6 +64,8 @@ __all__ = [
     "Timeout",
     "ExtractionError",
     "OutputError",
+    "MissingComponent",
+    "ConversionFailed",
 ]
 
 #: what ``parse`` reads: a path, the bytes of a file, or a binary stream (an open file, ``io.BytesIO``)

@@ -136,7 +136,9 @@ def convert(path: str, limits: Limits = DEFAULT_LIMITS) -> Outcome:
     try:
         report = pipeline.parse_file(path, limits)
     except ExtractorError as e:
-        return error_outcome(path, e.code, str(e), time.monotonic() - start, _sniffed_format(path, limits))
+        detected = getattr(e, "detected", None)  # what a file that is no report is (png, zip, pptx)
+        fmt = detected if detected not in (None, "empty", "unknown") else _sniffed_format(path, limits)
+        return error_outcome(path, e.code, str(e), time.monotonic() - start, fmt)
     except ValidationError as e:
         error = contract_error(path, e)
         return error_outcome(path, error.code, str(error), time.monotonic() - start, _sniffed_format(path, limits))

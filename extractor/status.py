@@ -11,10 +11,10 @@ Every input gets exactly one of:
   written; ``check`` fails it and ``batch`` counts it apart;
 - ``failed``: no report: the file is unreadable, corrupt, encrypted, over a
   limit, timed out, or extractor failed on it (``internal-error``);
-- ``skipped``: not a format extractor reads (an image, a spreadsheet
-  archive, a JSON file), whatever its bytes say. A file whose *name*
-  promises a format extractor reads (``.pdf``, ``.docx``, ...) but whose
-  bytes are none is broken, not foreign: it is ``failed``.
+- ``skipped``: not a format extractor reads (an image, an archive, a
+  presentation, a JSON file). A file whose *name* promises a format
+  extractor reads (``readers.REPORT_SUFFIXES``: ``.pdf``, ``.docx``, ...)
+  but whose bytes are none is broken, not foreign: it is ``failed``.
 
 The status of a parsed report and of an error are decided here and nowhere
 else; the worker computes it (``runner.convert``) and every command shows
@@ -85,9 +85,9 @@ def report_status(report: Report) -> Status:
 
 
 def _readable_suffixes() -> frozenset[str]:
-    from .readers import SUFFIX_FORMATS
+    from .readers import REPORT_SUFFIXES
 
-    return frozenset(SUFFIX_FORMATS)
+    return frozenset(REPORT_SUFFIXES)
 
 
 def error_status(code: str | None, path: str | Path) -> Status:

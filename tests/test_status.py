@@ -81,6 +81,7 @@ def test_batch_and_check_give_the_same_status_to_every_file_of_a_mixed_folder(tm
     for name, status in batch_status.items():
         assert status in EXPECTED[name], (name, status, rows[str(folder / name)]["error"])
     assert batch_status["2021/copy of report.docx"] == batch_status["report.docx"]
+    assert rows[str(folder / "photo.png")]["format"] == "png"  # what a skipped file is
 
     c = cli("check", folder, "--format", "junit", "-o", tmp_path / "junit.xml", "--jobs", "2")
     assert c.returncode == 1
@@ -139,7 +140,8 @@ def test_report_status_is_no_tables_when_a_table_is_missing_or_there_are_no_rows
     "name, code, status",
     [("photo.png", "unsupported-format", "skipped"), ("data", "unsupported-format", "skipped"),
      ("zvit.pdf", "unsupported-format", "failed"), ("zvit.DOCX", "unsupported-format", "failed"),
-     ("photo.png", "file-access", "failed"), ("zvit.pdf", "corrupt-file", "failed")],
+     ("photo.png", "file-access", "failed"), ("zvit.pdf", "corrupt-file", "failed"),
+     ("zvit.doc", "missing-component", "failed"), ("slides.pptx", "unsupported-format", "skipped")],
 )
 def test_a_foreign_file_is_skipped_and_a_file_named_as_a_report_is_failed(name, code, status):
     assert error_status(code, name) == status

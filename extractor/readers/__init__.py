@@ -8,7 +8,9 @@ third-party exceptions into the project's own errors at one place.
 raises ``UnsupportedFormat`` (with ``detected`` set to what the bytes are,
 e.g. ``png``) for files extractor does not read, and ``EncryptedFile`` for
 password-protected Office files. ``REPORT_SUFFIXES`` are the file name
-endings a folder search takes.
+endings of the report formats: a file that bears one but whose bytes are
+no report format is broken (``failed``), one that does not is foreign
+(``skipped``; ``extractor.status``).
 
 Whatever the reader, the Document that comes out is bounded: a paragraph or
 cell longer than ``MAX_BLOCK_CHARS`` is cut there (a ``text-truncated``
@@ -52,7 +54,7 @@ SUFFIX_FORMATS = {
     ".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".ods": ODS,
     ".htm": HTML, ".html": HTML,
 }
-#: file name endings a folder search takes as reports (lower case; compare with ``suffix.lower()``)
+#: file name endings of the report formats (lower case; compare with ``suffix.lower()``)
 REPORT_SUFFIXES = tuple(SUFFIX_FORMATS)
 #: formats LibreOffice converts for the DOCX (XLSX) reader
 CONVERTED_FORMATS = frozenset({DOC, RTF, ODT, XLS, ODS})
