@@ -62,7 +62,7 @@ from .inputs import (
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
 from .progress import Progress
-from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, outcome_report, run_dask, run_local
+from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, describe, outcome_report, run_dask, run_local
 from .status import PARSED, UNSUPPORTED_FORMAT, Status, never_a_report, report_status, summary
 from .writers.atomic import atomic_write_bytes, atomic_write_text
 from .writers.csv import CSV_SUFFIX, UTF8_BOM, csv_bytes, format_cell, write_tables_csv
@@ -438,8 +438,7 @@ def write_consolidated(
         try:
             write()
         except Exception as exc:
-            detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-            problems.append(str(ExtractorError(what, f"not written ({detail})")))
+            problems.append(str(ExtractorError(what, f"not written ({describe(exc)})")))
 
     attempt(outdir, lambda: outputs.update(write_tables_csv(tables, outdir, bom=bom, style=csv_style)))
     if xlsx:
@@ -650,10 +649,9 @@ def _show(progress: Progress, entry: ManifestEntry, note: str | None = None) -> 
 
 def _fail_internally(outdir: Path, entry: ManifestEntry, stage: str, exc: BaseException) -> None:
     """Make ``entry`` an internal error raised while ``stage``; remove any report JSON written for it."""
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
     entry.status = Status.FAILED
     entry.error_code = INTERNAL_ERROR_CODE
-    entry.error = str(ExtractorError(entry.path, f"internal error while {stage} ({detail})"))
+    entry.error = str(ExtractorError(entry.path, f"internal error while {stage} ({describe(exc)})"))
     entry.decisions = entry.funding = entry.indicators = entry.warnings = None
     if entry.same_bytes_as is None:  # a copy's key names its original's JSON
         try:

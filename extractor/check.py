@@ -24,7 +24,7 @@ from pathlib import Path
 from .inputs import InputFile
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
-from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, outcome_report, run_local
+from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, describe, outcome_report, run_local
 from .status import (
     FAILS_CHECK,
     NO_DATA_CODE,
@@ -170,8 +170,7 @@ def _copy_verdict(verdict: Verdict, file: str) -> Verdict:
 
 
 def _internal_verdict(file: str, stage: str, exc: BaseException, seconds: float = 0.0) -> Verdict:
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-    finding = CheckFinding(file, SEVERITY_ERROR, INTERNAL_ERROR_CODE, f"internal error while {stage} ({detail})")
+    finding = CheckFinding(file, SEVERITY_ERROR, INTERNAL_ERROR_CODE, f"internal error while {stage} ({describe(exc)})")
     return Verdict(file=file, findings=[finding], seconds=seconds, status=Status.FAILED)
 
 

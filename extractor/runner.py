@@ -37,7 +37,7 @@ from pathlib import Path
 
 from .errors import ExtractorError, Timeout
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
-from .status import Status, error_status
+from .status import error_status
 
 
 #: error code of a file whose work raised an unexpected exception or killed its worker
@@ -93,6 +93,11 @@ def outcome_report(outcome: Outcome):
     from .models import Report
 
     return Report.model_validate_json(outcome.report_json)
+
+
+def describe(exc: BaseException) -> str:
+    """``TypeName: message`` on one line: how an unexpected exception is named in a message."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
 
 
 def _one_line(text: str) -> str:

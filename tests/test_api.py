@@ -9,7 +9,6 @@ import inspect
 import io
 import re
 import time
-from pathlib import Path
 
 import pytest
 

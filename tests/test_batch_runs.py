@@ -176,7 +176,9 @@ def test_reports_without_rows_are_never_duplicates_of_each_other(tmp_path):
     for name in ("a.txt", "b.txt"):
         (folder / name).write_text(f"Звіт {name}\n", "utf-8")
     r = cli("batch", folder, "-o", tmp_path / "out", "--no-xlsx")
-    assert {row["duplicate_of"] for row in manifest(tmp_path / "out").values()} == {""}
+    assert r.returncode == 0, r.stderr
+    rows = manifest(tmp_path / "out").values()
+    assert {row["status"] for row in rows} == {"no-tables"} and {row["duplicate_of"] for row in rows} == {""}
 
 
 # -- --jobs --------------------------------------------------------------------------------------
