@@ -50,6 +50,7 @@ from pathlib import Path
 
 from . import duplicates
 from .errors import ExtractorError, UnsupportedFormat
+from .i18n import ngettext
 from .inputs import (
     OUTPUT_MARKER,
     InputFile,
@@ -235,7 +236,8 @@ class BatchResult:
         """``9 files: 3 ok, ...; 6 duplicates counted once``: the same counts ``check`` gives."""
         line = summary(e.status for e in self.entries)
         if self.duplicates:
-            line += f"; {self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} counted once"
+            line += "; " + ngettext("{n} duplicate counted once", "{n} duplicates counted once",
+                                    self.duplicates).format(n=self.duplicates)
         return line
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .i18n import _
 from .inputs import InputFile
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
@@ -181,7 +182,7 @@ def exit_code(verdicts: Iterable[Verdict], strict: bool = False) -> int:
 
 def summary_line(verdicts: Sequence[Verdict], strict: bool = False) -> str:
     """The same counts ``batch`` gives for the same files."""
-    return summary(v.status for v in verdicts) + (" (strict: warnings fail)" if strict else "")
+    return summary(v.status for v in verdicts) + (" " + _("(strict: warnings fail)") if strict else "")
 
 
 # -- renderings ---------------------------------------------------------------------------

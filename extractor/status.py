@@ -28,6 +28,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .i18n import N_, _, ngettext
+
 if TYPE_CHECKING:
     from .models import Report
 
@@ -51,11 +53,11 @@ PARSED = frozenset({Status.OK, Status.WARNING, Status.NO_TABLES})
 FAILS_CHECK = frozenset({Status.NO_TABLES, Status.FAILED})
 #: the words of each status in summary lines, in the order they are listed
 SUMMARY_WORDS: dict[Status, str] = {
-    Status.OK: "ok",
-    Status.WARNING: "with warnings",
-    Status.NO_TABLES: "without report tables",
-    Status.FAILED: "failed",
-    Status.SKIPPED: "skipped",
+    Status.OK: N_("ok"),
+    Status.WARNING: N_("with warnings"),
+    Status.NO_TABLES: N_("without report tables"),
+    Status.FAILED: N_("failed"),
+    Status.SKIPPED: N_("skipped"),
 }
 
 #: the report warning that names a missing funding or indicator table
@@ -110,9 +112,10 @@ def counts(statuses: Iterable[Status | str]) -> dict[Status, int]:
     return out
 
 
-def summary(statuses: Iterable[Status | str], noun: str = "file") -> str:
-    """``5 files: 2 ok, 1 with warnings, 1 without report tables, 1 failed, 0 skipped``: the same words everywhere."""
+def summary(statuses: Iterable[Status | str]) -> str:
+    """``5 files: 2 ok, 1 with warnings, 1 without report tables, 1 failed, 0 skipped``: the same words everywhere,
+    in the current language."""
     n = counts(statuses)
     total = sum(n.values())
-    parts = ", ".join(f"{n[s]} {SUMMARY_WORDS[s]}" for s in Status)
-    return f"{total} {noun}{'' if total == 1 else 's'}: {parts}"
+    parts = ", ".join(f"{n[s]} {_(SUMMARY_WORDS[s])}" for s in Status)
+    return ngettext("{n} file: {parts}", "{n} files: {parts}", total).format(n=total, parts=parts)

@@ -74,6 +74,10 @@ def pytest_terminal_summary(terminalreporter):
 
 import os  # noqa: E402
 
-#: the command line's messages in the tests are English unless a test asks for Ukrainian (--lang uk),
-#: whatever the machine's locale; the library's own default (Ukrainian) is not affected
+#: messages in the tests are English unless a test asks for Ukrainian (--lang uk, using("uk"), lang="uk"),
+#: whatever the machine's locale: the command line through $EXTRACTOR_LANG, the library in this thread
 os.environ["EXTRACTOR_LANG"] = "en"
+
+from extractor.i18n import set_language  # noqa: E402
+
+set_language("en")

@@ -138,3 +138,12 @@ def test_command_line_messages_in_ukrainian(tmp_path, capsys):
     assert capsys.readouterr().err.startswith("extractor: записано HTML-подання звіту")
     assert cli.main(["dump", str(DOCX), "--lang", "uk"]) == 0
     assert "умовні позначки:" in capsys.readouterr().out
+
+
+def test_batch_and_check_summary_in_ukrainian():
+    from extractor.status import summary
+
+    with using("uk"):
+        assert summary(["ok", "failed", "ok", "skipped"]) == (
+            "4 файли: 2 успішно, 0 з попередженнями, 0 без таблиць звіту, 1 з помилками, 1 пропущено")
+        assert summary(["ok"] * 5).startswith("5 файлів:") and summary(["ok"]).startswith("1 файл:")
