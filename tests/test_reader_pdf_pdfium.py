@@ -227,7 +227,7 @@ def test_engine_variable_forces_the_reference(monkeypatch):
     def refuse(*_args, **_kwargs):
         raise AssertionError("the fast path must not run")
 
-    monkeypatch.setattr(pdf_reader.pdf_pdfium, "read_pages_fast", refuse)
+    monkeypatch.setattr(pdf_reader.pdf_pdfium, "FastDocument", refuse)
     monkeypatch.setenv(ENGINE_ENV, ENGINE_REFERENCE)
     doc = read_pdf(SAMPLE_PDFS[0].read_bytes(), path="x.pdf", limits=DEFAULT_LIMITS)
     assert doc.tables
@@ -288,10 +288,14 @@ def test_matrix_product_applies_the_first_matrix_first():
 ASTRAL_FONT = {0x20: "0020", 0x41: "D835DEC2", 0x43: "D835", **{c: f"{c:04X}" for c in range(0x61, 0x7B)}}
 
 
-def _astral_pdf(content: bytes) -> bytes:
+def _astral_pdf_pages(contents: list[bytes]) -> bytes:
     from hostile_files import pdf_bytes
 
-    return pdf_bytes([content], to_unicode=ASTRAL_FONT)
+    return pdf_bytes(contents, to_unicode=ASTRAL_FONT)
+
+
+def _astral_pdf(content: bytes) -> bytes:
+    return _astral_pdf_pages([content])
 
 
 def test_astral_plane_glyph_reads_as_one_character():
@@ -309,3 +313,28 @@ def test_unpaired_surrogate_reads_as_replacement_character_with_a_note():
     assert [p.text for p in doc.paragraphs] == ["x \ufffd y"]
     assert [code for code, _ in doc.notes] == [pdf_reader.NOTE_INVALID_UNICODE]
     assert "page 1: 1 character" in doc.notes[0][1]
+
+
+# -- page-level fallback ----------------------------------------------------------------------
+
+
+def test_page_the_fast_source_declines_is_the_only_one_read_with_pdfplumber(monkeypatch):
+    upright = b"BT /F1 12 Tf 72 720 Td (page one) Tj ET"
+    turned = b"BT /F1 12 Tf 0 1 -1 0 300 400 Tm (page two turned) Tj ET"
+    data = _astral_pdf_pages([upright, turned, upright])
+    with pdf_pdfium.FastDocument(data, DEFAULT_LIMITS) as fast:
+        fast.read_page(0)
+        with pytest.raises(pdf_pdfium.NeedsReference, match="rotated"):
+            fast.read_page(1)
+    by_reference = []
+    real = pdf_reader._ReferencePages.read_page
+
+    def spy(self, index):
+        by_reference.append(index)
+        return real(self, index)
+
+    monkeypatch.setattr(pdf_reader._ReferencePages, "read_page", spy)
+    fast, reference = _both(data)
+    assert by_reference == [1] + [0, 1, 2]  # auto: page 2 only; then the reference engine: every page
+    assert fast.to_dict() == reference.to_dict()
+    assert sorted({p.page for p in fast.paragraphs}) == [1, 2, 3]

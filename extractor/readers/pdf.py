@@ -110,33 +110,72 @@ def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
 
 
 def _read_pages(data: bytes, path: str, limits: Limits, engine: str | None = None) -> list[PageContent]:
-    """Every page's content: with PDFium when it can promise pdfplumber's result, else with pdfplumber."""
+    """Every page's content: with PDFium where it can promise pdfplumber's result, else with pdfplumber."""
     engine = engine or os.environ.get(ENGINE_ENV, ENGINE_AUTO)
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose from {', '.join(ENGINES)}")
-    if engine == ENGINE_AUTO and pdf_pdfium.available():
-        try:
-            return pdf_pdfium.read_pages_fast(data, limits)
-        except pdf_pdfium.NeedsReference:
-            pass
-    return _read_pages_reference(data, path, limits)
+    with _ReferencePages(data, path, limits) as reference:
+        if engine == ENGINE_AUTO and pdf_pdfium.available():
+            try:
+                fast = pdf_pdfium.FastDocument(data, limits)
+            except pdf_pdfium.NeedsReference:
+                pass
+            else:
+                with fast:
+                    return [_fast_or_reference(fast, reference, index) for index in range(fast.page_count)]
+        return [reference.read_page(index) for index in range(reference.page_count)]
 
 
-def _read_pages_reference(data: bytes, path: str, limits: Limits) -> list[PageContent]:
-    """Every page's content read with pdfplumber (the reference engine)."""
-    with _pdf_errors(path):
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            declared = _declared_page_count(pdf)
-            if declared is not None and declared > limits.max_pages:
-                raise TooManyPages(path, f"the PDF has {declared} pages, over the limit of {limits.max_pages}")
-            pages = pdf.pages
-            if len(pages) > limits.max_pages:
-                raise TooManyPages(path, f"the PDF has {len(pages)} pages, over the limit of {limits.max_pages}")
-            out = []
-            for number, page in enumerate(pages, 1):
-                out.append(read_page(page, number))
+def _fast_or_reference(fast: pdf_pdfium.FastDocument, reference: "_ReferencePages", index: int) -> PageContent:
+    """One page, with PDFium unless it cannot promise pdfplumber's result for this page."""
+    try:
+        return fast.read_page(index)
+    except pdf_pdfium.NeedsReference:
+        return reference.read_page(index)
+
+
+class _ReferencePages:
+    """The PDF's pages read with pdfplumber (the reference engine), opened on the first page asked for."""
+
+    def __init__(self, data: bytes, path: str, limits: Limits):
+        self.data, self.path, self.limits = data, path, limits
+        self._pdf: pdfplumber.PDF | None = None
+        self._pages: list | None = None
+
+    def _open(self) -> list:
+        if self._pages is None:
+            with _pdf_errors(self.path):
+                self._pdf = pdfplumber.open(io.BytesIO(self.data))
+                declared = _declared_page_count(self._pdf)
+                if declared is not None and declared > self.limits.max_pages:
+                    raise TooManyPages(
+                        self.path, f"the PDF has {declared} pages, over the limit of {self.limits.max_pages}"
+                    )
+                self._pages = self._pdf.pages
+                if len(self._pages) > self.limits.max_pages:
+                    raise TooManyPages(
+                        self.path, f"the PDF has {len(self._pages)} pages, over the limit of {self.limits.max_pages}"
+                    )
+        return self._pages
+
+    @property
+    def page_count(self) -> int:
+        return len(self._open())
+
+    def read_page(self, index: int) -> PageContent:
+        page = self._open()[index]
+        with _pdf_errors(self.path):
+            try:
+                return read_page(page, index + 1)
+            finally:
                 page.close()
-            return out
+
+    def __enter__(self) -> "_ReferencePages":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
 
 
 def _text_columns(pages: list[PageContent]) -> dict[int, tuple[float, float]]:

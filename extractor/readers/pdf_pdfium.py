@@ -691,41 +691,73 @@ def _page_box(page: Any) -> tuple[float, float]:
     return right - left, top - bottom
 
 
-def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
-    """Every page's content read with PDFium; ``NeedsReference`` when pdfplumber must read the file."""
-    try:
-        return _read_pages_fast(data, limits)
-    except (NeedsReference, MemoryError):
-        raise
-    except Exception as exc:  # whatever went wrong, the reference engine has the last word
-        raise NeedsReference(f"unexpected {type(exc).__name__}: {exc}") from None
+def _declined(exc: Exception) -> NeedsReference:
+    """Whatever went wrong unexpectedly, the reference engine has the last word."""
+    return exc if isinstance(exc, NeedsReference) else NeedsReference(f"unexpected {type(exc).__name__}: {exc}")
 
 
-def _read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
-    if pdfium_c is None:
-        raise NeedsReference("pypdfium2 is not installed")
-    try:
-        parser = PDFParser(io.BytesIO(data))
-        document = PDFDocument(parser)
-        miner_pages = list(PDFPage.create_pages(document))
-    except Exception as exc:  # the reference reader reports a broken file properly
-        raise NeedsReference(f"pdfminer cannot open the file: {type(exc).__name__}") from None
-    if len(miner_pages) > limits.max_pages:
-        raise NeedsReference("over the page limit")
-    manager = PDFResourceManager(caching=True)
-    buf = ctypes.create_string_buffer(data, len(data))
-    doc = pdfium_c.FPDF_LoadMemDocument64(buf, len(data), None)
-    if not doc:
-        raise NeedsReference("PDFium cannot open the file")
-    try:
-        if pdfium_c.FPDF_GetPageCount(doc) != len(miner_pages):
+class FastDocument:
+    """A PDF open with PDFium, its page tree read with pdfminer (for the fonts); pages read one by one.
+
+    Opening raises ``NeedsReference`` when the whole file must go to
+    pdfplumber (pdfminer or PDFium cannot open it, they count its pages
+    differently, it is over the page limit); ``read_page`` raises it when
+    only that page must.
+    """
+
+    def __init__(self, data: bytes, limits: Limits):
+        if pdfium_c is None:
+            raise NeedsReference("pypdfium2 is not installed")
+        try:
+            document = PDFDocument(PDFParser(io.BytesIO(data)))
+            self._miner_pages = list(PDFPage.create_pages(document))
+        except Exception as exc:  # the reference reader reports a broken file properly
+            raise NeedsReference(f"pdfminer cannot open the file: {type(exc).__name__}") from None
+        if len(self._miner_pages) > limits.max_pages:
+            raise NeedsReference("over the page limit")
+        self._manager = PDFResourceManager(caching=True)
+        self._buffer = ctypes.create_string_buffer(data, len(data))  # PDFium reads it while the file is open
+        self._doc = pdfium_c.FPDF_LoadMemDocument64(self._buffer, len(data), None)
+        if not self._doc:
+            raise NeedsReference("PDFium cannot open the file")
+        if pdfium_c.FPDF_GetPageCount(self._doc) != len(self._miner_pages):
+            self.close()
             raise NeedsReference("PDFium and pdfminer count the pages differently")
-        out = []
-        for index, miner_page in enumerate(miner_pages):
-            out.append(_read_page(doc, index, _page_fonts(manager, miner_page)))
-        return out
-    finally:
-        pdfium_c.FPDF_CloseDocument(doc)
+
+    @property
+    def page_count(self) -> int:
+        return len(self._miner_pages)
+
+    def read_page(self, index: int) -> PageContent:
+        """Page ``index`` (from 0) read with PDFium; ``NeedsReference`` when pdfplumber must read it."""
+        try:
+            return _read_page(self._doc, index, _page_fonts(self._manager, self._miner_pages[index]))
+        except MemoryError:
+            raise
+        except Exception as exc:
+            raise _declined(exc) from None
+
+    def close(self) -> None:
+        if self._doc:
+            pdfium_c.FPDF_CloseDocument(self._doc)
+            self._doc = None
+
+    def __enter__(self) -> "FastDocument":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+
+def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
+    """Every page's content read with PDFium; ``NeedsReference`` when pdfplumber must read some page."""
+    try:
+        with FastDocument(data, limits) as document:
+            return [document.read_page(index) for index in range(document.page_count)]
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise _declined(exc) from None
 
 
 def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
