@@ -678,3 +678,47 @@ def test_unpaired_surrogate_from_any_engine_is_replaced_and_counted():
     content = read_page(_StubPage(chars), 1)
     assert content.replaced == 2
     assert [l.text for l in content.lines] == ["a\ufffdb\ufffd"]
+
+
+# -- words as pdfplumber groups them ------------------------------------------------------------
+
+
+def _plumber_words(chars, x_tolerance=3.0, y_tolerance=3.0):
+    from pdfplumber.utils import extract_words
+
+    found = extract_words(chars, x_tolerance=x_tolerance, y_tolerance=y_tolerance, return_chars=True)
+    return [(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], [id(c) for c in w["chars"]]) for w in found]
+
+
+def _our_words(chars, x_tolerance=3.0, y_tolerance=3.0):
+    from extractor.readers.pdf_words import words
+
+    return [(w.text, w.x0, w.x1, w.top, w.bottom, [id(c) for c in w.chars]) for w in words(chars, x_tolerance, y_tolerance)]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_words_are_pdfplumbers_on_every_sample_page(stem):
+    import pdfplumber
+
+    with pdfplumber.open(SAMPLES / f"{stem}.pdf") as pdf:
+        for page in pdf.pages:
+            assert _our_words(page.chars) == _plumber_words(page.chars), page.page_number
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_words_are_pdfplumbers_on_random_characters(seed):
+    import random
+
+    rng = random.Random(seed)
+    chars = []
+    for _ in range(rng.randint(1, 120)):
+        x0 = rng.choice([rng.uniform(0, 300), round(rng.uniform(0, 300)), 100.0])
+        top = rng.choice([rng.uniform(0, 60), round(rng.uniform(0, 60), 1), 20.0])
+        size = rng.choice([8.0, 10.0, 12.0])
+        chars.append({
+            "text": rng.choice(["a", "Б", " ", "\u00a0", "ﬁ", "", "7", ".", "\t"]),
+            "x0": x0, "x1": x0 + rng.uniform(0, 8), "top": top, "bottom": top + size,
+            "upright": rng.random() > 0.15, "size": size, "doctop": top, "fontname": "F",
+        })
+    for xt, yt in ((3.0, 3.0), (1.0, 5.0), (0, 0)):
+        assert _our_words(chars, xt, yt) == _plumber_words(chars, xt, yt)

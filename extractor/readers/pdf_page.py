@@ -25,10 +25,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from pdfplumber.utils import extract_text, extract_words
+from pdfplumber.utils import extract_text
 
-from .common.words import Word
+from .common.words import Word as LineWord
 from .pdf_tables import PageTable, RawCell, cluster_positions
+from .pdf_words import Word as CharWord
+from .pdf_words import words
 
 #: a horizontal gap of this many ems between two words of a line is a tab
 TAB_GAP_EM = 3.0
@@ -79,7 +81,7 @@ class PageContent:
     #: much of the text is glyphs with no Unicode mapping ("(cid:123)"): unreadable
     unmapped: bool = False
     #: the words of ``lines`` (outside ruled tables), for the finder of tables without rules
-    words: list[Word] = field(default_factory=list)
+    words: list[LineWord] = field(default_factory=list)
     #: characters whose text was no valid Unicode (an unpaired UTF-16 surrogate), replaced by U+FFFD
     replaced: int = 0
 
@@ -124,7 +126,7 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name
 
 
-def _lines_from_chars(chars: list[dict[str, Any]], words_out: list[Word] | None = None) -> list[TextLine]:
+def _lines_from_chars(chars: list[dict[str, Any]], words_out: list[LineWord] | None = None) -> list[TextLine]:
     """Running-text lines (top to bottom) from the page's characters outside tables.
 
     ``words_out``, when given, receives the lines' words as positioned words
@@ -133,40 +135,43 @@ def _lines_from_chars(chars: list[dict[str, Any]], words_out: list[Word] | None 
     """
     if not chars:
         return []
-    words = extract_words(chars, x_tolerance=WORD_GAP, y_tolerance=LINE_TOLERANCE, return_chars=True)
-    words.sort(key=lambda w: (w["top"], w["x0"]))
-    groups: list[list[dict[str, Any]]] = []
-    for w in words:
-        if groups and abs(w["top"] - groups[-1][0]["top"]) <= LINE_TOLERANCE:
+    found = words(chars, x_tolerance=WORD_GAP, y_tolerance=LINE_TOLERANCE)
+    found.sort(key=lambda w: (w.top, w.x0))
+    groups: list[list[CharWord]] = []
+    for w in found:
+        if groups and abs(w.top - groups[-1][0].top) <= LINE_TOLERANCE:
             groups[-1].append(w)
         else:
             groups.append([w])
     lines = []
     for group in groups:
-        group.sort(key=lambda w: w["x0"])
+        line = _line(group)
         if words_out is not None:
-            k = len(lines)
-            words_out.extend(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], k) for w in group)
-        sizes = sorted(ch["size"] for w in group for ch in w["chars"])
-        size = sizes[len(sizes) // 2]
-        n_bold = sum(1 for w in group for ch in w["chars"] if _is_bold(ch["fontname"]))
-        parts = [group[0]["text"]]
-        for prev, w in zip(group, group[1:]):
-            parts.append("\t" if w["x0"] - prev["x1"] > TAB_GAP_EM * size else " ")
-            parts.append(w["text"])
-        lines.append(
-            TextLine(
-                text="".join(parts),
-                x0=group[0]["x0"],
-                x1=group[-1]["x1"],
-                top=min(w["top"] for w in group),
-                bottom=max(w["bottom"] for w in group),
-                size=size,
-                bold=n_bold * 2 > len(sizes),
-                first_word_width=group[0]["x1"] - group[0]["x0"],
-            )
-        )
+            words_out.extend(LineWord(w.text, w.x0, w.x1, w.top, w.bottom, len(lines)) for w in group)
+        lines.append(line)
     return lines
+
+
+def _line(group: list[CharWord]) -> TextLine:
+    """One running-text line from its words (sorted here left to right)."""
+    group.sort(key=lambda w: w.x0)
+    sizes = sorted(ch["size"] for w in group for ch in w.chars)
+    size = sizes[len(sizes) // 2]
+    n_bold = sum(1 for w in group for ch in w.chars if _is_bold(ch["fontname"]))
+    parts = [group[0].text]
+    for prev, w in zip(group, group[1:]):
+        parts.append("\t" if w.x0 - prev.x1 > TAB_GAP_EM * size else " ")
+        parts.append(w.text)
+    return TextLine(
+        text="".join(parts),
+        x0=group[0].x0,
+        x1=group[-1].x1,
+        top=min(w.top for w in group),
+        bottom=max(w.bottom for w in group),
+        size=size,
+        bold=n_bold * 2 > len(sizes),
+        first_word_width=group[0].x1 - group[0].x0,
+    )
 
 
 def valid_unicode(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
@@ -223,8 +228,8 @@ def page_content(
     found = find_tables()
     indexes = [_CellIndex(t.bbox, [tuple(c) for c in t.cells]) for t in found if t.cells]
     cell_chars: list[list[list[dict[str, Any]]]] = [[[] for _ in ix.cells] for ix in indexes]
-    outside: list[dict[str, Any]] = []
-    for ch in chars:
+    outside: list[dict[str, Any]] = [] if indexes else chars
+    for ch in chars if indexes else ():
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
         for t, ix in enumerate(indexes):

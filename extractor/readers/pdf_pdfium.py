@@ -54,6 +54,7 @@ pdfminer drops, is kept here and becomes U+FFFD with a note
 from __future__ import annotations
 
 import ctypes
+import functools
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -80,6 +81,8 @@ MAX_FORM_DEPTH = 8
 #: UTF-16 code units that make a character outside the Basic Multilingual Plane (first, last)
 HIGH_SURROGATES = (0xD800, 0xDBFF)
 LOW_SURROGATES = (0xDC00, 0xDFFF)
+#: the only characters PDFium's text page generates (a space, a line break): only these are asked about
+GENERATED = frozenset((0x20, 0x0D, 0x0A))
 #: PDFium's text page puts this in place of a hyphen that ends a line
 PDFIUM_LINE_END_HYPHEN = 0x2
 HYPHEN = "-"
@@ -245,37 +248,52 @@ class FontTable:
         return infos.pop()
 
 
-def _page_fonts(manager: PDFResourceManager, page: PDFPage) -> FontTable:
-    """pdfminer's view of every font the page's resources hold."""
+def _page_fonts(manager: PDFResourceManager, page: PDFPage, known: dict[int, _FontResource] | None = None) -> FontTable:
+    """pdfminer's view of every font the page's resources hold.
+
+    ``known`` keeps what was found for each font object (by its object
+    number) for the next pages, which mostly share their fonts.
+    """
+    known = {} if known is None else known
     resources = []
     for objid, spec in _font_specs(page.resources):
-        if resolve1(spec.get("ToUnicode")) is None:
-            raise NeedsReference("a font has no ToUnicode map")
-        font = manager.get_font(objid, spec)
-        if isinstance(font, PDFType3Font) or font.is_vertical():
-            raise NeedsReference("a Type 3 or vertical font")
-        info = FontInfo(
-            fontname=str(font.fontname),
-            descent=font.get_descent(),
-            hyphen=_hyphen(font),
-            widths=_widths(font),
-            zero_width_ink=_zero_width_ink(font),
-        )
-        names = {_name(spec.get("BaseFont")), _name(font.fontname)}
-        if isinstance(font, PDFCIDFont):
-            for descendant in resolve1(spec.get("DescendantFonts")) or []:
-                descendant = resolve1(descendant)
-                if isinstance(descendant, dict):
-                    names.add(_name(descendant.get("BaseFont")))
-        resources.append(_FontResource(frozenset(names - {None}), info, _program_size(spec, font)))
+        resource = known.get(objid) if objid is not None else None
+        if resource is None:
+            resource = _font_resource(manager, objid, spec)
+            if objid is not None:
+                known[objid] = resource
+        resources.append(resource)
     return FontTable(resources)
+
+
+def _font_resource(manager: PDFResourceManager, objid: int | None, spec: dict) -> _FontResource:
+    if resolve1(spec.get("ToUnicode")) is None:
+        raise NeedsReference("a font has no ToUnicode map")
+    font = manager.get_font(objid, spec)
+    if isinstance(font, PDFType3Font) or font.is_vertical():
+        raise NeedsReference("a Type 3 or vertical font")
+    info = FontInfo(
+        fontname=str(font.fontname),
+        descent=font.get_descent(),
+        hyphen=_hyphen(font),
+        widths=_widths(font),
+        zero_width_ink=_zero_width_ink(font),
+    )
+    names = {_name(spec.get("BaseFont")), _name(font.fontname)}
+    if isinstance(font, PDFCIDFont):
+        for descendant in resolve1(spec.get("DescendantFonts")) or []:
+            descendant = resolve1(descendant)
+            if isinstance(descendant, dict):
+                names.add(_name(descendant.get("BaseFont")))
+    return _FontResource(frozenset(names - {None}), info, _program_size(spec, font))
 
 
 # -- PDFium helpers -----------------------------------------------------------------
 
 
 def _address(handle: Any) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+    """The address a PDFium handle holds (0 for NULL); cheaper than ``ctypes.cast``, and it is asked per character."""
+    return ctypes.c_void_p.from_buffer(handle).value or 0
 
 
 def _matrix(obj: Any) -> tuple[float, float, float, float, float, float]:
@@ -466,11 +484,17 @@ def _walk(objects: list[Any], parent: tuple | None, height: float, out: _Objects
 
 
 def _chars(textpage: Any, height: float, fonts: FontTable, text_objects: dict[int, tuple]) -> list[dict]:
-    """pdfplumber's char dicts for the page's characters (see the module docstring).
+    """pdfplumber's char dicts for the page's characters (see ``_PageChars``)."""
+    return _PageChars(textpage, height, fonts).read(text_objects)
 
-    ``text_objects`` maps the address of every text object on the page to
-    its handle and the matrix of the Form XObject holding it (None on the
-    page itself), to check what the text page left out.
+
+class _PageChars:
+    """The characters of one PDFium text page as pdfplumber's char dicts.
+
+    x0 is the character's origin, x1 the origin plus pdfminer's advance
+    width; each (font, size, character) is checked once against PDFium's
+    box (``_right_edge``). Characters outside the Basic Multilingual
+    Plane are joined from their two UTF-16 code units.
 
     PDFium's text page drops some whitespace pdfminer reports; as whitespace
     separates words, it is put back (``_whitespace``):
@@ -479,72 +503,157 @@ def _chars(textpage: Any, height: float, fonts: FontTable, text_objects: dict[in
       a ``TJ`` offset) is deleted as a double space; the generated space
       then stands at the deleted one's origin, not at the next character's;
     * a text object whose glyphs have no ink (a lone space or no-break
-      space) is skipped whole.
+      space) is skipped whole (``_left_out``).
     """
-    c = pdfium_c
-    n = c.FPDFText_CountChars(textpage)
-    if n < 0:
-        raise NeedsReference("no text page")
-    box = c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    per_object: dict[int, _ObjectInfo] = {}
-    chars: list[dict] = []
-    pending: tuple[float, float, int] | None = None  # a generated space of a text object: x, y, object
-    skip = -1  # the index of a low surrogate already joined to its high one
-    for i in range(n):
-        if i == skip:
-            continue  # the low half of a surrogate pair, joined to the character before
-        generated = c.FPDFText_IsGenerated(textpage, i)
-        if generated:
-            pending = None
-            if c.FPDFText_GetUnicode(textpage, i) == SPACE:
-                key = _address(c.FPDFText_GetTextObject(textpage, i))
-                if key and c.FPDFText_GetCharOrigin(textpage, i, ox, oy):
-                    pending = (ox.value, oy.value, key)
-            continue
-        if c.FPDFText_HasUnicodeMapError(textpage, i):
-            raise NeedsReference("a character without a Unicode mapping")
-        code = c.FPDFText_GetUnicode(textpage, i)
-        obj = c.FPDFText_GetTextObject(textpage, i)
-        key = _address(obj)
-        known = per_object.get(key)
+
+    def __init__(self, textpage: Any, height: float, fonts: FontTable):
+        self.textpage, self.height, self.fonts = textpage, height, fonts
+        self.per_object: dict[int, _ObjectInfo] = {}
+        #: the characters whose advance was checked, per (font, points of advance per unit)
+        self.checked: dict[tuple[FontInfo, float], set[str]] = {}
+        self.box = pdfium_c.FS_RECTF()
+        self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
+
+    def read(self, text_objects: dict[int, tuple]) -> list[dict]:
+        """The characters; ``text_objects`` (address -> handle, matrix of the enclosing form or None)
+        lists every text object of the page, to put back what the text page left out."""
+        n = pdfium_c.FPDFText_CountChars(self.textpage)
+        if n < 0:
+            raise NeedsReference("no text page")
+        calls, textpage = _text_calls(), _address(self.textpage)
+        ox, oy = ctypes.addressof(self.ox), ctypes.addressof(self.oy)
+        chars: list[dict] = []
+        pending: tuple[float, float, int] | None = None  # a generated space of a text object: x, y, object
+        skip = -1  # the index of a low surrogate already joined to its high one
+        last_key, known, checked, widths, advance = 0, None, set(), {}, 0.0
+        for i in range(n):
+            if i == skip:
+                continue
+            code = calls.unicode(textpage, i)
+            if code in GENERATED and calls.is_generated(textpage, i):
+                pending = self._generated_space(i) if code == SPACE else None
+                continue
+            if calls.map_error(textpage, i):
+                raise NeedsReference("a character without a Unicode mapping")
+            key = calls.text_object(textpage, i) or 0
+            if key != last_key or known is None:
+                known, last_key = self._object(key, i), key
+                checked = self.checked.setdefault((known.font, known.advance), set())
+                widths, advance = known.font.widths, known.advance
+            if not calls.origin(textpage, i, ox, oy):
+                raise NeedsReference("a character without an origin")
+            x0, baseline = self.ox.value, self.oy.value
+            if PDFIUM_LINE_END_HYPHEN < code < HIGH_SURROGATES[0]:
+                text = chr(code)
+            else:
+                text = _text(code, textpage, i, n, known.font)
+                if len(text) == 1 and ord(text) > 0xFFFF:
+                    skip = i + 1
+            if pending is not None:
+                px, py, pkey = pending
+                pending = None
+                if pkey == key and abs(px - x0) > BOX_EPSILON and abs(py - baseline) <= BOX_EPSILON:
+                    chars.append(_whitespace(px, x0, py, known, self.height))
+            if text in checked:
+                x1 = x0 + widths[text] * advance
+            else:
+                x1 = self._right_edge(i, x0, text, known, checked)
+            chars.append(_char(text, x0, x1, baseline, known, self.height))
+        for key in text_objects.keys() - self.per_object.keys():
+            obj, parent = text_objects[key]
+            chars.append(_left_out(obj, parent, self.fonts, self.height))
+        return chars
+
+    def _object(self, key: int, index: int) -> "_ObjectInfo":
+        """What the characters of the text object at ``key`` (address) share; ``index`` is one of them."""
+        known = self.per_object.get(key)
         if known is None:
-            known = per_object[key] = _object_info(textpage, i, obj, fonts)
-        if not c.FPDFText_GetLooseCharBox(textpage, i, box) or not c.FPDFText_GetCharOrigin(textpage, i, ox, oy):
+            if not key:
+                raise NeedsReference("a character without a text object")
+            obj = pdfium_c.FPDFText_GetTextObject(self.textpage, index)
+            known = self.per_object[key] = _object_info(self.textpage, index, obj, self.fonts)
+        return known
+
+    def _generated_space(self, index: int) -> tuple[float, float, int] | None:
+        key = _address(pdfium_c.FPDFText_GetTextObject(self.textpage, index))
+        if key and pdfium_c.FPDFText_GetCharOrigin(self.textpage, index, self.ox, self.oy):
+            return (self.ox.value, self.oy.value, key)
+        return None
+
+    def _loose_right(self, index: int) -> float:
+        if not pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, self.box):
             raise NeedsReference("a character without a box")
-        if code == PDFIUM_LINE_END_HYPHEN:
-            if known.font.hyphen is None:
-                raise NeedsReference("a line-end hyphen whose character the font does not tell")
-            text = known.font.hyphen
-        else:
-            text = _unicode(textpage, i, code, n)
-            skip = i + 1 if len(text) == 1 and ord(text) > 0xFFFF else skip
-        x0 = ox.value
-        if pending is not None:
-            px, py, pkey = pending
-            pending = None
-            if pkey == key and abs(px - x0) > BOX_EPSILON and abs(py - oy.value) <= BOX_EPSILON:
-                chars.append(_whitespace(px, x0, py, known, height))
+        return float(self.box.right)
+
+    def _right_edge(self, index: int, x0: float, text: str, known: "_ObjectInfo", checked: set[str]) -> float:
+        """pdfminer's x1 of a character: its origin plus its advance.
+
+        PDFium's loose box is the union of the advance (origin to origin +
+        advance) and the glyph's own box, so its right edge is the advance's
+        unless the glyph reaches past it. With the font's width for the
+        character the advance is computed, and checked against the loose box
+        once per font, size and character; without it the glyph box tells
+        whether the loose edge is the advance's.
+        """
         if _unpaired_surrogate(text):  # pdfminer drops it; it is kept, to be replaced and noted
-            x1 = max(x0, float(box.right))
-        else:
-            x1 = _right_edge(textpage, i, x0, float(box.right), known.font.widths.get(text), known.fontsize * known.scale_x)
-        chars.append(_char(text, x0, x1, oy.value, known, height))
-    for key in text_objects.keys() - per_object.keys():
-        obj, parent = text_objects[key]
-        chars.append(_left_out(obj, parent, fonts, height))
-    return chars
+            return max(x0, self._loose_right(index))
+        width = known.font.widths.get(text)
+        if width is not None:
+            right = x0 + width * known.advance
+            loose_right = self._loose_right(index)
+            if abs(right - loose_right) > BOX_EPSILON and loose_right <= right:
+                raise NeedsReference("an advance width unlike PDFium's")
+            checked.add(text)
+            return right
+        loose_right = self._loose_right(index)
+        left, tight_right, bottom, top = (ctypes.c_double() for _ in range(4))
+        if not pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, tight_right, bottom, top):
+            raise NeedsReference("a character without a glyph box")
+        if loose_right > tight_right.value + BOX_EPSILON:
+            return loose_right
+        raise NeedsReference("a character whose advance width is not known")
 
 
-def _unicode(textpage: Any, index: int, code: int, count: int) -> str:
-    """The character at ``index``: PDFium gives UTF-16 code units, so a character outside the
-    Basic Multilingual Plane comes as two entries (a high and a low surrogate) that are joined here.
+class _TextCalls:
+    """The per-character PDFium text functions, with plain C types: handles as addresses (ints).
 
-    An unpaired surrogate is returned as it is; ``extractor.readers.pdf_page`` replaces it.
+    The bindings convert every handle and out-parameter on each call; over
+    thousands of characters a page that costs more than PDFium's own work.
     """
+
+    def __init__(self) -> None:
+        def prototype(function: Any, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+        handle, index = ctypes.c_void_p, ctypes.c_int
+        self.unicode = prototype(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, handle, index)
+        self.is_generated = prototype(pdfium_c.FPDFText_IsGenerated, ctypes.c_int, handle, index)
+        self.map_error = prototype(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int, handle, index)
+        self.text_object = prototype(pdfium_c.FPDFText_GetTextObject, handle, handle, index)
+        self.origin = prototype(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, handle, index, handle, handle)
+
+
+@functools.cache
+def _text_calls() -> _TextCalls:
+    return _TextCalls()
+
+
+def _text(code: int, textpage: int, index: int, count: int, font: FontInfo) -> str:
+    """The text of the character at ``index``.
+
+    PDFium gives UTF-16 code units, so a character outside the Basic
+    Multilingual Plane comes as two entries (a high and a low surrogate),
+    joined here; an unpaired surrogate is returned as it is
+    (``extractor.readers.pdf_page`` replaces it). A line-end hyphen PDFium
+    marks gets the font's hyphen character back.
+    """
+    if code == PDFIUM_LINE_END_HYPHEN:
+        if font.hyphen is None:
+            raise NeedsReference("a line-end hyphen whose character the font does not tell")
+        return font.hyphen
     if HIGH_SURROGATES[0] <= code <= HIGH_SURROGATES[1] and index + 1 < count:
-        low = pdfium_c.FPDFText_GetUnicode(textpage, index + 1)
-        if LOW_SURROGATES[0] <= low <= LOW_SURROGATES[1] and not pdfium_c.FPDFText_IsGenerated(textpage, index + 1):
+        low = _text_calls().unicode(textpage, index + 1)
+        if LOW_SURROGATES[0] <= low <= LOW_SURROGATES[1]:
             return chr(0x10000 + ((code - HIGH_SURROGATES[0]) << 10) + (low - LOW_SURROGATES[0]))
     return chr(code)
 
@@ -561,6 +670,7 @@ class _ObjectInfo:
     fontsize: float
     scale_x: float  # the text matrix's horizontal scale
     size: float  # the characters' height: font size times the vertical scale
+    advance: float  # points of advance per unit of glyph width: font size times the horizontal scale
 
 
 def _object_info(textpage: Any, index: int, obj: Any, fonts: FontTable) -> _ObjectInfo:
@@ -582,7 +692,7 @@ def _shared(font: FontInfo, fontsize: float, matrix: tuple[float, float, float, 
     a, b, c, d = matrix
     if b != 0 or c != 0 or a <= 0 or d <= 0:
         raise NeedsReference("rotated or mirrored text")
-    return _ObjectInfo(font=font, fontsize=fontsize, scale_x=a, size=d * fontsize)
+    return _ObjectInfo(font=font, fontsize=fontsize, scale_x=a, size=d * fontsize, advance=fontsize * a)
 
 
 def _char(text: str, x0: float, x1: float, baseline: float, known: _ObjectInfo, height: float) -> dict:
@@ -605,30 +715,6 @@ def _char(text: str, x0: float, x1: float, baseline: float, known: _ObjectInfo, 
 def _whitespace(x0: float, x1: float, baseline: float, known: _ObjectInfo, height: float) -> dict:
     """A space PDFium dropped, from ``x0`` to ``x1`` on the baseline (only ever a word separator)."""
     return _char(" ", x0, max(x0, x1), baseline, known, height)
-
-
-def _right_edge(textpage: Any, index: int, x0: float, loose_right: float, width: float | None, scale: float) -> float:
-    """pdfminer's x1 of a character: its origin plus its advance.
-
-    PDFium's loose box is the union of the advance (origin to origin +
-    advance) and the glyph's own box, so its right edge is the advance's
-    unless the glyph reaches past it. With the font's width for the
-    character (``width`` per unit of font size; ``scale`` is font size times
-    the horizontal scale) the advance is computed and checked against the
-    loose box; without it the glyph box tells whether the loose edge is the
-    advance's.
-    """
-    if width is not None:
-        right = x0 + width * scale
-        if abs(right - loose_right) <= BOX_EPSILON or loose_right > right:
-            return right
-        raise NeedsReference("an advance width unlike PDFium's")
-    left, tight_right, bottom, top = (ctypes.c_double() for _ in range(4))
-    if not pdfium_c.FPDFText_GetCharBox(textpage, index, left, tight_right, bottom, top):
-        raise NeedsReference("a character without a glyph box")
-    if loose_right > tight_right.value + BOX_EPSILON:
-        return loose_right
-    raise NeedsReference("a character whose advance width is not known")
 
 
 def _left_out(obj: Any, parent: tuple | None, fonts: FontTable, height: float) -> dict:
@@ -656,7 +742,7 @@ def _left_out(obj: Any, parent: tuple | None, fonts: FontTable, height: float) -
     known = _shared(info, size_out.value, matrix[:4])
     width = info.widths.get(" ") or info.widths.get(NO_BREAK_SPACE) or 0.0
     x0, baseline = matrix[4], matrix[5]
-    return _whitespace(x0, x0 + width * known.fontsize * known.scale_x, baseline, known, height)
+    return _whitespace(x0, x0 + width * known.advance, baseline, known, height)
 
 
 # -- pages ----------------------------------------------------------------------------
@@ -716,6 +802,7 @@ class FastDocument:
         if len(self._miner_pages) > limits.max_pages:
             raise NeedsReference("over the page limit")
         self._manager = PDFResourceManager(caching=True)
+        self._fonts: dict[int, _FontResource] = {}
         self._buffer = ctypes.create_string_buffer(data, len(data))  # PDFium reads it while the file is open
         self._doc = pdfium_c.FPDF_LoadMemDocument64(self._buffer, len(data), None)
         if not self._doc:
@@ -731,7 +818,8 @@ class FastDocument:
     def read_page(self, index: int) -> PageContent:
         """Page ``index`` (from 0) read with PDFium; ``NeedsReference`` when pdfplumber must read it."""
         try:
-            return _read_page(self._doc, index, _page_fonts(self._manager, self._miner_pages[index]))
+            fonts = _page_fonts(self._manager, self._miner_pages[index], self._fonts)
+            return _read_page(self._doc, index, fonts)
         except MemoryError:
             raise
         except Exception as exc:
