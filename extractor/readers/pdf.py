@@ -4,11 +4,12 @@
 (``extractor.readers.pdf_page``): ruled tables from pdfplumber's table finder
 with the page's characters sorted into their cells, and the remaining
 characters as text lines. Pages are released as soon as they are read. The
-characters, ruling lines and images come from PDFium
+characters, ruling lines and images of a page come from PDFium
 (``extractor.readers.pdf_pdfium``, several times faster) when it can promise
-what pdfplumber would give, else from pdfplumber, the reference; the
-``EXTRACTOR_PDF_ENGINE`` environment variable set to "pdfplumber" always
-uses the reference. Then, over the whole document:
+what pdfplumber would give for that page, else from pdfplumber, the
+reference: a page the fast source declines costs only that page, not the
+document. The ``EXTRACTOR_PDF_ENGINE`` environment variable set to
+"pdfplumber" always uses the reference. Then, over the whole document:
 
 * text lines become paragraphs (``extractor.readers.pdf_text``); page
   furniture is sorted out first: lone page numbers are dropped, a running

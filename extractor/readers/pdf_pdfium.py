@@ -27,9 +27,11 @@ back; whitespace it drops (a real space after a space it generated, a text
 object holding only inkless glyphs such as a lone no-break space) is put
 back, since whitespace separates words.
 
-Whenever a file holds something this module does not reproduce exactly, it
-raises ``NeedsReference`` and the caller reads the file with pdfplumber
-instead: rotated pages, a media box not at the origin or a crop box unlike
+Whenever a page holds something this module does not reproduce exactly, it
+raises ``NeedsReference`` and the caller reads that page with pdfplumber
+instead (``FastDocument.read_page``; what concerns the whole file, such as
+PDFium and pdfminer counting its pages differently, declines the file when
+it is opened): rotated pages, a media box not at the origin or a crop box unlike
 it, rotated, mirrored or vertical text, Type 3 fonts, fonts without a
 ``/ToUnicode`` map, characters PDFium cannot map to Unicode, a font that
 cannot be matched to one resource, a character whose advance cannot be
