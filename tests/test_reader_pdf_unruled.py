@@ -163,3 +163,18 @@ def test_a_header_ruled_at_the_foot_of_a_page_takes_the_bare_rows_of_the_next():
     (table,) = doc.tables
     assert table.text_grid() == [HEADER, *ROWS]
     assert [r.page for r in table.rows] == [1, 2, 2, 2, 2]
+
+
+def test_a_rule_less_table_whose_header_is_repeated_on_the_next_page_is_one_table_under_one_header():
+    """Each page's header gets virtual rules from the words' geometry; the repeated one is dropped."""
+    first = [(50, 0, "Фінансування заходів"), *table_lines(2, [HEADER, *ROWS[:2]])]
+    second = table_lines(0, [HEADER, *ROWS[2:]])
+    doc = read(text_pdf([first, second]))
+    (table,) = doc.tables
+    grid = table.text_grid()
+    assert grid[0] == HEADER and grid[1:] == ROWS
+    assert [r.is_header for r in table.rows] == [True, False, False, False, False]
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+    # cells keep their boxes on the page: the header cell "План" stands over its amounts
+    plan = table.rows[0].cells[3]
+    assert plan.bbox is not None and plan.bbox[0] < COLUMNS[3] < plan.bbox[2]

@@ -58,7 +58,7 @@ from . import pdf_pdfium
 from .pdf_page import PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
 from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
-from .unruled import complete_ruled_tables, read_unruled
+from .unruled import complete_ruled_tables, read_unruled, rule_found_tables
 
 #: environment variable that picks the PDF engine (``ENGINES``); tests and the benchmark set it
 ENGINE_ENV = "EXTRACTOR_PDF_ENGINE"
@@ -313,8 +313,9 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
         for p in pages
         if p.replaced
     ]
-    # tables drawn without rules: the finder over positioned words, when no page has a ruled table
-    blocks = read_unruled(pages)
+    # tables drawn without rules: virtual header rules from their words' geometry, else the finder over
+    # positioned words on a character grid when no page has a ruled table
+    blocks = None if rule_found_tables(pages) else read_unruled(pages)
     if blocks is None:
         complete_ruled_tables(pages)  # rows printed without rules under a ruled header
         blocks = _assemble(pages)

@@ -104,6 +104,8 @@ class PageTable:
 
     page: int
     cells: list[RawCell]
+    #: leading rows known to be the header (a table found from its words' geometry); 0: unknown
+    header_rows: int = 0
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -241,7 +243,9 @@ class TableDraft:
     def start(cls, piece: PageTable) -> "TableDraft":
         cells, n_rows = _piece_cells(piece)
         xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
-        return cls(first_page=piece.page, xs=xs, cells=cells, row_pages=[piece.page] * n_rows)
+        return cls(
+            first_page=piece.page, xs=xs, cells=cells, row_pages=[piece.page] * n_rows, header_rows=piece.header_rows
+        )
 
     @property
     def n_rows(self) -> int:

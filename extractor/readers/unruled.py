@@ -3,17 +3,22 @@
 Spreadsheet programs print most cells without borders, web pages printed to
 PDF and some Word tables have none at all: pdfplumber's table finder, which
 follows ruling lines, sees no table there, and the text would come out as
-paragraphs. When no page of a PDF has a ruled table, the words of its pages
-(``PageContent.words``) are put on a character grid
-(``extractor.readers.common.words.grid_lines``) and read by the table finder
-over positioned words (``extractor.readers.common.assemble.find_tables``), the
-same one that reads layout text: columns from the alignment of words across
-rows, header spans, rows from the columns that open them, tables joined
-across pages. When it finds no table, the PDF reader goes on as before.
+paragraphs. On a page with no ruled table, ``rule_found_tables`` finds such
+tables from the real geometry of the page's words
+(``extractor.readers.common.gutters``: columns in the gutters between the
+columns' text, the header above the first row of values) and gives each
+header virtual rules: a ruled table holding the header's cells.
 
 A table ruled only in part (a spreadsheet that rules its header and prints
-the rows bare) keeps the rules it has: ``complete_ruled_tables`` reads the
-rows printed under a ruled table on the columns its rules give.
+the rows bare), and a header ruled that way, keep the rules they have:
+``complete_ruled_tables`` reads the rows printed under such a header on the
+columns its rules give, over page breaks too.
+
+When no page has a ruled or a found table, ``read_unruled`` puts the words
+of the pages on a character grid (``extractor.readers.common.words.grid_lines``)
+and reads them with the table finder that reads layout text
+(``extractor.readers.common.assemble.find_tables``); when that finds no table
+either, the PDF reader goes on as before.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Sequence
 from ..document import Block
 from .common.assemble import find_tables
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
+from .common.gutters import FoundTable, find_gutter_tables
 from .common.rows import body_rows
 from .common.words import EDGE_STRADDLE, Word, column_lines, grid_lines
 from .pdf_page import PageContent
@@ -42,6 +48,51 @@ def read_unruled(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FIN
     if any(p.tables for p in pages) or sum(len(p.words) for p in pages) < MIN_WORDS:
         return None
     return find_tables([grid_lines(p.words, cfg=cfg) for p in pages], cfg=cfg)
+
+
+#: a found table's column edges within this share of its narrowest column of the table on the page before are the same
+SAME_EDGES_SHARE = 0.3
+
+
+def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> bool:
+    """Give the tables printed without rules on pages with no ruled table virtual header rules (in place).
+
+    The tables come from their words' geometry
+    (``extractor.readers.common.gutters.find_gutter_tables``): each becomes
+    a ruled table holding its header cells (``PageTable.header_rows`` set),
+    whose lines are no longer running text; ``complete_ruled_tables`` then
+    reads the rows under it on its columns, as under a header a spreadsheet
+    ruled. A table whose columns match (within ``SAME_EDGES_SHARE`` of a
+    column) those of the last table found on the page before takes its
+    edges, so the pieces join as one table. Returns whether any was found.
+    """
+    found_any = False
+    last: tuple[float, ...] | None = None
+    for page in pages:
+        if page.tables or not page.words:
+            last = None
+            continue
+        taken: set[int] = set()
+        for found in find_gutter_tables(page.words, cfg):
+            edges = _same_edges(found.edges, last)
+            page.tables.append(PageTable(page.number, _header_cells(found, edges), header_rows=found.header_rows))
+            taken |= found.header_lines
+            last = edges
+            found_any = True
+        if taken:
+            _drop_lines(page, taken)
+    return found_any
+
+
+def _same_edges(edges: tuple[float, ...], last: tuple[float, ...] | None) -> tuple[float, ...]:
+    if last is None or len(last) != len(edges):
+        return edges
+    narrowest = min(b - a for a, b in zip(last, last[1:]))
+    return last if all(abs(a - b) <= SAME_EDGES_SHARE * narrowest for a, b in zip(edges, last)) else edges
+
+
+def _header_cells(found: FoundTable, edges: tuple[float, ...]) -> list[RawCell]:
+    return [RawCell(edges[c.col], c.top, edges[c.col + c.col_span], c.bottom, c.text) for c in found.header]
 
 
 def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> None:

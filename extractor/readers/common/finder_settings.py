@@ -71,6 +71,23 @@ class FinderSettings:
     blank_line_pitch: float = 1.6
     #: the grid: most blank grid lines put between two printed lines
     max_blank_lines: int = 3
+    # word geometry (``gutters``): lengths in text heights (the median height of a page's words)
+    #: words closer than this on a line are one block (a word space)
+    geo_join_gap: float = 0.45
+    #: ... or up to this, in a font whose word space is wider
+    geo_max_join_gap: float = 0.7
+    #: column cores closer than this merge (a gutter is wider)
+    geo_min_gutter: float = 0.45
+    #: body lines stand at most this many line pitches below the line before
+    geo_max_row_gap: float = 3.0
+    #: header lines stand at most this many line pitches above the line below
+    geo_header_gap: float = 1.8
+    #: header text may stand out of the body's outer columns by this much (wider than their values)
+    geo_header_overhang: float = 1.5
+    #: a lone line over a header, set this many times taller than the header, is a title
+    geo_title_height: float = 1.25
+    #: header lines are numbered in steps of this many header text heights (one printed line)
+    geo_header_pitch: float = 1.17
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -91,6 +108,10 @@ class FinderSettings:
         for name in ("extend_rounds", "max_header_lines", "max_header_pieces", "max_edge_candidates", "edge_min_starts"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        for name in ("geo_join_gap", "geo_min_gutter", "geo_max_row_gap", "geo_header_gap", "geo_title_height",
+                     "geo_header_pitch", "geo_header_overhang", "geo_max_join_gap"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive")
         if self.fragment_gap <= 1 or self.blank_line_pitch <= 1:
             raise ValueError("fragment_gap and blank_line_pitch must be greater than 1")
 

@@ -1,0 +1,506 @@
+"""Tables printed without rules, found from where their words stand (PDF points, OCR pixels).
+
+The entry point is ``find_gutter_tables(words)``: the positioned words of one
+page (``Word``: text, x0, x1, top, bottom, line; any one unit, y growing
+downwards, words of one printed line sharing ``line``) in, the tables found
+on the page out, each as its column edges and its header cells with their
+boxes (``FoundTable``). Its body rows are then read on those columns by the
+row rules (``rows.body_rows`` over ``words.column_lines``), as the rows
+printed bare under a ruled header are: a found table is a header with
+virtual rules. Lengths are measured in the page's text height (the median
+height of its words), so the unit does not matter.
+
+**Blocks.** On a printed line, words closer than ``geo_join_gap`` text
+heights (a word space) form a block: one cell's text on that line.
+
+**Body.** A table's body opens with a line of at least
+``seed_min_fragments`` blocks holding a digit that is not part of a year
+(a row of values). Its *cores* are the x-extents its blocks cover; lines
+below join the body while they stand close (``geo_max_row_gap`` line
+pitches) and within its width, and their blocks widen the cores (cores
+closer than ``geo_min_gutter`` merge, as a cell's wrapped text fills them);
+a line whose one block runs across a gutter, or whose first block does
+while the others stay in their columns (a total row's label), is a
+*bridging* line (a group heading, a total label) and shapes no core; a line
+of several blocks running across a gutter, or running out of the table,
+ends it. The body needs ``min_columns`` cores and rows whose blocks fill
+most of them (``full_line_ratio``).
+
+**Header.** The lines above the body belong to its header while they
+stand close (``geo_header_gap`` line pitches), within the table's width,
+and hold no running text (a block as wide as ``paragraph_width_ratio`` of
+the table starting at its left edge). A lone line at the top that is set
+in a larger type than the header, or crosses columns without reading as a
+spanning header cell (centred on the columns it touches, covering most of
+them, with header text under two of them), is a title and ends the header
+upwards. A header needs a line of several blocks. Header blocks over no
+core (a column empty in every row) make columns of their own. A block goes
+to the columns whose cores it overlaps; the header's lines are numbered
+by their height on the page in line pitches, and the cells with their
+spans come from ``header.header_level`` (spanning cells, their wrapped
+lines and sub-headers, merged-down cells). A row of column numbers
+(1, 2, 3, ...) at the header's foot is one more header row.
+
+**Columns.** The edge between two columns lies in the middle of the
+gutter between their cores; the outer edges half a gutter outside the
+text.
+
+Cost: each line is looked at a bounded number of times per table, and
+the header by ``header.header_level`` (bounded by ``max_header_pieces``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Sequence
+
+from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
+from .header import HPiece, header_level
+from .words import Word
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_INT_RE = re.compile(r"^\d{1,3}$")
+
+#: a value no header holds: an amount with decimals, a percent, an item number ("1.", "2.1")
+_BODY_VALUE_RE = re.compile(r"^\s*(?:[-−–]?\d[\d\s\u00a0]*[.,]\d+\s*%?|\d+(?:[.,]\d+)?\s*%|[1-9]\d{0,2}\.(?:\d{1,3}\.?)*)\s*$")
+_PAGE_NUMBER_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+
+#: a block joins words up to this many word spaces apart
+WORD_SPACE_MARGIN = 1.3
+
+#: a line of at least this many word spaces, all alike within this share of the text height, is justified text
+EVEN_MIN_GAPS = 4
+EVEN_GAP_SPREAD = 0.05
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A header cell of a found table: its text, its box, and its place in the header's grid."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass(frozen=True)
+class FoundTable:
+    """A table found on a page from its words' geometry: columns and header (see the module docstring)."""
+
+    #: column edges, left to right (one more than the columns)
+    edges: tuple[float, ...]
+    #: the header's cells, row by row
+    header: tuple[HeaderCell, ...]
+    #: rows of the header grid (a column-numbering row included)
+    header_rows: int
+    #: ``Word.line`` of the printed lines the header takes
+    header_lines: frozenset[int]
+    #: where the body starts (the header's foot)
+    body_top: float
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.edges) - 1
+
+
+@dataclass
+class _Block:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass
+class _Line:
+    line: int
+    top: float
+    bottom: float
+    height: float
+    blocks: list[_Block]
+    #: every word space of the line is equally wide: justified running text
+    even: bool = False
+
+    @property
+    def x0(self) -> float:
+        return self.blocks[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.blocks[-1].x1
+
+
+def _lines(words: Sequence[Word], join: float) -> list[_Line]:
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    out = []
+    for k, ws in by_line.items():
+        ws.sort(key=lambda w: w.x0)
+        blocks: list[_Block] = []
+        for w in ws:
+            if blocks and w.x0 - blocks[-1].x1 < join:
+                b = blocks[-1]
+                b.x1 = max(b.x1, w.x1)
+                b.text += " " + w.text
+            else:
+                blocks.append(_Block(w.x0, w.x1, w.text))
+        heights = sorted(w.bottom - w.top for w in ws)
+        gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:])]
+        even = len(gaps) >= EVEN_MIN_GAPS and max(gaps) - min(gaps) <= EVEN_GAP_SPREAD * heights[len(heights) // 2]
+        out.append(
+            _Line(k, min(w.top for w in ws), max(w.bottom for w in ws), heights[len(heights) // 2], blocks, even)
+        )
+    out.sort(key=lambda ln: ln.top)
+    return out
+
+
+def _text_height(words: Sequence[Word]) -> float:
+    heights = [w.bottom - w.top for w in words if w.bottom > w.top]
+    return statistics.median(heights) if heights else 1.0
+
+
+def _join_gap(words: Sequence[Word], h: float, cfg: FinderSettings) -> float:
+    """The widest gap between two words of one block: ``geo_join_gap`` text heights, or more in a font of wide spaces.
+
+    A line's narrowest gap is a word space; the median of those over the
+    lines (a fixed-pitch font's space is half a text height) times
+    ``WORD_SPACE_MARGIN`` is taken when larger, up to ``geo_max_join_gap`` text heights.
+    """
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    spaces = []
+    for ws in by_line.values():
+        ws.sort(key=lambda w: w.x0)
+        gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:]) if b.x0 > a.x1]
+        if gaps:
+            spaces.append(min(gaps))
+    space = statistics.median(spaces) if spaces else 0.0
+    return max(cfg.geo_join_gap * h, min(WORD_SPACE_MARGIN * space, cfg.geo_max_join_gap * h))
+
+
+def _pitch(lines: list[_Line], h: float) -> float:
+    """The usual distance from one printed line to the next."""
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0.8 * h <= b.top - a.top <= 2.0 * h]
+    return statistics.median(steps) if steps else 1.2 * h
+
+
+def _has_data_digit(line: _Line) -> bool:
+    return any(any(ch.isdigit() for ch in _YEAR_RE.sub("", b.text)) for b in line.blocks)
+
+
+def _touching(cores: list[list[float]], x0: float, x1: float, slack: float = 0.0) -> list[int]:
+    return [i for i, (a, b) in enumerate(cores) if a < x1 - slack and x0 + slack < b]
+
+
+def _crosses(cores: list[list[float]], block: _Block) -> bool:
+    """Whether the block runs across a gutter (from one core into the next)."""
+    return any(block.x0 < cores[i][1] and block.x1 > cores[i + 1][0] for i in range(len(cores) - 1))
+
+
+def _add(cores: list[list[float]], x0: float, x1: float, min_gutter: float) -> None:
+    """Widen the cores by [x0, x1], merging cores that come closer than ``min_gutter``."""
+    cores.append([x0, x1])
+    cores.sort()
+    merged: list[list[float]] = []
+    for a, b in cores:
+        if merged and a - merged[-1][1] < min_gutter:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    cores[:] = merged
+
+
+@dataclass
+class _Body:
+    start: int
+    end: int  # index after the last body line
+    cores: list[list[float]]
+    bridging: set[int]
+    full: int
+
+
+def _grow_body(
+    lines: list[_Line], s: int, pitch: float, min_gutter: float, cfg: FinderSettings
+) -> _Body | None:
+    """The body opening at line ``s``, and its cores (see the module docstring)."""
+    cores: list[list[float]] = []
+    for b in lines[s].blocks:
+        _add(cores, b.x0, b.x1, min_gutter)
+    if len(cores) < cfg.min_columns:
+        return None
+    bridging: set[int] = set()
+    run: list[int] = []  # bridging lines in a row so far
+    k = s + 1
+    while k < len(lines):
+        ln = lines[k]
+        if ln.top - lines[k - 1].top > cfg.geo_max_row_gap * pitch or ln.even:
+            break
+        crossing = [b for b in ln.blocks if _crosses(cores, b)]
+        if crossing:
+            label_only = crossing == ln.blocks[:1] and all(len(_touching(cores, b.x0, b.x1)) <= 1 for b in ln.blocks[1:])
+            inside = cores[0][0] - min_gutter <= ln.x0 and ln.x1 <= cores[-1][1] + min_gutter
+            if (len(ln.blocks) == 1 or label_only) and inside and len(run) < cfg.max_heading_lines:
+                bridging.add(k)
+                run.append(k)
+                k += 1
+                continue
+            break
+        n_before = len(cores)
+        trial = [list(c) for c in cores]
+        for b in ln.blocks:
+            _add(trial, b.x0, b.x1, min_gutter)
+        if len(trial) < n_before:
+            break  # a line closing gutters of the body is not one of its rows
+        cores = trial
+        run = []
+        k += 1
+    for i in run:  # running text after the table, not group headings inside it
+        bridging.discard(i)
+    k -= len(run)
+    need = max(cfg.min_columns, int(-(-cfg.full_line_ratio * len(cores) // 1)))
+    full = sum(
+        1
+        for i in range(s, k)
+        if i not in bridging and len({j for b in lines[i].blocks for j in _touching(cores, b.x0, b.x1)}) >= need
+    )
+    rows = sum(1 for i in range(s + 1, k) if i not in bridging)
+    if len(cores) < cfg.min_columns or len(cores) > cfg.max_columns or not full or not rows:
+        return None
+    return _Body(s, k, cores, bridging, full)
+
+
+def _is_title(
+    line: _Line, cores: list[list[float]], below: list[_Line], header_height: float, h: float, cfg: FinderSettings
+) -> bool:
+    """Whether a lone line at the top of a header is a title over the table, not a spanning header cell."""
+    if len(line.blocks) != 1:
+        return False
+    if line.height > cfg.geo_title_height * header_height:
+        return True  # set in a larger type than the header
+    b = line.blocks[0]
+    hits = _touching(cores, b.x0, b.x1)
+    if len(hits) < 2:
+        return False
+    if b.x0 <= cores[0][0] + cfg.geo_join_gap * h:
+        return True  # starts at the table's left edge: running text or a heading
+    a, z = cores[hits[0]][0], cores[hits[-1]][1]
+    span = max(1e-6, z - a)
+    coverage = (b.x1 - b.x0) / span
+    off = abs((b.x0 + b.x1) - (a + z)) / 2 / span
+    under = {j for ln in below for c in ln.blocks for j in _touching(cores, c.x0, c.x1) if j in hits}
+    return not (coverage >= cfg.span_min_coverage and off <= cfg.span_max_offcentre and len(under) >= 2)
+
+
+def _header_lines(
+    lines: list[_Line], body: _Body, h: float, pitch: float, cfg: FinderSettings
+) -> list[int]:
+    """Indexes of the header's lines above the body, top to bottom (empty: no header)."""
+    cores = body.cores
+    left, right = cores[0][0], cores[-1][1]
+    width = right - left
+    slack = cfg.geo_header_overhang * h
+    out: list[int] = []
+    k = body.start - 1
+    while k >= 0 and len(out) < cfg.max_header_lines:
+        ln = lines[k]
+        if lines[k + 1].top - ln.top > cfg.geo_header_gap * pitch or (k == 0 and _is_page_number(ln)):
+            break
+        if any(_BODY_VALUE_RE.match(b.text) for b in ln.blocks):
+            return []  # rows of a table above (going on from the last page): no header here
+        if ln.even or any(b.x0 < x < b.x1 for b in ln.blocks for x in (left - slack, right + slack)):
+            break  # runs out of the table: running text (a column beyond its body is one block)
+        if any(b.x1 - b.x0 >= cfg.paragraph_width_ratio * width and b.x0 <= left + slack for b in ln.blocks):
+            break
+        out.append(k)
+        k -= 1
+    out.reverse()
+    if out:
+        hh = statistics.median(lines[i].height for i in out)
+        while out and _is_title(lines[out[0]], cores, [lines[i] for i in out[1:]], hh, h, cfg):
+            out.pop(0)
+    if not any(len(lines[i].blocks) >= 2 for i in out):
+        return []
+    named = {j for i in out for b in lines[i].blocks for j in _touching(cores, b.x0, b.x1)}
+    if 2 * len(named) < len(cores):
+        return []  # a header names most columns
+    return out
+
+
+def _numbering(line: _Line) -> bool:
+    """Whether the line numbers columns: integers running on by one from left to right."""
+    if not all(_INT_RE.match(b.text) for b in line.blocks):
+        return False
+    nums = [int(b.text) for b in line.blocks]
+    return nums == list(range(nums[0], nums[0] + len(nums)))
+
+
+def _heading_lines(lines: list[_Line], header: list[int], cores: list[list[float]], h: float, cfg: FinderSettings) -> int:
+    """How many of the header's last lines are a group heading opening the body.
+
+    A lone block running across columns at the header's foot that starts
+    at the table's left edge or is centred on the table ("I. Показники
+    затрат") is a body row; a spanning header cell has sub-headers under it.
+    """
+    left, right = cores[0][0], cores[-1][1]
+    n = 0
+    for i in reversed(header):
+        ln = lines[i]
+        if len(ln.blocks) != 1:
+            break
+        b = ln.blocks[0]
+        centred = abs((b.x0 + b.x1) - (left + right)) / 2 <= cfg.heading_tight_centre * (right - left)
+        if not (centred or (b.x0 <= left + cfg.geo_join_gap * h and _crosses(cores, b))):
+            break
+        n += 1
+    return n
+
+
+def _is_page_number(line: _Line) -> bool:
+    return len(line.blocks) == 1 and bool(_PAGE_NUMBER_RE.match(line.blocks[0].text))
+
+
+def _number_lines(lines: list[_Line], header: list[int], n_cols: int, cfg: FinderSettings) -> list[int]:
+    """The header's last lines when they number the columns (1, 2, 3, ...)."""
+    out: list[int] = []
+    expected = None
+    for i in reversed(header):
+        ints = [b.text for b in lines[i].blocks]
+        if not all(_INT_RE.match(t) for t in ints):
+            break
+        nums = [int(t) for t in ints]
+        if nums != list(range(nums[0], nums[0] + len(nums))) or (expected is not None and nums[-1] + 1 != expected):
+            break
+        expected = nums[0]
+        out.append(i)
+        if expected == 1:
+            break
+    if expected != 1 or sum(len(lines[i].blocks) for i in out) < min(cfg.min_columns, n_cols):
+        return []
+    return sorted(out)
+
+
+def _edges(cores: list[list[float]]) -> list[float]:
+    gaps = [cores[i + 1][0] - cores[i][1] for i in range(len(cores) - 1)]
+    pad = min(gaps) / 2 if gaps else 1.0
+    return [cores[0][0] - pad] + [(cores[i][1] + cores[i + 1][0]) / 2 for i in range(len(cores) - 1)] + [cores[-1][1] + pad]
+
+
+def _header_cells(
+    lines: list[_Line], header: list[int], numbers: list[int], cores: list[list[float]], body_top: float,
+    h: float, min_gutter: float, cfg: FinderSettings,
+) -> tuple[list[HeaderCell], int, list[float]] | None:
+    """Header cells with boxes, the header's grid rows, and the column edges (header-only columns added)."""
+    text_lines = [i for i in header if i not in numbers]
+    slack = cfg.geo_join_gap * h / 2
+    # header text over no core: a column empty in every row
+    extra: list[list[float]] = []
+    for i in text_lines:
+        for b in lines[i].blocks:
+            if not _touching(cores, b.x0, b.x1, slack):
+                _add(extra, b.x0, b.x1, min_gutter)
+    if extra:
+        cores = sorted([list(c) for c in cores] + extra)
+    if len(cores) > cfg.max_columns:
+        return None
+    edges = _edges(cores)
+    n = len(cores)
+    top0 = lines[header[0]].top
+    hh = statistics.median(lines[i].height for i in header)
+    step = cfg.geo_header_pitch * hh
+    tops: dict[int, float] = {}
+    pieces: list[HPiece] = []
+    for i in text_lines:
+        q = round((lines[i].top - top0) / step)
+        tops[q] = min(tops.get(q, lines[i].top), lines[i].top)
+        for b in lines[i].blocks:
+            hits = _touching(cores, b.x0, b.x1, slack) or _touching(cores, b.x0, b.x1)
+            if not hits:
+                continue
+            pieces.append(HPiece(q, b.x0, b.x1, b.text, hits[0], hits[-1]))
+    if not pieces or len(pieces) > cfg.max_header_pieces:
+        return None
+    cells, depth = header_level(pieces, 0, n - 1, 0, max(p.line for p in pieces), cfg=cfg)
+    # row boundaries: each row starts just above the highest text of the cells starting in it
+    first = {r: min(tops[p.line] for c in cells if c.row == r for p in c.pieces) for r in range(depth) if any(c.row == r and c.pieces for c in cells)}
+    header_top = lines[header[0]].top - 1.0
+    text_bottom = max(lines[i].bottom for i in text_lines) if text_lines else header_top + 1.0
+    foot = (max(lines[i].bottom for i in header) + body_top) / 2
+    numbers_top = (text_bottom + lines[numbers[0]].top) / 2 if numbers else foot
+    ys = [header_top]
+    for r in range(1, depth):
+        y = first.get(r, ys[-1]) - 1.0
+        ys.append(min(max(y, ys[-1] + 1.0), numbers_top - (depth - r)))
+    ys.append(numbers_top)
+    out = [
+        HeaderCell(c.text, edges[c.col], ys[c.row], edges[c.col + c.col_span], ys[c.row + c.row_span], c.row, c.col, c.row_span, c.col_span)
+        for c in cells
+    ]
+    covered = {(c.row + r, c.col + k) for c in cells for r in range(c.row_span) for k in range(c.col_span)}
+    for r in range(depth):
+        for col in range(n):
+            if (r, col) not in covered:
+                out.append(HeaderCell("", edges[col], ys[r], edges[col + 1], ys[r + 1], r, col))
+    rows = depth
+    if numbers:
+        texts: dict[int, list[str]] = {}
+        for i in numbers:
+            for b in lines[i].blocks:
+                hits = _touching(cores, b.x0, b.x1) or [min(range(n), key=lambda j: abs((cores[j][0] + cores[j][1]) / 2 - (b.x0 + b.x1) / 2))]
+                texts.setdefault(hits[0], []).append(b.text)
+        for col in range(n):
+            out.append(HeaderCell(" ".join(texts.get(col, [])), edges[col], numbers_top, edges[col + 1], foot, depth, col))
+        rows += 1
+    out.sort(key=lambda c: (c.row, c.col))
+    return out, rows, edges
+
+
+def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[FoundTable]:
+    """The tables printed without rules among one page's words, top to bottom (see the module docstring)."""
+    if not words:
+        return []
+    h = _text_height(words)
+    join = _join_gap(words, h, cfg)
+    min_gutter = max(cfg.geo_min_gutter * h, join)
+    lines = _lines(words, join)
+    pitch = _pitch(lines, h)
+    out: list[FoundTable] = []
+    floor = 0  # lines above belong to a table found already
+    s = 0
+    while s < len(lines):
+        ln = lines[s]
+        if len(ln.blocks) < cfg.seed_min_fragments or ln.even or not _has_data_digit(ln) or _numbering(ln):
+            s += 1
+            continue
+        body = _grow_body(lines, s, pitch, min_gutter, cfg)
+        if body is None:
+            s += 1
+            continue
+        header = [i for i in _header_lines(lines, body, h, pitch, cfg) if i >= floor]
+        if not header:
+            s += 1
+            continue
+        heading = _heading_lines(lines, header, body.cores, h, cfg)
+        if heading:
+            header = header[:-heading]
+            if not any(len(lines[i].blocks) >= 2 for i in header):
+                s += 1
+                continue
+        numbers = _number_lines(lines, header, len(body.cores), cfg)
+        body_top = lines[header[-1] + 1].top
+        got = _header_cells(lines, header, numbers, body.cores, body_top, h, min_gutter, cfg)
+        if got is None:
+            s += 1
+            continue
+        cells, rows, edges = got
+        out.append(FoundTable(tuple(edges), tuple(cells), rows, frozenset(lines[i].line for i in header), body_top))
+        floor = s = body.end
+    return out

@@ -1,0 +1,118 @@
+"""Tests for extractor.readers.common.gutters: tables printed without rules, from their words' geometry.
+
+The words are built here as an OCR engine or a PDF would give them: text
+10 units high, 5 units per character, a word space of 2.5 units.
+"""
+
+from __future__ import annotations
+
+from extractor.readers.common.gutters import find_gutter_tables
+from extractor.readers.common.words import Word
+
+CHAR = 5.0
+SPACE = 2.5
+PITCH = 12.0
+
+
+def words_at(items: list[tuple[float, float, str]]) -> list[Word]:
+    """Words of (x, line number, text) items; a text's words a space apart, lines ``PITCH`` apart."""
+    out = []
+    lines = sorted({line for _, line, _ in items})
+    for x, line, text in items:
+        for word in text.split(" "):
+            top = 100 + line * PITCH
+            out.append(Word(word, x, x + CHAR * len(word), top, top + 10, lines.index(line)))
+            x += CHAR * len(word) + SPACE
+    return out
+
+
+def grid(found, row: int) -> list[tuple[int, int, str]]:
+    return [(c.col, c.col_span, c.text) for c in found.header if c.row == row]
+
+
+# columns: number, measure, executor, plan 2022, fact 2022; gutters of 10 units
+X = (50, 75, 200, 300, 360)
+
+
+def body(first: int) -> list[tuple[float, float, str]]:
+    return [
+        (X[0], first, "1."), (X[1], first, "Ремонт даху"), (X[2], first, "Управління"), (X[3], first, "120,0"),
+        (X[4], first, "110,5"),
+        (X[1], first + 1, "школи № 5"), (X[2], first + 1, "освіти"),
+        (X[0], first + 2, "2."), (X[1], first + 2, "Заміна вікон"), (X[2], first + 2, "Управління"),
+        (X[3], first + 2, "80,0"), (X[4], first + 2, "80,0"),
+    ]
+
+
+def test_a_header_cell_over_two_columns_spans_them_and_the_columns_under_it_are_its_sub_header():
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (298.75, 0, "Фінансування 2022"),
+        (X[0], 1, "з/п"), (X[3], 1, "план"), (X[4], 1, "факт"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5 and found.header_rows == 2
+    assert grid(found, 0) == [(0, 1, "№\nз/п"), (1, 1, "Назва заходу"), (2, 1, "Виконавці"), (3, 2, "Фінансування 2022")]
+    assert grid(found, 1) == [(3, 1, "план"), (4, 1, "факт")]
+    # the edges lie in the gutters: every body word stands between the edges of its column
+    e = found.edges
+    assert e[0] < X[0] and X[0] + 10 < e[1] < X[1] and 75 + 60 < e[2] < X[2] and e[3] < X[3] < 325 < e[4] < X[4]
+    assert found.body_top > 100 + PITCH + 10 - 0.01
+
+
+def test_running_text_justified_with_wide_spaces_is_no_table():
+    """Justified text spreads its words with equal gaps: columns of numbers it is not."""
+    words = []
+    for line, texts in enumerate([["від", "09.06.2021", "№", "590", "«Про", "порядок»"], ["на", "2021", "рік", "15", "000", "осіб"]] * 2):
+        x = 50.0
+        for t in texts:
+            words.append(Word(t, x, x + CHAR * len(t), 100 + line * PITCH, 110 + line * PITCH, line))
+            x += CHAR * len(t) + 14.0
+    assert find_gutter_tables(words) == []
+
+
+def test_a_group_heading_under_the_header_opens_the_body():
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Найменування показника"), (X[2], 0, "Одиниця"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (172.5, 1, "I. Показники затрат"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.header_rows == 1 and found.header_lines == {0}
+    assert "Показники" not in " ".join(c.text for c in found.header)
+
+
+def test_a_column_numbering_row_is_a_header_row_of_its_own():
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Зміст заходів"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (X[0], 1, "1"), (X[1], 1, "2"), (X[2], 1, "3"), (X[3], 1, "4"), (X[4], 1, "5"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.header_rows == 2
+    assert [t for _, _, t in grid(found, 0)] == ["№", "Зміст заходів", "Виконавці", "План", "Факт"]
+    assert [t for _, _, t in grid(found, 1)] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_column_named_in_the_header_and_empty_in_every_row_is_a_column():
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Зміст заходів"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (420, 0, "Примітка"),
+        *body(1),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 6 and grid(found, 0)[-1] == (5, 1, "Примітка")
+
+
+def test_a_title_over_the_table_in_larger_type_is_not_its_header():
+    title = [Word(w, x, x + 9 * len(w), 76, 92, 0) for w, x in (("Фінансування", 120.0), ("заходів", 232.0))]
+    items = [(X[0], 0, "№"), (X[1], 0, "Зміст заходів"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"), *body(1)]
+    words = title + [Word(w.text, w.x0, w.x1, w.top, w.bottom, w.line + 1) for w in words_at(items)]
+    (found,) = find_gutter_tables(words)
+    assert 0 not in found.header_lines and grid(found, 0)[0] == (0, 1, "№")
+
+
+def test_rows_of_a_table_going_on_from_the_page_before_have_no_header_here():
+    """Wrapped text over a row of values at the top of a page is the end of a row, not a header."""
+    items = [(X[1], 0, "та фасаду"), (X[2], 0, "культури"), *body(1)]
+    assert find_gutter_tables(words_at(items)) == []
