@@ -43,6 +43,9 @@ class Cell:
     value: Decimal | None = None
     #: PDF: the cell's box on the page of its first row (``BBox``); None where the reader knows no box
     bbox: BBox | None = None
+    #: recognition confidence (0–1, the lowest of its words) when the text was read by OCR from a
+    #: page image; None for text that came from a text layer or markup
+    ocr: float | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -162,7 +165,8 @@ class Document:
                                     {"text": c.text, "row": c.row, "col": c.col,
                                      "row_span": c.row_span, "col_span": c.col_span,
                                      **({"value": str(c.value)} if c.value is not None else {}),
-                                     **({"bbox": list(c.bbox)} if c.bbox is not None else {})}
+                                     **({"bbox": list(c.bbox)} if c.bbox is not None else {}),
+                                     **({"ocr": c.ocr} if c.ocr is not None else {})}
                                     for c in r.cells
                                 ],
                             }

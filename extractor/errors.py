@@ -102,9 +102,24 @@ class EncryptedFile(InputError):
 
 
 class ScannedDocument(InputError):
-    """The PDF has no text layer (a scan); OCR is not in scope."""
+    """The PDF has no text layer (a scan) and OCR was turned off (``--ocr never``)."""
 
     code = "scanned-document"
+
+
+# -- the file needs a tool this installation lacks ----------------------------------
+
+
+class MissingTool(ExtractorError):
+    """Reading the file needs a program or data that is not installed; the file itself is fine."""
+
+    code = "missing-tool"
+
+
+class OcrUnavailable(MissingTool):
+    """A scanned page needs OCR, but Tesseract, its Python binding or its language data is missing."""
+
+    code = "ocr-unavailable"
 
 
 # -- resource limits ------------------------------------------------------------------

@@ -22,15 +22,26 @@ from .vocab import Vocabulary
 _NUMERAL_RE = regex.compile(r"^\s*(?:[IVXІХⅠⅡⅢⅣ]{1,4}|\d{1,2})\s*[.)]?\s+")
 
 
+#: any short token closing with a period or parenthesis: a numeral OCR misread ("Il.", "ПІ.", "ТУ.")
+_ANY_NUMERAL_RE = regex.compile(r"^\s*\S{1,4}[.)]\s+")
+
+
 def group_heading(text: str, vocab: Vocabulary) -> tuple[IndicatorGroup, str] | None:
-    """(group, title without its numeral) when ``text`` is a group heading."""
-    title = clean_text(_NUMERAL_RE.sub("", clean_text(text), count=1))
-    if not title:
-        return None
-    name, length = vocab.indicator_groups.starts(fold(title))
-    if name is None or len(fold(title)) > length + 40:
-        return None
-    return IndicatorGroup(name), title
+    """(group, title without its numeral) when ``text`` is a group heading.
+
+    The numeral is a Roman or Arabic one; any short token closing with a
+    period is taken for one too when the words after it name a group (a
+    scan read by OCR turns "II." into "Il." or "П.").
+    """
+    cleaned = clean_text(text)
+    for pattern in (_NUMERAL_RE, _ANY_NUMERAL_RE):
+        title = clean_text(pattern.sub("", cleaned, count=1))
+        if not title:
+            return None
+        name, length = vocab.indicator_groups.starts(fold(title))
+        if name is not None and len(fold(title)) <= length + 40:
+            return IndicatorGroup(name), title
+    return None
 
 
 def extract_indicators(layout: TableLayout, vocab: Vocabulary) -> list[IndicatorRow]:

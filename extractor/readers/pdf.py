@@ -55,6 +55,7 @@ from ..document import Block, Document, Paragraph, Table
 from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
 from ..limits import Limits
 from . import pdf_pdfium
+from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages
 from .pdf_page import PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
 from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
@@ -289,19 +290,36 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
     return blocks
 
 
-def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = None) -> Document:
+def _recognise(data: bytes, pages: list[PageContent], path: str, ocr: OcrSettings) -> tuple[list[PageContent], list[tuple[str, str]]]:
+    """The pages with every page that needs OCR (``OcrSettings.mode``) read from its image, and the notes."""
+    if ocr.mode == "never":
+        return pages, []
+    wanted = [p.number for p in pages if p.scanned or ocr.mode == "always"]
+    if not wanted:
+        return pages, []
+    scanned = read_scanned_pages(data, wanted, ocr, path)
+    out = [scanned[p.number].content if p.number in scanned else p for p in pages]
+    return out, ocr_notes(scanned, ocr)
+
+
+def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = None,
+             ocr: OcrSettings = DEFAULT_OCR) -> Document:
     """Read a PDF's text layer into a Document (see the module docstring).
 
     ``engine`` is one of ``ENGINES``; by default the ``EXTRACTOR_PDF_ENGINE``
-    environment variable, else "auto".
+    environment variable, else "auto". Scanned pages are read by OCR as
+    ``ocr`` says (``extractor.readers.ocr``).
     """
     pages = _read_pages(data, path, limits, engine)
     if not pages:
         # pdfminer finds no page when it cannot follow a broken cross-reference table
         raise CorruptFile(path, "broken PDF: no page could be read (damaged cross-reference table?)")
+    pages, notes = _recognise(data, pages, path, ocr)
     if not any(p.has_text and not p.scanned for p in pages):
-        raise ScannedDocument(path, "the PDF has no text layer (a scan?); OCR is not supported")
-    notes = [("scanned-page", f"page {p.number} has no text layer") for p in pages if p.scanned]
+        if ocr.mode == "never":
+            raise ScannedDocument(path, "the PDF has no text layer (a scan?) and OCR is turned off (--ocr never)")
+        raise ScannedDocument(path, "the PDF has no text layer (a scan?), and OCR found no text in its images")
+    notes += [("scanned-page", f"page {p.number} has no text layer") for p in pages if p.scanned]
     notes += [
         ("unmapped-glyphs", f"page {p.number}: the font has no Unicode mapping, text reads as (cid:N)")
         for p in pages

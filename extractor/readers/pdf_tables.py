@@ -96,6 +96,8 @@ class RawCell:
     x1: float
     bottom: float
     text: str = ""
+    #: the recognition confidence (0–1) when the text was read from a page image by OCR
+    ocr: float | None = None
 
 
 @dataclass
@@ -161,6 +163,12 @@ class _DraftCell:
     text: str
     top: float | None = None
     bottom: float | None = None
+    ocr: float | None = None
+
+
+def _lower(a: float | None, b: float | None) -> float | None:
+    """The lower of two OCR confidences (None: not read by OCR)."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _blank(text: str) -> bool:
@@ -183,7 +191,7 @@ def _piece_cells(piece: PageTable) -> tuple[list[_DraftCell], int]:
     for c in piece.cells:
         r0 = nearest_index(ys, c.top)
         r1 = nearest_index(ys, c.bottom)
-        out.append(_DraftCell(c.x0, c.x1, r0, max(1, r1 - r0), c.text, c.top, c.bottom))
+        out.append(_DraftCell(c.x0, c.x1, r0, max(1, r1 - r0), c.text, c.top, c.bottom, c.ocr))
     out.sort(key=lambda d: (d.row, d.x0))
     return out, max(1, len(ys) - 1)
 
@@ -331,6 +339,7 @@ class TableDraft:
                 q.row_span = max(q.row_span, p.row + p.row_span - q.row)
                 if not _blank(p.text):
                     q.text = p.text if _blank(q.text) else q.text + "\n" + p.text
+                    q.ocr = _lower(q.ocr, p.ocr)
         self.cells.extend(c for c in cells if id(c) not in joined)
         self.row_pages.extend([piece.page] * (n_rows - 1 if split else n_rows))
 
@@ -364,7 +373,8 @@ class TableDraft:
             c1 = nearest_index(xs, c.x1)
             box = (c.x0, c.top, c.x1, c.bottom) if c.top is not None and c.bottom is not None else None
             rows[c.row].cells.append(
-                Cell(text=c.text, row=c.row, col=c0, row_span=c.row_span, col_span=max(1, c1 - c0), bbox=box)
+                Cell(text=c.text, row=c.row, col=c0, row_span=c.row_span, col_span=max(1, c1 - c0), bbox=box,
+                     ocr=c.ocr)
             )
         for row in rows:
             row.bbox = _row_box(row)

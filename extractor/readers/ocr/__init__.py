@@ -1,0 +1,94 @@
+"""OCR: scanned PDF pages read with Tesseract into the PDF reader's page content.
+
+A page with no text layer (a scan) is rendered with PDFium at
+``OcrSettings.dpi``, straightened, its ruling lines found and its words
+recognised (``page.read_scanned_page``); what comes out is the same
+``PageContent`` a text layer gives (text lines, ruled tables with their
+cells), so the PDF reader joins tables across pages, drops repeated headers
+and groups paragraphs for a scan exactly as for a born-digital PDF. Every
+table cell read by OCR carries its confidence (``Cell.ocr``), which the
+report shows in each row's ``location.ocr``.
+
+Modules: ``settings`` (what to recognise, thresholds), ``image`` (binarize,
+skew, ruling lines: numpy), ``rules`` (lines → pdfplumber's table finder),
+``engine`` (Tesseract through tesserocr), ``text`` (fix-ups for glyphs the
+language data cannot produce), ``page`` (one page image → ``PageContent``).
+"""
+
+from __future__ import annotations
+
+from .settings import DEFAULT_OCR, MODES, OcrSettings
+
+__all__ = ["DEFAULT_OCR", "MODES", "OcrSettings", "NOTE_OCR_PAGES", "ocr_notes", "read_scanned_pages"]
+
+#: the note that names the pages read by OCR
+NOTE_OCR_PAGES = "ocr-pages"
+
+
+def _page_list(numbers: list[int]) -> str:
+    """"1–3, 5" for [1, 2, 3, 5]."""
+    parts: list[str] = []
+    start = prev = None
+    for n in sorted(numbers) + [None]:
+        if start is not None and (n is None or n != prev + 1):
+            parts.append(str(start) if start == prev else f"{start}\u2013{prev}")
+            start = None
+        if n is not None and start is None:
+            start = n
+        prev = n
+    return ", ".join(parts)
+
+
+def ocr_notes(scanned: dict, settings: OcrSettings) -> list[tuple[str, str]]:
+    """One note naming the pages read by OCR and how sure the reading was, plus each page's own notes."""
+    if not scanned:
+        return []
+    pages = sorted(scanned)
+    read = [scanned[n] for n in pages if scanned[n].confidence is not None]
+    summary = (
+        f"page{'s' if len(pages) > 1 else ''} {_page_list(pages)} read by OCR (Tesseract, {settings.lang}, "
+        f"{settings.dpi} dpi)"
+    )
+    if read:
+        worst = min(read, key=lambda p: p.confidence)
+        mean = sum(p.confidence * p.words for p in read) / sum(p.words for p in read)
+        summary += f": mean word confidence {mean:.2f}"
+        if len(read) > 1:
+            summary += f", lowest page {worst.content.number} ({worst.confidence:.2f})"
+    empty = [n for n in pages if scanned[n].confidence is None]
+    if empty:
+        summary += f"; no text found on page{'s' if len(empty) > 1 else ''} {_page_list(empty)}"
+    notes = [(NOTE_OCR_PAGES, summary)]
+    for n in pages:
+        notes.extend(scanned[n].notes)
+    return notes
+
+
+def read_scanned_pages(data: bytes, numbers: list[int], settings: OcrSettings, path: str) -> dict:
+    """Each given page (1-based) of the PDF rendered and read by OCR: number → ``page.ScannedPage``.
+
+    Raises ``OcrUnavailable`` (naming what to install) when Tesseract or its
+    language data is missing.
+    """
+    import pypdfium2 as pdfium
+
+    from .engine import engine_for
+    from .page import read_scanned_page
+
+    engine = engine_for(settings.languages, path)
+    out = {}
+    doc = pdfium.PdfDocument(data)
+    try:
+        for number in numbers:
+            page = doc[number - 1]
+            try:
+                image = page.render(scale=settings.dpi / 72, grayscale=True).to_pil()
+            finally:
+                page.close()
+            width = image.width * 72 / settings.dpi
+            height = image.height * 72 / settings.dpi
+            out[number] = read_scanned_page(image, number, width, height, settings, engine)
+            del image
+    finally:
+        doc.close()
+    return out

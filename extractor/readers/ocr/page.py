@@ -1,0 +1,303 @@
+"""One scanned page image → the same ``PageContent`` a PDF text layer gives.
+
+The page is made to look like a born-digital page source: its ruling lines
+become pdfplumber edges and its recognised words become characters, and
+both go through the PDF reader's own page code
+(``extractor.readers.pdf_page.page_content``: pdfplumber's table finder on
+the edges, each character sorted into the cell holding its centre, the rest
+grouped into text lines). Spans, page joins, repeated headers and paragraphs
+are therefore decided by the same rules as for a born-digital PDF.
+
+Steps, for a greyscale image at ``settings.dpi``:
+
+1. the skew is measured and undone (``image.skew_angle``);
+2. ruling lines are found (``image.find_rules``) and painted out, so that
+   Tesseract sees no table borders touching the letters;
+3. Tesseract reads the page once (``Engine.page``); each word becomes one
+   character dict whose box is the word's across and its text line's down
+   (every word of a line shares the line's top, bottom and font size, so
+   that lines and cell texts are grouped as for typeset text), with a space
+   character between neighbouring words of a line;
+4. after the cells are known, a cell is read again on its own
+   (``_reread``) when that is more accurate than the page reading: a
+   numeric cell read with less than ``settings.reread_below`` confidence is
+   read as one line (or a block) with only digits and number signs allowed,
+   and a cell with ink but no word (a lone dash or digit that page layout
+   analysis skipped) or with a word running over its border is read on its
+   own. A digits-only reading replaces the page reading only when it is a
+   number: a cell that does not read as a number keeps its text (the
+   extraction then names it in a ``non-numeric-amount`` warning), so no
+   digit is ever made up;
+5. every table cell gets the lowest confidence of its words (``RawCell.ocr``,
+   0–1); where two readings of a number disagree, the lower of the two.
+
+A page with text but no ruled table whose lines look like columns (several
+lines with wide gaps) is named in an ``ocr-no-rules`` note: its text is kept
+as paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import regex
+from PIL import Image
+
+from ...normalize.numbers import try_number
+from ..pdf_page import PageContent, page_content
+from .engine import Engine, Line, Recognition, Word
+from .image import Rules, clean, find_rules, ink, ink_box, is_dash, skew_angle
+from .rules import find_tables, segment_edges
+from .settings import OcrSettings
+from .text import fix_words
+
+#: characters a number cell may hold (digits, group spaces, separators, signs, percent)
+NUMBER_CHARS = "0123456789 ,.%-\u2013\u2212"
+_ITEM_COMMA = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*,$")
+#: what a cell holding only a printed dash reads as, unless Tesseract read one of ``DASH_TEXTS``
+DASH = "\u2013"
+DASH_TEXTS = ("-", "\u2013", "\u2014", "\u2212")
+#: confidence given to a dash told by its shape (``image.is_dash`` is strict)
+DASH_CONFIDENCE = 0.95
+#: a reading of at most this many characters may be a misread dash or a stray mark
+SHORT_READING = 3
+#: a cell text that is meant to be a number: digits and number signs, maybe a misread letter or two
+_NUMERIC_LOOKING = regex.compile(r"^[\d\s,.:;'%\-\u2013\u2212OoОоЗзlІі|]+$")
+#: angles (degrees) below this are not worth turning the image for
+MIN_SKEW = 0.02
+#: ink (square millimetres of paper) a cell must hold, rules left out, to be read at all (a dash holds 0.4)
+MIN_CELL_INK_MM2 = 0.2
+#: font size (points) assumed for a cell that holds only a dash
+DASH_FONT_SIZE = 11.0
+#: pixels kept clear of a cell's borders when it is read on its own
+CELL_INSET = 3
+#: lines with this many tab-separated parts look like table rows
+COLUMN_PARTS = 3
+#: this many such lines on a page without rules earn an ``ocr-no-rules`` note
+COLUMN_LINES = 3
+#: measured font sizes within this share of the median size of their part of the page are that size
+SIZE_SNAP = 0.2
+
+
+@dataclass
+class ScannedPage:
+    """A page read by OCR: its content, and what the reading was like."""
+
+    content: PageContent
+    skew: float
+    words: int
+    #: mean word confidence over the page (None: no word)
+    confidence: float | None
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _snap_sizes(sizes: list[float]) -> list[float]:
+    """Font sizes of the lines of one reading (the page, or a cell) with the scatter of OCR measurement taken out.
+
+    A size within ``SIZE_SNAP`` of the median size becomes the median,
+    so that body lines of one font compare equal (paragraphs are grouped by
+    equal size); headings in a clearly larger font keep theirs.
+    """
+    if not sizes:
+        return []
+    median = float(np.median(sizes))
+    return [median if abs(s - median) <= SIZE_SNAP * median else s for s in sizes]
+
+
+def _chars(rec: Recognition, sx: float, sy: float) -> list[dict[str, Any]]:
+    """pdfplumber-style character dicts: one per word, a space between the words of a line."""
+    out: list[dict[str, Any]] = []
+    previous: Word | None = None
+    for w in rec.words:
+        line = rec.lines[w.line]
+        size = line.size * sy
+        bottom = line.baseline * sy + 0.2 * size
+        top = bottom - size
+        if previous is not None and previous.line == w.line and w.x0 > previous.x1:
+            out.append(_char(" ", previous.x1 * sx, w.x0 * sx, top, bottom, size, None))
+        out.append(_char(w.text, w.x0 * sx, w.x1 * sx, top, bottom, size, w.confidence))
+        previous = w
+    return out
+
+
+def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, conf: float | None) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "size": size,
+            "fontname": "OCR", "upright": True, "ocr": conf}
+
+
+def _fixed(rec: Recognition) -> Recognition:
+    return Recognition(fix_words(rec.words), rec.lines)
+
+
+def _looks_numeric(text: str) -> bool:
+    squeezed = "".join(text.split())
+    return bool(squeezed) and any(ch.isdigit() for ch in squeezed) and bool(_NUMERIC_LOOKING.match(squeezed))
+
+
+def _item_number(rec: Recognition) -> Recognition:
+    """A cell holding only an item number closed by a comma ("1,"): the comma is a misread period.
+
+    An item number is never followed by a comma in print; the period after
+    it is thin and often read as one.
+    """
+    if len(rec.words) == 1 and _ITEM_COMMA.match(rec.words[0].text):
+        return Recognition([replace(rec.words[0], text=rec.words[0].text[:-1] + ".")], rec.lines)
+    return rec
+
+
+def _merge(recognitions: list[Recognition]) -> Recognition:
+    """One recognition of several (the page outside tables, each cell): line numbers made page-wide."""
+    words: list[Word] = []
+    lines: list[Line] = []
+    for rec in recognitions:
+        offset = len(lines)
+        words.extend(replace(w, line=w.line + offset) for w in rec.words)
+        sizes = _snap_sizes([line.size for line in rec.lines])
+        lines.extend(replace(line, size=size) for line, size in zip(rec.lines, sizes))
+    return Recognition(words, lines)
+
+
+def text_bands(region: np.ndarray) -> int:
+    """How many bands of rows with ink, separated by rows without, a cell's ink makes (its text lines, roughly)."""
+    rows = region.any(axis=1)
+    starts = np.count_nonzero(rows[1:] & ~rows[:-1]) + int(rows[0]) if len(rows) else 0
+    return int(starts)
+
+
+def _choose_number(cell: Recognition, digits: Recognition) -> tuple[Recognition, float | None]:
+    """A numeric cell's reading against its digits-only reading (see the module docstring)."""
+    text_a, text_b = cell.text, digits.text
+    conf_a, conf_b = cell.confidence or 0.0, digits.confidence or 0.0
+    value_b, numeric_b = try_number(text_b) if text_b else (None, False)
+    if not numeric_b or value_b is None:
+        return cell, cell.confidence
+    value_a, numeric_a = try_number(text_a)
+    if not numeric_a or value_a is None:
+        return digits, conf_b
+    best = cell if conf_a >= conf_b else digits
+    if value_a == value_b:
+        return best, max(conf_a, conf_b)
+    # two readings, two numbers: the likelier one, as trusted as the less sure of the two
+    return best, min(conf_a, conf_b)
+
+
+def _dash(region: np.ndarray, box: tuple[int, int, int, int], text: str, dpi: int) -> Recognition:
+    """A recognition holding the one dash a cell shows (told by its shape)."""
+    x0, top, x1, bottom = ink_box(region) or (0, 0, region.shape[1], region.shape[0])
+    dx, dy = box[0], box[1]
+    word = Word(text if text in DASH_TEXTS else DASH, x0 + dx, top + dy, x1 + dx, bottom + dy, DASH_CONFIDENCE, 0)
+    # a dash stands at half the x-height: its line's baseline lies about a quarter of a font size below it
+    size = DASH_FONT_SIZE * dpi / 72
+    return Recognition([word], [Line(word.x0, word.top, word.x1, word.bottom, bottom + dy + size / 4, size)])
+
+
+def read_cell(engine: Engine, region: np.ndarray, box: tuple[int, int, int, int],
+              settings: OcrSettings) -> tuple[Recognition, float | None]:
+    """One table cell read on its own: its words and its confidence (see the module docstring).
+
+    ``box`` is the cell's inside (x0, top, x1, bottom) in image pixels and
+    ``region`` the ink mask of that box, rules left out.
+    """
+    if int(region.sum()) < MIN_CELL_INK_MM2 * (settings.dpi / 25.4) ** 2:
+        return Recognition([], []), None
+    one_line = text_bands(region) == 1
+    rec = _fixed(engine.region(box, one_line=one_line))
+    if not rec.words and not one_line:
+        rec = _fixed(engine.region(box, one_line=True))
+    text = "".join(rec.text.split())
+    unsure = rec.confidence is None or rec.confidence < settings.reread_below
+    if len(text) <= SHORT_READING and unsure and is_dash(region, settings.dpi):
+        dash = _dash(region, box, text, settings.dpi)
+        return dash, dash.confidence
+    if _looks_numeric(rec.text):
+        digits = _fixed(engine.region(box, one_line=one_line, whitelist=NUMBER_CHARS))
+        return _choose_number(_item_number(rec), _item_number(digits))
+    return _item_number(rec), rec.confidence
+
+
+def _tabular_lines(content: PageContent) -> int:
+    return sum(1 for line in content.lines if len([p for p in line.text.split("\t") if p.strip()]) >= COLUMN_PARTS)
+
+
+def _inside(cell: tuple[float, float, float, float], sx: float, sy: float, shape: tuple[int, int]) -> tuple[int, int, int, int]:
+    """A cell's box in pixels, ``CELL_INSET`` pixels in from its borders (clipped to the image)."""
+    h, w = shape
+    x0, top, x1, bottom = cell
+    return (
+        max(0, int(x0 / sx) + CELL_INSET),
+        max(0, int(top / sy) + CELL_INSET),
+        min(w, int(x1 / sx) - CELL_INSET),
+        min(h, int(bottom / sy) - CELL_INSET),
+    )
+
+
+def read_scanned_page(
+    image: Image.Image, number: int, width: float, height: float, settings: OcrSettings, engine: Engine
+) -> ScannedPage:
+    """One page image (greyscale, at ``settings.dpi``) read into a ``PageContent`` (see the module docstring).
+
+    ``width`` and ``height`` are the page's size in PDF points.
+    """
+    image = image.convert("L")
+    gray = np.asarray(image)
+    mask = ink(gray)
+    angle = skew_angle(mask, max_angle=settings.max_skew)
+    if abs(angle) >= MIN_SKEW:
+        image = image.rotate(-angle, resample=Image.BILINEAR, fillcolor=255)
+        gray = np.asarray(image)
+        mask = ink(gray)
+    rules: Rules = find_rules(mask, settings.pixels(settings.min_rule_mm), settings.pixels(settings.min_vertical_rule_mm),
+                              settings.pixels(settings.min_cell_border_mm))
+    h_px, w_px = gray.shape
+    sx, sy = width / w_px, height / h_px
+    tables = find_tables(segment_edges(rules.segments, sx, sy), width, height)
+    text_ink = mask & ~rules.mask
+    clear = clean(gray, mask, rules.mask)
+    # the page outside its tables, read with Tesseract's layout analysis
+    outside = clear.copy()
+    outside_ink = text_ink.copy()
+    for table in tables:
+        x0, top, x1, bottom = _inside(table.bbox, sx, sy, gray.shape)
+        area = (slice(max(0, top - 2 * CELL_INSET), bottom + 2 * CELL_INSET),
+                slice(max(0, x0 - 2 * CELL_INSET), x1 + 2 * CELL_INSET))
+        outside[area] = 255
+        outside_ink[area] = False
+    parts = []
+    if outside_ink.sum() >= MIN_CELL_INK_MM2 * (settings.dpi / 25.4) ** 2:
+        engine.set_image(Image.fromarray(outside), settings.dpi)
+        parts.append(_fixed(engine.page()))
+    # each table cell read on its own
+    confidence: dict[tuple[float, float, float, float], float | None] = {}
+    if tables:
+        engine.set_image(Image.fromarray(clear), settings.dpi)
+    for table in tables:
+        for cell in table.cells:
+            box = _inside(cell, sx, sy, gray.shape)
+            if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+                continue
+            rec, conf = read_cell(engine, text_ink[box[1]:box[3], box[0]:box[2]], box, settings)
+            parts.append(rec)
+            confidence[tuple(cell)] = conf
+    rec = _merge(parts)
+    content = page_content(number, width, height, _chars(rec, sx, sy), [], lambda: tables)
+    for piece in content.tables:
+        for cell in piece.cells:
+            cell.ocr = confidence.get((cell.x0, cell.top, cell.x1, cell.bottom))
+    content.scanned = not content.has_text  # an image where OCR found nothing stays a scanned page
+    notes = []
+    if not content.tables and _tabular_lines(content) >= COLUMN_LINES:
+        notes.append((
+            "ocr-no-rules",
+            f"page {number}: the scan shows columns of text but no ruling lines; its text was kept as "
+            "paragraphs, not read as a table",
+        ))
+    confidences = [w.confidence for w in rec.words]
+    return ScannedPage(
+        content=content,
+        skew=round(angle, 2),
+        words=len(rec.words),
+        confidence=round(float(np.mean(confidences)), 3) if confidences else None,
+        notes=notes,
+    )

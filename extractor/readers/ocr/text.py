@@ -1,0 +1,55 @@
+"""Fix-ups for glyphs the language data cannot produce.
+
+Tesseract's Ukrainian model (Debian's ``tesseract-ocr-ukr``) has no "№" in
+its character set, so the number sign of "№ 67" and "№ з/п", which every
+report prints, comes out as "No", "Мо", "N" or "Ne". A word that reads as
+one of ``NUMBER_SIGN_READINGS`` and stands before a number (the next word
+of its line starts with a digit) or before "з/п" / "п/п" (on its line or the
+next) is put back as "№"; so is such
+a prefix glued to the digits ("Мо1376" → "№1376"). Nothing else is changed:
+the word must be exactly one of those readings, which are not Ukrainian
+words.
+
+Neither model has superscript digits: "м³" and "м²" come out as "м3" and
+"м2". A word that is exactly a metric unit of area or volume with a plain
+digit ("м3", "км2", "м3." …) gets its superscript back; "м3" means cubic
+metres in every report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from .engine import Word
+
+NUMBER_SIGN = "\u2116"
+#: what the number sign is read as by the Ukrainian and English models
+NUMBER_SIGN_READINGS = frozenset({"No", "No.", "Nо", "Мо", "Mo", "N", "Ne", "Nе", "Nº", "N°"})
+_GLUED = regex.compile(r"^(?:No|Nо|Мо|Mo|Ne|Nº|N°)(\d.*)$")
+_DIGIT = regex.compile(r"^\d")
+#: "м3", "км2", "дм3", "см2" with trailing punctuation, as a whole word
+_UNIT_POWER = regex.compile(r"^((?:к|д|с|м)?м)([23])([.,;:)]*)$")
+_SUPERSCRIPT = {"2": "\u00b2", "3": "\u00b3"}
+#: "№ з/п" is printed over two lines in narrow header cells
+_ITEM_ABBREVIATION = regex.compile(r"^[зп]/п")
+
+
+def fix_words(words: list[Word]) -> list[Word]:
+    """The words with the number sign and the unit superscripts put back (see the module docstring)."""
+    out = list(words)
+    for i, w in enumerate(out):
+        unit = _UNIT_POWER.match(w.text)
+        if unit:
+            out[i] = replace(w, text=unit.group(1) + _SUPERSCRIPT[unit.group(2)] + unit.group(3))
+            continue
+        glued = _GLUED.match(w.text)
+        if glued:
+            out[i] = replace(w, text=NUMBER_SIGN + glued.group(1))
+            continue
+        if w.text in NUMBER_SIGN_READINGS and i + 1 < len(out):
+            after = out[i + 1]
+            if (after.line == w.line and _DIGIT.match(after.text)) or _ITEM_ABBREVIATION.match(after.text):
+                out[i] = replace(w, text=NUMBER_SIGN)
+    return out
