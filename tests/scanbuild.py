@@ -32,7 +32,7 @@ class ScanLook:
     blur: float = 0.7  # Gaussian radius in pixels
     noise: float = 12.0  # standard deviation of the grey-level noise
     jpeg_quality: int = 70
-    #: a round violet-grey stamp drawn over the last page's signature area
+    #: a round stamp drawn over the signature: across the last text line of the last page, right of centre
     stamp: bool = False
     seed: int = 1
 
@@ -62,6 +62,20 @@ def draw_stamp(image: Image.Image, centre: tuple[int, int], radius: int) -> Imag
     return stamped
 
 
+def signature_point(page: pdfium.PdfPage) -> tuple[float, float]:
+    """Where a stamp goes (points from the top left): on the page's last text line, a third of the way in from the right."""
+    width, height = page.get_size()
+    text = page.get_textpage()
+    lowest = None
+    for i in range(text.count_chars()):
+        box = text.get_charbox(i)
+        if box[3] > box[1] and (lowest is None or box[1] < lowest):
+            lowest = box[1]
+    text.close()
+    bottom = height - (lowest if lowest is not None else height * 0.1)
+    return width * 0.66, bottom - 6
+
+
 def jpeg(image: Image.Image, quality: int) -> Image.Image:
     buf = io.BytesIO()
     image.save(buf, format="JPEG", quality=quality)
@@ -79,8 +93,9 @@ def scan_pdf(data: bytes, look: ScanLook = ScanLook(), pages: list[int] | None =
         for n, i in enumerate(indexes):
             image = scanned_page(doc[i], look, rng)
             if look.stamp and n == len(indexes) - 1:
-                w, h = image.size
-                image = draw_stamp(image, (int(w * 0.62), int(h * 0.86)), int(look.dpi * 0.75))
+                x, y = signature_point(doc[i])
+                scale = look.dpi / 72
+                image = draw_stamp(image, (int(x * scale), int(y * scale)), int(look.dpi * 0.7))
             images.append(jpeg(image, look.jpeg_quality))
     finally:
         doc.close()

@@ -64,6 +64,24 @@ def ocr_notes(scanned: dict, settings: OcrSettings) -> list[tuple[str, str]]:
     return notes
 
 
+#: the language whose model reads numbers (digits, separators and "%": the Ukrainian model has no "%")
+DIGITS_LANGUAGE = "eng"
+
+
+def make_readers(settings: OcrSettings, path: str):
+    """The Tesseract instances for ``settings``: the text languages, and English for numbers when installed."""
+    from ...errors import OcrUnavailable
+    from .engine import engine_for
+    from .page import Readers
+
+    text = engine_for(settings.languages, path)
+    try:
+        digits = engine_for([DIGITS_LANGUAGE], path)
+    except OcrUnavailable:
+        digits = text
+    return Readers(text, digits)
+
+
 def read_scanned_pages(data: bytes, numbers: list[int], settings: OcrSettings, path: str) -> dict:
     """Each given page (1-based) of the PDF rendered and read by OCR: number → ``page.ScannedPage``.
 
@@ -72,10 +90,9 @@ def read_scanned_pages(data: bytes, numbers: list[int], settings: OcrSettings, p
     """
     import pypdfium2 as pdfium
 
-    from .engine import engine_for
     from .page import read_scanned_page
 
-    engine = engine_for(settings.languages, path)
+    readers = make_readers(settings, path)
     out = {}
     doc = pdfium.PdfDocument(data)
     try:
@@ -87,7 +104,7 @@ def read_scanned_pages(data: bytes, numbers: list[int], settings: OcrSettings, p
                 page.close()
             width = image.width * 72 / settings.dpi
             height = image.height * 72 / settings.dpi
-            out[number] = read_scanned_page(image, number, width, height, settings, engine)
+            out[number] = read_scanned_page(image, number, width, height, settings, readers)
             del image
     finally:
         doc.close()

@@ -33,7 +33,7 @@ Ruling lines
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -204,12 +204,29 @@ def _run_mask(shape: tuple[int, int], runs: list[tuple[int, int, int]]) -> np.nd
     return out
 
 
-def _anchored(segment: Segment, horizontal: list[Segment], slack: float) -> bool:
-    """Whether a vertical segment runs from one horizontal rule to another (both ends within ``slack``)."""
-    def touches(y: float) -> bool:
-        return any(abs(h.y0 - y) <= slack and h.x0 - slack <= segment.x0 <= h.x1 + slack for h in horizontal)
+def _trim(segment: Segment, horizontal: list[Segment], min_length: int, slack: float) -> Segment | None:
+    """A vertical segment with short loose ends cut off at the rule they hang from, or None.
 
-    return touches(segment.y0) and touches(segment.y1)
+    A vertical rule ends at a horizontal rule. A piece of it that runs on
+    past its last crossing by less than ``min_length`` is not a rule but
+    letter strokes touching it (the stem of an "ф" in the heading row above
+    a column line): it is cut off. What is left must be ``min_length`` long
+    or run from one horizontal rule to another (a cell border in a low row).
+    """
+    crossings = sorted(
+        h.y0 for h in horizontal
+        if h.x0 - slack <= segment.x0 <= h.x1 + slack and segment.y0 - slack <= h.y0 <= segment.y1 + slack
+    )
+    y0, y1 = segment.y0, segment.y1
+    if crossings:
+        if slack < crossings[0] - y0 < min_length:
+            y0 = crossings[0]
+        if slack < y1 - crossings[-1] < min_length:
+            y1 = crossings[-1]
+    anchored = bool(crossings) and abs(crossings[0] - y0) <= slack and abs(y1 - crossings[-1]) <= slack
+    if y1 - y0 < min_length and not (anchored and len(crossings) >= 2):
+        return None
+    return replace(segment, y0=y0, y1=y1)
 
 
 def find_rules(mask: np.ndarray, min_length_h: int, min_length_v: int, min_length_anchored: int | None = None,
@@ -219,7 +236,8 @@ def find_rules(mask: np.ndarray, min_length_h: int, min_length_v: int, min_lengt
     A vertical run shorter than ``min_length_v`` but at least
     ``min_length_anchored`` long is a rule only when it runs from one
     horizontal rule to another (a border between two cells of a low table
-    row); a letter's stem never does.
+    row); a letter's stem never does. Loose ends of vertical rules are cut
+    (``_trim``).
     """
     shortest = min(min_length_v, min_length_anchored or min_length_v)
     found_h = _rules_along_rows(mask, min_length_h, gap, reach, max_side_ink)
@@ -228,10 +246,12 @@ def find_rules(mask: np.ndarray, min_length_h: int, min_length_v: int, min_lengt
     vertical: list[Segment] = []
     v_runs: list[tuple[int, int, int]] = []
     for s, members in _rules_along_rows(mask.T, shortest, gap, reach, max_side_ink):
-        segment = Segment(s.y0, s.x0, s.y1, s.x1, s.width)
-        if s.x1 - s.x0 >= min_length_v or _anchored(segment, horizontal, slack):
-            vertical.append(segment)
-            v_runs.extend(members)
+        trimmed = _trim(Segment(s.y0, s.x0, s.y1, s.x1, s.width), horizontal, min_length_v, slack)
+        if trimmed is None:
+            continue
+        vertical.append(trimmed)
+        lo, hi = int(trimmed.y0) - reach - 1, int(trimmed.y1) + reach + 2
+        v_runs.extend((row, max(start, lo), min(end, hi)) for row, start, end in members if start < hi and end > lo)
     h_runs = [run for _, members in found_h for run in members]
     # the band the runs were found in (each rule ``reach`` pixels wider on each side) and its blurred edge
     covered = _spread(_run_mask(mask.shape, h_runs), 1) | _spread(_run_mask(mask.T.shape, v_runs), 1).T

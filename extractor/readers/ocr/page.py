@@ -59,6 +59,8 @@ _ITEM_COMMA = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*,$")
 #: what a cell holding only a printed dash reads as, unless Tesseract read one of ``DASH_TEXTS``
 DASH = "\u2013"
 DASH_TEXTS = ("-", "\u2013", "\u2014", "\u2212")
+#: the most a number is trusted when its two readings give different numbers
+DISPUTED = 0.5
 #: confidence given to a dash told by its shape (``image.is_dash`` is strict)
 DASH_CONFIDENCE = 0.95
 #: a reading of at most this many characters may be a misread dash or a stray mark
@@ -168,19 +170,17 @@ def text_bands(region: np.ndarray) -> int:
 
 def _choose_number(cell: Recognition, digits: Recognition) -> tuple[Recognition, float | None]:
     """A numeric cell's reading against its digits-only reading (see the module docstring)."""
-    text_a, text_b = cell.text, digits.text
     conf_a, conf_b = cell.confidence or 0.0, digits.confidence or 0.0
-    value_b, numeric_b = try_number(text_b) if text_b else (None, False)
+    value_b, numeric_b = try_number(digits.text) if digits.words else (None, False)
     if not numeric_b or value_b is None:
         return cell, cell.confidence
-    value_a, numeric_a = try_number(text_a)
+    value_a, numeric_a = try_number(cell.text)
     if not numeric_a or value_a is None:
         return digits, conf_b
-    best = cell if conf_a >= conf_b else digits
     if value_a == value_b:
-        return best, max(conf_a, conf_b)
-    # two readings, two numbers: the likelier one, as trusted as the less sure of the two
-    return best, min(conf_a, conf_b)
+        return (cell if conf_a >= conf_b else digits), max(conf_a, conf_b)
+    # two readings, two numbers: the digits reader's, trusted no more than DISPUTED
+    return digits, min(conf_a, conf_b, DISPUTED)
 
 
 def _dash(region: np.ndarray, box: tuple[int, int, int, int], text: str, dpi: int) -> Recognition:
@@ -193,7 +193,20 @@ def _dash(region: np.ndarray, box: tuple[int, int, int, int], text: str, dpi: in
     return Recognition([word], [Line(word.x0, word.top, word.x1, word.bottom, bottom + dy + size / 4, size)])
 
 
-def read_cell(engine: Engine, region: np.ndarray, box: tuple[int, int, int, int],
+@dataclass(frozen=True)
+class Readers:
+    """The Tesseract instances a page is read with: one for text, one for numbers (may be the same)."""
+
+    text: Engine
+    digits: Engine
+
+    def set_image(self, image: Image.Image, dpi: int) -> None:
+        self.text.set_image(image, dpi)
+        if self.digits is not self.text:
+            self.digits.set_image(image, dpi)
+
+
+def read_cell(readers: Readers, region: np.ndarray, box: tuple[int, int, int, int],
               settings: OcrSettings) -> tuple[Recognition, float | None]:
     """One table cell read on its own: its words and its confidence (see the module docstring).
 
@@ -203,16 +216,16 @@ def read_cell(engine: Engine, region: np.ndarray, box: tuple[int, int, int, int]
     if int(region.sum()) < MIN_CELL_INK_MM2 * (settings.dpi / 25.4) ** 2:
         return Recognition([], []), None
     one_line = text_bands(region) == 1
-    rec = _fixed(engine.region(box, one_line=one_line))
+    rec = _fixed(readers.text.region(box, one_line=one_line))
     if not rec.words and not one_line:
-        rec = _fixed(engine.region(box, one_line=True))
+        rec = _fixed(readers.text.region(box, one_line=True))
     text = "".join(rec.text.split())
     unsure = rec.confidence is None or rec.confidence < settings.reread_below
     if len(text) <= SHORT_READING and unsure and is_dash(region, settings.dpi):
         dash = _dash(region, box, text, settings.dpi)
         return dash, dash.confidence
     if _looks_numeric(rec.text):
-        digits = _fixed(engine.region(box, one_line=one_line, whitelist=NUMBER_CHARS))
+        digits = _fixed(readers.digits.region(box, one_line=one_line, whitelist=NUMBER_CHARS))
         return _choose_number(_item_number(rec), _item_number(digits))
     return _item_number(rec), rec.confidence
 
@@ -234,7 +247,7 @@ def _inside(cell: tuple[float, float, float, float], sx: float, sy: float, shape
 
 
 def read_scanned_page(
-    image: Image.Image, number: int, width: float, height: float, settings: OcrSettings, engine: Engine
+    image: Image.Image, number: int, width: float, height: float, settings: OcrSettings, readers: Readers
 ) -> ScannedPage:
     """One page image (greyscale, at ``settings.dpi``) read into a ``PageContent`` (see the module docstring).
 
@@ -266,18 +279,18 @@ def read_scanned_page(
         outside_ink[area] = False
     parts = []
     if outside_ink.sum() >= MIN_CELL_INK_MM2 * (settings.dpi / 25.4) ** 2:
-        engine.set_image(Image.fromarray(outside), settings.dpi)
-        parts.append(_fixed(engine.page()))
+        readers.text.set_image(Image.fromarray(outside), settings.dpi)
+        parts.append(_fixed(readers.text.page()))
     # each table cell read on its own
     confidence: dict[tuple[float, float, float, float], float | None] = {}
     if tables:
-        engine.set_image(Image.fromarray(clear), settings.dpi)
+        readers.set_image(Image.fromarray(clear), settings.dpi)
     for table in tables:
         for cell in table.cells:
             box = _inside(cell, sx, sy, gray.shape)
             if box[2] - box[0] < 4 or box[3] - box[1] < 4:
                 continue
-            rec, conf = read_cell(engine, text_ink[box[1]:box[3], box[0]:box[2]], box, settings)
+            rec, conf = read_cell(readers, text_ink[box[1]:box[3], box[0]:box[2]], box, settings)
             parts.append(rec)
             confidence[tuple(cell)] = conf
     rec = _merge(parts)

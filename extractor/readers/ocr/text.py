@@ -26,8 +26,8 @@ from .engine import Word
 
 NUMBER_SIGN = "\u2116"
 #: what the number sign is read as by the Ukrainian and English models
-NUMBER_SIGN_READINGS = frozenset({"No", "No.", "Nо", "Мо", "Mo", "N", "Ne", "Nе", "Nº", "N°"})
-_GLUED = regex.compile(r"^(?:No|Nо|Мо|Mo|Ne|Nº|N°)(\d.*)$")
+NUMBER_SIGN_READINGS = frozenset({"No", "No.", "Nо", "Мо", "Mo", "N", "Ne", "Nе", "Ме", "Me", "Nº", "N°"})
+_GLUED = regex.compile(r"^(?:No|Nо|Мо|Mo|Ne|Nе|Ме|Me|Nº|N°)(\d.*)$")
 _DIGIT = regex.compile(r"^\d")
 #: "м3", "км2", "дм3", "см2" with trailing punctuation, as a whole word
 _UNIT_POWER = regex.compile(r"^((?:к|д|с|м)?м)([23])([.,;:)]*)$")
