@@ -41,12 +41,14 @@ from .errors import (
 )
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Report
+from .readers.ocr.settings import OcrSettings
 
 __version__ = "0.1.0"
 __all__ = [
     "parse",
     "Report",
     "Limits",
+    "OcrSettings",
     "Source",
     "__version__",
     "ExtractorError",
@@ -80,6 +82,7 @@ def parse(
     name: str | None = None,
     settings: Limits | None = None,
     limits: Limits | None = None,
+    ocr: OcrSettings | None = None,
 ) -> Report:
     """Parse one report into the contract model.
 
@@ -101,6 +104,10 @@ def parse(
     Raises an ``ExtractorError`` subclass naming the file when the file
     cannot be read (``FileAccessError`` is also an ``OSError``), ``TypeError``
     for a source of another type or a text stream.
+
+    ``ocr`` says which pages of a scanned PDF are read by OCR, and how (by
+    default pages without a text layer, Ukrainian and English, 300 dpi; a
+    parse in a child process, under a timeout, uses the defaults).
     """
     limits = _limits(settings, limits)
     if limits.timeout_seconds is not None:
@@ -114,7 +121,7 @@ def parse(
             inp.path = Path(name)
     else:
         inp = _load_unnamed(source, name, limits)
-    return parse_loaded(inp, limits).report
+    return parse_loaded(inp, limits, ocr or OcrSettings()).report
 
 
 def _limits(settings: object, limits: Limits | None) -> Limits:

@@ -19,7 +19,11 @@ CATALOG: dict[str, str] = {
     "unknown-column": "A header column is not in the vocabulary; its values were not read.",
     "invalid-date": "A printed date does not exist in the calendar (e.g. 31.02.2019).",
     "non-numeric-amount": "An amount cell holds text instead of a number; the value is null, the text is in raw.",
-    "scanned-page": "A PDF page has no text layer (probably a scan); its content was not read.",
+    "scanned-page": "A PDF page has no text layer (probably a scan) and OCR read nothing from it (or was turned off).",
+    "ocr-pages": "Pages of a scan were read by OCR; the message names them and the mean word confidence.",
+    "ocr-low-confidence": "A value read by OCR is doubtful: low confidence, not a number, or its row fails a "
+                          "cross-check; check it against the scan.",
+    "ocr-no-rules": "A scanned page shows columns but no ruling lines; its text was kept as paragraphs.",
     "no-table-markup": "The text file shows no table structure that could be read.",
     "regrouped-table": "A table written one cell per line (a LibreOffice text export) was regrouped into rows "
     "inferred from its header and the kinds of its values; the rows are worth a check.",

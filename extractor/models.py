@@ -136,10 +136,28 @@ class Decision(_Model):
     """The text span the decision was read from, whitespace collapsed."""
 
 
+class OcrReading(_Model):
+    """How sure OCR was of a row read from a scanned page image (since contract version 1.1).
+
+    Confidences run from 0 to 1 (Tesseract's word confidences): a cell's is
+    the lowest of its words', and a number whose two readings (the text
+    model's and the digits model's) give different numbers is trusted no
+    more than 0.5. A value below the OCR setting ``low_confidence`` (0.8 by
+    default) is also named in an ``ocr-low-confidence`` warning.
+    """
+
+    confidence: float = Field(ge=0, le=1, description="The lowest confidence of the cells the row was read from.")
+    values: dict[str, float] = Field(
+        default_factory=dict,
+        description="The confidence of each printed value, keyed as in the row's raw.",
+    )
+
+
 class Location(_Model):
     """Where a row stands in the source: 1-based PDF page, 0-based table and row; for a spreadsheet also
     the sheet's name and the row number the spreadsheet program shows; for a PDF also the row's box and
-    each value's cell box on the page (since 1.1)."""
+    each value's cell box on the page; for a row read by OCR from a scanned page, how sure the reading was
+    (``ocr``: the key is there only for such rows) (since 1.1)."""
 
     page: int | None = Field(None, description="1-based page of a PDF; null in formats without pages")
     table: int | None = Field(None, description="0-based index of the table in the document")
@@ -159,6 +177,12 @@ class Location(_Model):
                     "'breakdown[0].actual', ...), same coordinates as bbox; a value whose printed text stands in "
                     "no cell or in several cells of the row has none (its row's box shows it); empty in other "
                     "formats (since 1.1)")
+    ocr: OcrReading | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Scanned pages: the OCR confidence of the row and of each printed value; absent for rows "
+                    "read from a text layer or markup (since 1.1)",
+    )
 
 
 class Breakdown(_Model):

@@ -23,8 +23,11 @@ def _box(bbox: BBox) -> list[float]:
     return [round(float(v), BOX_DECIMALS) for v in bbox]
 
 
-class _Rows:
-    """A table's rows by index, each with the distinct cells covering it (merged cells from above included)."""
+class RowCells:
+    """A table's rows by index, each with the distinct cells covering it (merged cells from above included).
+
+    Also how OCR confidences find their cells (``extract/ocr.py``).
+    """
 
     def __init__(self, table: Table):
         grid = table.grid()
@@ -40,13 +43,13 @@ class _Rows:
 def attach_boxes(report: Report, document: Document) -> Report:
     """The report with the boxes of its rows and values filled in where the Document has them (in place)."""
     boxed = {t.index: t for t in document.tables if any(r.bbox is not None for r in t.rows)}
-    rows_of: dict[int, _Rows] = {}
+    rows_of: dict[int, RowCells] = {}
     for item in (*report.funding, *report.indicators):
         loc = item.location
         if loc.table not in boxed or loc.row is None:
             continue
         if loc.table not in rows_of:
-            rows_of[loc.table] = _Rows(boxed[loc.table])
+            rows_of[loc.table] = RowCells(boxed[loc.table])
         row, cells = rows_of[loc.table].rows.get(loc.row, (None, []))
         if row is None or row.bbox is None:
             continue

@@ -21,6 +21,7 @@ from extractor.document import Paragraph, Table
 from extractor.errors import CorruptFile, EncryptedFile, ScannedDocument, TooManyPages
 from extractor.limits import DEFAULT_LIMITS, Limits
 from extractor.readers import read
+from extractor.readers.ocr import OcrSettings
 from extractor.readers.pdf import read_pdf
 from extractor.readers.pdf_page import TextLine
 from extractor.readers.pdf_tables import PageTable, RawCell, TableDraft
@@ -356,6 +357,8 @@ def make_pdf(pages: list[bytes | None], *, encrypt: bool = False, image_pages: s
 
 
 TEXT_PAGE = b"BT /F1 12 Tf 72 720 Td (Hello report) Tj ET"
+#: scanned pages only noted, not read (OCR has its own tests, tests/test_ocr_*.py)
+NO_OCR = OcrSettings(mode="never")
 
 
 def test_hand_made_pdf_reads():
@@ -365,14 +368,14 @@ def test_hand_made_pdf_reads():
 
 
 def test_page_without_text_layer_is_noted():
-    doc = read_pdf(make_pdf([TEXT_PAGE, None], image_pages={1}), path="x.pdf", limits=DEFAULT_LIMITS)
+    doc = read_pdf(make_pdf([TEXT_PAGE, None], image_pages={1}), path="x.pdf", limits=DEFAULT_LIMITS, ocr=NO_OCR)
     assert doc.notes == [("scanned-page", "page 2 has no text layer")]
     assert doc.pages == 2
 
 
 def test_scanned_page_with_a_stamp_of_text_is_noted():
     stamp = b"q 500 0 0 700 50 80 cm /Im1 Do Q BT /F1 8 Tf 500 20 Td (p. 2) Tj ET"
-    doc = read_pdf(make_pdf([TEXT_PAGE, stamp]), path="x.pdf", limits=DEFAULT_LIMITS)
+    doc = read_pdf(make_pdf([TEXT_PAGE, stamp]), path="x.pdf", limits=DEFAULT_LIMITS, ocr=NO_OCR)
     assert doc.notes == [("scanned-page", "page 2 has no text layer")]
 
 

@@ -12,12 +12,14 @@ import regex
 from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text, fold
 from ..models import Finding, Report, Source
+from ..readers.ocr.settings import DEFAULT_OCR, OcrSettings
 from .columns import FUNDING, TableLayout, analyse_table, continue_layout
 from .decisions import find_decisions
 from .funding import extract_funding
 from .indicators import extract_indicators
 from .lines import logical_lines, raw_lines, split_document
 from .metadata import is_signature_row, read_document_info, read_program, read_signatory
+from .ocr import attach_ocr, ocr_findings
 from .vocab import load_vocabulary
 
 FUNDING_UNIT_THOUSANDS = "тис. грн"
@@ -99,7 +101,7 @@ def funding_unit(doc: Document, layouts: list[TableLayout]) -> str | None:
     return None
 
 
-def build_report(doc: Document, source: Source) -> Report:
+def build_report(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR) -> Report:
     vocab = load_vocabulary()
     layouts = find_layouts(doc)
     warnings: list[Finding] = []
@@ -143,6 +145,8 @@ def build_report(doc: Document, source: Source) -> Report:
     for code, message in doc.notes:
         warnings.append(Finding(code=code, message=message, path=None))
 
+    attach_ocr(funding, doc)
+    attach_ocr(indicators, doc)
     report = Report(
         source=source,
         document=info,
@@ -157,4 +161,5 @@ def build_report(doc: Document, source: Source) -> Report:
     from ..checks import run_checks
 
     report.warnings.extend(run_checks(report, layouts_found={l.kind for l in layouts}))
+    report.warnings.extend(ocr_findings(report, ocr))
     return report

@@ -45,6 +45,7 @@ from ..errors import (
     UnsupportedFormat,
 )
 from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits
+from .ocr.settings import DEFAULT_OCR, OcrSettings
 from .sniff import DOC, DOCX, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
 
 #: file suffixes that name a report format, and the format they name
@@ -146,9 +147,12 @@ def _too_large(p: Path, size: int, limits: Limits) -> FileTooLarge:
     )
 
 
-def read_input(inp: Input, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Run the reader for the sniffed format, mapping foreign errors to ours; bound the Document's texts."""
-    doc = _read_format(inp, limits)
+def read_input(inp: Input, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = DEFAULT_OCR) -> Document:
+    """Run the reader for the sniffed format, mapping foreign errors to ours; bound the Document's texts.
+
+    ``ocr`` says which pages of a PDF are read by OCR (``extractor.readers.ocr``).
+    """
+    doc = _read_format(inp, limits, ocr)
     named = SUFFIX_FORMATS.get(inp.path.suffix.lower())
     if named is not None and named != inp.format:
         doc.notes.append((
@@ -160,13 +164,13 @@ def read_input(inp: Input, limits: Limits = DEFAULT_LIMITS) -> Document:
     return doc
 
 
-def _read_format(inp: Input, limits: Limits) -> Document:
+def _read_format(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _dispatch(inp, limits)
+        return _dispatch(inp, limits, ocr)
 
 
-def _dispatch(inp: Input, limits: Limits) -> Document:
+def _dispatch(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
     path = str(inp.path)
     try:
         if inp.format == DOCX:
@@ -176,7 +180,7 @@ def _dispatch(inp: Input, limits: Limits) -> Document:
         if inp.format == PDF:
             from .pdf import read_pdf
 
-            return read_pdf(inp.data, path=path, limits=limits)
+            return read_pdf(inp.data, path=path, limits=limits, ocr=ocr)
         if inp.format == TXT:
             from .txt import read_txt
 
@@ -286,6 +290,6 @@ def bound_texts(doc: Document, max_chars: int = MAX_BLOCK_CHARS) -> None:
         ))
 
 
-def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = DEFAULT_OCR) -> Document:
     """Read any supported file into a Document."""
-    return read_input(load(path, limits), limits)
+    return read_input(load(path, limits), limits, ocr)

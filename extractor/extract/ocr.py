@@ -1,0 +1,124 @@
+"""OCR provenance on extracted rows, and the warnings that point at doubtful values.
+
+A table cell read by OCR from a scanned page carries its confidence
+(``Cell.ocr``). After the rows are extracted, ``attach_ocr`` gives every row
+that came from such cells a ``location.ocr``: the lowest confidence of the
+cells of its table row (merged cells included) and, for each printed value
+in ``raw``, the confidence of the cell it was read from (found by its text,
+or by one line of it for a stacked cell).
+
+``ocr_findings`` then names, in ``ocr-low-confidence`` warnings:
+
+* every value read with less than ``OcrSettings.low_confidence``;
+* every value OCR could not read as a number (null, its text in ``raw``);
+* every row read by OCR that fails a cross-check (``percent-vs-amounts``,
+  ``breakdown-sum-mismatch``, ``total-sum-mismatch``): one of its numbers
+  may be misread, so they are all named with their confidences.
+"""
+
+from __future__ import annotations
+
+from ..document import Cell, Document, Table
+from ..models import Finding, FundingRow, IndicatorRow, OcrReading, Report
+from ..normalize.numbers import is_no_value, try_number
+from ..normalize.text import clean_text
+from ..readers.ocr.settings import OcrSettings
+
+#: cross-check findings that make the OCR reading of their row doubtful
+CROSS_CHECKS = ("percent-vs-amounts", "breakdown-sum-mismatch", "total-sum-mismatch")
+CODE = "ocr-low-confidence"
+
+
+def _row_cells(table: Table, row_index: int) -> list[Cell]:
+    """The cells covering a table row (by ``Row.index``), each once, merged cells from above included."""
+    position = next((i for i, row in enumerate(table.rows) if row.index == row_index), None)
+    if position is None:
+        return []
+    seen: dict[int, Cell] = {}
+    for cell in table.grid()[position]:
+        if cell is not None:
+            seen.setdefault(id(cell), cell)
+    return list(seen.values())
+
+
+def _value_confidence(cells: list[Cell], raw: str) -> float | None:
+    """The confidence of the cell a printed value was read from (the lowest, if several hold that text)."""
+    found = [
+        c.ocr for c in cells
+        if c.ocr is not None and (clean_text(c.text) == raw or raw in (clean_text(line) for line in c.lines))
+    ]
+    return min(found) if found else None
+
+
+def reading(cells: list[Cell], raw: dict[str, str]) -> OcrReading | None:
+    """The OCR reading of a row read from these cells; None when no cell was read by OCR."""
+    confidences = [c.ocr for c in cells if c.ocr is not None]
+    if not confidences:
+        return None
+    values = {}
+    for key, text in raw.items():
+        conf = _value_confidence(cells, text)
+        if conf is not None:
+            values[key] = conf
+    return OcrReading(confidence=min(confidences), values=values)
+
+
+def attach_ocr(rows: list[FundingRow] | list[IndicatorRow], doc: Document) -> None:
+    """Set ``location.ocr`` on every row read from table cells that OCR read (see the module docstring)."""
+    tables = {t.index: t for t in doc.tables}
+    for row in rows:
+        loc = row.location
+        table = tables.get(loc.table) if loc.table is not None else None
+        if table is None or loc.row is None:
+            continue
+        loc.ocr = reading(_row_cells(table, loc.row), row.raw)
+
+
+def _where(row: FundingRow | IndicatorRow) -> str:
+    loc = row.location
+    return f"page {loc.page}, table {loc.table}, row {loc.row}"
+
+
+def _value_findings(section: str, i: int, row: FundingRow | IndicatorRow, low: float) -> list[Finding]:
+    out = []
+    ocr = row.location.ocr
+    for key, text in row.raw.items():
+        path = f"{section}[{i}].{key}"
+        _, numeric = try_number(text)
+        if not numeric and not is_no_value(text):
+            out.append(Finding(code=CODE, path=path, message=(
+                f"{key} was read by OCR as {text!r} ({_where(row)}), which is not a number; the value is left "
+                "empty: check it against the scan")))
+            continue
+        conf = ocr.values.get(key)
+        if conf is not None and conf < low:
+            out.append(Finding(code=CODE, path=path, message=(
+                f"{key} {text!r} was read by OCR with confidence {conf:.2f} ({_where(row)}): check it against "
+                "the scan")))
+    return out
+
+
+def ocr_findings(report: Report, settings: OcrSettings) -> list[Finding]:
+    """The ``ocr-low-confidence`` warnings of a report (see the module docstring)."""
+    out: list[Finding] = []
+    for section, rows in (("funding", report.funding), ("indicators", report.indicators)):
+        for i, row in enumerate(rows):
+            if row.location.ocr is not None:
+                out.extend(_value_findings(section, i, row, settings.low_confidence))
+    named = set()
+    for finding in report.warnings:
+        if finding.code not in CROSS_CHECKS or not finding.path or not finding.path.startswith("funding["):
+            continue
+        i = int(finding.path[len("funding["):].split("]")[0])
+        row = report.funding[i]
+        if row.location.ocr is None or (i, finding.code) in named:
+            continue
+        named.add((i, finding.code))
+        values = ", ".join(
+            f"{key} {text!r} ({row.location.ocr.values[key]:.2f})" if key in row.location.ocr.values else f"{key} {text!r}"
+            for key, text in row.raw.items()
+        )
+        out.append(Finding(code=CODE, path=f"funding[{i}]", message=(
+            f"the row fails a cross-check ({finding.code}) and its numbers were read by OCR ({_where(row)}): "
+            f"{values}; one of them may be misread")))
+    return out
