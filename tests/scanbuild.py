@@ -2,24 +2,27 @@
 
 ``scan_pdf`` renders each page of a PDF with PDFium, then degrades the image
 as a scan of the printed page would be: turned by a fraction of a degree,
-blurred, sprinkled with noise, JPEG-compressed, and wraps the images as an
-image-only PDF (Pillow writes it; each page is one JPEG, no text layer).
+blurred, sprinkled with noise, JPEG-compressed (or cut to black and white, as
+a fax-like office scan is, and stored with CCITT G4), optionally stamped over
+the signature, and wraps the images as an image-only PDF (Pillow writes it;
+one image per page, no text layer).
 Everything is seeded, so the same arguments give the same bytes.
 
-``python tests/scanbuild.py IN.pdf OUT.pdf`` writes one (the scanned sample in
-``samples/`` was made so).
+``python tests/scanbuild.py IN.pdf OUT.pdf`` writes a black-and-white scan
+with a stamp (the scanned sample in ``samples/`` was made so).
 """
 
 from __future__ import annotations
 
 import io
+import math
 import random
 import sys
 from dataclasses import dataclass
 
 import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 
 @dataclass(frozen=True)
@@ -34,36 +37,79 @@ class ScanLook:
     jpeg_quality: int = 70
     #: a round stamp drawn over the signature: across the last text line of the last page, right of centre
     stamp: bool = False
+    #: black and white (a fax-like scan: the grey page cut at ``threshold``, stored with CCITT G4)
+    #: instead of grey JPEG
+    bilevel: bool = False
+    threshold: int = 150
+    #: a colour scan: the print black, the stamp and signature blue (instead of all grey)
+    colour: bool = False
+    #: dark specks of dust per page
+    specks: int = 0
     seed: int = 1
 
 
+#: how the scanned sample in samples/ looks: black and white, 300 dpi, turned, specks, a stamp
+SAMPLE_LOOK = ScanLook(noise=8.0, blur=0.7, stamp=True, bilevel=True, specks=200)
+
+
 def scanned_page(page: pdfium.PdfPage, look: ScanLook, rng: random.Random) -> Image.Image:
-    """One page rendered and degraded as a scanner would (grey, turned, blurred, noisy)."""
-    image = page.render(scale=look.dpi / 72, grayscale=True).to_pil().convert("L")
+    """One page rendered and degraded as a scanner would (turned, blurred, noisy; grey, or RGB for ``colour``)."""
+    image = page.render(scale=look.dpi / 72, grayscale=not look.colour).to_pil()
+    image = image.convert("RGB" if look.colour else "L")
     angle = rng.uniform(-look.max_angle, look.max_angle)
-    image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=(255, 255, 255) if look.colour else 255)
     if look.blur:
         image = image.filter(ImageFilter.GaussianBlur(look.blur))
     if look.noise:
         pixels = np.asarray(image, dtype=np.float32)
         noise = np.random.default_rng(rng.randrange(2**32)).normal(0.0, look.noise, pixels.shape)
-        image = Image.fromarray(np.clip(pixels + noise, 0, 255).astype(np.uint8), "L")
+        image = Image.fromarray(np.clip(pixels + noise, 0, 255).astype(np.uint8), image.mode)
     return image
 
 
-def draw_stamp(image: Image.Image, centre: tuple[int, int], radius: int) -> Image.Image:
-    """A round stamp (two rings and a star), dark enough to cover what lies under it in part."""
-    stamped = image.copy()
-    draw = ImageDraw.Draw(stamped)
+def draw_stamp(image: Image.Image, centre: tuple[int, int], radius: int, rng: random.Random) -> Image.Image:
+    """A round stamp (two rings, strokes standing for its lettering, a star) and a handwritten signature over it.
+
+    Grey on a grey page; on a colour page the stamp is violet-blue and the signature blue, as they are on paper.
+    Stamp ink is translucent: it darkens what lies under it (the print stays black), so it is multiplied in.
+    """
+    layer = Image.new(image.mode, image.size, (255, 255, 255) if image.mode == "RGB" else 255)
+    draw = ImageDraw.Draw(layer)
+    colour = image.mode == "RGB"
+    ring, mark, pen = ((70, 60, 170), (90, 80, 190), (20, 40, 150)) if colour else (90, 110, 40)
     x, y = centre
-    for r, width in ((radius, 6), (int(radius * 0.72), 3)):
-        draw.ellipse((x - r, y - r, x + r, y + r), outline=110, width=width)
-    draw.regular_polygon((x, y, int(radius * 0.3)), 5, fill=130)
-    return stamped
+    for r, width in ((radius, max(2, radius // 40)), (int(radius * 0.72), max(1, radius // 80))):
+        draw.ellipse((x - r, y - r, x + r, y + r), outline=ring, width=width)
+    # the lettering between the rings: short strokes all round, like letters seen from afar
+    for k in range(72):
+        a = 2 * math.pi * k / 72
+        r0, r1 = radius * 0.78, radius * 0.93
+        draw.line((x + r0 * math.cos(a), y + r0 * math.sin(a), x + r1 * math.cos(a), y + r1 * math.sin(a)),
+                  fill=mark, width=max(1, radius // 60))
+    draw.regular_polygon((x, y, int(radius * 0.25)), 5, fill=mark)
+    # the signature: a loose scribble across the stamp's left half
+    points = []
+    for k in range(40):
+        t = k / 39
+        points.append((x - radius * 1.2 + t * radius * 1.6 + rng.uniform(-8, 8),
+                       y + radius * 0.25 * math.sin(t * 9) + rng.uniform(-6, 6)))
+    draw.line(points, fill=pen, width=max(2, radius // 50))
+    return ImageChops.multiply(image, layer)
+
+
+def add_specks(image: Image.Image, count: int, rng: random.Random) -> Image.Image:
+    """Dust on the scanner glass: ``count`` dark dots of one to three pixels."""
+    specked = image.copy()
+    draw = ImageDraw.Draw(specked)
+    w, h = image.size
+    for _ in range(count):
+        px, py, r = rng.randrange(w), rng.randrange(h), rng.choice((0, 0, 1, 1, 2))
+        draw.ellipse((px - r, py - r, px + r, py + r), fill=(30, 30, 30) if image.mode == "RGB" else 30)
+    return specked
 
 
 def signature_point(page: pdfium.PdfPage) -> tuple[float, float]:
-    """Where a stamp goes (points from the top left): on the page's last text line, a third of the way in from the right."""
+    """Where a stamp goes (points from the top left): on the page's last text line, over the signature's place."""
     width, height = page.get_size()
     text = page.get_textpage()
     lowest = None
@@ -73,7 +119,7 @@ def signature_point(page: pdfium.PdfPage) -> tuple[float, float]:
             lowest = box[1]
     text.close()
     bottom = height - (lowest if lowest is not None else height * 0.1)
-    return width * 0.66, bottom - 6
+    return width * 0.8, bottom - 6
 
 
 def jpeg(image: Image.Image, quality: int) -> Image.Image:
@@ -95,8 +141,13 @@ def scan_pdf(data: bytes, look: ScanLook = ScanLook(), pages: list[int] | None =
             if look.stamp and n == len(indexes) - 1:
                 x, y = signature_point(doc[i])
                 scale = look.dpi / 72
-                image = draw_stamp(image, (int(x * scale), int(y * scale)), int(look.dpi * 0.7))
-            images.append(jpeg(image, look.jpeg_quality))
+                image = draw_stamp(image, (int(x * scale), int(y * scale)), int(look.dpi * 0.7), rng)
+            if look.specks:
+                image = add_specks(image, look.specks, rng)
+            if look.bilevel:
+                images.append(image.point(lambda v: 255 if v > look.threshold else 0, mode="1"))
+            else:
+                images.append(jpeg(image, look.jpeg_quality))
     finally:
         doc.close()
     out = io.BytesIO()
@@ -109,7 +160,7 @@ def main(argv: list[str]) -> int:
     with open(src, "rb") as fh:
         data = fh.read()
     with open(dst, "wb") as fh:
-        fh.write(scan_pdf(data))
+        fh.write(scan_pdf(data, SAMPLE_LOOK))
     return 0
 
 

@@ -22,8 +22,8 @@ from .vocab import Vocabulary
 _NUMERAL_RE = regex.compile(r"^\s*(?:[IVXІХⅠⅡⅢⅣ]{1,4}|\d{1,2})\s*[.)]?\s+")
 
 
-#: any short token closing with a period or parenthesis: a numeral OCR misread ("Il.", "ПІ.", "ТУ.")
-_ANY_NUMERAL_RE = regex.compile(r"^\s*\S{1,4}[.)]\s+")
+#: any short token closing with a period, parenthesis or comma: a numeral OCR misread ("Il.", "ПІ.", "I,")
+_ANY_NUMERAL_RE = regex.compile(r"^\s*\S{1,4}[.),]\s+")
 
 
 def group_heading(text: str, vocab: Vocabulary) -> tuple[IndicatorGroup, str] | None:

@@ -99,7 +99,8 @@ def read_scanned_pages(data: bytes, numbers: list[int], settings: OcrSettings, p
         for number in numbers:
             page = doc[number - 1]
             try:
-                image = page.render(scale=settings.dpi / 72, grayscale=True).to_pil()
+                # in colour: coloured ink (stamps, signatures) is told from print by its colour
+                image = page.render(scale=settings.dpi / 72).to_pil()
             finally:
                 page.close()
             width = image.width * 72 / settings.dpi

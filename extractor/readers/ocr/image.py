@@ -3,6 +3,11 @@
 Pure functions over numpy arrays (grey levels 0–255, dark ink on white);
 nothing here knows of Tesseract or PDF.
 
+Colour
+    A colour scan shows the print in black and stamps and signatures in blue
+    or violet: coloured ink is turned to paper (``without_colour``) so that
+    a stamp over a name or a number does not hide it.
+
 Binarization
     Otsu's threshold over the grey-level histogram: ink is darker than it.
 
@@ -52,6 +57,25 @@ class Segment:
     @property
     def horizontal(self) -> bool:
         return self.y0 == self.y1
+
+
+def without_colour(rgb: np.ndarray, min_chroma: int, fringe: int = 2, print_level: int = 110) -> np.ndarray:
+    """The grey page of an RGB scan with coloured ink (a blue stamp or signature) turned to paper.
+
+    Print is black or grey: its red, green and blue levels are close. A
+    pixel whose levels spread by ``min_chroma`` or more is coloured ink and
+    becomes white, and so does the paler rim a scan leaves around a coloured
+    stroke (within ``fringe`` pixels, lighter than ``print_level``); where a
+    stamp lies over a letter, the letter's black stays black.
+    """
+    channels = rgb.astype(np.int16)
+    chroma = channels.max(axis=2) - channels.min(axis=2)
+    gray = (0.299 * channels[..., 0] + 0.587 * channels[..., 1] + 0.114 * channels[..., 2]).astype(np.uint8)
+    coloured = chroma >= min_chroma
+    if coloured.any():
+        near = _spread(_spread(coloured, fringe).T, fringe).T
+        gray[coloured | (near & (gray > print_level))] = 255
+    return gray
 
 
 def otsu_threshold(gray: np.ndarray) -> int:
@@ -295,3 +319,33 @@ def is_dash(mask: np.ndarray, dpi: int) -> bool:
     fill = mask[top:bottom, x0:x1].sum() / (width * height)
     outside = mask.sum() - mask[top:bottom, x0:x1].sum()
     return fill >= 0.5 and outside <= 0.1 * mask[top:bottom, x0:x1].sum()
+
+
+def _box_counts(mask: np.ndarray, half: int) -> np.ndarray:
+    """For every pixel, how many pixels of the mask lie in the square of side 2·half+1 around it."""
+    padded = np.pad(mask.astype(np.int32), half + 1)
+    integral = padded.cumsum(axis=0).cumsum(axis=1)
+    size = 2 * half + 1
+    h, w = mask.shape
+    a = integral[size:size + h, size:size + w]
+    b = integral[0:h, size:size + w]
+    c = integral[size:size + h, 0:w]
+    d = integral[0:h, 0:w]
+    return a - b - c + d
+
+
+def despeckle(mask: np.ndarray, max_pixels: int, size: int, reach: int) -> np.ndarray:
+    """The ink mask without dust: small round marks with no other ink near them.
+
+    A pixel is dust when the square of ``reach`` pixels around it holds at
+    most ``max_pixels`` ink pixels, all of them within the square of
+    ``size`` pixels around it: a speck alone on the paper. A dash is longer
+    than ``size`` and stays; so does the period after a number or the dot
+    over an "і", which stand next to their character.
+    """
+    if not mask.any():
+        return mask
+    near = _box_counts(mask, reach)
+    close = _box_counts(mask, size)
+    dust = mask & (near <= max_pixels) & (near == close)
+    return mask & ~dust

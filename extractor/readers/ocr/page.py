@@ -8,15 +8,16 @@ the edges, each character sorted into the cell holding its centre, the rest
 grouped into text lines). Spans, page joins, repeated headers and paragraphs
 are therefore decided by the same rules as for a born-digital PDF.
 
-Steps, for a greyscale image at ``settings.dpi``:
+Steps, for a page image at ``settings.dpi``:
 
-1. the skew is measured and undone (``image.skew_angle``);
+1. coloured ink (a blue stamp or signature) is turned to paper, dust specks
+   are removed, the skew is measured and undone (``image``);
 2. ruling lines are found (``image.find_rules``) and painted out, so that
    Tesseract sees no table borders touching the letters;
 3. Tesseract reads the page once (``Engine.page``); each word becomes one
    character dict whose box is the word's across and its text line's down
-   (every word of a line shares the line's top, bottom and font size, so
-   that lines and cell texts are grouped as for typeset text), with a space
+   (every word of a line shares the line's box and font size, so that
+   lines and cell texts are grouped as for typeset text), with a space
    character between neighbouring words of a line;
 4. after the cells are known, a cell is read again on its own
    (``_reread``) when that is more accurate than the page reading: a
@@ -48,7 +49,7 @@ from PIL import Image
 from ...normalize.numbers import try_number
 from ..pdf_page import PageContent, page_content
 from .engine import Engine, Line, Recognition, Word
-from .image import Rules, clean, find_rules, ink, ink_box, is_dash, skew_angle
+from .image import Rules, clean, despeckle, find_rules, ink, ink_box, is_dash, skew_angle, without_colour
 from .rules import find_tables, segment_edges
 from .settings import OcrSettings
 from .text import fix_words
@@ -71,10 +72,18 @@ _NUMERIC_LOOKING = regex.compile(r"^[\d\s,.:;'%\-\u2013\u2212OoОоЗзlІі|]+$
 MIN_SKEW = 0.02
 #: ink (square millimetres of paper) a cell must hold, rules left out, to be read at all (a dash holds 0.4)
 MIN_CELL_INK_MM2 = 0.2
+#: a mark of at most this area (square millimetres) and this size (millimetres) with no other ink
+#: within SPECK_CLEARANCE_MM is dust
+SPECK_MM2 = 0.25
+SPECK_SIZE_MM = 0.7
+SPECK_CLEARANCE_MM = 0.8
+#: red, green and blue levels spread this far apart in coloured ink (stamps, signatures), not in print
+COLOUR_CHROMA = 40
 #: font size (points) assumed for a cell that holds only a dash
 DASH_FONT_SIZE = 11.0
-#: pixels kept clear of a cell's borders when it is read on its own
-CELL_INSET = 3
+#: millimetres kept clear of a cell's border lines (their middle) when the cell is read on its own:
+#: half a thick rule and the rough edge a scan gives it
+CELL_INSET_MM = 0.5
 #: lines with this many tab-separated parts look like table rows
 COLUMN_PARTS = 3
 #: this many such lines on a page without rules earn an ``ocr-no-rules`` note
@@ -115,8 +124,7 @@ def _chars(rec: Recognition, sx: float, sy: float) -> list[dict[str, Any]]:
     for w in rec.words:
         line = rec.lines[w.line]
         size = line.size * sy
-        bottom = line.baseline * sy + 0.2 * size
-        top = bottom - size
+        top, bottom = line.top * sy, line.bottom * sy
         if previous is not None and previous.line == w.line and w.x0 > previous.x1:
             out.append(_char(" ", previous.x1 * sx, w.x0 * sx, top, bottom, size, None))
         out.append(_char(w.text, w.x0 * sx, w.x1 * sx, top, bottom, size, w.confidence))
@@ -134,8 +142,11 @@ def _fixed(rec: Recognition) -> Recognition:
 
 
 def _looks_numeric(text: str) -> bool:
+    """Whether a cell's reading is meant to be a number: digits and number signs, or a digit's look-alike alone ("З")."""
     squeezed = "".join(text.split())
-    return bool(squeezed) and any(ch.isdigit() for ch in squeezed) and bool(_NUMERIC_LOOKING.match(squeezed))
+    if not squeezed or not _NUMERIC_LOOKING.match(squeezed):
+        return False
+    return any(ch.isdigit() for ch in squeezed) or len(squeezed.rstrip(".,")) == 1
 
 
 def _item_number(rec: Recognition) -> Recognition:
@@ -234,25 +245,28 @@ def _tabular_lines(content: PageContent) -> int:
     return sum(1 for line in content.lines if len([p for p in line.text.split("\t") if p.strip()]) >= COLUMN_PARTS)
 
 
-def _inside(cell: tuple[float, float, float, float], sx: float, sy: float, shape: tuple[int, int]) -> tuple[int, int, int, int]:
-    """A cell's box in pixels, ``CELL_INSET`` pixels in from its borders (clipped to the image)."""
+def _inside(cell: tuple[float, float, float, float], sx: float, sy: float, shape: tuple[int, int],
+            inset: int) -> tuple[int, int, int, int]:
+    """A cell's box in pixels, ``inset`` pixels in from its border lines (clipped to the image)."""
     h, w = shape
     x0, top, x1, bottom = cell
     return (
-        max(0, int(x0 / sx) + CELL_INSET),
-        max(0, int(top / sy) + CELL_INSET),
-        min(w, int(x1 / sx) - CELL_INSET),
-        min(h, int(bottom / sy) - CELL_INSET),
+        max(0, int(x0 / sx) + inset),
+        max(0, int(top / sy) + inset),
+        min(w, int(x1 / sx) - inset),
+        min(h, int(bottom / sy) - inset),
     )
 
 
 def read_scanned_page(
     image: Image.Image, number: int, width: float, height: float, settings: OcrSettings, readers: Readers
 ) -> ScannedPage:
-    """One page image (greyscale, at ``settings.dpi``) read into a ``PageContent`` (see the module docstring).
+    """One page image (colour or grey, at ``settings.dpi``) read into a ``PageContent`` (see the module docstring).
 
     ``width`` and ``height`` are the page's size in PDF points.
     """
+    if image.mode in ("RGB", "RGBA"):
+        image = Image.fromarray(without_colour(np.asarray(image.convert("RGB")), COLOUR_CHROMA))
     image = image.convert("L")
     gray = np.asarray(image)
     mask = ink(gray)
@@ -261,6 +275,8 @@ def read_scanned_page(
         image = image.rotate(-angle, resample=Image.BILINEAR, fillcolor=255)
         gray = np.asarray(image)
         mask = ink(gray)
+    mask = despeckle(mask, int(SPECK_MM2 * (settings.dpi / 25.4) ** 2), settings.pixels(SPECK_SIZE_MM / 2),
+                     settings.pixels(SPECK_CLEARANCE_MM))
     rules: Rules = find_rules(mask, settings.pixels(settings.min_rule_mm), settings.pixels(settings.min_vertical_rule_mm),
                               settings.pixels(settings.min_cell_border_mm))
     h_px, w_px = gray.shape
@@ -271,10 +287,10 @@ def read_scanned_page(
     # the page outside its tables, read with Tesseract's layout analysis
     outside = clear.copy()
     outside_ink = text_ink.copy()
+    inset = settings.pixels(CELL_INSET_MM)
     for table in tables:
-        x0, top, x1, bottom = _inside(table.bbox, sx, sy, gray.shape)
-        area = (slice(max(0, top - 2 * CELL_INSET), bottom + 2 * CELL_INSET),
-                slice(max(0, x0 - 2 * CELL_INSET), x1 + 2 * CELL_INSET))
+        x0, top, x1, bottom = _inside(table.bbox, sx, sy, gray.shape, -inset)
+        area = (slice(max(0, top), bottom), slice(max(0, x0), x1))
         outside[area] = 255
         outside_ink[area] = False
     parts = []
@@ -287,7 +303,7 @@ def read_scanned_page(
         readers.set_image(Image.fromarray(clear), settings.dpi)
     for table in tables:
         for cell in table.cells:
-            box = _inside(cell, sx, sy, gray.shape)
+            box = _inside(cell, sx, sy, gray.shape, inset)
             if box[2] - box[0] < 4 or box[3] - box[1] < 4:
                 continue
             rec, conf = read_cell(readers, text_ink[box[1]:box[3], box[0]:box[2]], box, settings)
