@@ -5,7 +5,7 @@ A table cell read by OCR from a scanned page carries its confidence
 that came from such cells a ``location.ocr``: the lowest confidence of the
 cells of its table row (merged cells included) and, for each printed value
 in ``raw``, the confidence of the cell it was read from (found by its text,
-or by one line of it for a stacked cell).
+or by one line of it for a stacked cell, in column order).
 
 ``ocr_findings`` then names, in ``ocr-low-confidence`` warnings:
 
@@ -41,25 +41,35 @@ def _row_cells(table: Table, row_index: int) -> list[Cell]:
     return list(seen.values())
 
 
-def _value_confidence(cells: list[Cell], raw: str) -> float | None:
-    """The confidence of the cell a printed value was read from (the lowest, if several hold that text)."""
-    found = [
-        c.ocr for c in cells
-        if c.ocr is not None and (clean_text(c.text) == raw or raw in (clean_text(line) for line in c.lines))
-    ]
-    return min(found) if found else None
+def _holds(cell: Cell, raw: str) -> bool:
+    return clean_text(cell.text) == raw or raw in (clean_text(line) for line in cell.lines)
 
 
 def reading(cells: list[Cell], raw: dict[str, str]) -> OcrReading | None:
-    """The OCR reading of a row read from these cells; None when no cell was read by OCR."""
+    """The OCR reading of a row read from these cells; None when no cell was read by OCR.
+
+    ``raw`` lists the printed values in column order, as extraction reads
+    them; each is matched to the next cell (left to right) that holds its
+    text, so that two cells printing the same number ("296,4" planned and
+    "296,4" from the city budget) keep their own confidences. A value found
+    out of that order takes the lowest confidence of the cells holding it.
+    """
     confidences = [c.ocr for c in cells if c.ocr is not None]
     if not confidences:
         return None
+    ordered = sorted(cells, key=lambda c: c.col)
     values = {}
+    at = 0
     for key, text in raw.items():
-        conf = _value_confidence(cells, text)
-        if conf is not None:
-            values[key] = conf
+        found = next((i for i in range(at, len(ordered)) if _holds(ordered[i], text)), None)
+        if found is not None:
+            at = found + 1
+            if ordered[found].ocr is not None:
+                values[key] = ordered[found].ocr
+            continue
+        anywhere = [c.ocr for c in ordered if c.ocr is not None and _holds(c, text)]
+        if anywhere:
+            values[key] = min(anywhere)
     return OcrReading(confidence=min(confidences), values=values)
 
 

@@ -282,15 +282,15 @@ def find_rules(mask: np.ndarray, min_length_h: int, min_length_v: int, min_lengt
     return Rules(horizontal + vertical, covered)
 
 
-def clean(gray: np.ndarray, ink_mask: np.ndarray, covered: np.ndarray) -> np.ndarray:
-    """The image as Tesseract should see it: paper white (a scan's grain on it gone), the rules painted out.
+def clean(gray: np.ndarray, text_ink: np.ndarray) -> np.ndarray:
+    """The image as Tesseract should see it: only the text's ink, on white paper.
 
-    Ink keeps its grey levels (the soft edges of letters help recognition).
-    Grain on the paper is what makes Tesseract slow: on a page of noise it
-    analyses thousands of specks.
+    ``text_ink`` is the ink mask without rules and dust. Ink keeps its grey
+    levels (the soft edges of letters help recognition). Grain on the paper
+    is what makes Tesseract slow: on a page of noise it analyses thousands
+    of specks.
     """
-    out = np.where(ink_mask & ~covered, gray, np.uint8(255))
-    return out.astype(np.uint8)
+    return np.where(text_ink, gray, np.uint8(255)).astype(np.uint8)
 
 
 def ink_box(mask: np.ndarray, min_pixels: int = 2) -> tuple[int, int, int, int] | None:

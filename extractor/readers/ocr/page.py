@@ -275,15 +275,15 @@ def read_scanned_page(
         image = image.rotate(-angle, resample=Image.BILINEAR, fillcolor=255)
         gray = np.asarray(image)
         mask = ink(gray)
-    mask = despeckle(mask, int(SPECK_MM2 * (settings.dpi / 25.4) ** 2), settings.pixels(SPECK_SIZE_MM / 2),
-                     settings.pixels(SPECK_CLEARANCE_MM))
     rules: Rules = find_rules(mask, settings.pixels(settings.min_rule_mm), settings.pixels(settings.min_vertical_rule_mm),
                               settings.pixels(settings.min_cell_border_mm))
     h_px, w_px = gray.shape
     sx, sy = width / w_px, height / h_px
     tables = find_tables(segment_edges(rules.segments, sx, sy), width, height)
-    text_ink = mask & ~rules.mask
-    clear = clean(gray, mask, rules.mask)
+    # the ink of the text: rules left out, then dust (a speck by a rule is dust too)
+    text_ink = despeckle(mask & ~rules.mask, int(SPECK_MM2 * (settings.dpi / 25.4) ** 2),
+                         settings.pixels(SPECK_SIZE_MM / 2), settings.pixels(SPECK_CLEARANCE_MM))
+    clear = clean(gray, text_ink)
     # the page outside its tables, read with Tesseract's layout analysis
     outside = clear.copy()
     outside_ink = text_ink.copy()
