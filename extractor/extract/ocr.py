@@ -13,10 +13,21 @@ or by one line of it for a stacked cell, in column order).
 * every value OCR could not read as a number (null, its text in ``raw``);
 * every row read by OCR that fails a cross-check (``percent-vs-amounts``,
   ``breakdown-sum-mismatch``, ``total-sum-mismatch``): one of its numbers
-  may be misread, so they are all named with their confidences.
+  may be misread, so they are all named with their confidences;
+* every number printed with another count of decimals than the others of
+  its kind in its table (funding: the amounts, the percents; indicators:
+  the values of one unit) when
+  at least ``DECIMALS_MAJORITY`` of the column's (at least
+  ``DECIMALS_MIN_VALUES``) numbers agree: a scan loses a decimal comma
+  ("98,1" read as "981") more easily than any other character, and two
+  readers lose it alike.
 """
 
 from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import regex
 
 from ..document import Cell, Document, Table
 from ..models import Finding, FundingRow, IndicatorRow, OcrReading, Report
@@ -27,6 +38,10 @@ from ..readers.ocr.settings import OcrSettings
 #: cross-check findings that make the OCR reading of their row doubtful
 CROSS_CHECKS = ("percent-vs-amounts", "breakdown-sum-mismatch", "total-sum-mismatch")
 CODE = "ocr-low-confidence"
+#: a column whose numbers mostly share a count of decimals: at least this many numbers, this share of them
+DECIMALS_MIN_VALUES = 3
+DECIMALS_MAJORITY = 0.75
+_DECIMALS = regex.compile(r"[,.](\d*)\s*%?\s*$")
 
 
 def _row_cells(table: Table, row_index: int) -> list[Cell]:
@@ -108,6 +123,45 @@ def _value_findings(section: str, i: int, row: FundingRow | IndicatorRow, low: f
     return out
 
 
+def decimals(text: str) -> int:
+    """How many digits a printed number has after its decimal separator ("1 250,5" → 1, "981" → 0)."""
+    match = _DECIMALS.search(text)
+    return len(match.group(1)) if match else 0
+
+
+def _column_kind(row: FundingRow | IndicatorRow, key: str) -> str | None:
+    """What a printed number counts, for comparing decimals: money or percent (funding), the unit (indicators)."""
+    if isinstance(row, IndicatorRow):
+        return row.unit
+    return "percent" if key == "percent" else "money"
+
+
+def _decimals_findings(report: Report) -> list[Finding]:
+    columns: dict[tuple, list[tuple[str, int, str, str]]] = defaultdict(list)
+    for section, rows in (("funding", report.funding), ("indicators", report.indicators)):
+        for i, row in enumerate(rows):
+            if row.location.ocr is None:
+                continue
+            for key, text in row.raw.items():
+                value, numeric = try_number(text)
+                if numeric and value is not None:
+                    columns[(section, row.location.table, _column_kind(row, key))].append((section, i, key, text))
+    out = []
+    for values in columns.values():
+        if len(values) < DECIMALS_MIN_VALUES:
+            continue
+        counts = Counter(decimals(text) for _, _, _, text in values)
+        usual, n = counts.most_common(1)[0]
+        if n < DECIMALS_MAJORITY * len(values):
+            continue
+        for section, i, key, text in values:
+            if decimals(text) != usual:
+                out.append(Finding(code=CODE, path=f"{section}[{i}].{key}", message=(
+                    f"{key} {text!r} was read by OCR with {decimals(text)} decimal(s) where the other numbers of "
+                    f"its column have {usual}: a decimal comma may be lost or misread; check it against the scan")))
+    return out
+
+
 def ocr_findings(report: Report, settings: OcrSettings) -> list[Finding]:
     """The ``ocr-low-confidence`` warnings of a report (see the module docstring)."""
     out: list[Finding] = []
@@ -131,4 +185,6 @@ def ocr_findings(report: Report, settings: OcrSettings) -> list[Finding]:
         out.append(Finding(code=CODE, path=f"funding[{i}]", message=(
             f"the row fails a cross-check ({finding.code}) and its numbers were read by OCR ({_where(row)}): "
             f"{values}; one of them may be misread")))
+    named_values = {f.path for f in out}
+    out.extend(f for f in _decimals_findings(report) if f.path not in named_values)
     return out
