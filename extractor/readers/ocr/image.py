@@ -59,19 +59,28 @@ class Segment:
         return self.y0 == self.y1
 
 
-def without_colour(rgb: np.ndarray, min_chroma: int, fringe: int = 2, print_level: int = 110) -> np.ndarray:
+def without_colour(rgb: np.ndarray, min_chroma: int, min_saturation: float, min_blue: int,
+                   fringe: int = 2, print_level: int = 110) -> np.ndarray:
     """The grey page of an RGB scan with coloured ink (a blue stamp or signature) turned to paper.
 
     Print is black or grey: its red, green and blue levels are close. A
-    pixel whose levels spread by ``min_chroma`` or more is coloured ink and
-    becomes white, and so does the paler rim a scan leaves around a coloured
-    stroke (within ``fringe`` pixels, lighter than ``print_level``); where a
-    stamp lies over a letter, the letter's black stays black.
+    pixel is coloured ink when its levels spread by ``min_chroma`` or more
+    and by at least ``min_saturation`` of its darkness (255 minus its grey
+    level): a thin blue stroke that a scan's blur and JPEG have paled still
+    has a tint out of proportion to how dark it is, a black letter's edge
+    has none; and a pixel whose blue exceeds its red and green by
+    ``min_blue`` is stamp ink too (the blue and violet of stamps and pens,
+    however paled). Coloured pixels become white, and so does the paler rim a
+    scan leaves around a coloured stroke (within ``fringe`` pixels, lighter
+    than ``print_level``); where a stamp lies over a letter, the letter's
+    black stays black.
     """
     channels = rgb.astype(np.int16)
     chroma = channels.max(axis=2) - channels.min(axis=2)
     gray = (0.299 * channels[..., 0] + 0.587 * channels[..., 1] + 0.114 * channels[..., 2]).astype(np.uint8)
-    coloured = chroma >= min_chroma
+    darkness = 255 - gray.astype(np.int16)
+    blue = channels[..., 2] - np.maximum(channels[..., 0], channels[..., 1])
+    coloured = ((chroma >= min_chroma) & (chroma >= min_saturation * darkness)) | (blue >= min_blue)
     if coloured.any():
         near = _spread(_spread(coloured, fringe).T, fringe).T
         gray[coloured | (near & (gray > print_level))] = 255

@@ -77,8 +77,12 @@ MIN_CELL_INK_MM2 = 0.2
 SPECK_MM2 = 0.25
 SPECK_SIZE_MM = 0.7
 SPECK_CLEARANCE_MM = 0.8
-#: red, green and blue levels spread this far apart in coloured ink (stamps, signatures), not in print
-COLOUR_CHROMA = 40
+#: coloured ink (stamps, signatures), not print: red, green and blue levels spread this far apart,
+#: and by this share of the pixel's darkness
+COLOUR_CHROMA = 12
+COLOUR_SATURATION = 0.25
+#: blue (stamp and pen ink) exceeding red and green by this much
+COLOUR_BLUE = 18
 #: font size (points) assumed for a cell that holds only a dash
 DASH_FONT_SIZE = 11.0
 #: millimetres kept clear of a cell's border lines (their middle) when the cell is read on its own:
@@ -266,7 +270,8 @@ def read_scanned_page(
     ``width`` and ``height`` are the page's size in PDF points.
     """
     if image.mode in ("RGB", "RGBA"):
-        image = Image.fromarray(without_colour(np.asarray(image.convert("RGB")), COLOUR_CHROMA))
+        image = Image.fromarray(without_colour(np.asarray(image.convert("RGB")), COLOUR_CHROMA, COLOUR_SATURATION,
+                                                    COLOUR_BLUE))
     image = image.convert("L")
     gray = np.asarray(image)
     mask = ink(gray)

@@ -1,0 +1,153 @@
+"""Scanned PDFs read by OCR (Tesseract with ukr+eng): the scanned sample, scans made here, and the edges.
+
+Scans are made from the born-digital samples in the tests (tests/scanbuild.py:
+rendered, turned by a fraction of a degree, blurred, noisy, JPEG or black and
+white, stamped over the signature). OCR costs seconds a page, so the scanned
+pages are few and each is read once per module.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from conftest import GOLDEN, SAMPLES
+from extractor import parse
+from extractor.errors import OcrUnavailable, ScannedDocument
+from extractor.limits import DEFAULT_LIMITS
+from extractor.normalize.numbers import try_number
+from extractor.readers.ocr import OcrSettings
+from extractor.readers.pdf import read_pdf
+from hostile_files import IMAGE_PAGE, pdf_bytes
+from scanbuild import ScanLook, scan_pdf
+from scoring import score_pair
+
+RIVNE = "rivne-pytna-voda-2021"
+SCANNED_SAMPLE = SAMPLES / f"{RIVNE}-scan.pdf"
+SCANNED_GOLDEN = GOLDEN / "scanned" / f"{RIVNE}-scan.expected.json"
+
+tesserocr = pytest.importorskip("tesserocr")
+
+
+@pytest.fixture(scope="module")
+def sample_report():
+    return json.loads(parse(SCANNED_SAMPLE).to_json())
+
+
+def test_scanned_sample_scores_as_its_born_digital_pdf(sample_report):
+    golden = json.loads(SCANNED_GOLDEN.read_text(encoding="utf-8"))
+    score = score_pair(golden, sample_report)
+    assert score.field_accuracy >= 0.98, "\n".join(score.lost[:30])
+    assert score.row_precision >= 0.99, "\n".join(score.lost[:30])
+
+
+def test_scanned_sample_says_it_was_read_by_ocr(sample_report):
+    assert sample_report["source"]["file"] == SCANNED_SAMPLE.name and sample_report["source"]["pages"] == 3
+    notes = [w["message"] for w in sample_report["warnings"] if w["code"] == "ocr-pages"]
+    assert len(notes) == 1 and notes[0].startswith("pages 1\u20133 read by OCR")
+    rows = sample_report["funding"] + sample_report["indicators"]
+    assert rows and all(0 <= r["location"]["ocr"]["confidence"] <= 1 for r in rows)
+    # every printed number has its own confidence
+    assert all(set(r["location"]["ocr"]["values"]) == set(r["raw"]) for r in rows)
+
+
+@pytest.fixture(scope="module")
+def grey_page():
+    """Page 3 of the Rivne PDF (the indicator table and the signature) as a grey JPEG scan, and as printed."""
+    data = (SAMPLES / f"{RIVNE}.pdf").read_bytes()
+    scan = scan_pdf(data, ScanLook(max_angle=0.6, noise=10, seed=3), pages=[2])
+    born = read_pdf(data, path="born.pdf", limits=DEFAULT_LIMITS)
+    return read_pdf(scan, path="scan.pdf", limits=DEFAULT_LIMITS), born
+
+
+def _table_on_page(doc, page):
+    return next(t for t in doc.tables if t.page == page)
+
+
+def test_scanned_table_has_the_grid_of_the_printed_one(grey_page):
+    scanned, born = grey_page
+    a, b = _table_on_page(scanned, 1), _table_on_page(born, 3)
+    assert (len(a.rows), a.n_cols) == (len(b.rows), b.n_cols)
+    shape = [[(c.col, c.row_span, c.col_span) for c in row.cells] for row in a.rows]
+    assert shape == [[(c.col, c.row_span, c.col_span) for c in row.cells] for row in b.rows]
+
+
+def test_scanned_numbers_read_as_printed(grey_page):
+    scanned, born = grey_page
+    a, b = _table_on_page(scanned, 1), _table_on_page(born, 3)
+    compared = 0
+    for row_a, row_b in zip(a.rows, b.rows):
+        for cell_a, cell_b in zip(row_a.cells, row_b.cells):
+            value, numeric = try_number(cell_b.text)
+            if numeric and value is not None:
+                assert try_number(cell_a.text)[0] == value, (cell_a.text, cell_b.text)
+                assert cell_a.ocr is not None and 0 < cell_a.ocr <= 1
+                compared += 1
+    assert compared >= 25
+
+
+def test_colour_stamp_and_signature_over_the_name_do_not_hide_it(tmp_path):
+    """A colour scan: black print, a blue stamp and a blue signature over the signatory's name."""
+    data = (SAMPLES / f"{RIVNE}.pdf").read_bytes()
+    f = tmp_path / "stamped.pdf"
+    f.write_bytes(scan_pdf(data, ScanLook(colour=True, stamp=True, noise=6, seed=5), pages=[2]))
+    report = parse(f)
+    assert report.signatory is not None and report.signatory.name == "Сергій ПАНАСЮК"
+    assert "ради" in report.signatory.position
+
+
+def test_ocr_never_refuses_a_scan_as_before(tmp_path):
+    f = tmp_path / "скан.pdf"
+    f.write_bytes(scan_pdf((SAMPLES / f"{RIVNE}.pdf").read_bytes(), ScanLook(dpi=100), pages=[0]))
+    with pytest.raises(ScannedDocument) as e:
+        parse(f, ocr=OcrSettings(mode="never"))
+    assert "скан.pdf" in str(e.value) and "--ocr never" in str(e.value)
+
+
+def test_blank_scan_is_a_scan_ocr_found_nothing_in():
+    with pytest.raises(ScannedDocument) as e:
+        read_pdf(pdf_bytes([IMAGE_PAGE]), path="blank.pdf", limits=DEFAULT_LIMITS)
+    assert "OCR found no text" in str(e.value)
+
+
+def test_missing_language_data_names_the_file_and_what_to_install():
+    with pytest.raises(OcrUnavailable) as e:
+        read_pdf(pdf_bytes([IMAGE_PAGE]), path="скан.pdf", limits=DEFAULT_LIMITS, ocr=OcrSettings(lang="xyz"))
+    assert str(e.value).startswith("скан.pdf: ") and "apt-get install tesseract-ocr tesseract-ocr-xyz" in str(e.value)
+
+
+def _searchable_pdf(tmp_path) -> bytes:
+    """A scan with an invisible text layer over its image, as Tesseract (and ocrmypdf) write one."""
+    import pypdfium2 as pdfium
+
+    data = (SAMPLES / f"{RIVNE}.pdf").read_bytes()
+    page = pdfium.PdfDocument(scan_pdf(data, ScanLook(dpi=150, noise=0), pages=[2]))[0]
+    image = tmp_path / "page.png"
+    page.render(scale=150 / 72).to_pil().save(image, dpi=(150, 150))
+    from extractor.readers.ocr.engine import tessdata_path
+
+    with tesserocr.PyTessBaseAPI(path=tessdata_path(["ukr", "eng"], "x"), lang="ukr+eng") as api:
+        api.SetVariable("tessedit_create_pdf", "1")
+        assert api.ProcessPages(str(tmp_path / "searchable"), str(image))
+    return (tmp_path / "searchable.pdf").read_bytes()
+
+
+def test_invisible_text_layer_of_an_ocr_pdf_is_read_as_text(tmp_path):
+    data = _searchable_pdf(tmp_path)
+    doc = read_pdf(data, path="ocred.pdf", limits=DEFAULT_LIMITS)
+    assert not [n for n in doc.notes if n[0] in ("ocr-pages", "scanned-page")]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "ПАНАСЮК" in text and "Показники" in text
+    again = read_pdf(data, path="ocred.pdf", limits=DEFAULT_LIMITS, ocr=OcrSettings(mode="always", dpi=150))
+    assert [n[0] for n in again.notes][:1] == ["ocr-pages"]
+
+
+def test_image_only_pdf_written_by_pillow_is_recognised_as_a_scan():
+    """The scans the tests make are what they claim: image-only pages, no text layer at all."""
+    import pypdfium2 as pdfium
+
+    scan = scan_pdf((SAMPLES / f"{RIVNE}.pdf").read_bytes(), ScanLook(dpi=72), pages=[0])
+    page = pdfium.PdfDocument(io.BytesIO(scan))[0]
+    assert page.get_textpage().count_chars() == 0

@@ -1,0 +1,106 @@
+"""OCR settings, fix-ups of what the language data cannot read, and the Tesseract lookup errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.errors import OcrUnavailable
+from extractor.readers.ocr import engine
+from extractor.readers.ocr.engine import Word, tessdata_path
+from extractor.readers.ocr.settings import OcrSettings
+from extractor.readers.ocr.text import fix_words
+
+
+def words(*items: tuple[str, int]) -> list[Word]:
+    return [Word(text, 10 * i, 0, 10 * i + 8, 10, 0.9, line) for i, (text, line) in enumerate(items)]
+
+
+def texts(ws: list[Word]) -> list[str]:
+    return [w.text for w in ws]
+
+
+@pytest.mark.parametrize("reading", ["No", "Мо", "Ne", "N", "Ме"])
+def test_number_sign_read_as_letters_before_a_number_is_put_back(reading):
+    out = fix_words(words(("від", 0), ("25.11.2021", 0), (reading, 0), ("1376.", 0)))
+    assert texts(out) == ["від", "25.11.2021", "№", "1376."]
+
+
+def test_number_sign_over_z_p_on_the_next_line_is_put_back():
+    assert texts(fix_words(words(("Мо", 0), ("з/п", 1)))) == ["№", "з/п"]
+
+
+def test_number_sign_glued_to_its_digits_is_put_back():
+    assert texts(fix_words(words(("Ме1406,", 0), ("від", 0)))) == ["№1406,", "від"]
+
+
+def test_letters_that_are_not_before_a_number_stay():
+    assert texts(fix_words(words(("No", 0), ("problem", 0), ("Мо", 0)))) == ["No", "problem", "Мо"]
+    # a number on the next line does not make a number sign
+    assert texts(fix_words(words(("No", 0), ("12", 1)))) == ["No", "12"]
+
+
+@pytest.mark.parametrize("reading, fixed", [("м3", "м³"), ("м2.", "м²."), ("км2", "км²"), ("дм3,", "дм³,")])
+def test_unit_superscript_is_put_back(reading, fixed):
+    assert texts(fix_words(words(("тис.", 0), (reading, 0)))) == ["тис.", fixed]
+
+
+@pytest.mark.parametrize("reading", ["м30", "3м", "ім3", "м4"])
+def test_other_words_with_digits_stay(reading):
+    assert texts(fix_words(words((reading, 0)))) == [reading]
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"mode": "sometimes"}, "auto, always, never"),
+        ({"lang": "ukr eng"}, "joined by"),
+        ({"lang": ""}, "joined by"),
+        ({"dpi": 30}, "70 to 1200"),
+        ({"dpi": 300.0}, "whole number"),
+        ({"low_confidence": 1.5}, "within 0..1"),
+    ],
+)
+def test_settings_refuse_nonsense(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        OcrSettings(**kwargs)
+
+
+def test_settings_measure_paper_in_pixels():
+    assert OcrSettings(dpi=300).pixels(25.4) == 300
+    assert OcrSettings(dpi=200).languages == ["ukr", "eng"]
+
+
+def test_missing_language_data_names_the_file_and_the_package(tmp_path, monkeypatch):
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    monkeypatch.setattr(engine, "TESSDATA_DIRS", ())
+    (tmp_path / "eng.traineddata").write_bytes(b"")
+    with pytest.raises(OcrUnavailable) as e:
+        tessdata_path(["ukr", "eng"], "скан.pdf")
+    message = str(e.value)
+    assert message.startswith("скан.pdf: ")
+    assert "ukr.traineddata" in message and "eng.traineddata" not in message
+    assert "apt-get install tesseract-ocr tesseract-ocr-ukr" in message
+
+
+def test_language_data_is_found_through_tessdata_prefix(tmp_path, monkeypatch):
+    (tmp_path / "tessdata").mkdir()
+    for lang in ("ukr", "eng"):
+        (tmp_path / "tessdata" / f"{lang}.traineddata").write_bytes(b"")
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    assert tessdata_path(["ukr", "eng"], "x.pdf").rstrip("/").endswith("tessdata")
+
+
+def test_missing_binding_says_what_to_install(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_tesserocr(name, *args, **kwargs):
+        if name == "tesserocr":
+            raise ImportError("No module named 'tesserocr'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_tesserocr)
+    with pytest.raises(OcrUnavailable) as e:
+        engine._binding("скан.pdf")
+    assert "tesserocr" in str(e.value) and "pip install" in str(e.value)
