@@ -12,8 +12,10 @@ RUNTIME := $(VENV)/.runtime-$(PY_ID)
 STAMP   := $(VENV)/.installed-$(PY_ID)
 # Debian packages used outside Python (installed when missing, as root; otherwise
 # a message says what to install): LibreOffice converts DOC, RTF, ODT, XLS, ODS;
-# Chromium (with a font that has Cyrillic) runs the browser test of `extractor serve`.
-SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui python3-uno chromium fonts-dejavu-core
+# Chromium (with a font that has Cyrillic) runs the browser test of `extractor serve`;
+# Tesseract's Ukrainian and English language data read scanned pages.
+SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui python3-uno chromium fonts-dejavu-core \
+                   tesseract-ocr tesseract-ocr-ukr
 
 .PHONY: setup test demo schema bench fuzz clean qa floors system-packages messages
 
@@ -22,11 +24,11 @@ $(RUNTIME): pyproject.toml
 	@$(PYTHON) tools/check_python.py $(VENV)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[xlsx]'
+	$(PY) -m pip install --quiet -e '.[xlsx,ocr]'
 	touch $(RUNTIME)
 
 $(STAMP): $(RUNTIME)
-	$(PY) -m pip install --quiet -e '.[test,xlsx]'
+	$(PY) -m pip install --quiet -e '.[test,xlsx,ocr]'
 	touch $(STAMP)
 
 system-packages:

@@ -18,6 +18,13 @@ batch    ``extractor batch --jobs 2`` vs. ``--jobs 1`` over 90 files (the
          Target: throughput >= 1.7x. Interleaved with the batch runs: two
          CPU-bound Python processes vs. one, unpinned and pinned to a CPU
          each: the parallelism the machine gives meanwhile (reported).
+ocr      scanned PDFs parsed with OCR, each in a fresh process (Tesseract's
+         models loaded before the clock starts): seconds per page (wall and
+         CPU), peak RSS, and the answer scored against the expected JSON
+         with the corpus scorer's rules (tests/scoring.py): the scanned
+         sample at 300 and 200 dpi, and grey JPEG scans of the born-digital
+         sample PDFs made by tests/scanbuild.py. Targets: field accuracy
+         >= 0.98 and row precision >= 0.99 at 300 dpi, >= 0.95 at 200 dpi.
 large    a generated 160-page PDF (a funding table across pages) and a DOCX
          with a 3,000-row table, each parsed in a fresh process (after one
          parse of the sample it was made from, so imports are not timed):
@@ -74,6 +81,10 @@ TXT_MAX_MS = 20.0
 BATCH_MIN_SPEEDUP = 1.7
 BATCH_COPIES = 10  # 9 samples x 10 = 90 files
 LARGE_MAX_RSS_MB = 400.0
+#: scanned samples (image-only PDFs read by OCR) end in this; the pdf and batch sections leave them to ``ocr``
+SCAN_SUFFIX = "-scan"
+OCR_MIN_ACCURACY = {300: 0.98, 200: 0.95}
+OCR_MIN_PRECISION = {300: 0.99, 200: 0.95}
 LINEAR_MAX_RATIO = 1.5
 #: the large PDF: the Zhytomyr sample's pages 3-5 hold only its funding table, continued
 LARGE_PDF_SAMPLE = "zhytomyr-bezpechne-misto-2017-2019.pdf"
@@ -102,7 +113,7 @@ def _ms(seconds: float) -> str:
 
 def bench_pdf(runs: int) -> list[Line]:
     out = []
-    for path in sorted(SAMPLES.glob("*.pdf")):
+    for path in sorted(p for p in SAMPLES.glob("*.pdf") if not p.stem.endswith(SCAN_SUFFIX)):
         t = interleaved({
             "base": lambda: baselines.pdf_baseline(path),
             "parse": lambda: baselines.parse(path),
@@ -150,7 +161,8 @@ def bench_startup(runs: int) -> list[Line]:
 
 
 def bench_batch(runs: int) -> list[Line]:
-    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".txt"})
+    files = sorted(p for p in SAMPLES.iterdir()
+                   if p.suffix in {".pdf", ".docx", ".txt"} and not p.stem.endswith(SCAN_SUFFIX))
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         src = Path(tmp) / "in"
         src.mkdir()
@@ -209,6 +221,45 @@ def _spin(processes: int, pinned: bool) -> None:
     procs = [subprocess.Popen([sys.executable, "-c", SPIN_CODE], preexec_fn=pin(k)) for k in range(processes)]
     for p in procs:
         p.wait()
+
+
+def _ocr_case(name: str, path: Path, dpi: int, golden: Path, tmp: Path) -> Line:
+    import json
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scoring import score_pair
+
+    out = tmp / f"{name}-{dpi}.json"
+    done = subprocess.run([sys.executable, str(HERE / "ocr_child.py"), str(path), str(dpi), str(out)],
+                          check=True, capture_output=True, text=True)
+    r = json.loads(done.stdout.strip().splitlines()[-1])
+    score = score_pair(json.loads(golden.read_text(encoding="utf-8")), json.loads(out.read_text(encoding="utf-8")))
+    fa, rp = float(score.field_accuracy), float(score.row_precision)
+    pages = r["pages"] or 1
+    ok = fa >= OCR_MIN_ACCURACY[dpi] and rp >= OCR_MIN_PRECISION[dpi]
+    return Line("ocr", f"{name}, {pages} pages, {dpi} dpi",
+                f"{r['seconds'] / pages:.1f} s/page (CPU {r['cpu'] / pages:.1f} s), peak RSS {r['peak_mb']:.0f} MB; "
+                f"field accuracy {fa:.3f}, row precision {rp:.3f}",
+                f">= {OCR_MIN_ACCURACY[dpi]} / {OCR_MIN_PRECISION[dpi]}", ok)
+
+
+def bench_ocr(runs: int) -> list[Line]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scanbuild import ScanLook, scan_pdf
+
+    out = []
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
+        tmp = Path(tmp)
+        for path in sorted(SAMPLES.glob(f"*{SCAN_SUFFIX}.pdf")):
+            golden = ROOT / "tests" / "golden" / "scanned" / f"{path.stem}.expected.json"
+            for dpi in (300, 200):
+                out.append(_ocr_case(path.stem, path, dpi, golden, tmp))
+        for path in sorted(p for p in SAMPLES.glob("*.pdf") if not p.stem.endswith(SCAN_SUFFIX)):
+            grey = tmp / f"{path.stem}-grey.pdf"
+            grey.write_bytes(scan_pdf(path.read_bytes(), ScanLook(stamp=True)))
+            out.append(_ocr_case(f"{path.stem} grey JPEG scan", grey, 300,
+                                 ROOT / "tests" / "golden" / f"{path.stem}.expected.json", tmp))
+    return out
 
 
 def _large(kind: str, unit: str, full: int, make, runs: int, warmup: Path) -> list[Line]:
@@ -296,6 +347,7 @@ SECTIONS = {
     "txt": bench_txt,
     "startup": bench_startup,
     "batch": bench_batch,
+    "ocr": bench_ocr,
     "large": bench_large,
     "formats": bench_formats,
 }
@@ -314,11 +366,17 @@ def machine() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     libs = []
-    for name in ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "lxml"):
+    for name in ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "lxml", "tesserocr"):
         try:
             libs.append(f"{name} {version(name)}")
         except PackageNotFoundError:
             pass
+    try:
+        import tesserocr
+
+        libs.append(f"Tesseract {tesserocr.tesseract_version().split()[1]}")
+    except (ImportError, IndexError):
+        pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
         f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "

@@ -45,6 +45,30 @@ def _add_limit_flags(p: argparse.ArgumentParser) -> None:
                    help=_("largest uncompressed DOCX part, in MB (default: %(default)s)"))
 
 
+def _add_ocr_flags(p: argparse.ArgumentParser) -> None:
+    from .readers.ocr.settings import DEFAULT_OCR, MODES
+
+    g = p.add_argument_group("OCR of scanned PDF pages")
+    g.add_argument("--ocr", choices=MODES, default=DEFAULT_OCR.mode,
+                   help="which pages Tesseract reads: auto = pages without a text layer, always = every page, "
+                        "never = none (default: %(default)s)")
+    g.add_argument("--ocr-lang", default=DEFAULT_OCR.lang, metavar="LANGS",
+                   help="Tesseract languages joined by + (default: %(default)s)")
+    g.add_argument("--ocr-dpi", type=int, default=DEFAULT_OCR.dpi, metavar="DPI",
+                   help="resolution pages are rendered at for OCR (default: %(default)s)")
+
+
+def _ocr(args: argparse.Namespace):
+    from .readers.ocr.settings import OcrSettings
+
+    try:
+        return OcrSettings(mode=args.ocr, lang=args.ocr_lang, dpi=args.ocr_dpi)
+    except ValueError as e:
+        from .batch import UsageError
+
+        raise UsageError(None, str(e)) from None
+
+
 def _limits(args: argparse.Namespace) -> Limits:
     timeout = getattr(args, "timeout", DEFAULT_LIMITS.timeout_seconds)
     try:
@@ -204,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_csv_flags(p)
     p.add_argument("--quiet", "-q", action="store_true", help=_("do not name the files written on stderr"))
     _add_limit_flags(p)
+    _add_ocr_flags(p)
 
     d = _command(sub, "dump", help=_("show what the reader saw: paragraphs and tables as grids"))
     d.add_argument("file")
@@ -214,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--full", action="store_true", help=_("never cut a cell"))
     d.add_argument("--no-legend", action="store_true", help=_("leave out the legend of the markers"))
     _add_limit_flags(d)
+    _add_ocr_flags(d)
 
     _command(sub, "schema", help=_("print the JSON Schema of the output contract"))
 
@@ -393,7 +419,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             raise UsageError(flag, f"applies to CSV output, and this writes {plan.format.upper()}")
     if plan.format == "xlsx":
         _need_openpyxl()
-    parsed = parse_input(args.file, _limits(args))
+    parsed = parse_input(args.file, _limits(args), _ocr(args))
     sources = None
     if plan.format == "html":
         from .writers.pages import report_sources
@@ -417,7 +443,7 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     from .readers import read
     from .render import RenderOptions, render_document
 
-    doc = read(args.file, _limits(args))
+    doc = read(args.file, _limits(args), _ocr(args))
     if args.json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -104,3 +104,21 @@ def test_missing_binding_says_what_to_install(monkeypatch):
     with pytest.raises(OcrUnavailable) as e:
         engine._binding("скан.pdf")
     assert "tesserocr" in str(e.value) and "pip install" in str(e.value)
+
+
+def test_missing_numpy_says_what_to_install(monkeypatch):
+    import builtins
+
+    from extractor.readers import ocr
+
+    real_import = builtins.__import__
+
+    def no_numpy(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 1 and name == "page":
+            raise ModuleNotFoundError("No module named 'numpy'", name="numpy")
+        return real_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(builtins, "__import__", no_numpy)
+    with pytest.raises(OcrUnavailable) as e:
+        ocr._page_reader("скан.pdf")
+    assert str(e.value).startswith("скан.pdf: ") and "numpy" in str(e.value) and "extractor-zvit[ocr]" in str(e.value)

@@ -17,7 +17,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
     done
 else
     echo "extractor: not a Debian system: install the equivalents of these Debian packages by hand: $*" \
-         "(LibreOffice with its Python UNO bindings reads DOC, RTF, ODT, XLS and ODS)" >&2
+         "(LibreOffice with its Python UNO bindings reads DOC, RTF, ODT, XLS and ODS; Tesseract with its Ukrainian data reads scanned PDFs)" >&2
     exit 0
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -31,5 +31,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 else
     echo "extractor: missing system packages: ${missing[*]}" >&2
     echo "extractor: install them with: sudo apt-get install ${missing[*]}" >&2
-    echo "extractor: (until then what needs them says so; e.g. DOC, RTF, ODT, XLS and ODS need LibreOffice)" >&2
+    echo "extractor: (until then what needs them says so; e.g. DOC, RTF, ODT, XLS and ODS need LibreOffice, scanned PDFs Tesseract)" >&2
 fi

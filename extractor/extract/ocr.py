@@ -17,8 +17,8 @@ or by one line of it for a stacked cell, in column order).
 * every number printed with another count of decimals than the others of
   its kind in its table (funding: the amounts, the percents; indicators:
   the values of one unit) when
-  at least ``DECIMALS_MAJORITY`` of the column's (at least
-  ``DECIMALS_MIN_VALUES``) numbers agree: a scan loses a decimal comma
+  at least ``OcrSettings.decimals_majority`` of the column's (at least
+  ``decimals_min_values``) numbers agree: a scan loses a decimal comma
   ("98,1" read as "981") more easily than any other character, and two
   readers lose it alike.
 """
@@ -38,9 +38,6 @@ from ..readers.ocr.settings import OcrSettings
 #: cross-check findings that make the OCR reading of their row doubtful
 CROSS_CHECKS = ("percent-vs-amounts", "breakdown-sum-mismatch", "total-sum-mismatch")
 CODE = "ocr-low-confidence"
-#: a column whose numbers mostly share a count of decimals: at least this many numbers, this share of them
-DECIMALS_MIN_VALUES = 3
-DECIMALS_MAJORITY = 0.75
 _DECIMALS = regex.compile(r"[,.](\d*)\s*%?\s*$")
 
 
@@ -136,7 +133,7 @@ def _column_kind(row: FundingRow | IndicatorRow, key: str) -> str | None:
     return "percent" if key == "percent" else "money"
 
 
-def _decimals_findings(report: Report) -> list[Finding]:
+def _decimals_findings(report: Report, settings: OcrSettings) -> list[Finding]:
     columns: dict[tuple, list[tuple[str, int, str, str]]] = defaultdict(list)
     for section, rows in (("funding", report.funding), ("indicators", report.indicators)):
         for i, row in enumerate(rows):
@@ -148,11 +145,11 @@ def _decimals_findings(report: Report) -> list[Finding]:
                     columns[(section, row.location.table, _column_kind(row, key))].append((section, i, key, text))
     out = []
     for values in columns.values():
-        if len(values) < DECIMALS_MIN_VALUES:
+        if len(values) < settings.decimals_min_values:
             continue
         counts = Counter(decimals(text) for _, _, _, text in values)
         usual, n = counts.most_common(1)[0]
-        if n < DECIMALS_MAJORITY * len(values):
+        if n < settings.decimals_majority * len(values):
             continue
         for section, i, key, text in values:
             if decimals(text) != usual:
@@ -186,5 +183,5 @@ def ocr_findings(report: Report, settings: OcrSettings) -> list[Finding]:
             f"the row fails a cross-check ({finding.code}) and its numbers were read by OCR ({_where(row)}): "
             f"{values}; one of them may be misread")))
     named_values = {f.path for f in out}
-    out.extend(f for f in _decimals_findings(report) if f.path not in named_values)
+    out.extend(f for f in _decimals_findings(report, settings) if f.path not in named_values)
     return out

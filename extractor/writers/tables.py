@@ -17,7 +17,8 @@ here, with a type and a description, and every tabular writer uses them:
 Flattening rules:
 
 - ``location`` becomes ``location_page``, ``location_table``, ``location_row``, ``location_sheet``,
-  ``location_sheet_row``, ``location_bbox`` (a JSON array) and ``location_cells`` (a JSON object);
+  ``location_sheet_row``, ``location_bbox`` (a JSON array), ``location_cells`` (a JSON object) and
+  ``location_ocr`` (the row's OCR confidence; the per-value confidences stay in the JSON);
 - ``years`` is the years joined by ``;`` (``"2017;2018;2019"``);
 - ``breakdown`` and ``raw`` are compact JSON text (a JSON array / object) in
   the funding and indicator tables (``breakdown`` is also a table of its own);
@@ -73,6 +74,9 @@ _LOCATION = (
            "empty for other formats."),
     Column("location_cells", "object",
            "PDF: the box of the cell each value was printed in, JSON object keyed like raw; empty for other formats."),
+    Column("location_ocr", "number",
+           "Scanned PDFs: the lowest OCR confidence (0-1) of the row's cells; empty for rows read from a text "
+           "layer or markup."),
 )
 
 REPORT_COLUMNS: tuple[Column, ...] = (
@@ -261,7 +265,8 @@ def _location(loc: Location) -> Row:
     return {"location_page": loc.page, "location_table": loc.table, "location_row": loc.row,
             "location_sheet": loc.sheet, "location_sheet_row": loc.sheet_row,
             "location_bbox": compact_json(loc.bbox) if loc.bbox else None,
-            "location_cells": compact_json(loc.cells) if loc.cells else None}
+            "location_cells": compact_json(loc.cells) if loc.cells else None,
+            "location_ocr": Decimal(str(loc.ocr.confidence)) if loc.ocr is not None else None}
 
 
 def report_row(report: Report, label: str) -> Row:

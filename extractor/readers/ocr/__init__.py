@@ -64,6 +64,27 @@ def ocr_notes(scanned: dict, settings: OcrSettings) -> list[tuple[str, str]]:
     return notes
 
 
+#: the Python packages OCR needs beyond the core ones (the ``ocr`` extra)
+OCR_MODULES = ("numpy", "tesserocr")
+INSTALL_EXTRA = "pip install 'extractor-zvit[ocr]'"
+
+
+def _page_reader(path: str):
+    """``page.read_scanned_page``; ``OcrUnavailable`` when a package of the ``ocr`` extra is missing."""
+    from ...errors import OcrUnavailable
+
+    try:
+        from .page import read_scanned_page
+    except ModuleNotFoundError as exc:
+        if exc.name not in OCR_MODULES:
+            raise
+        raise OcrUnavailable(
+            path, f"the PDF has scanned pages and OCR needs the Python package {exc.name}, which is not installed: "
+                  f"{INSTALL_EXTRA}",
+        ) from exc
+    return read_scanned_page
+
+
 #: the language whose model reads numbers (digits, separators and "%": the Ukrainian model has no "%")
 DIGITS_LANGUAGE = "eng"
 
@@ -90,8 +111,7 @@ def read_scanned_pages(data: bytes, numbers: list[int], settings: OcrSettings, p
     """
     import pypdfium2 as pdfium
 
-    from .page import read_scanned_page
-
+    read_scanned_page = _page_reader(path)
     readers = make_readers(settings, path)
     out = {}
     doc = pdfium.PdfDocument(data)

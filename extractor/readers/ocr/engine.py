@@ -132,7 +132,7 @@ def _binding(path: str) -> Any:
         raise OcrUnavailable(
             path,
             "the PDF has scanned pages and OCR needs the Python package tesserocr, which is not installed: "
-            "pip install tesserocr, and " + INSTALL_HINT.format(packages="tesseract-ocr-ukr"),
+            "pip install 'extractor-zvit[ocr]'",
         ) from exc
     return tesserocr
 

@@ -8,29 +8,36 @@ the edges, each character sorted into the cell holding its centre, the rest
 grouped into text lines). Spans, page joins, repeated headers and paragraphs
 are therefore decided by the same rules as for a born-digital PDF.
 
-Steps, for a page image at ``settings.dpi``:
+Steps, for a page image at ``settings.dpi`` (``OcrSettings`` holds every
+threshold):
 
-1. coloured ink (a blue stamp or signature) is turned to paper, dust specks
-   are removed, the skew is measured and undone (``image``);
-2. ruling lines are found (``image.find_rules``) and painted out, so that
-   Tesseract sees no table borders touching the letters;
-3. Tesseract reads the page once (``Engine.page``); each word becomes one
-   character dict whose box is the word's across and its text line's down
-   (every word of a line shares the line's box and font size, so that
-   lines and cell texts are grouped as for typeset text), with a space
-   character between neighbouring words of a line;
-4. after the cells are known, a cell is read again on its own
-   (``_reread``) when that is more accurate than the page reading: a
-   numeric cell read with less than ``settings.reread_below`` confidence is
-   read as one line (or a block) with only digits and number signs allowed,
-   and a cell with ink but no word (a lone dash or digit that page layout
-   analysis skipped) or with a word running over its border is read on its
-   own. A digits-only reading replaces the page reading only when it is a
-   number: a cell that does not read as a number keeps its text (the
-   extraction then names it in a ``non-numeric-amount`` warning), so no
-   digit is ever made up;
-5. every table cell gets the lowest confidence of its words (``RawCell.ocr``,
-   0–1); where two readings of a number disagree, the lower of the two.
+1. coloured ink (a blue stamp or signature) is turned to paper, the skew is
+   measured and undone, ruling lines are found, and the text's ink is what
+   is left without the rules and without dust (``image``);
+2. the page outside its ruled tables is read once with Tesseract's own
+   layout analysis (``Engine.page``);
+3. each table cell is read on its own (``read_cell``), inside its borders:
+   as one line when its ink makes one band of rows, else as a block. Page
+   layout analysis over a table mixes the lines of neighbouring cells (a
+   header cell of three lines beside one of two) and reads the dots of the
+   letters of one as a line of its own; a cell alone has none of that;
+4. a cell whose reading looks like a number is read a second time by the
+   digits reader (English, which has "%" where the Ukrainian model has
+   none, with only digits, spaces, separators, signs and "%" allowed): when
+   only one reading is a number, that one is kept; when both are and agree,
+   the surer; when they give different numbers, the digits reading, trusted
+   no more than ``settings.disputed``. A cell that does not read as a
+   number keeps its text (extraction then leaves the value empty, its text
+   in ``raw``, with a warning), so no digit is ever made up;
+5. a short, unsure reading of a cell whose ink is one short bar is a dash
+   (``image.is_dash``); a cell holding only an item number closed by a
+   comma ("1,") had its period misread;
+6. each word becomes one character dict whose box is the word's across and
+   its text line's down (every word of a line shares the line's box and
+   font size, so that lines and cell texts are grouped as for typeset
+   text), with a space character between neighbouring words of a line;
+7. every table cell gets the lowest confidence of its words
+   (``RawCell.ocr``, 0–1), or the confidence its numbers' readings left it.
 
 A page with text but no ruled table whose lines look like columns (several
 lines with wide gaps) is named in an ``ocr-no-rules`` note: its text is kept
@@ -60,40 +67,10 @@ _ITEM_COMMA = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*,$")
 #: what a cell holding only a printed dash reads as, unless Tesseract read one of ``DASH_TEXTS``
 DASH = "\u2013"
 DASH_TEXTS = ("-", "\u2013", "\u2014", "\u2212")
-#: the most a number is trusted when its two readings give different numbers
-DISPUTED = 0.5
-#: confidence given to a dash told by its shape (``image.is_dash`` is strict)
-DASH_CONFIDENCE = 0.95
-#: a reading of at most this many characters may be a misread dash or a stray mark
-SHORT_READING = 3
 #: a cell text that is meant to be a number: digits and number signs, maybe a misread letter or two
 _NUMERIC_LOOKING = regex.compile(r"^[\d\s,.:;'%\-\u2013\u2212OoОоЗзlІі|]+$")
-#: angles (degrees) below this are not worth turning the image for
-MIN_SKEW = 0.02
-#: ink (square millimetres of paper) a cell must hold, rules left out, to be read at all (a dash holds 0.4)
-MIN_CELL_INK_MM2 = 0.2
-#: a mark of at most this area (square millimetres) and this size (millimetres) with no other ink
-#: within SPECK_CLEARANCE_MM is dust
-SPECK_MM2 = 0.25
-SPECK_SIZE_MM = 0.7
-SPECK_CLEARANCE_MM = 0.8
-#: coloured ink (stamps, signatures), not print: red, green and blue levels spread this far apart,
-#: and by this share of the pixel's darkness
-COLOUR_CHROMA = 12
-COLOUR_SATURATION = 0.25
-#: blue (stamp and pen ink) exceeding red and green by this much
-COLOUR_BLUE = 18
 #: font size (points) assumed for a cell that holds only a dash
 DASH_FONT_SIZE = 11.0
-#: millimetres kept clear of a cell's border lines (their middle) when the cell is read on its own:
-#: half a thick rule and the rough edge a scan gives it
-CELL_INSET_MM = 0.5
-#: lines with this many tab-separated parts look like table rows
-COLUMN_PARTS = 3
-#: this many such lines on a page without rules earn an ``ocr-no-rules`` note
-COLUMN_LINES = 3
-#: measured font sizes within this share of the median size of their part of the page are that size
-SIZE_SNAP = 0.2
 
 
 @dataclass
@@ -108,17 +85,17 @@ class ScannedPage:
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _snap_sizes(sizes: list[float]) -> list[float]:
+def _snap_sizes(sizes: list[float], snap: float) -> list[float]:
     """Font sizes of the lines of one reading (the page, or a cell) with the scatter of OCR measurement taken out.
 
-    A size within ``SIZE_SNAP`` of the median size becomes the median,
+    A size within ``snap`` (a share) of the median size becomes the median,
     so that body lines of one font compare equal (paragraphs are grouped by
     equal size); headings in a clearly larger font keep theirs.
     """
     if not sizes:
         return []
     median = float(np.median(sizes))
-    return [median if abs(s - median) <= SIZE_SNAP * median else s for s in sizes]
+    return [median if abs(s - median) <= snap * median else s for s in sizes]
 
 
 def _chars(rec: Recognition, sx: float, sy: float) -> list[dict[str, Any]]:
@@ -164,14 +141,14 @@ def _item_number(rec: Recognition) -> Recognition:
     return rec
 
 
-def _merge(recognitions: list[Recognition]) -> Recognition:
+def _merge(recognitions: list[Recognition], snap: float) -> Recognition:
     """One recognition of several (the page outside tables, each cell): line numbers made page-wide."""
     words: list[Word] = []
     lines: list[Line] = []
     for rec in recognitions:
         offset = len(lines)
         words.extend(replace(w, line=w.line + offset) for w in rec.words)
-        sizes = _snap_sizes([line.size for line in rec.lines])
+        sizes = _snap_sizes([line.size for line in rec.lines], snap)
         lines.extend(replace(line, size=size) for line, size in zip(rec.lines, sizes))
     return Recognition(words, lines)
 
@@ -183,7 +160,7 @@ def text_bands(region: np.ndarray) -> int:
     return int(starts)
 
 
-def _choose_number(cell: Recognition, digits: Recognition) -> tuple[Recognition, float | None]:
+def _choose_number(cell: Recognition, digits: Recognition, disputed: float) -> tuple[Recognition, float | None]:
     """A numeric cell's reading against its digits-only reading (see the module docstring)."""
     conf_a, conf_b = cell.confidence or 0.0, digits.confidence or 0.0
     value_b, numeric_b = try_number(digits.text) if digits.words else (None, False)
@@ -194,17 +171,18 @@ def _choose_number(cell: Recognition, digits: Recognition) -> tuple[Recognition,
         return digits, conf_b
     if value_a == value_b:
         return (cell if conf_a >= conf_b else digits), max(conf_a, conf_b)
-    # two readings, two numbers: the digits reader's, trusted no more than DISPUTED
-    return digits, min(conf_a, conf_b, DISPUTED)
+    # two readings, two numbers: the digits reader's, trusted no more than ``disputed``
+    return digits, min(conf_a, conf_b, disputed)
 
 
-def _dash(region: np.ndarray, box: tuple[int, int, int, int], text: str, dpi: int) -> Recognition:
+def _dash(region: np.ndarray, box: tuple[int, int, int, int], text: str, settings: OcrSettings) -> Recognition:
     """A recognition holding the one dash a cell shows (told by its shape)."""
     x0, top, x1, bottom = ink_box(region) or (0, 0, region.shape[1], region.shape[0])
     dx, dy = box[0], box[1]
-    word = Word(text if text in DASH_TEXTS else DASH, x0 + dx, top + dy, x1 + dx, bottom + dy, DASH_CONFIDENCE, 0)
+    word = Word(text if text in DASH_TEXTS else DASH, x0 + dx, top + dy, x1 + dx, bottom + dy,
+                settings.dash_confidence, 0)
     # a dash stands at half the x-height: its line's baseline lies about a quarter of a font size below it
-    size = DASH_FONT_SIZE * dpi / 72
+    size = DASH_FONT_SIZE * settings.dpi / 72
     return Recognition([word], [Line(word.x0, word.top, word.x1, word.bottom, bottom + dy + size / 4, size)])
 
 
@@ -228,7 +206,7 @@ def read_cell(readers: Readers, region: np.ndarray, box: tuple[int, int, int, in
     ``box`` is the cell's inside (x0, top, x1, bottom) in image pixels and
     ``region`` the ink mask of that box, rules left out.
     """
-    if int(region.sum()) < MIN_CELL_INK_MM2 * (settings.dpi / 25.4) ** 2:
+    if int(region.sum()) < settings.area(settings.min_cell_ink_mm2):
         return Recognition([], []), None
     one_line = text_bands(region) == 1
     rec = _fixed(readers.text.region(box, one_line=one_line))
@@ -236,17 +214,17 @@ def read_cell(readers: Readers, region: np.ndarray, box: tuple[int, int, int, in
         rec = _fixed(readers.text.region(box, one_line=True))
     text = "".join(rec.text.split())
     unsure = rec.confidence is None or rec.confidence < settings.reread_below
-    if len(text) <= SHORT_READING and unsure and is_dash(region, settings.dpi):
-        dash = _dash(region, box, text, settings.dpi)
+    if len(text) <= settings.short_reading and unsure and is_dash(region, settings.dpi):
+        dash = _dash(region, box, text, settings)
         return dash, dash.confidence
     if _looks_numeric(rec.text):
         digits = _fixed(readers.digits.region(box, one_line=one_line, whitelist=NUMBER_CHARS))
-        return _choose_number(_item_number(rec), _item_number(digits))
+        return _choose_number(_item_number(rec), _item_number(digits), settings.disputed)
     return _item_number(rec), rec.confidence
 
 
-def _tabular_lines(content: PageContent) -> int:
-    return sum(1 for line in content.lines if len([p for p in line.text.split("\t") if p.strip()]) >= COLUMN_PARTS)
+def _tabular_lines(content: PageContent, parts: int) -> int:
+    return sum(1 for line in content.lines if len([p for p in line.text.split("\t") if p.strip()]) >= parts)
 
 
 def _inside(cell: tuple[float, float, float, float], sx: float, sy: float, shape: tuple[int, int],
@@ -270,13 +248,13 @@ def read_scanned_page(
     ``width`` and ``height`` are the page's size in PDF points.
     """
     if image.mode in ("RGB", "RGBA"):
-        image = Image.fromarray(without_colour(np.asarray(image.convert("RGB")), COLOUR_CHROMA, COLOUR_SATURATION,
-                                                    COLOUR_BLUE))
+        image = Image.fromarray(without_colour(np.asarray(image.convert("RGB")), settings.colour_chroma,
+                                               settings.colour_saturation, settings.colour_blue))
     image = image.convert("L")
     gray = np.asarray(image)
     mask = ink(gray)
     angle = skew_angle(mask, max_angle=settings.max_skew)
-    if abs(angle) >= MIN_SKEW:
+    if abs(angle) >= settings.min_skew:
         image = image.rotate(-angle, resample=Image.BILINEAR, fillcolor=255)
         gray = np.asarray(image)
         mask = ink(gray)
@@ -286,20 +264,20 @@ def read_scanned_page(
     sx, sy = width / w_px, height / h_px
     tables = find_tables(segment_edges(rules.segments, sx, sy), width, height)
     # the ink of the text: rules left out, then dust (a speck by a rule is dust too)
-    text_ink = despeckle(mask & ~rules.mask, int(SPECK_MM2 * (settings.dpi / 25.4) ** 2),
-                         settings.pixels(SPECK_SIZE_MM / 2), settings.pixels(SPECK_CLEARANCE_MM))
+    text_ink = despeckle(mask & ~rules.mask, settings.area(settings.speck_mm2),
+                         settings.pixels(settings.speck_size_mm / 2), settings.pixels(settings.speck_clearance_mm))
     clear = clean(gray, text_ink)
     # the page outside its tables, read with Tesseract's layout analysis
     outside = clear.copy()
     outside_ink = text_ink.copy()
-    inset = settings.pixels(CELL_INSET_MM)
+    inset = settings.pixels(settings.cell_inset_mm)
     for table in tables:
         x0, top, x1, bottom = _inside(table.bbox, sx, sy, gray.shape, -inset)
         area = (slice(max(0, top), bottom), slice(max(0, x0), x1))
         outside[area] = 255
         outside_ink[area] = False
     parts = []
-    if outside_ink.sum() >= MIN_CELL_INK_MM2 * (settings.dpi / 25.4) ** 2:
+    if outside_ink.sum() >= settings.area(settings.min_cell_ink_mm2):
         readers.text.set_image(Image.fromarray(outside), settings.dpi)
         parts.append(_fixed(readers.text.page()))
     # each table cell read on its own
@@ -314,14 +292,14 @@ def read_scanned_page(
             rec, conf = read_cell(readers, text_ink[box[1]:box[3], box[0]:box[2]], box, settings)
             parts.append(rec)
             confidence[tuple(cell)] = conf
-    rec = _merge(parts)
+    rec = _merge(parts, settings.size_snap)
     content = page_content(number, width, height, _chars(rec, sx, sy), [], lambda: tables)
     for piece in content.tables:
         for cell in piece.cells:
             cell.ocr = confidence.get((cell.x0, cell.top, cell.x1, cell.bottom))
     content.scanned = not content.has_text  # an image where OCR found nothing stays a scanned page
     notes = []
-    if not content.tables and _tabular_lines(content) >= COLUMN_LINES:
+    if not content.tables and _tabular_lines(content, settings.column_parts) >= settings.column_lines:
         notes.append((
             "ocr-no-rules",
             f"page {number}: the scan shows columns of text but no ruling lines; its text was kept as "
