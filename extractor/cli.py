@@ -660,6 +660,8 @@ _HOW_TEXT = {
     "libreoffice": N_("converted by LibreOffice (one process serves a whole run)"),
     "libreoffice-per-file": N_("converted by LibreOffice, started anew for every file (slower)"),
     "missing": N_("needs LibreOffice, which is not installed"),
+    "ocr": N_("pages without a text layer read by OCR (Tesseract)"),
+    "ocr-missing": N_("needs Tesseract with its Ukrainian data and the ocr extra, not all installed"),
 }
 
 

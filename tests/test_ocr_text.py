@@ -122,3 +122,14 @@ def test_missing_numpy_says_what_to_install(monkeypatch):
     with pytest.raises(OcrUnavailable) as e:
         ocr._page_reader("скан.pdf")
     assert str(e.value).startswith("скан.pdf: ") and "numpy" in str(e.value) and "extractor-zvit[ocr]" in str(e.value)
+
+
+def test_formats_lists_scanned_pdfs_and_what_they_need(tmp_path, monkeypatch):
+    from extractor.readers import SCANNED_PDF, formats
+
+    [scan] = [f for f in formats() if f.format == SCANNED_PDF]
+    assert scan.suffixes == (".pdf",)
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    monkeypatch.setattr(engine, "TESSDATA_DIRS", ())
+    [scan] = [f for f in formats() if f.format == SCANNED_PDF]
+    assert not scan.available and scan.install == "apt-get install tesseract-ocr tesseract-ocr-ukr"

@@ -63,6 +63,8 @@ CONVERTED_FORMATS = frozenset({DOC, RTF, ODT, XLS, ODS})
 READ_FORMATS = frozenset({DOCX, PDF, TXT, XLSX, HTML, DOC, RTF, ODT, XLS, ODS})
 #: the readable formats as a user names them
 READABLE_NAMES = "DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, HTML, PDF and text files"
+#: ``formats()``'s name for PDF pages that are images (read by OCR)
+SCANNED_PDF = "pdf-scan"
 NOTE_FORMAT_MISMATCH = "format-mismatch"
 NOTE_TEXT_TRUNCATED = "text-truncated"
 #: loggers of the libraries under the readers, kept off stderr unless the application configures logging
@@ -230,11 +232,14 @@ def _read_converted(inp: Input, limits: Limits) -> Document:
 
 
 #: how a format is read: directly; converted by a LibreOffice kept for many files, or started per file;
-#: not at all for want of LibreOffice (``FormatSupport.how``)
+#: not at all for want of LibreOffice; by OCR (``FormatSupport.how``)
 HOW_DIRECT = "direct"
 HOW_LIBREOFFICE = "libreoffice"
 HOW_LIBREOFFICE_COLD = "libreoffice-per-file"
 HOW_MISSING = "missing"
+#: scanned PDF pages: read by OCR, or not for want of Tesseract, its language data or the ``ocr`` extra
+HOW_OCR = "ocr"
+HOW_OCR_MISSING = "ocr-missing"
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,10 @@ def formats() -> list[FormatSupport]:
             out.append(FormatSupport(fmt, suffixes, True, HOW_LIBREOFFICE))
         else:
             out.append(FormatSupport(fmt, suffixes, True, HOW_LIBREOFFICE_COLD, "apt-get install python3-uno"))
+    from .ocr import availability
+
+    available, missing = availability()
+    out.append(FormatSupport(SCANNED_PDF, (".pdf",), available, HOW_OCR if available else HOW_OCR_MISSING, missing))
     return out
 
 

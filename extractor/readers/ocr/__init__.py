@@ -85,6 +85,23 @@ def _page_reader(path: str):
     return read_scanned_page
 
 
+def availability(settings: OcrSettings = DEFAULT_OCR) -> tuple[bool, str | None]:
+    """(available, what to install) for OCR with these settings, without starting Tesseract."""
+    import importlib.util
+
+    from ...errors import OcrUnavailable
+    from .engine import INSTALL_HINT, debian_package, tessdata_path
+
+    if any(importlib.util.find_spec(name) is None for name in OCR_MODULES):
+        return False, INSTALL_EXTRA
+    try:
+        tessdata_path(settings.languages, "")
+    except OcrUnavailable:
+        packages = " ".join(debian_package(lang) for lang in settings.languages if lang != "eng")
+        return False, INSTALL_HINT.format(packages=packages)
+    return True, None
+
+
 #: the language whose model reads numbers (digits, separators and "%": the Ukrainian model has no "%")
 DIGITS_LANGUAGE = "eng"
 
