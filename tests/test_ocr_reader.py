@@ -151,3 +151,12 @@ def test_image_only_pdf_written_by_pillow_is_recognised_as_a_scan():
     scan = scan_pdf((SAMPLES / f"{RIVNE}.pdf").read_bytes(), ScanLook(dpi=72), pages=[0])
     page = pdfium.PdfDocument(io.BytesIO(scan))[0]
     assert page.get_textpage().count_chars() == 0
+
+
+def test_command_line_takes_the_ocr_flags(capsys):
+    from extractor.cli import main
+
+    assert main(["parse", str(SCANNED_SAMPLE), "--ocr", "never"]) == 1
+    assert SCANNED_SAMPLE.name in capsys.readouterr().err
+    assert main(["parse", str(SCANNED_SAMPLE), "--ocr-dpi", "20"]) == 2
+    assert main(["dump", str(SCANNED_SAMPLE), "--ocr-lang", "ukr eng"]) == 2
