@@ -133,3 +133,21 @@ def test_formats_lists_scanned_pdfs_and_what_they_need(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "TESSDATA_DIRS", ())
     [scan] = [f for f in formats() if f.format == SCANNED_PDF]
     assert not scan.available and scan.install == "apt-get install tesseract-ocr tesseract-ocr-ukr"
+
+
+@pytest.mark.parametrize("reading, fixed", [("3/n", "з/п"), ("з/n", "з/п"), ("n/п", "п/п"), ("з/п", "з/п"), ("3|п.", "з/п.")])
+def test_item_number_header_is_put_back_with_its_number_sign(reading, fixed):
+    assert texts(fix_words(words(("Ne", 0), (reading, 1)))) == ["№", fixed]
+
+
+def test_fractions_are_not_item_headers():
+    assert texts(fix_words(words(("3/4", 0), ("1/2", 0)))) == ["3/4", "1/2"]
+
+
+@pytest.mark.parametrize("reading", ["Kil", "KI", "Kn", "KII", "KIT", "КП"])
+def test_communal_enterprise_before_its_quoted_name_is_put_back(reading):
+    assert texts(fix_words(words((reading, 0), ("«Рівнеоблводоканал»", 1)))) == ["КП", "«Рівнеоблводоканал»"]
+
+
+def test_k_words_not_before_a_quoted_name_stay():
+    assert texts(fix_words(words(("Kil", 0), ("водоканал", 0)))) == ["Kil", "водоканал"]

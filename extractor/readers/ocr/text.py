@@ -10,6 +10,15 @@ a prefix glued to the digits ("Мо1376" → "№1376"). Nothing else is changed
 the word must be exactly one of those readings, which are not Ukrainian
 words.
 
+The header of an item-number column, "з/п" or "п/п", is misread "3/n" or
+"з/n" (a digit for the letter, a Latin n for п): such a word is put back
+too, before the number sign in front of it is.
+
+"КП «…»" (a communal enterprise: the executor of half the measures of
+every report) comes out as "Kil «…»", "KI «…»", "Kn «…»": a word of a
+Latin or Cyrillic K and one or two strokes ("i", "l", "I", "n", "ll") right
+before a name in quotes is put back as "КП".
+
 Neither model has superscript digits: "м³" and "м²" come out as "м3" and
 "м2". A word that is exactly a metric unit of area or volume with a plain
 digit ("м3", "км2", "м3." …) gets its superscript back; "м3" means cubic
@@ -32,14 +41,25 @@ _DIGIT = regex.compile(r"^\d")
 #: "м3", "км2", "дм3", "см2" with trailing punctuation, as a whole word
 _UNIT_POWER = regex.compile(r"^((?:к|д|с|м)?м)([23])([.,;:)]*)$")
 _SUPERSCRIPT = {"2": "\u00b2", "3": "\u00b3"}
-#: "№ з/п" is printed over two lines in narrow header cells
-_ITEM_ABBREVIATION = regex.compile(r"^[зп]/п")
+#: "КП" misread before a quoted name
+_KP = regex.compile(r"^[KК](?:il|ii|I|II|IT|ll|l|n|N|П|Ш|1|\|)$")
+_QUOTED = regex.compile(r"^[«\"“„]")
+#: "з/п" and "п/п" (the header of an item-number column), as printed and as misread ("3/n", "з/n")
+_ITEM_ABBREVIATION = regex.compile(r"^([зЗ3]|[пПn])[/|]([пПn])([.,:]?)$")
+_ITEM_LETTERS = {"з": "з", "З": "з", "3": "з", "п": "п", "П": "п", "n": "п"}
 
 
 def fix_words(words: list[Word]) -> list[Word]:
-    """The words with the number sign and the unit superscripts put back (see the module docstring)."""
+    """The words with what the models cannot read put back (see the module docstring)."""
     out = list(words)
     for i, w in enumerate(out):
+        item = _ITEM_ABBREVIATION.match(w.text)
+        if item:
+            out[i] = replace(w, text=f"{_ITEM_LETTERS[item.group(1)]}/п{item.group(3)}")
+            continue
+        if _KP.match(w.text) and i + 1 < len(out) and _QUOTED.match(out[i + 1].text):
+            out[i] = replace(w, text="КП")
+            continue
         unit = _UNIT_POWER.match(w.text)
         if unit:
             out[i] = replace(w, text=unit.group(1) + _SUPERSCRIPT[unit.group(2)] + unit.group(3))
