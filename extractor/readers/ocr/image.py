@@ -43,6 +43,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 
+#: rows of a page image processed at a time where a step needs wide integers (keeps memory flat)
+BAND_ROWS = 256
+
+
 @dataclass(frozen=True)
 class Segment:
     """A ruling line in image pixels: horizontal (``y0 == y1``) or vertical (``x0 == x1``)."""
@@ -73,23 +77,36 @@ def without_colour(rgb: np.ndarray, min_chroma: int, min_saturation: float, min_
     however paled). Coloured pixels become white, and so does the paler rim a
     scan leaves around a coloured stroke (within ``fringe`` pixels, lighter
     than ``print_level``); where a stamp lies over a letter, the letter's
-    black stays black.
+    black stays black. Worked out a band of rows at a time.
     """
-    channels = rgb.astype(np.int16)
-    chroma = channels.max(axis=2) - channels.min(axis=2)
-    gray = (0.299 * channels[..., 0] + 0.587 * channels[..., 1] + 0.114 * channels[..., 2]).astype(np.uint8)
-    darkness = 255 - gray.astype(np.int16)
-    blue = channels[..., 2] - np.maximum(channels[..., 0], channels[..., 1])
-    coloured = ((chroma >= min_chroma) & (chroma >= min_saturation * darkness)) | (blue >= min_blue)
+    height = rgb.shape[0]
+    gray = np.empty(rgb.shape[:2], dtype=np.uint8)
+    coloured = np.empty(rgb.shape[:2], dtype=bool)
+    for top in range(0, height, BAND_ROWS):
+        band = rgb[top:top + BAND_ROWS].astype(np.int16)
+        chroma = band.max(axis=2) - band.min(axis=2)
+        level = (299 * band[..., 0] + 587 * band[..., 1] + 114 * band[..., 2]) // 1000
+        gray[top:top + BAND_ROWS] = level
+        blue = band[..., 2] - np.maximum(band[..., 0], band[..., 1])
+        coloured[top:top + BAND_ROWS] = ((chroma >= min_chroma) & (chroma >= min_saturation * (255 - level))) | (
+            blue >= min_blue)
     if coloured.any():
         near = _spread(_spread(coloured, fringe).T, fringe).T
         gray[coloured | (near & (gray > print_level))] = 255
     return gray
 
 
-def otsu_threshold(gray: np.ndarray) -> int:
+def histogram(gray: np.ndarray) -> np.ndarray:
+    """How many pixels have each grey level 0–255 (counted a band of rows at a time)."""
+    hist = np.zeros(256, dtype=np.int64)
+    for top in range(0, gray.shape[0], BAND_ROWS):
+        hist += np.bincount(gray[top:top + BAND_ROWS].ravel(), minlength=256)
+    return hist
+
+
+def otsu_threshold(gray: np.ndarray, hist: np.ndarray | None = None) -> int:
     """The grey level that best separates ink from paper (Otsu's method)."""
-    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    hist = (histogram(gray) if hist is None else hist).astype(np.float64)
     total = hist.sum()
     if total == 0:
         return 128
@@ -105,8 +122,12 @@ def otsu_threshold(gray: np.ndarray) -> int:
 
 def ink(gray: np.ndarray) -> np.ndarray:
     """A boolean ink mask: pixels darker than Otsu's threshold (never on a blank page)."""
-    threshold = otsu_threshold(gray)
-    if gray.min() > threshold - 32 and gray.std() < 8:  # a blank page: no ink at all
+    hist = histogram(gray).astype(np.float64)
+    threshold = otsu_threshold(gray, hist)
+    levels = np.arange(256, dtype=np.float64)
+    mean = float(np.dot(hist, levels) / max(hist.sum(), 1))
+    spread = float(np.sqrt(np.dot(hist, (levels - mean) ** 2) / max(hist.sum(), 1)))
+    if gray.min() > threshold - 32 and spread < 8:  # a blank page: no ink at all
         return np.zeros(gray.shape, dtype=bool)
     return gray <= threshold
 
@@ -331,16 +352,28 @@ def is_dash(mask: np.ndarray, dpi: int) -> bool:
 
 
 def _box_counts(mask: np.ndarray, half: int) -> np.ndarray:
-    """For every pixel, how many pixels of the mask lie in the square of side 2·half+1 around it."""
-    padded = np.pad(mask.astype(np.int32), half + 1)
-    integral = padded.cumsum(axis=0).cumsum(axis=1)
-    size = 2 * half + 1
+    """For every pixel, how many pixels of the mask lie in the square of side 2·half+1 around it.
+
+    Summed along the rows, then along the columns, a band of rows at a time.
+    """
     h, w = mask.shape
-    a = integral[size:size + h, size:size + w]
-    b = integral[0:h, size:size + w]
-    c = integral[size:size + h, 0:w]
-    d = integral[0:h, 0:w]
-    return a - b - c + d
+    size = 2 * half + 1
+    # along each row: the count in the window [x - half, x + half]
+    padded = np.zeros((h, w + size), dtype=np.int32)
+    np.cumsum(mask, axis=1, dtype=np.int32, out=padded[:, half + 1:half + 1 + w])
+    padded[:, half + 1 + w:] = padded[:, half + w:half + w + 1]
+    across = (padded[:, size:size + w] - padded[:, 0:w]).astype(np.uint16)
+    del padded
+    out = np.empty((h, w), dtype=np.uint16)
+    for top in range(0, h, BAND_ROWS):
+        lo, hi = max(0, top - half), min(h, top + BAND_ROWS + half)
+        running = np.zeros((hi - lo + 1, w), dtype=np.int32)
+        np.cumsum(across[lo:hi], axis=0, dtype=np.int32, out=running[1:])
+        rows = np.arange(top, min(h, top + BAND_ROWS))
+        upper = np.minimum(rows + half + 1, hi) - lo
+        lower = np.maximum(rows - half, lo) - lo
+        out[top:top + len(rows)] = running[upper] - running[lower]
+    return out
 
 
 def despeckle(mask: np.ndarray, max_pixels: int, size: int, reach: int) -> np.ndarray:
@@ -355,6 +388,8 @@ def despeckle(mask: np.ndarray, max_pixels: int, size: int, reach: int) -> np.nd
     if not mask.any():
         return mask
     near = _box_counts(mask, reach)
-    close = _box_counts(mask, size)
-    dust = mask & (near <= max_pixels) & (near == close)
+    alone = mask & (near <= max_pixels)
+    if not alone.any():
+        return mask
+    dust = alone & (near == _box_counts(mask, size))
     return mask & ~dust
