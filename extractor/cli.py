@@ -48,14 +48,14 @@ def _add_limit_flags(p: argparse.ArgumentParser) -> None:
 def _add_ocr_flags(p: argparse.ArgumentParser) -> None:
     from .readers.ocr.settings import DEFAULT_OCR, MODES
 
-    g = p.add_argument_group("OCR of scanned PDF pages")
+    g = p.add_argument_group(_("OCR of scanned PDF pages"))
     g.add_argument("--ocr", choices=MODES, default=DEFAULT_OCR.mode,
-                   help="which pages Tesseract reads: auto = pages without a text layer, always = every page, "
-                        "never = none (default: %(default)s)")
+                   help=_("which pages Tesseract reads: auto = pages without a text layer, always = every page, "
+                          "never = none (default: %(default)s)"))
     g.add_argument("--ocr-lang", default=DEFAULT_OCR.lang, metavar="LANGS",
-                   help="Tesseract languages joined by + (default: %(default)s)")
+                   help=_("Tesseract languages joined by + (default: %(default)s)"))
     g.add_argument("--ocr-dpi", type=int, default=DEFAULT_OCR.dpi, metavar="DPI",
-                   help="resolution pages are rendered at for OCR (default: %(default)s)")
+                   help=_("resolution pages are rendered at for OCR (default: %(default)s)"))
 
 
 def _ocr(args: argparse.Namespace):

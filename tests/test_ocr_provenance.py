@@ -119,3 +119,16 @@ def test_numbers_of_different_kinds_keep_their_own_decimals():
     ind = IND + [["4", "Кількість закладів", "од.", "12", "12", ""], ["5", "Кількість проб", "од.", "1200", "1264", ""]]
     report = build_report(scanned([HEADER, ["1.1", "Ремонт", "10,0", "9,0", "90,0"]], ind), SOURCE)
     assert not warnings_of(report)
+
+
+def test_scanned_page_with_columns_but_no_table_is_named():
+    from extractor.readers.ocr import unruled_notes
+    from extractor.readers.ocr.page import ScannedPage
+    from extractor.readers.pdf_page import PageContent
+
+    scanned = {n: ScannedPage(PageContent(n, 595, 842), 0.0, 40, 0.9, columns_without_rules=n == 2) for n in (1, 2, 3)}
+    doc = make_document("Текст", [HEADER, ["1.1", "Ремонт", "1,0", "1,0", "100,0"]])
+    doc.tables[0].page = 3
+    assert [(code, msg.split(":")[0]) for code, msg in unruled_notes(scanned, doc.blocks)] == [("ocr-no-rules", "page 2")]
+    doc.tables[0].page = 2
+    assert unruled_notes(scanned, doc.blocks) == []

@@ -160,3 +160,22 @@ def test_command_line_takes_the_ocr_flags(capsys):
     assert SCANNED_SAMPLE.name in capsys.readouterr().err
     assert main(["parse", str(SCANNED_SAMPLE), "--ocr-dpi", "20"]) == 2
     assert main(["dump", str(SCANNED_SAMPLE), "--ocr-lang", "ukr eng"]) == 2
+
+
+def test_scanned_table_printed_without_rules_goes_to_the_finder_over_positioned_words():
+    """The indicator page with its rules painted out: the words' alignment still gives the table."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from extractor.readers.ocr.image import find_rules, ink
+
+    page = pdfium.PdfDocument(str(SAMPLES / f"{RIVNE}.pdf"))[2]
+    gray = np.asarray(page.render(scale=300 / 72, grayscale=True).to_pil().convert("L")).copy()
+    gray[find_rules(ink(gray), 71, 59, 30).mask] = 255
+    buf = io.BytesIO()
+    Image.fromarray(gray).save(buf, format="PDF", resolution=300.0)
+    doc = read_pdf(buf.getvalue(), path="unruled.pdf", limits=DEFAULT_LIMITS)
+    [table] = doc.tables
+    assert (len(table.rows), table.n_cols) == (19, 6)
+    assert "ocr-no-rules" not in [code for code, _ in doc.notes]

@@ -55,7 +55,7 @@ from ..document import Block, Document, Paragraph, Table
 from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
 from ..limits import Limits
 from . import pdf_pdfium
-from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages
+from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages, unruled_notes
 from .pdf_page import PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
 from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
@@ -290,16 +290,15 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
     return blocks
 
 
-def _recognise(data: bytes, pages: list[PageContent], path: str, ocr: OcrSettings) -> tuple[list[PageContent], list[tuple[str, str]]]:
-    """The pages with every page that needs OCR (``OcrSettings.mode``) read from its image, and the notes."""
+def _recognise(data: bytes, pages: list[PageContent], path: str, ocr: OcrSettings) -> tuple[list[PageContent], dict]:
+    """The pages with every page that needs OCR (``OcrSettings.mode``) read from its image; what OCR read, by page."""
     if ocr.mode == "never":
-        return pages, []
+        return pages, {}
     wanted = [p.number for p in pages if p.scanned or ocr.mode == "always"]
     if not wanted:
-        return pages, []
+        return pages, {}
     scanned = read_scanned_pages(data, wanted, ocr, path)
-    out = [scanned[p.number].content if p.number in scanned else p for p in pages]
-    return out, ocr_notes(scanned, ocr)
+    return [scanned[p.number].content if p.number in scanned else p for p in pages], scanned
 
 
 def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = None,
@@ -314,7 +313,8 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     if not pages:
         # pdfminer finds no page when it cannot follow a broken cross-reference table
         raise CorruptFile(path, "broken PDF: no page could be read (damaged cross-reference table?)")
-    pages, notes = _recognise(data, pages, path, ocr)
+    pages, scanned = _recognise(data, pages, path, ocr)
+    notes = ocr_notes(scanned, ocr)
     if not any(p.has_text and not p.scanned for p in pages):
         if ocr.mode == "never":
             raise ScannedDocument(path, "the PDF has no text layer (a scan?) and OCR is turned off (--ocr never)")
@@ -337,4 +337,5 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     if blocks is None:
         complete_ruled_tables(pages)  # rows printed without rules under a ruled header
         blocks = _assemble(pages)
+    notes += unruled_notes(scanned, blocks)
     return Document(blocks=blocks, format="pdf", pages=len(pages), notes=notes)

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from .settings import DEFAULT_OCR, MODES, OcrSettings
 
-__all__ = ["DEFAULT_OCR", "MODES", "OcrSettings", "NOTE_OCR_PAGES", "ocr_notes", "read_scanned_pages"]
+__all__ = ["DEFAULT_OCR", "MODES", "OcrSettings", "NOTE_OCR_PAGES", "NOTE_NO_RULES", "ocr_notes", "read_scanned_pages",
+           "unruled_notes"]
 
 #: the note that names the pages read by OCR
 NOTE_OCR_PAGES = "ocr-pages"
+#: the note that names a scanned page that shows columns but no rules and no table was found on
+NOTE_NO_RULES = "ocr-no-rules"
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -40,7 +43,7 @@ def _page_list(numbers: list[int]) -> str:
 
 
 def ocr_notes(scanned: dict, settings: OcrSettings) -> list[tuple[str, str]]:
-    """One note naming the pages read by OCR and how sure the reading was, plus each page's own notes."""
+    """One note naming the pages read by OCR and how sure the reading was."""
     if not scanned:
         return []
     pages = sorted(scanned)
@@ -58,10 +61,22 @@ def ocr_notes(scanned: dict, settings: OcrSettings) -> list[tuple[str, str]]:
     empty = [n for n in pages if scanned[n].confidence is None]
     if empty:
         summary += f"; no text found on page{'s' if len(empty) > 1 else ''} {_page_list(empty)}"
-    notes = [(NOTE_OCR_PAGES, summary)]
-    for n in pages:
-        notes.extend(scanned[n].notes)
-    return notes
+    return [(NOTE_OCR_PAGES, summary)]
+
+
+def unruled_notes(scanned: dict, blocks: list) -> list[tuple[str, str]]:
+    """An ``ocr-no-rules`` note for each scanned page whose text shows columns but which holds no table."""
+    from ...document import Table
+
+    with_tables = {b.page for b in blocks if isinstance(b, Table)} | {
+        row.page for b in blocks if isinstance(b, Table) for row in b.rows
+    }
+    return [
+        (NOTE_NO_RULES, f"page {n}: the scan shows columns of text but no ruling lines, and no table was found "
+                        "in its words; its text was kept as paragraphs")
+        for n in sorted(scanned)
+        if scanned[n].columns_without_rules and n not in with_tables
+    ]
 
 
 #: the Python packages OCR needs beyond the core ones (the ``ocr`` extra)

@@ -40,13 +40,15 @@ threshold):
    (``RawCell.ocr``, 0–1), or the confidence its numbers' readings left it.
 
 A page with text but no ruled table whose lines look like columns (several
-lines with wide gaps) is named in an ``ocr-no-rules`` note: its text is kept
-as paragraphs.
+lines with wide gaps) says so (``ScannedPage.columns_without_rules``): the PDF
+reader gives it to the table finder over positioned words like any page
+without rules, and names it in an ``ocr-no-rules`` note when that finds no
+table there either.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -82,7 +84,8 @@ class ScannedPage:
     words: int
     #: mean word confidence over the page (None: no word)
     confidence: float | None
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    #: no ruled table, but lines that look like columns (several wide gaps)
+    columns_without_rules: bool = False
 
 
 def _snap_sizes(sizes: list[float], snap: float) -> list[float]:
@@ -298,18 +301,12 @@ def read_scanned_page(
         for cell in piece.cells:
             cell.ocr = confidence.get((cell.x0, cell.top, cell.x1, cell.bottom))
     content.scanned = not content.has_text  # an image where OCR found nothing stays a scanned page
-    notes = []
-    if not content.tables and _tabular_lines(content, settings.column_parts) >= settings.column_lines:
-        notes.append((
-            "ocr-no-rules",
-            f"page {number}: the scan shows columns of text but no ruling lines; its text was kept as "
-            "paragraphs, not read as a table",
-        ))
     confidences = [w.confidence for w in rec.words]
     return ScannedPage(
         content=content,
         skew=round(angle, 2),
         words=len(rec.words),
         confidence=round(float(np.mean(confidences)), 3) if confidences else None,
-        notes=notes,
+        columns_without_rules=not content.tables
+        and _tabular_lines(content, settings.column_parts) >= settings.column_lines,
     )
