@@ -132,3 +132,23 @@ def test_scanned_page_with_columns_but_no_table_is_named():
     assert [(code, msg.split(":")[0]) for code, msg in unruled_notes(scanned, doc.blocks)] == [("ocr-no-rules", "page 2")]
     doc.tables[0].page = 2
     assert unruled_notes(scanned, doc.blocks) == []
+
+
+def test_pages_chosen_for_ocr_by_mode(monkeypatch):
+    """auto: scans and pages whose text reads as (cid:N); always: every page; never: none."""
+    from extractor.readers import pdf
+    from extractor.readers.ocr import OcrSettings
+    from extractor.readers.pdf_page import PageContent
+
+    asked = []
+
+    def fake(data, numbers, settings, path):
+        asked.append(numbers)
+        return {}
+
+    monkeypatch.setattr(pdf, "read_scanned_pages", fake)
+    pages = [PageContent(1, 595, 842, has_text=True), PageContent(2, 595, 842, scanned=True),
+             PageContent(3, 595, 842, has_text=True, unmapped=True)]
+    for mode in ("auto", "always", "never"):
+        pdf._recognise(b"", pages, "x.pdf", OcrSettings(mode=mode))
+    assert asked == [[2, 3], [1, 2, 3]]

@@ -294,7 +294,8 @@ def _recognise(data: bytes, pages: list[PageContent], path: str, ocr: OcrSetting
     """The pages with every page that needs OCR (``OcrSettings.mode``) read from its image; what OCR read, by page."""
     if ocr.mode == "never":
         return pages, {}
-    wanted = [p.number for p in pages if p.scanned or ocr.mode == "always"]
+    # a page whose font has no Unicode mapping prints text that reads as (cid:N): its image is what is legible
+    wanted = [p.number for p in pages if p.scanned or p.unmapped or ocr.mode == "always"]
     if not wanted:
         return pages, {}
     scanned = read_scanned_pages(data, wanted, ocr, path)

@@ -1,8 +1,9 @@
 """OCR settings: one frozen, validated dataclass.
 
-``mode`` decides which PDF pages are recognised: ``auto`` only pages without
-a text layer (a scan), ``always`` every page (for a text layer that is
-garbage), ``never`` none (a scanned page is then only named in a warning, as
+``mode`` decides which PDF pages are recognised: ``auto`` pages without a
+text layer (a scan) and pages whose text layer is unreadable (a font without
+Unicode mapping: "(cid:N)"), ``always`` every page (for a text layer that is
+garbage in another way), ``never`` none (a scanned page is then only named in a warning, as
 before OCR existed). ``lang`` and ``dpi`` are the command line's
 ``--ocr-lang`` and ``--ocr-dpi``. The rest tunes the recognition; every
 threshold of the OCR modules has its one home here.
