@@ -22,9 +22,11 @@ ocr      scanned PDFs parsed with OCR, each in a fresh process (Tesseract's
          models loaded before the clock starts): seconds per page (wall and
          CPU), peak RSS, and the answer scored against the expected JSON
          with the corpus scorer's rules (tests/scoring.py): the scanned
-         sample at 300 and 200 dpi, and grey JPEG scans of the born-digital
-         sample PDFs made by tests/scanbuild.py. Targets: field accuracy
-         >= 0.98 and row precision >= 0.99 at 300 dpi, >= 0.95 at 200 dpi.
+         sample, and grey JPEG scans of the born-digital sample PDFs made at
+         300 and at 200 dpi by tests/scanbuild.py, all read at the default
+         300 dpi (the scanned sample also read at 200 dpi, reported only).
+         Targets: field accuracy >= 0.98 and row precision >= 0.99 for
+         300-dpi scans, >= 0.95 for 200-dpi scans.
 large    a generated 160-page PDF (a funding table across pages) and a DOCX
          with a 3,000-row table, each parsed in a fresh process (after one
          parse of the sample it was made from, so imports are not timed):
@@ -223,24 +225,27 @@ def _spin(processes: int, pinned: bool) -> None:
         p.wait()
 
 
-def _ocr_case(name: str, path: Path, dpi: int, golden: Path, tmp: Path) -> Line:
+def _ocr_case(name: str, path: Path, dpi: int, golden: Path, tmp: Path, target: int | None) -> Line:
+    """One scanned PDF parsed with OCR at ``dpi`` in a fresh process, scored (against the targets of ``target`` dpi)."""
     import json
 
     sys.path.insert(0, str(ROOT / "tests"))
     from scoring import score_pair
 
-    out = tmp / f"{name}-{dpi}.json"
+    out = tmp / f"{path.stem}-{dpi}.json"
     done = subprocess.run([sys.executable, str(HERE / "ocr_child.py"), str(path), str(dpi), str(out)],
                           check=True, capture_output=True, text=True)
     r = json.loads(done.stdout.strip().splitlines()[-1])
     score = score_pair(json.loads(golden.read_text(encoding="utf-8")), json.loads(out.read_text(encoding="utf-8")))
     fa, rp = float(score.field_accuracy), float(score.row_precision)
     pages = r["pages"] or 1
-    ok = fa >= OCR_MIN_ACCURACY[dpi] and rp >= OCR_MIN_PRECISION[dpi]
-    return Line("ocr", f"{name}, {pages} pages, {dpi} dpi",
-                f"{r['seconds'] / pages:.1f} s/page (CPU {r['cpu'] / pages:.1f} s), peak RSS {r['peak_mb']:.0f} MB; "
-                f"field accuracy {fa:.3f}, row precision {rp:.3f}",
-                f">= {OCR_MIN_ACCURACY[dpi]} / {OCR_MIN_PRECISION[dpi]}", ok)
+    value = (f"{r['seconds'] / pages:.1f} s/page (CPU {r['cpu'] / pages:.1f} s), peak RSS {r['peak_mb']:.0f} MB; "
+             f"field accuracy {fa:.3f}, row precision {rp:.3f}")
+    if target is None:
+        return Line("ocr", f"{name}, {pages} pages, read at {dpi} dpi", value, "", None)
+    ok = fa >= OCR_MIN_ACCURACY[target] and rp >= OCR_MIN_PRECISION[target]
+    return Line("ocr", f"{name}, {pages} pages, read at {dpi} dpi", value,
+                f">= {OCR_MIN_ACCURACY[target]} / {OCR_MIN_PRECISION[target]}", ok)
 
 
 def bench_ocr(runs: int) -> list[Line]:
@@ -252,13 +257,15 @@ def bench_ocr(runs: int) -> list[Line]:
         tmp = Path(tmp)
         for path in sorted(SAMPLES.glob(f"*{SCAN_SUFFIX}.pdf")):
             golden = ROOT / "tests" / "golden" / "scanned" / f"{path.stem}.expected.json"
-            for dpi in (300, 200):
-                out.append(_ocr_case(path.stem, path, dpi, golden, tmp))
-        for path in sorted(p for p in SAMPLES.glob("*.pdf") if not p.stem.endswith(SCAN_SUFFIX)):
-            grey = tmp / f"{path.stem}-grey.pdf"
-            grey.write_bytes(scan_pdf(path.read_bytes(), ScanLook(stamp=True)))
-            out.append(_ocr_case(f"{path.stem} grey JPEG scan", grey, 300,
-                                 ROOT / "tests" / "golden" / f"{path.stem}.expected.json", tmp))
+            out.append(_ocr_case(f"{path.name} (black and white, 300 dpi, stamp)", path, 300, golden, tmp, 300))
+            # the same scan rendered at 200 dpi: fewer pixels than it has, reported only
+            out.append(_ocr_case(f"{path.name} (black and white, 300 dpi, stamp)", path, 200, golden, tmp, None))
+        for scan_dpi in (300, 200):
+            for path in sorted(p for p in SAMPLES.glob("*.pdf") if not p.stem.endswith(SCAN_SUFFIX)):
+                scan = tmp / f"{path.stem}-grey-{scan_dpi}.pdf"
+                scan.write_bytes(scan_pdf(path.read_bytes(), ScanLook(dpi=scan_dpi, stamp=True)))
+                out.append(_ocr_case(f"{path.stem}: grey JPEG scan at {scan_dpi} dpi, stamp", scan, 300,
+                                     ROOT / "tests" / "golden" / f"{path.stem}.expected.json", tmp, scan_dpi))
     return out
 
 
