@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 
 import regex
 
-from ..document import Cell, Document, Table
+from ..document import Cell, Document
 from ..models import Finding, FundingRow, IndicatorRow, OcrReading, Report
 from ..normalize.numbers import is_no_value, try_number
 from ..normalize.text import clean_text
@@ -39,18 +39,6 @@ from ..readers.ocr.settings import OcrSettings
 CROSS_CHECKS = ("percent-vs-amounts", "breakdown-sum-mismatch", "total-sum-mismatch")
 CODE = "ocr-low-confidence"
 _DECIMALS = regex.compile(r"[,.](\d*)\s*%?\s*$")
-
-
-def _row_cells(table: Table, row_index: int) -> list[Cell]:
-    """The cells covering a table row (by ``Row.index``), each once, merged cells from above included."""
-    position = next((i for i, row in enumerate(table.rows) if row.index == row_index), None)
-    if position is None:
-        return []
-    seen: dict[int, Cell] = {}
-    for cell in table.grid()[position]:
-        if cell is not None:
-            seen.setdefault(id(cell), cell)
-    return list(seen.values())
 
 
 def _holds(cell: Cell, raw: str) -> bool:
@@ -87,13 +75,18 @@ def reading(cells: list[Cell], raw: dict[str, str]) -> OcrReading | None:
 
 def attach_ocr(rows: list[FundingRow] | list[IndicatorRow], doc: Document) -> None:
     """Set ``location.ocr`` on every row read from table cells that OCR read (see the module docstring)."""
-    tables = {t.index: t for t in doc.tables}
+    from ..provenance import RowCells
+
+    tables = {t.index: t for t in doc.tables if any(c.ocr is not None for r in t.rows for c in r.cells)}
+    cells_of: dict[int, RowCells] = {}
     for row in rows:
         loc = row.location
-        table = tables.get(loc.table) if loc.table is not None else None
-        if table is None or loc.row is None:
+        if loc.table not in tables or loc.row is None:
             continue
-        loc.ocr = reading(_row_cells(table, loc.row), row.raw)
+        if loc.table not in cells_of:
+            cells_of[loc.table] = RowCells(tables[loc.table])
+        _, cells = cells_of[loc.table].rows.get(loc.row, (None, []))
+        loc.ocr = reading(cells, row.raw)
 
 
 def _where(row: FundingRow | IndicatorRow) -> str:
