@@ -162,3 +162,12 @@ def test_clean_keeps_only_the_text_ink():
     text[10:20, 10:20] = True
     out = clean(gray, text)
     assert out[15, 15] == 30 and out[40, 40] == 255
+
+
+def test_grey_levels_of_a_colour_scan_are_its_luminance():
+    """Dark print stays dark and paper stays light across the whole range (no integer overflow)."""
+    rgb = np.zeros((2, 3, 3), dtype=np.uint8)
+    rgb[0] = [(250, 250, 250), (128, 128, 128), (10, 10, 10)]
+    rgb[1] = [(255, 255, 255), (200, 200, 200), (0, 0, 0)]
+    gray = without_colour(rgb, 12, 0.25, 18)
+    assert gray.tolist() == [[250, 128, 10], [255, 200, 0]]

@@ -83,7 +83,7 @@ def without_colour(rgb: np.ndarray, min_chroma: int, min_saturation: float, min_
     gray = np.empty(rgb.shape[:2], dtype=np.uint8)
     coloured = np.empty(rgb.shape[:2], dtype=bool)
     for top in range(0, height, BAND_ROWS):
-        band = rgb[top:top + BAND_ROWS].astype(np.int16)
+        band = rgb[top:top + BAND_ROWS].astype(np.int32)
         chroma = band.max(axis=2) - band.min(axis=2)
         level = (299 * band[..., 0] + 587 * band[..., 1] + 114 * band[..., 2]) // 1000
         gray[top:top + BAND_ROWS] = level
