@@ -32,6 +32,7 @@ from .errors import (
     InputError,
     LimitExceeded,
     MissingComponent,
+    OcrUnavailable,
     OutputError,
     ScannedDocument,
     Timeout,
@@ -67,6 +68,7 @@ __all__ = [
     "ExtractionError",
     "OutputError",
     "MissingComponent",
+    "OcrUnavailable",
     "ConversionFailed",
 ]
 

@@ -77,6 +77,12 @@ class MissingComponent(InputError):
     code = "missing-component"
 
 
+class OcrUnavailable(MissingComponent):
+    """A scanned PDF page needs OCR, but Tesseract, its language data or the ``ocr`` extra is not installed."""
+
+    code = "ocr-unavailable"
+
+
 class ConversionFailed(InputError):
     """A converter (LibreOffice) could not turn the file into a format the readers know."""
 
@@ -105,21 +111,6 @@ class ScannedDocument(InputError):
     """The PDF has no text layer (a scan) and OCR was turned off (``--ocr never``)."""
 
     code = "scanned-document"
-
-
-# -- the file needs a tool this installation lacks ----------------------------------
-
-
-class MissingTool(ExtractorError):
-    """Reading the file needs a program or data that is not installed; the file itself is fine."""
-
-    code = "missing-tool"
-
-
-class OcrUnavailable(MissingTool):
-    """A scanned page needs OCR, but Tesseract, its Python binding or its language data is missing."""
-
-    code = "ocr-unavailable"
 
 
 # -- resource limits ------------------------------------------------------------------
