@@ -36,6 +36,7 @@ from multiprocessing.connection import wait as wait_ready
 from pathlib import Path
 
 from .errors import ExtractorError, Timeout
+from .i18n import _, language, set_language
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .status import error_status
 
@@ -196,11 +197,15 @@ def _pin_to_cpu(slot: int) -> None:
         pass
 
 
-def _worker_loop(conn, work: Work, limits: Limits, slot: int | None = None) -> None:
+def _worker_loop(conn, work: Work, limits: Limits, slot: int | None = None, lang: str | None = None) -> None:
     """A worker process: take (index, path), send back (index, Outcome), until told to stop.
 
     With a ``slot`` (one of several workers) the worker is pinned to a CPU of its own.
+    ``lang`` is the language of the parent's messages (a spawned process starts
+    with the default one, so it is passed explicitly).
     """
+    if lang is not None:
+        set_language(lang)
     if slot is not None:
         _pin_to_cpu(slot)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -224,7 +229,7 @@ class _Worker:
     def __init__(self, ctx, work: Work, limits: Limits, slot: int | None = None):
         self.slot = slot
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_loop, args=(child, work, limits, slot), daemon=True)
+        self.process = ctx.Process(target=_worker_loop, args=(child, work, limits, slot, language()), daemon=True)
         self.process.start()
         child.close()
         self.task: tuple[int, str] | None = None
@@ -327,17 +332,18 @@ def run_local(
 # -- dask.distributed ------------------------------------------------------------------
 
 
-def convert_isolated(name: str, data: bytes, limits: dict, timeout: float | None) -> dict:
+def convert_isolated(name: str, data: bytes, limits: dict, timeout: float | None, lang: str | None = None) -> dict:
     """Dask task: parse the bytes of one file in a child Python process, killed at ``timeout``.
 
     The bytes are written under their own file name into a private temporary
-    folder, so the report names its source as usual. Returns ``Outcome.to_dict()``.
+    folder, so the report names its source as usual. ``lang`` is the language
+    of the client's messages. Returns ``Outcome.to_dict()``.
     """
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="extractor-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        cmd = [sys.executable, "-m", "extractor.runner", str(path), json.dumps(limits)]
+        cmd = [sys.executable, "-m", "extractor.runner", str(path), json.dumps(limits), lang or language()]
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=timeout, text=True, encoding="utf-8")
         except subprocess.TimeoutExpired:  # subprocess.run has killed the child
@@ -356,16 +362,17 @@ def convert_isolated(name: str, data: bytes, limits: dict, timeout: float | None
 def _dask_client(address):
     try:
         from distributed import Client
-    except ImportError:
+    except ImportError as exc:
         raise ExtractorError(
-            None, "--dask needs dask.distributed: pip install 'extractor-zvit[dask]'"
-        ) from None
+            None, _("--dask needs dask.distributed: pip install '{package}'").format(package="extractor-zvit[dask]")
+        ) from exc
     if isinstance(address, Client):
         return address, False
     try:
         return Client(address, timeout="30s"), True
     except Exception as e:
-        raise ExtractorError(None, f"cannot reach the dask scheduler at {address}: {type(e).__name__}: {e}") from None
+        raise ExtractorError(None, _("cannot reach the dask scheduler at {address}: {error}").format(
+            address=address, error=f"{type(e).__name__}: {e}")) from e
 
 
 def run_dask(
@@ -380,13 +387,14 @@ def run_dask(
     Tasks are submitted a few at a time per worker thread, so the client never
     holds the bytes of the whole input in memory.
     """
+    client, own = _dask_client(address)  # first: it turns a missing dask.distributed into the project's error
     from distributed import as_completed
 
-    client, own = _dask_client(address)
     try:
         threads = sum(client.nthreads().values()) or 1
         window = max(1, threads * DASK_TASKS_PER_THREAD)
         limits_dict = dataclasses.asdict(limits)
+        lang = language()
         todo = deque(paths)
         futures: dict = {}
         seq = as_completed()
@@ -402,7 +410,7 @@ def run_dask(
                 too_big = True
             if too_big:  # unreadable, over the limit or not a regular file: the local work reports it exactly
                 return convert(path, limits)
-            fut = client.submit(convert_isolated, p.name, data, limits_dict, timeout, pure=False)
+            fut = client.submit(convert_isolated, p.name, data, limits_dict, timeout, lang, pure=False)
             futures[fut] = path
             seq.add(fut)
             return None
@@ -432,8 +440,10 @@ def run_dask(
 
 
 def _child_main(argv: list[str]) -> int:
-    """``python -m extractor.runner FILE LIMITS_JSON``: print the Outcome of one file as JSON."""
-    path, limits_json = argv
+    """``python -m extractor.runner FILE LIMITS_JSON [LANG]``: print the Outcome of one file as JSON."""
+    path, limits_json, *rest = argv
+    if rest:
+        set_language(rest[0])
     outcome = convert(path, Limits(**json.loads(limits_json)))
     sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False))
     return 0
