@@ -227,6 +227,12 @@ class FundingRow(_Model):
     """Execution percentage as printed (95.9 for "95,9 %")."""
     breakdown: list[Breakdown] = Field(default_factory=list)
     """The amounts split by year or funding source, one part per year or source the columns split by."""
+    derived: list[Literal["planned", "actual"]] = Field(
+        default_factory=list,
+        exclude_if=lambda value: not value,
+        description="The amount fields that were computed (the sum of the breakdown) rather than printed, e.g. "
+                    "[\"planned\"]; absent when every amount is as printed.",
+    )
     raw: dict[str, str] = Field(default_factory=dict)
     """The printed text of every numeric cell, keyed by field, for checking by eye."""
     location: Location = Field(default_factory=Location)

@@ -161,6 +161,8 @@ def _fill_amounts(row: FundingRow, money: list[ColumnSpec], texts: dict[int, str
         else:
             parts = [getattr(b, name) for b in row.breakdown if getattr(b, name) is not None]
             setattr(row, name, sum(parts, Decimal(0)) if parts else None)
+            if parts:
+                row.derived.append(name)  # computed, not printed
     row.percent = totals.get("percent")
     return non_numeric
 

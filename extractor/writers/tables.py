@@ -130,6 +130,8 @@ FUNDING_COLUMNS: tuple[Column, ...] = (
         "Split by year or funding source, JSON array of {year, funding_source, planned, actual} in funding_unit; "
         "empty when the table does not split.",
     ),
+    Column("derived", "string", f"Amount fields computed from the breakdown rather than printed, joined by "
+                                f"'{YEARS_SEPARATOR}' (e.g. planned); empty when every amount is printed."),
     Column("raw", "object", "Original text of every numeric cell, JSON object keyed by field."),
     *_LOCATION,
 )
@@ -323,6 +325,7 @@ def funding_rows(report: Report, label: str) -> list[Row]:
                 "actual": f.actual,
                 "percent": f.percent,
                 "breakdown": compact_json([dict(b) for b in f.breakdown]) if f.breakdown else None,
+                "derived": YEARS_SEPARATOR.join(f.derived) or None,
                 "raw": compact_json(f.raw) if f.raw else None,
                 **_location(f.location),
             }
