@@ -116,3 +116,15 @@ def test_rows_of_a_table_going_on_from_the_page_before_have_no_header_here():
     """Wrapped text over a row of values at the top of a page is the end of a row, not a header."""
     items = [(X[1], 0, "та фасаду"), (X[2], 0, "культури"), *body(1)]
     assert find_gutter_tables(words_at(items)) == []
+
+
+def test_a_section_heading_centred_over_the_header_is_not_a_spanning_header_cell():
+    """'3. Фінансування заходів Програми' over the header, in the header's type, centred over middle columns."""
+    items = [
+        (210, 0, "3. Фінансування заходів"),
+        (X[0], 1, "№"), (X[1], 1, "Зміст заходів"), (X[2], 1, "Виконавці"), (X[3], 1, "План"), (X[4], 1, "Факт"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert 0 not in found.header_lines and found.header_rows == 1
+    assert [c.text for c in found.header] == ["№", "Зміст заходів", "Виконавці", "План", "Факт"]

@@ -29,6 +29,7 @@ from typing import Sequence
 
 from ..document import Block
 from .common.assemble import find_tables
+from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.gutters import FoundTable, find_gutter_tables
 from .common.rows import body_rows
@@ -92,7 +93,7 @@ def _same_edges(edges: tuple[float, ...], last: tuple[float, ...] | None) -> tup
 
 
 def _header_cells(found: FoundTable, edges: tuple[float, ...]) -> list[RawCell]:
-    return [RawCell(edges[c.col], c.top, edges[c.col + c.col_span], c.bottom, c.text) for c in found.header]
+    return [RawCell(edges[c.col], c.top, edges[c.col + c.col_span], c.bottom, rejoin_broken_words(c.text)) for c in found.header]
 
 
 def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> None:
@@ -131,6 +132,8 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
         for n, table in enumerate(tables):
             if not _header_only(table):
                 continue  # a table with ruled rows of values ends where its rules end
+            for cell in table.cells:
+                cell.text = rejoin_broken_words(cell.text)  # words its narrow header cells broke
             limit = tables[n + 1].bbox[1] if n + 1 < len(tables) else page.height
             body = _lines_under(page, table, limit, taken)
             got = _body_cells(page, table, body, cfg) if body else None

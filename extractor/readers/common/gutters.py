@@ -30,7 +30,8 @@ most of them (``full_line_ratio``).
 stand close (``geo_header_gap`` line pitches), within the table's width,
 and hold no running text (a block as wide as ``paragraph_width_ratio`` of
 the table starting at its left edge). A lone line at the top that is set
-in a larger type than the header, or crosses columns without reading as a
+in a larger type than the header, is numbered like a section of the
+document ("3. Фінансування заходів"), or crosses columns without reading as a
 spanning header cell (centred on the columns it touches, covering most of
 them, with header text under two of them), is a title and ends the header
 upwards. A header needs a line of several blocks. Header blocks over no
@@ -67,6 +68,8 @@ _INT_RE = re.compile(r"^\d{1,3}$")
 #: a value no header holds: an amount with decimals, a percent, an item number ("1.", "2.1")
 _BODY_VALUE_RE = re.compile(r"^\s*(?:[-−–]?\d[\d\s\u00a0]*[.,]\d+\s*%?|\d+(?:[.,]\d+)?\s*%|[1-9]\d{0,2}\.(?:\d{1,3}\.?)*)\s*$")
 _PAGE_NUMBER_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+#: a document section's heading: "3. Фінансування заходів Програми", "5.1. Показники" (no header cell opens so)
+_SECTION_HEADING_RE = re.compile(r"^(?:\d{1,2}\.)+\s+[^\W\d_]")
 
 #: a block joins words up to this many word spaces apart
 WORD_SPACE_MARGIN = 1.3
@@ -287,6 +290,8 @@ def _is_title(
     if line.height > cfg.geo_title_height * header_height:
         return True  # set in a larger type than the header
     b = line.blocks[0]
+    if _SECTION_HEADING_RE.match(b.text) and b.text[b.text.index(" "):].strip()[:1].isupper():
+        return True  # numbered like a section of the document
     hits = _touching(cores, b.x0, b.x1)
     if len(hits) < 2:
         return False

@@ -1,0 +1,51 @@
+"""Header words broken over two lines of a narrow cell, put back together.
+
+A column narrower than one of its header's words makes the program that
+printed the table break the word where the cell ends, with no hyphen:
+"Орієнтовн" over "ий обсяг", "фінансува" over "ння". Read line by line, the
+header says "орієнтовн ий обсяг фінансува ння" and names no column. Which
+breaks are inside a word cannot be told from the layout alone ("відповідно"
+over "до" is a break between two words, and both fill the cell), so the
+header vocabulary (``vocab/headers.yaml``) decides: a break between a letter
+and a lower-case letter is closed when the word it makes is a word of the
+vocabulary and the piece before the break is not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...normalize.text import fold
+
+#: the word before a line break and the word after it
+_LEFT_RE = re.compile(r"[^\W\d_]+$")
+_RIGHT_RE = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_words() -> frozenset[str]:
+    """Every word of the header vocabulary's phrases, folded."""
+    from ...extract.vocab import load_vocabulary
+
+    vocab = load_vocabulary()
+    sets = (vocab.funding_columns, vocab.funding_total_columns, vocab.funding_sources, vocab.indicator_columns)
+    return frozenset(w for ps in sets for phrase, _, _ in ps.by_length for w in re.findall(r"[^\W\d_]+", phrase))
+
+
+def rejoin_broken_words(text: str) -> str:
+    """A header cell's text (lines joined by ``"\\n"``) with the words its narrow cell broke put back together."""
+    if "\n" not in text:
+        return text
+    known = _vocabulary_words()
+    lines = text.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        left, right = _LEFT_RE.search(out), _RIGHT_RE.match(line)
+        if left and right and right.group()[0].islower():
+            whole = fold(left.group() + right.group())
+            if whole in known and fold(left.group()) not in known:
+                out += line
+                continue
+        out += "\n" + line
+    return out

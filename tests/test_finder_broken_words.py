@@ -1,0 +1,21 @@
+"""Tests for extractor.readers.common.broken_words: header words a narrow cell broke over two lines."""
+
+from __future__ import annotations
+
+from extractor.readers.common.broken_words import rejoin_broken_words
+
+
+def test_words_broken_without_a_hyphen_in_a_narrow_header_cell_are_put_back():
+    text = "Орієнтовн\nий обсяг\nфінансува\nння\nвідповідно\nдо\nпрограми,\nтис. грн."
+    assert rejoin_broken_words(text) == "Орієнтовний обсяг\nфінансування\nвідповідно\nдо\nпрограми,\nтис. грн."
+
+
+def test_a_break_before_a_hyphenated_rest_of_the_word_is_closed():
+    assert rejoin_broken_words("Фактично\nпрофінан\nсо-вано у\nперіоді") == "Фактично\nпрофінансо-вано у\nперіоді"
+
+
+def test_a_break_between_two_words_stays():
+    """Both pieces are words, or the joined word is no header word: the break is between words."""
+    assert rejoin_broken_words("Зміст\nзаходів") == "Зміст\nзаходів"
+    assert rejoin_broken_words("відповідно\nдо") == "відповідно\nдо"
+    assert rejoin_broken_words("Одиниця\nВиміру") == "Одиниця\nВиміру"
