@@ -56,7 +56,7 @@ from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument
 from ..limits import Limits
 from . import pdf_pdfium
 from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages, unruled_notes
-from .pdf_page import PageContent, TextLine, read_page
+from .pdf_page import SCAN_RULE, PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
 from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
 from .unruled import complete_ruled_tables, read_unruled, rule_found_tables
@@ -72,8 +72,19 @@ ENGINES = (ENGINE_AUTO, ENGINE_REFERENCE)
 #: note: characters whose text was no valid Unicode were replaced with U+FFFD
 NOTE_INVALID_UNICODE = "invalid-unicode"
 
+#: note: pages pdfminer cannot parse were read with PDFium alone
+NOTE_LAST_RESORT = "pdf-last-resort"
+
+#: why a page is read with PDFium alone (``pdf_pdfium.LastResortDocument``)
+UNPARSED = "pdfminer cannot parse it"
+
 #: pages whose widths differ by less than this (points) share one text column right edge
 PAGE_WIDTH_TOLERANCE = 2.0
+
+
+def _page_list(numbers: list[int]) -> str:
+    """ "page 3" or "pages 1, 2, 5" """
+    return f"page {numbers[0]}" if len(numbers) == 1 else "pages " + ", ".join(map(str, numbers))
 
 
 def _root_cause(e: BaseException) -> BaseException:
@@ -112,28 +123,130 @@ def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
 
 
 def _read_pages(data: bytes, path: str, limits: Limits, engine: str | None = None) -> list[PageContent]:
-    """Every page's content: with PDFium where it can promise pdfplumber's result, else with pdfplumber."""
+    """Every page's content: with PDFium where it can promise pdfplumber's result, else with pdfplumber;
+    with PDFium alone (``_LastResort``) what pdfminer cannot parse."""
     engine = engine or os.environ.get(ENGINE_ENV, ENGINE_AUTO)
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose from {', '.join(ENGINES)}")
-    with _ReferencePages(data, path, limits) as reference:
+    with _ReferencePages(data, path, limits) as reference, _LastResort(data, path, limits) as last:
         if engine == ENGINE_AUTO and pdf_pdfium.available():
             try:
                 fast = pdf_pdfium.FastDocument(data, limits)
+            except pdf_pdfium.MinerCannotRead:
+                # pdfminer was given its chance: opening the file again for pdfplumber would only repeat it
+                pages = last.read_all()
+                if pages:
+                    return pages
             except pdf_pdfium.NeedsReference:
                 pass
             else:
                 with fast:
-                    return [_fast_or_reference(fast, reference, index) for index in range(fast.page_count)]
-        return [reference.read_page(index) for index in range(reference.page_count)]
+                    pages = [_fast_or_reference(fast, reference, last, index) for index in range(fast.page_count)]
+                return _with_text_of_scans(pages, last)
+        try:
+            pages = [_reference_or_last(reference, last, index) for index in range(reference.page_count)]
+        except CorruptFile:
+            pages = last.read_all()
+            if not pages:
+                raise
+        return _with_text_of_scans(pages, last) if pages else last.read_all()
 
 
-def _fast_or_reference(fast: pdf_pdfium.FastDocument, reference: "_ReferencePages", index: int) -> PageContent:
+def _with_text_of_scans(pages: list[PageContent], last: "_LastResort") -> list[PageContent]:
+    """The pages, each page taken for a scan read with PDFium alone where PDFium reads real text on it.
+
+    pdfminer leaves out some text PDFium draws (a Form XObject without a
+    /BBox, for one); a page with an image over it then looks like a scan.
+    A page where PDFium reads ``ScanRule.text_chars`` characters or more is
+    no scan (``extractor.readers.pdf_page.ScanRule``).
+    """
+    out = []
+    for page in pages:
+        if page.scanned and not page.last_resort:
+            found = last.text_chars(page.number - 1)
+            if found >= SCAN_RULE.text_chars:
+                again = last.read_page(
+                    page.number - 1, f"pdfminer finds next to no text where PDFium reads {found} characters"
+                )
+                page = again if again is not None and not again.scanned else page
+        out.append(page)
+    return out
+
+
+def _fast_or_reference(
+    fast: pdf_pdfium.FastDocument, reference: "_ReferencePages", last: "_LastResort", index: int
+) -> PageContent:
     """One page, with PDFium unless it cannot promise pdfplumber's result for this page."""
     try:
         return fast.read_page(index)
     except pdf_pdfium.NeedsReference:
+        return _reference_or_last(reference, last, index)
+
+
+def _reference_or_last(reference: "_ReferencePages", last: "_LastResort", index: int) -> PageContent:
+    """One page with pdfplumber, or with PDFium alone when pdfminer cannot parse it."""
+    try:
         return reference.read_page(index)
+    except CorruptFile:
+        page = last.read_page(index, UNPARSED)
+        if page is None:
+            raise
+        return page
+
+
+class _LastResort:
+    """The PDF's pages read with PDFium alone (``pdf_pdfium.LastResortDocument``), opened when first asked.
+
+    ``read_page`` and ``read_all`` give None and [] where PDFium cannot read
+    the file either: the caller then reports pdfminer's error.
+    """
+
+    def __init__(self, data: bytes, path: str, limits: Limits):
+        self.data, self.path, self.limits = data, path, limits
+        self._doc: pdf_pdfium.LastResortDocument | None = None
+        self._failed = False
+
+    def _open(self) -> pdf_pdfium.LastResortDocument | None:
+        if self._doc is None and not self._failed:
+            try:
+                self._doc = pdf_pdfium.LastResortDocument(self.data)
+            except pdf_pdfium.NeedsReference:
+                self._failed = True
+                return None
+            if self._doc.page_count > self.limits.max_pages:
+                raise TooManyPages(
+                    self.path, f"the PDF has {self._doc.page_count} pages, over the limit of {self.limits.max_pages}"
+                )
+        return self._doc
+
+    def read_page(self, index: int, reason: str) -> PageContent | None:
+        doc = self._open()
+        if doc is None or index >= doc.page_count:
+            return None
+        try:
+            return doc.read_page(index, reason)
+        except pdf_pdfium.NeedsReference:
+            return None
+
+    def text_chars(self, index: int) -> int:
+        doc = self._open()
+        return 0 if doc is None or index >= doc.page_count else doc.text_chars(index)
+
+    def read_all(self) -> list[PageContent]:
+        doc = self._open()
+        if doc is None:
+            return []
+        try:
+            return [doc.read_page(index, UNPARSED) for index in range(doc.page_count)]
+        except pdf_pdfium.NeedsReference:  # a page PDFium cannot read either: pdfminer's error stands
+            return []
+
+    def __enter__(self) -> "_LastResort":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._doc is not None:
+            self._doc.close()
 
 
 class _ReferencePages:
@@ -325,6 +438,14 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
         ("unmapped-glyphs", f"page {p.number}: the font has no Unicode mapping, text reads as (cid:N)")
         for p in pages
         if p.unmapped
+    ]
+    by_reason: dict[str, list[int]] = defaultdict(list)
+    for p in pages:
+        if p.last_resort:
+            by_reason[p.last_resort].append(p.number)
+    notes += [
+        (NOTE_LAST_RESORT, f"{_page_list(numbers)}: {reason}; read with PDFium alone (character boxes approximate)")
+        for reason, numbers in by_reason.items()
     ]
     notes += [
         (NOTE_INVALID_UNICODE, f"page {p.number}: {p.replaced} character(s) with no valid Unicode text "

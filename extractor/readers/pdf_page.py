@@ -7,7 +7,7 @@ make the page's running text. Cell text is built from the cell's own
 characters (lines joined by ``"\\n"``), never by cropping the page per cell.
 
 A page with no text, or next to none, and an image over most of it is
-flagged ``scanned``.
+flagged ``scanned`` (``ScanRule``).
 
 A character inside a table's outline but in no detected cell (a border the
 table finder missed) goes to the nearest cell rather than being lost.
@@ -38,16 +38,36 @@ TAB_GAP_EM = 3.0
 LINE_TOLERANCE = 3.0
 #: pdfplumber's default x tolerance: a gap wider than this separates words
 WORD_GAP = 3.0
-#: a page with at most this many characters and a big image is a scan (a stamp or page number aside)
-SCAN_MAX_CHARS = 20
 #: share of a page's characters with no Unicode mapping that makes its text unreadable
 UNMAPPED_SHARE = 0.1
 #: what stands in for a character that is no valid Unicode
 REPLACEMENT_CHARACTER = "\ufffd"
 #: a UTF-16 surrogate code point left unpaired in a Python string
 SURROGATE = re.compile("[\ud800-\udfff]")
-#: share of the page area images must cover for a nearly textless page to count as scanned
-SCAN_MIN_IMAGE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class ScanRule:
+    """When a page is a scan: (next to) no text and an image over most of it; validated on creation."""
+
+    #: a page with at most this many characters and a big image is a scan (a stamp or page number aside)
+    max_chars: int = 20
+    #: share of the page area images must cover for a nearly textless page to count as scanned
+    min_image_share: float = 0.5
+    #: a page where PDFium reads at least this many characters has real text and is never a scan,
+    #: whatever pdfminer makes of it (``extractor.readers.pdf``)
+    text_chars: int = 100
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_chars, int) or self.max_chars < 0:
+            raise ValueError(f"max_chars must be a non-negative integer, got {self.max_chars!r}")
+        if not 0 < self.min_image_share <= 1:
+            raise ValueError(f"min_image_share must be in (0, 1], got {self.min_image_share!r}")
+        if not isinstance(self.text_chars, int) or self.text_chars <= self.max_chars:
+            raise ValueError(f"text_chars must be an integer over max_chars, got {self.text_chars!r}")
+
+
+SCAN_RULE = ScanRule()
 
 
 @dataclass
@@ -84,6 +104,8 @@ class PageContent:
     words: list[LineWord] = field(default_factory=list)
     #: characters whose text was no valid Unicode (an unpaired UTF-16 surrogate), replaced by U+FFFD
     replaced: int = 0
+    #: why the page was read with PDFium alone (``pdf_pdfium.LastResortDocument``); empty when it was not
+    last_resort: str = ""
 
 
 class _CellIndex:
@@ -220,9 +242,9 @@ def page_content(
     n_unmapped = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
     content.unmapped = n_text > 0 and n_unmapped >= UNMAPPED_SHARE * n_text
     content.has_images = bool(images)
-    if n_text <= SCAN_MAX_CHARS and images:
+    if n_text <= SCAN_RULE.max_chars and images:
         covered = sum(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in images)
-        content.scanned = n_text == 0 or covered >= SCAN_MIN_IMAGE_SHARE * content.width * content.height
+        content.scanned = n_text == 0 or covered >= SCAN_RULE.min_image_share * content.width * content.height
     if not content.has_text:
         return content
     found = find_tables()

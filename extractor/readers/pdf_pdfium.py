@@ -103,6 +103,10 @@ class NeedsReference(Exception):
     """The fast path cannot promise pdfplumber's result for this file; read it with pdfplumber."""
 
 
+class MinerCannotRead(NeedsReference):
+    """pdfminer cannot open the file or finds no page in it (the reference engine will fail too)."""
+
+
 def available() -> bool:
     """Whether PDFium (pypdfium2) is installed."""
     return pdfium_c is not None
@@ -161,6 +165,8 @@ def _font_specs(resources: Any, depth: int = 0) -> list[tuple[int | None, dict]]
         for xobj in xobjects.values():
             xobj = resolve1(xobj)
             if isinstance(xobj, PDFStream) and _name(xobj.get("Subtype")) == "Form":
+                if resolve1(xobj.get("BBox")) is None:
+                    raise NeedsReference("a Form XObject without a /BBox (pdfminer does not draw it)")
                 if depth >= MAX_FORM_DEPTH:
                     raise NeedsReference("Form XObjects nested too deeply")
                 out.extend(_font_specs(xobj.get("Resources"), depth + 1))
@@ -505,7 +511,7 @@ class _PageChars:
       a ``TJ`` offset) is deleted as a double space; the generated space
       then stands at the deleted one's origin, not at the next character's;
     * a text object whose glyphs have no ink (a lone space or no-break
-      space) is skipped whole (``_left_out``).
+      space, a run of spaces) is skipped whole (``_left_out``).
     """
 
     def __init__(self, textpage: Any, height: float, fonts: FontTable):
@@ -561,9 +567,15 @@ class _PageChars:
             else:
                 x1 = self._right_edge(i, x0, text, known, checked)
             chars.append(_char(text, x0, x1, baseline, known, self.height))
+        runs = []
         for key in text_objects.keys() - self.per_object.keys():
             obj, parent = text_objects[key]
-            chars.append(_left_out(obj, parent, self.fonts, self.height))
+            space, run = _left_out(obj, parent, self.fonts, self.height)
+            chars.append(space)
+            if run:
+                runs.append(space)
+        if runs:
+            _check_runs(runs, chars)
         return chars
 
     def _object(self, key: int, index: int) -> "_ObjectInfo":
@@ -719,20 +731,26 @@ def _whitespace(x0: float, x1: float, baseline: float, known: _ObjectInfo, heigh
     return _char(" ", x0, max(x0, x1), baseline, known, height)
 
 
-def _left_out(obj: Any, parent: tuple | None, fonts: FontTable, height: float) -> dict:
-    """The whitespace of a text object the text page left out, or ``NeedsReference``.
+def _left_out(obj: Any, parent: tuple | None, fonts: FontTable, height: float) -> tuple[dict, bool]:
+    """The whitespace of a text object the text page left out, and whether it stands for a run; or ``NeedsReference``.
 
-    PDFium's text page skips a text object whose glyphs have no ink (its
-    box has no width): LibreOffice writes a lone space or no-break space as
-    one. pdfminer reports those characters; as whitespace they only separate
-    words, so one space at the object's origin stands for them. The text
-    page also skips a text object drawn twice at the same place (pdfminer
-    keeps both): that, or an inkless object in a font that has inkless
-    visible characters, makes the file go to the reference engine.
+    PDFium's text page skips a text object whose glyphs have no ink: its box
+    has no width (LibreOffice writes a lone space or no-break space as one)
+    or no height (a run of spaces, such as the blank of a dotted leader or a
+    form field: its box spans the glyphs' origins on the baseline). pdfminer
+    reports those characters; as whitespace they only separate words, so one
+    space from the object's origin over its width stands for them
+    (``_check_runs`` makes sure that is exact for a run). The text page also
+    skips a text object drawn twice at the same place (pdfminer keeps both):
+    that (its box has ink), or an inkless object in a font that has inkless
+    visible characters, makes the page go to the reference engine.
     """
     c = pdfium_c
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value >= ZERO_WIDTH:
+    if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        raise NeedsReference("PDFium's text page left out a text object without a box")
+    wide = right.value - left.value >= ZERO_WIDTH
+    if wide and top.value - bottom.value >= ZERO_WIDTH:
         raise NeedsReference("PDFium's text page left out a text object")
     info = fonts.lookup(c.FPDFTextObj_GetFont(obj))
     if info.zero_width_ink:
@@ -742,9 +760,31 @@ def _left_out(obj: Any, parent: tuple | None, fonts: FontTable, height: float) -
         raise NeedsReference("a text object without a font size")
     matrix = _matrix(obj) if parent is None else _multiply(_matrix(obj), parent)
     known = _shared(info, size_out.value, matrix[:4])
-    width = info.widths.get(" ") or info.widths.get(NO_BREAK_SPACE) or 0.0
     x0, baseline = matrix[4], matrix[5]
-    return _whitespace(x0, x0 + width * known.advance, baseline, known, height)
+    if wide:  # a run of inkless glyphs: its box runs over their origins (in the enclosing form's space)
+        scale = 1.0 if parent is None else parent[0]
+        return _whitespace(x0, x0 + (right.value - left.value) * scale, baseline, known, height), True
+    width = info.widths.get(" ") or info.widths.get(NO_BREAK_SPACE) or 0.0
+    return _whitespace(x0, x0 + width * known.advance, baseline, known, height), False
+
+
+def _check_runs(runs: list[dict], chars: list[dict]) -> None:
+    """``NeedsReference`` unless each run of inkless glyphs (one space standing for several) is alone on its line.
+
+    pdfminer reports a space per glyph of the run; a space ends a word, so
+    one space stands for them exactly unless a visible character begins
+    within the run on its line (a dotted leader drawn over a run of spaces),
+    where each of pdfminer's spaces would cut a word of its own.
+    """
+    for run in runs:
+        for ch in chars:
+            if (
+                run["x0"] - BOX_EPSILON <= ch["x0"] <= run["x1"] + BOX_EPSILON
+                and ch["top"] < run["bottom"]
+                and ch["bottom"] > run["top"]
+                and not ch["text"].isspace()
+            ):
+                raise NeedsReference("a run of inkless glyphs with characters over it")
 
 
 # -- pages ----------------------------------------------------------------------------
@@ -800,7 +840,9 @@ class FastDocument:
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             self._miner_pages = list(PDFPage.create_pages(document))
         except Exception as exc:  # the reference reader reports a broken file properly
-            raise NeedsReference(f"pdfminer cannot open the file: {type(exc).__name__}") from None
+            raise MinerCannotRead(f"pdfminer cannot open the file: {type(exc).__name__}") from None
+        if not self._miner_pages:
+            raise MinerCannotRead("pdfminer finds no page in the file")
         if len(self._miner_pages) > limits.max_pages:
             raise NeedsReference("over the page limit")
         self._manager = PDFResourceManager(caching=True)
@@ -872,3 +914,170 @@ def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
         if textpage:
             c.FPDFText_ClosePage(textpage)
         c.FPDF_ClosePage(page)
+
+
+# -- the reader of last resort ----------------------------------------------------------
+
+
+class LastResortDocument:
+    """A PDF read with PDFium alone, for what pdfminer cannot parse at all.
+
+    pdfminer gives up on some files PDFium reads (a cross-reference table
+    it cannot follow, a content stream it cannot tokenise, an object it
+    cannot find); the reference engine then has nothing to say about them.
+    Their pages are read here without pdfminer: each character is PDFium's,
+    its box PDFium's loose box (origin to advance, font ascent to descent),
+    which puts it where pdfminer's would be to within less than a gap
+    between words (PDFium may stand in another font for one not
+    embedded); ruling edges and images are found as on the fast path. The
+    caller notes every page read this way (``pdf-last-resort``).
+
+    Opening raises ``NeedsReference`` when PDFium cannot open the file
+    either, and ``read_page`` when it cannot read the page.
+    """
+
+    def __init__(self, data: bytes):
+        if pdfium_c is None:
+            raise NeedsReference("pypdfium2 is not installed")
+        self._buffer = ctypes.create_string_buffer(data, len(data))
+        self._doc = pdfium_c.FPDF_LoadMemDocument64(self._buffer, len(data), None)
+        if not self._doc:
+            raise NeedsReference("PDFium cannot open the file")
+
+    @property
+    def page_count(self) -> int:
+        return max(0, pdfium_c.FPDF_GetPageCount(self._doc))
+
+    def read_page(self, index: int, reason: str) -> PageContent:
+        """Page ``index`` (from 0) read with PDFium alone; ``reason`` (why) goes to ``last_resort``."""
+        try:
+            content = _read_plain_page(self._doc, index)
+        except MemoryError:
+            raise
+        except Exception as exc:
+            raise _declined(exc) from None
+        content.last_resort = reason
+        return content
+
+    def text_chars(self, index: int) -> int:
+        """How many characters other than whitespace PDFium reads on page ``index`` (0 where it cannot)."""
+        c = pdfium_c
+        page = c.FPDF_LoadPage(self._doc, index)
+        if not page:
+            return 0
+        textpage = c.FPDFText_LoadPage(page)
+        try:
+            if not textpage:
+                return 0
+            codes = (c.FPDFText_GetUnicode(textpage, i) for i in range(max(0, c.FPDFText_CountChars(textpage))))
+            return sum(1 for code in codes if code > SPACE and not chr(code).isspace())
+        finally:
+            if textpage:
+                c.FPDFText_ClosePage(textpage)
+            c.FPDF_ClosePage(page)
+
+    def close(self) -> None:
+        if self._doc:
+            pdfium_c.FPDF_CloseDocument(self._doc)
+            self._doc = None
+
+    def __enter__(self) -> "LastResortDocument":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+
+def _media_box(page: Any) -> tuple[float, float, float, float]:
+    """The page's visible box (crop box, else media box) as (left, bottom, right, top)."""
+    box = [ctypes.c_float() for _ in range(4)]
+    if not (pdfium_c.FPDFPage_GetCropBox(page, *box) or pdfium_c.FPDFPage_GetMediaBox(page, *box)):
+        return (0.0, 0.0, float(pdfium_c.FPDF_GetPageWidthF(page)), float(pdfium_c.FPDF_GetPageHeightF(page)))
+    left, bottom, right, top = (v.value for v in box)
+    return (min(left, right), min(bottom, top), max(left, right), max(bottom, top))
+
+
+def _read_plain_page(doc: Any, index: int) -> PageContent:
+    c = pdfium_c
+    page = c.FPDF_LoadPage(doc, index)
+    if not page:
+        raise NeedsReference("PDFium cannot load a page")
+    textpage = None
+    try:
+        left, bottom, right, top = _media_box(page)
+        width, height = right - left, top - bottom
+        objects = _Objects(edges=[], images=[], text_objects={})
+        shift = (1.0, 0.0, 0.0, 1.0, -left, -bottom)
+        _walk([c.FPDFPage_GetObject(page, i) for i in range(c.FPDFPage_CountObjects(page))], shift, height, objects)
+        textpage = c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise NeedsReference("PDFium cannot read a page's text")
+        chars = _plain_chars(textpage, left, top)
+        return page_content(
+            index + 1, float(width), float(height), chars, objects.images,
+            lambda: _find_tables(objects.edges, width, height),
+        )
+    finally:
+        if textpage:
+            c.FPDFText_ClosePage(textpage)
+        c.FPDF_ClosePage(page)
+
+
+def _plain_chars(textpage: Any, left: float, top: float) -> list[dict]:
+    """pdfplumber's char dicts from PDFium's text page alone (see ``LastResortDocument``).
+
+    The spaces and line breaks PDFium generates are left out, as on the
+    fast path; a character PDFium cannot map to Unicode reads "(cid:N)", as
+    pdfminer writes it, so that the page is noted as unmapped.
+    """
+    c = pdfium_c
+    n = c.FPDFText_CountChars(textpage)
+    if n < 0:
+        raise NeedsReference("no text page")
+    box, matrix = c.FS_RECTF(), c.FS_MATRIX()
+    name = ctypes.create_string_buffer(256)
+    chars: list[dict] = []
+    skip = -1
+    for i in range(n):
+        if i == skip:
+            continue
+        code = c.FPDFText_GetUnicode(textpage, i)
+        if c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        if c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+            text = f"(cid:{code})"
+        elif code == PDFIUM_LINE_END_HYPHEN:
+            text = HYPHEN
+        elif HIGH_SURROGATES[0] <= code <= HIGH_SURROGATES[1] and i + 1 < n:
+            low = c.FPDFText_GetUnicode(textpage, i + 1)
+            if LOW_SURROGATES[0] <= low <= LOW_SURROGATES[1]:
+                text, skip = chr(0x10000 + ((code - HIGH_SURROGATES[0]) << 10) + (low - LOW_SURROGATES[0])), i + 1
+            else:
+                text = chr(code)
+        elif code == 0:
+            continue
+        else:
+            text = chr(code)
+        if not c.FPDFText_GetLooseCharBox(textpage, i, box):
+            continue
+        a = b = cc = 0.0
+        d = 1.0
+        if c.FPDFText_GetMatrix(textpage, i, matrix):
+            a, b, cc, d = matrix.a, matrix.b, matrix.c, matrix.d
+        size = float(c.FPDFText_GetFontSize(textpage, i))
+        length = c.FPDFText_GetFontInfo(textpage, i, name, len(name), None)
+        fontname = name.value.decode("utf-8", "replace") if length else ""
+        x0, x1 = sorted((box.left - left, box.right - left))
+        y_top, y_bottom = sorted((top - box.top, top - box.bottom))
+        chars.append({
+            "text": text,
+            "x0": x0,
+            "x1": x1,
+            "top": y_top,
+            "bottom": y_bottom,
+            "doctop": y_top,
+            "size": size,
+            "fontname": fontname,
+            "upright": a * d > 0 and b * cc <= 0,
+        })
+    return chars
