@@ -229,11 +229,11 @@ def test_pdf_with_a_broken_xref_is_recovered_or_corrupt_never_a_scan(tmp_path):
 
 
 def test_pdf_with_a_broken_xref_gives_one_line_without_library_noise(tmp_path):
-    """pdfminer logs a warning per broken xref entry; none of it reaches stderr."""
+    """pdfminer logs a warning per broken xref entry; none of it reaches stderr (PDFium may read the file)."""
     f = tmp_path / "broken.pdf"
     f.write_bytes(_garbage_xref(_pdf_with_two_text_pages()))
     r = cli("parse", f)
-    assert r.returncode == 1 and len(r.stderr.splitlines()) == 1, r.stderr
+    assert r.returncode in (0, 1) and len(r.stderr.splitlines()) == r.returncode, r.stderr
     assert "Not adding object" not in r.stderr
 
 
