@@ -43,3 +43,70 @@ def test_an_amount_wrapped_at_its_thousands_beside_a_year_range_wrapped_at_its_h
         ["1.", "Підготовка\nспортсменів", "2021-\n2023", "1\n250,0", "1\n400,0", "225,0"],
         ["2.", "Стипендії", "2021", "360,0", "396,0", "198,0"],
     ]
+
+
+def _pdf_words(items: list[tuple[float, int, str]]) -> list:
+    """PDF words of (x, line, text) items: 5 points per character, a 3-point word space, lines 12 points apart."""
+    from extractor.readers.common.words import Word
+
+    out = []
+    for x, line, text in items:
+        for word in text.split(" "):
+            out.append(Word(word, x, x + 5 * len(word), 100 + 12 * line, 110 + 12 * line, line))
+            x += 5 * len(word) + 3
+    return out
+
+
+# number, indicator, planned, actual, reason, remedy
+EDGES = [45, 62, 160, 200, 240, 320, 420]
+
+
+def _rows(items):
+    from extractor.readers.common.rows import body_rows
+    from extractor.readers.common.words import MERGED_SPACE, column_lines
+
+    grid = column_lines(_pdf_words(items), EDGES, cfg=CFG)
+    rows = body_rows(grid.lines, range(len(grid.lines)), grid.cores, grid.crossing, cfg=CFG)
+    return [[(t.replace(MERGED_SPACE, " "), a, b) for t, a, b in r.cells] for r in rows]
+
+
+def test_a_reason_merged_over_the_reason_and_remedy_columns_is_one_cell_of_its_row():
+    rows = _rows([
+        (48, 0, "5."), (65, 0, "Кількість"), (165, 0, "13"), (205, 0, "8"), (245, 0, "Фактичне значення показника"),
+        (65, 1, "операторів"), (245, 1, "пов’язане з застосуванням"),
+        (245, 2, "модулів автоматизованої обробки"),
+        (48, 3, "6."), (65, 3, "Кількість"), (165, 3, "146"), (205, 3, "196"), (325, 3, "Збільшення"),
+    ])
+    assert rows[0] == [
+        ("5.", 0, 0), ("Кількість\nоператорів", 1, 1), ("13", 2, 2), ("8", 3, 3),
+        ("Фактичне значення показника\nпов’язане з застосуванням\nмодулів автоматизованої обробки", 4, 5),
+    ]
+    assert rows[1][-2:] == [("", 4, 4), ("Збільшення", 5, 5)]
+
+
+def test_a_group_heading_across_the_columns_is_still_a_full_width_row():
+    rows = _rows([
+        (48, 0, "1."), (65, 0, "Кількість"), (165, 0, "13"), (205, 0, "8"),
+        (150, 1, "ІІ. Показники продукту"),
+        (48, 2, "1."), (65, 2, "Кількість"), (165, 2, "15"), (205, 2, "-"),
+    ])
+    assert rows[1] == [("ІІ. Показники продукту", 0, 5)]
+
+
+def test_amounts_stacked_against_dash_listed_objects_stay_one_row_when_a_wrapped_word_goes_on_with_a_bracket():
+    from extractor.readers.common.rows import body_rows
+
+    text = """\
+6.  Створення (будівництво   704,0   –
+    ) системи відеоспостере  128,0   –
+    ження на об’єктах        120,0   –
+    управління
+    - насосна станція;
+    - сквер;
+    - підземний перехід
+7.  Облаштування           150,0   150,0"""
+    lines = text_lines(text, cfg=CFG)
+    cores, bridging = body_columns(lines, range(len(lines)), cfg=CFG)
+    rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
+    assert len(rows) == 2
+    assert "704,0\n128,0\n120,0" in [t for t, _, _ in rows[0].cells]

@@ -33,7 +33,7 @@ from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.gutters import FoundTable, find_gutter_tables
 from .common.rows import body_rows
-from .common.words import EDGE_STRADDLE, Word, column_lines, grid_lines
+from .common.words import EDGE_STRADDLE, MERGED_SPACE, Word, column_lines, grid_lines
 from .pdf_page import PageContent
 from .pdf_tables import PageTable, RawCell, cluster_positions
 
@@ -281,6 +281,7 @@ def _body_cells(
     cells = []
     for r, row in enumerate(rows):
         for text, a, b in row.cells:
+            text = text.replace(MERGED_SPACE, " ")
             cells.append(RawCell(edges[a], tops[r], edges[min(b + 1, len(edges) - 1)], tops[r + 1], text))
     used = [grid.sources[k] for k in range(ends[-1]) if grid.sources[k] is not None]
     return cells, used

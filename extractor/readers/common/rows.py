@@ -77,11 +77,16 @@ def body_rows(
     starts: list[int] = []
     prev_cols: dict[int, str] = {}
     prev_bridging: tuple[int, int] | None = None  # x-extent of a spanning line above
+    prev_inner: set[tuple[int, int]] = set()  # columns of cells merged inside the row on the line above
     for k, (i, ps) in enumerate(placed):
         if not ps:
             prev_cols, prev_bridging = {}, None
             continue
         spanning = [p for p, a, b in ps if a < b]
+        inner = {(a, b) for _, a, b in ps if a < b}
+        if spanning and all(a > 0 for a, _ in inner) and (len(spanning) < len(ps) or inner <= prev_inner):
+            spanning = []  # cells merged over columns inside a row, beside its other cells or going on from above
+        prev_inner = inner if not spanning else set()
         bridging = (min(p.x0 for p in spanning), max(p.x1 for p in spanning)) if spanning else None
         cols: dict[int, str] = {}
         for p, a, b in ps:
@@ -200,9 +205,18 @@ def continues_stack(row: BodyRow) -> bool:
             values += 1
         elif "\n" not in t and is_value(t.split("\n")[0]):
             return False
-        elif not t[0].islower() or _BULLET_LINE_RE.match(t):
+        elif not continues_text(t) or _BULLET_LINE_RE.match(t):
             return False
     return values > 0
+
+
+def continues_text(t: str) -> bool:
+    """Whether a cell's text goes on from the line above: it starts in lower case or with closing punctuation."""
+    return t[:1].islower() or t[:1] in _CLOSING
+
+
+#: what a line may open with when it carries on the text above ("(будівництво" over ") системи")
+_CLOSING = frozenset(")]»”,.;:")
 
 
 def bullets_match(rows: list[BodyRow]) -> bool:

@@ -186,6 +186,23 @@ def _with_blank_lines(
 
 #: points a word must reach over a column boundary on each side to be printed across it
 EDGE_STRADDLE = 1.0
+#: joins the words of a cell merged over columns on the grid (read back as a space)
+MERGED_SPACE = "\u00a0"
+#: a word space is at most this many times the usual narrowest gap of a line
+WORD_SPACE_MARGIN = 1.5
+#: a word of letters (no number), as a merged cell's text holds
+_WORDLIKE_RE = re.compile(r"^[^\W\d_][^\d]*$")
+
+
+def _word_space(printed: list[list[Word]]) -> float:
+    """The usual word space: the median over the lines of their narrowest gap between two words."""
+    gaps = []
+    for ws in printed:
+        ws = sorted(ws, key=lambda w: w.x0)
+        inner = [b.x0 - a.x1 for a, b in zip(ws, ws[1:]) if b.x0 > a.x1]
+        if inner:
+            gaps.append(min(inner))
+    return statistics.median(gaps) if gaps else 0.0
 
 
 @dataclass
@@ -215,36 +232,84 @@ def column_lines(
     letters print. A line with a word printed across a boundary (by more
     than ``EDGE_STRADDLE`` on each side: no cell holds it) is one text (a
     group heading, or running text) placed in the first column and listed
-    in ``ColumnGrid.crossing``. Blank grid lines as in ``grid_lines``.
+    in ``ColumnGrid.crossing`` when that word runs on from the first column
+    or the line holds nothing else; otherwise the word is a cell merged over
+    the columns it reaches inside a row (a reason spanning the reason and
+    remedy columns), its text placed to reach into its last column while the
+    line's other words stay in theirs. Blank grid lines as in ``grid_lines``.
     """
     n = len(edges) - 1
     printed = _with_blank_lines(words, cfg, spans_out)
     texts: list[dict[int, str]] = []
+    spans: list[dict[int, int]] = []  # per grid line: first column of a merged cell -> its last column
     crossing: set[int] = set()
+
+    def column(x: float) -> int:
+        return min(n - 1, max(0, next((i for i in range(n) if x < edges[i + 1]), n - 1)))
+
+    heights = sorted(w.bottom - w.top for w in words)
+    join = cfg.geo_join_gap * (heights[len(heights) // 2] if heights else 1.0)
+    space = min(join, WORD_SPACE_MARGIN * _word_space(printed))
+    above: dict[int, int] = {}  # the merged cells of the printed line above
     for g, ws in enumerate(printed):
+        ws = sorted(ws, key=lambda w: w.x0)
         cols: dict[int, list[str]] = {}
-        runs_on = False
-        for w in sorted(ws, key=lambda w: w.x0):
-            mid = (w.x0 + w.x1) / 2
-            c = min(n - 1, max(0, next((i for i in range(n) if mid < edges[i + 1]), n - 1)))
-            if any(w.x0 < e - EDGE_STRADDLE and w.x1 > e + EDGE_STRADDLE for e in edges[1:-1]):
-                runs_on = True  # a word printed across a column boundary: no cell holds it
-            cols.setdefault(c, []).append(w.text)
-        if runs_on and len(cols) > 1:
+        for w in ws:
+            cols.setdefault(column((w.x0 + w.x1) / 2), []).append(w.text)
+        # blocks: words a word space apart; one holding a word across a boundary is a merged cell
+        blocks: list[list[Word]] = []
+        for w in ws:
+            if blocks and w.x0 - blocks[-1][-1].x1 < join:
+                blocks[-1].append(w)
+            else:
+                blocks.append([w])
+        merged: dict[int, int] = {}
+        for bl in blocks:
+            if any(w.x0 < e - EDGE_STRADDLE and w.x1 > e + EDGE_STRADDLE for w in bl for e in edges[1:-1]) or any(
+                b.x0 - a.x1 < space and column(a.x1) < column(b.x0) and _WORDLIKE_RE.match(a.text) and _WORDLIKE_RE.match(b.text)
+                for a, b in zip(bl, bl[1:])
+            ):
+                # a word printed across a boundary, or two words a word space apart on either side of one
+                a, b = column(bl[0].x0 + EDGE_STRADDLE), column(bl[-1].x1 - EDGE_STRADDLE)
+                if b > a:
+                    merged[a] = max(b, merged.get(a, b))
+        lone = len(blocks) == 1 and not (merged and merged == above)
+        if merged and len(cols) > 1 and (0 in merged or lone):
+            # a text run across the row from its first column, or alone on its line (not going on
+            # with a merged cell above): a heading or running text
             crossing.add(g)
-            cols = {min(cols): [" ".join(w.text for w in sorted(ws, key=lambda w: w.x0))]}
-        texts.append({c: " ".join(t) for c, t in cols.items()})
-    widths = [max([len(t.get(c, "")) for t in texts] + [1]) for c in range(n)]
+            cols = {min(cols): [" ".join(w.text for w in ws)]}
+            merged = {}
+        if ws:
+            above = merged
+        line_texts = {c: " ".join(t) for c, t in cols.items()}
+        for a, b in merged.items():
+            # a cell merged over columns a..b inside a row (a reason spanning reason and remedy), its
+            # words joined by no-break spaces (MERGED_SPACE) so that no step cuts it at a column again
+            parts = [line_texts.pop(c) for c in range(a, b + 1) if c in line_texts]
+            line_texts[a] = MERGED_SPACE.join(" ".join(parts).split(" "))
+        texts.append(line_texts)
+        spans.append(merged)
+    widths = [max([len(t.get(c, "")) for t, m in zip(texts, spans) if c not in m] + [1]) for c in range(n)]
+    for t, m in zip(texts, spans):
+        for a, b in m.items():
+            room = sum(widths[a : b + 1]) + 2 * (b - a)
+            if len(t[a]) > room:
+                widths[b] += len(t[a]) - room
     starts = [sum(widths[:c]) + 2 * c for c in range(n)]
     cores = [[starts[c], starts[c] + widths[c]] for c in range(n)]
     lines = []
-    for t in texts:
+    for t, m in zip(texts, spans):
         chars: list[str] = []
         for c in sorted(t):
-            chars.extend(" " * (starts[c] - len(chars)))
+            at = starts[c]
+            if c in m:
+                # a merged cell's text reaches into its last column, so it reads as spanning
+                at = max(starts[c], min(starts[c] + widths[c] - 1, starts[m[c]] - len(t[c]) + 1))
+            chars.extend(" " * (at - len(chars)))
             chars.extend(t[c])
         text = "".join(chars)
-        lines.append(Line(text, [Frag(m.start(), m.end(), m.group()) for m in FRAGMENT_RE.finditer(text)]))
+        lines.append(Line(text, [Frag(m_.start(), m_.end(), m_.group()) for m_ in FRAGMENT_RE.finditer(text)]))
     sources = [ws[0].line if ws else None for ws in printed]
     return ColumnGrid(lines, cores, sources, crossing)
 
