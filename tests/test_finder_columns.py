@@ -97,14 +97,14 @@ def test_amounts_stacked_against_dash_listed_objects_stay_one_row_when_a_wrapped
     from extractor.readers.common.rows import body_rows
 
     text = """\
-6.  Створення (будівництво   704,0   –
-    ) системи відеоспостере  128,0   –
-    ження на об’єктах        120,0   –
+6.  Створення (будівництво       704,0       –
+    ) системи відеоспостере      128,0       –
+    ження на об’єктах            120,0       –
     управління
     - насосна станція;
     - сквер;
     - підземний перехід
-7.  Облаштування           150,0   150,0"""
+7.  Облаштування                 150,0   150,0"""
     lines = text_lines(text, cfg=CFG)
     cores, bridging = body_columns(lines, range(len(lines)), cfg=CFG)
     rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
