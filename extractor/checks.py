@@ -38,6 +38,10 @@ CATALOG: dict[str, str] = {
     "docx-alt-chunk": "The DOCX embeds other documents (altChunk) that were not read.",
     "docx-nested-table": "Tables nested in table cells were read both as cell text and as tables of their own.",
     "docx-part-skipped": "A header or footer part of the DOCX was broken and was skipped.",
+    "unread-cell": "A cell of a recognised table holds a number no output field holds; the message names the "
+                   "table, row, column and the text.",
+    "low-coverage": "Fewer of the numbers of the recognised tables were read than the coverage setting asks "
+                    "(or no table was recognised).",
 }
 
 #: percentage points always allowed on top of the printed rounding

@@ -286,6 +286,28 @@ class Finding(_Model):
     """Where in the report the warning points ("funding[12]", "indicators"); null for the whole report."""
 
 
+class Coverage(_Model):
+    """How many numbers of the recognised tables the report holds (since contract version 1.1).
+
+    Every cell of the body of a recognised funding or indicator table that holds
+    a number is either read (a row at that table row holds its printed text in
+    a field and in ``raw``) or named in an ``unread-cell`` warning. Header rows,
+    rows that number the columns, year headers and item numbers are not counted.
+    """
+
+    ratio: float = Field(ge=0, le=1)
+    """Read numeric cells / all numeric cells of the recognised tables, floored to 4 decimals (1.0 only when none
+    is unread); 0 when no table was recognised or the tables hold no number."""
+    cells: int = Field(ge=0)
+    """Numeric cells in the bodies of the recognised tables (numbers in ignored columns left out)."""
+    read: int = Field(ge=0)
+    """Of those, the cells whose numbers are in the report's fields."""
+    ignored: int = Field(0, ge=0)
+    """Numeric cells in columns the vocabulary knows as no output field (a deviation, a budget code); not counted."""
+    tables: list[int] = Field(default_factory=list)
+    """0-based indexes of the tables counted (as location.table)."""
+
+
 class Report(_Model):
     """One parsed report: the whole output contract."""
 
@@ -310,6 +332,12 @@ class Report(_Model):
     """Who signed the report; null when no signature block was found."""
     warnings: list[Finding] = Field(default_factory=list)
     """What a careful reader should look at; data is never dropped for a warning."""
+    coverage: Coverage | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="How many numbers of the recognised tables were read into fields (since 1.1); every report "
+                    "extractor writes has it; absent in reports written before it existed and in reference answers",
+    )
 
     def to_json(self, indent: int | None = 2) -> str:
         """The report as contract JSON (UTF-8 text, Ukrainian kept as is)."""

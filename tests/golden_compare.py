@@ -4,7 +4,8 @@ Text is compared after NFC, case folding and deleting whitespace, hyphens,
 dashes, soft hyphens and quote marks (a hyphen at a line wrap cannot be told
 from a printed one, and the references drop manual hyphenations); numbers
 exactly; ``source``, ``location.page``, ``location.sheet``, ``location.sheet_row``, ``location.bbox``,
-``location.cells`` and ``warnings`` are left out (they say where in one file a row stands, which differs between the formats of a report).
+``location.cells`` and ``warnings`` are left out (they say where in one file a row stands, which differs between the formats of a report),
+and so is ``coverage`` (a measure of the reading, not a value of the report; the scorer ignores it too).
 Returns a list of differences, empty when the report matches.
 """
 
@@ -25,7 +26,7 @@ def norm_text(value):
 def _norm(value, key=None):
     if isinstance(value, dict):
         return {k: _norm(v, k) for k, v in value.items()
-                if k not in ("page", "sheet", "sheet_row", "bbox", "cells", "source", "warnings")}
+                if k not in ("page", "sheet", "sheet_row", "bbox", "cells", "source", "warnings", "coverage")}
     if isinstance(value, list):
         return [_norm(v) for v in value]
     if isinstance(value, float):

@@ -2,7 +2,8 @@
 
 ``build_report`` locates the funding and indicator tables by their header
 vocabulary, reads their rows, reads metadata and decisions from the running
-text (and passport tables), and runs the consistency checks.
+text (and passport tables), runs the consistency checks and measures which
+numbers of the tables the rows hold (``coverage``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..normalize.text import clean_text, fold
 from ..models import Finding, Report, Source
 from ..readers.ocr.settings import DEFAULT_OCR, OcrSettings
 from .columns import FUNDING, TableLayout, analyse_table, continue_layout
+from .coverage import DEFAULT_COVERAGE, CoverageSettings, coverage_findings, measure_coverage
 from .decisions import find_decisions
 from .funding import extract_funding
 from .indicators import extract_indicators
@@ -101,7 +103,8 @@ def funding_unit(doc: Document, layouts: list[TableLayout]) -> str | None:
     return None
 
 
-def build_report(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR) -> Report:
+def build_report(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR,
+                 coverage: CoverageSettings = DEFAULT_COVERAGE) -> Report:
     vocab = load_vocabulary()
     layouts = find_layouts(doc)
     warnings: list[Finding] = []
@@ -162,4 +165,7 @@ def build_report(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR) 
 
     report.warnings.extend(run_checks(report, layouts_found={l.kind for l in layouts}))
     report.warnings.extend(ocr_findings(report, ocr))
+    measured = measure_coverage(doc, layouts, funding, indicators)
+    report.coverage = measured.coverage
+    report.warnings.extend(coverage_findings(measured, coverage))
     return report
