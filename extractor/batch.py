@@ -97,6 +97,7 @@ MANIFEST_COLUMNS = (
     "funding",
     "indicators",
     "warnings",
+    "coverage",  # share of the numbers of its recognised tables read into fields (0-1); empty without a report
     "error_code",  # ExtractorError code (corrupt-file, timeout, ...), crash, internal-error, unsupported-format
     "error",  # the one-line error message (why it failed or was skipped)
     "seconds",  # time spent on the input; empty when --resume or a copy took an earlier result
@@ -163,6 +164,7 @@ class ManifestEntry:
     funding: int | None = None
     indicators: int | None = None
     warnings: int | None = None
+    coverage: float | None = None
     error_code: str | None = None
     error: str | None = None
     seconds: float | None = None
@@ -194,6 +196,7 @@ class ManifestEntry:
             "funding": self.funding,
             "indicators": self.indicators,
             "warnings": self.warnings,
+            "coverage": self.coverage,
             "error_code": self.error_code,
             "error": self.error,
             "seconds": None if self.seconds is None else f"{self.seconds:.2f}",
@@ -286,7 +289,7 @@ def _share(copy: ManifestEntry, original: ManifestEntry) -> None:
     copy.resumed = original.resumed
     if original.error is not None:
         copy.error = original.error.replace(original.path, copy.path, 1)
-    copy.decisions = copy.funding = copy.indicators = copy.warnings = None
+    copy.decisions = copy.funding = copy.indicators = copy.warnings = copy.coverage = None
     copy.seconds = None
 
 
@@ -356,6 +359,7 @@ def _counts(entry: ManifestEntry, report: Report) -> None:
     entry.funding = len(report.funding)
     entry.indicators = len(report.indicators)
     entry.warnings = len(report.warnings)
+    entry.coverage = report.coverage.ratio if report.coverage is not None else None
     entry.status = report_status(report)
     entry.format = report.source.format.value if report.source.format else entry.format
 
@@ -472,10 +476,9 @@ def _write_index(outdir: Path, entries: Sequence[ManifestEntry], loaded, outputs
     """OUTDIR/index.html: every input with its status, counts and coverage, linking its JSON and the tables."""
     from .writers.html import IndexRow, write_index_html
 
-    coverage = {id(e): getattr(getattr(r, "coverage", None), "ratio", None) for e, r in loaded}
     rows = [
         IndexRow(name=e.name, path=e.path, status=e.status.value, format=e.format, decisions=e.decisions,
-                 funding=e.funding, indicators=e.indicators, warnings=e.warnings, coverage=coverage.get(id(e)),
+                 funding=e.funding, indicators=e.indicators, warnings=e.warnings, coverage=e.coverage,
                  error=e.error, json=f"{REPORTS_DIR}/{e.name}{REPORT_JSON_SUFFIX}" if e.has_report else None)
         for e in entries
     ]

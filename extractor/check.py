@@ -4,7 +4,8 @@ Each file gets the status ``batch`` gives it (``extractor.status``), from the
 same inputs (``extractor.inputs``): files with the same bytes are parsed once
 and share a verdict. A file **fails** when its status is ``failed`` (it
 cannot be read, or its output does not fit the contract) or ``no-tables``
-(no funding or indicator table was found, or no row at all); under
+(no funding or indicator table was found, or no row at all), or when its
+coverage is below ``min_coverage`` (a ``low-coverage`` error); under
 ``strict`` a ``warning`` fails too; ``skipped`` (not a format extractor
 reads) never fails. Each of its problems is a finding: an **error** for what
 makes it fail, a **warning** for each other warning of the report, a
@@ -21,13 +22,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .i18n import _
+from .i18n import _, ngettext
 from .inputs import InputFile
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .models import Report
 from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, describe, outcome_report, run_local
 from .status import (
     FAILS_CHECK,
+    LOW_COVERAGE,
     NO_DATA_CODE,
     PARSED,
     TABLE_NOT_FOUND,
@@ -35,6 +37,7 @@ from .status import (
     error_status,
     report_status,
     summary,
+    coverage_problem,
     table_problems,
 )
 
@@ -83,7 +86,11 @@ class Verdict:
         return [f for f in self.findings if f.severity == SEVERITY_WARNING]
 
     def fails(self, strict: bool = False) -> bool:
-        return self.status in FAILS_CHECK or (strict and bool(self.warnings))
+        return self.status in FAILS_CHECK or bool(self.errors) or (strict and bool(self.warnings))
+
+    @property
+    def below_coverage(self) -> bool:
+        return any(f.code == LOW_COVERAGE and f.severity == SEVERITY_ERROR for f in self.findings)
 
 
 def _reason(file: str, message: str) -> str:
@@ -94,19 +101,25 @@ def _reason(file: str, message: str) -> str:
     return message
 
 
-def judge_report(report: Report, file: str) -> list[CheckFinding]:
-    """The findings of a parsed report: its table problems as errors first, then its other warnings."""
+def judge_report(report: Report, file: str, min_coverage: float | None = None) -> list[CheckFinding]:
+    """The findings of a parsed report: its table problems and a coverage below ``min_coverage`` as errors first,
+    then its other warnings."""
     problems = table_problems(report)
     findings = [CheckFinding(file, SEVERITY_ERROR, code, message, path) for code, message, path in problems
                 if code != TABLE_NOT_FOUND]
+    low = coverage_problem(report, min_coverage)
+    if low is not None:
+        findings.append(CheckFinding(file, SEVERITY_ERROR, *low))
     for w in report.warnings:
+        if low is not None and w.code == LOW_COVERAGE:
+            continue  # said once, as the error
         severity = SEVERITY_ERROR if w.code == TABLE_NOT_FOUND else SEVERITY_WARNING
         findings.append(CheckFinding(file, severity, w.code, w.message, w.path))
     findings.sort(key=lambda f: f.severity != SEVERITY_ERROR)  # errors first, order kept otherwise
     return findings
 
 
-def judge_outcome(outcome: Outcome) -> Verdict:
+def judge_outcome(outcome: Outcome, min_coverage: float | None = None) -> Verdict:
     """The verdict on one file from the result of its work."""
     verdict = Verdict(file=outcome.path, seconds=outcome.seconds, status=Status(outcome.status))
     if outcome.report_json is None or verdict.status not in PARSED:
@@ -118,7 +131,7 @@ def judge_outcome(outcome: Outcome) -> Verdict:
         return verdict
     report = outcome_report(outcome)  # a failure here is ours: check_files records it as an internal error
     verdict.status = report_status(report)
-    verdict.findings = judge_report(report, outcome.path)
+    verdict.findings = judge_report(report, outcome.path, min_coverage)
     return verdict
 
 
@@ -128,8 +141,11 @@ def check_files(
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
     limits: Limits = DEFAULT_LIMITS,
     work: Work = convert,
+    min_coverage: float | None = None,
 ) -> list[Verdict]:
     """Parse and judge each file (in worker processes, killed at ``timeout``); verdicts in key order.
+
+    ``min_coverage`` (0-1) fails a report whose coverage is below it.
 
     The inputs are planned as ``batch`` plans them: files with the same bytes
     are parsed once, JSON files are skipped unread.
@@ -147,7 +163,7 @@ def check_files(
     try:
         for outcome in run_local(todo, jobs, timeout, limits, work):
             try:
-                verdicts[outcome.path] = judge_outcome(outcome)
+                verdicts[outcome.path] = judge_outcome(outcome, min_coverage)
             except Exception as exc:  # ours, not the file's: this file's error, the others go on
                 verdicts[outcome.path] = _internal_verdict(outcome.path, "judging its result", exc, outcome.seconds)
     except Exception as exc:  # the runner itself failed: the files it did not finish say so
@@ -181,8 +197,12 @@ def exit_code(verdicts: Iterable[Verdict], strict: bool = False) -> int:
 
 
 def summary_line(verdicts: Sequence[Verdict], strict: bool = False) -> str:
-    """The same counts ``batch`` gives for the same files."""
-    return summary(v.status for v in verdicts) + (" " + _("(strict: warnings fail)") if strict else "")
+    """The same counts ``batch`` gives for the same files, and how many fall short of the coverage asked."""
+    line = summary(v.status for v in verdicts)
+    low = sum(v.below_coverage for v in verdicts)
+    if low:
+        line += "; " + ngettext("{n} below the minimum coverage", "{n} below the minimum coverage", low).format(n=low)
+    return line + (" " + _("(strict: warnings fail)") if strict else "")
 
 
 # -- renderings ---------------------------------------------------------------------------

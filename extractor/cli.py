@@ -91,6 +91,17 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _share(text: str) -> float:
+    """A share from 0 to 1 ("0.99")."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(_("must be a number from 0 to 1, got {text}").format(text=text))
+    return value
+
+
 def _positive_float(text: str) -> float:
     value = float(text)
     if not value > 0:
@@ -260,6 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=["text", "json", "junit", "github"], default="text",
                    help=_("output format (default: %(default)s)"))
     c.add_argument("--strict", action="store_true", help=_("warnings fail too"))
+    c.add_argument("--min-coverage", type=_share, metavar="RATIO",
+                   help=_("fail a report whose coverage (the share of the numbers of its tables read into fields, "
+                          "0-1) is below RATIO, e.g. 0.99"))
     c.add_argument("-o", "--output", help=_("write the findings to this file instead of stdout"))
     _add_run_flags(c)
     _add_limit_flags(c)
@@ -613,7 +627,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         code = _nothing_to_read(args, 0)
         if code is not None:
             return code
-    verdicts = check_files(paths, jobs=_jobs(args), timeout=args.timeout, limits=_limits(args))
+    verdicts = check_files(paths, jobs=_jobs(args), timeout=args.timeout, limits=_limits(args),
+                           min_coverage=args.min_coverage)
     text = render(verdicts, args.format, strict=args.strict)
     if args.output:
         from .writers.atomic import atomic_write_text

@@ -16,6 +16,10 @@ Every input gets exactly one of:
   extractor reads (``readers.REPORT_SUFFIXES``: ``.pdf``, ``.docx``, ...)
   but whose bytes are none is broken, not foreign: it is ``failed``.
 
+A parsed report may also fall short of a minimum coverage (``check
+--min-coverage``): ``coverage_problem`` says so; its status stays what it is
+and ``check`` fails it by that error.
+
 The status of a parsed report and of an error are decided here and nowhere
 else; the worker computes it (``runner.convert``) and every command shows
 what it computed.
@@ -65,6 +69,8 @@ TABLE_NOT_FOUND = "table-not-found"
 #: the code of the finding for a report with no funding and no indicator rows
 NO_DATA_CODE = "no-data"
 NO_DATA_MESSAGE = "no funding or indicator rows found"
+#: the code of a report whose coverage is below the one asked for (``check --min-coverage``)
+LOW_COVERAGE = "low-coverage"
 #: the error code of a file that is not a format extractor reads
 UNSUPPORTED_FORMAT = "unsupported-format"
 #: suffixes of files that are never reports, skipped unread (JSON: extractor's own output)
@@ -77,6 +83,21 @@ def table_problems(report: Report) -> list[tuple[str, str, str | None]]:
     if not problems and not report.funding and not report.indicators:
         problems.append((NO_DATA_CODE, NO_DATA_MESSAGE, None))
     return problems
+
+
+def coverage_problem(report: Report, min_coverage: float | None) -> tuple[str, str, str | None] | None:
+    """(code, message, path) when the report's coverage is below ``min_coverage``; None when it is not, or
+    when no minimum is asked. A report without a coverage (written before it existed) is below any minimum."""
+    if min_coverage is None:
+        return None
+    ratio = report.coverage.ratio if report.coverage is not None else None
+    if ratio is not None and ratio >= min_coverage:
+        return None
+    if ratio is None:
+        return LOW_COVERAGE, f"the report has no coverage; at least {min_coverage} is asked", None
+    cov = report.coverage
+    return (LOW_COVERAGE, f"coverage {ratio:.4f} ({cov.read} of {cov.cells} numbers of the recognised tables read) "
+                          f"is below the minimum {min_coverage}", None)
 
 
 def report_status(report: Report) -> Status:

@@ -8,7 +8,7 @@ from docbuild import LEFT as L, UP as U, make_document, make_table
 from extractor.document import Document
 from extractor.extract import build_report
 from extractor.extract.coverage import CoverageSettings, measure_coverage, numbers_in
-from extractor.models import Source
+from extractor.models import Finding, Source
 
 SOURCE = Source(file="test.docx", format="docx")
 
@@ -157,3 +157,120 @@ def test_coverage_settings_refuse_a_threshold_outside_zero_to_one(bad):
 ])
 def test_numbers_in_a_cell_follow_the_number_parser(text, numbers):
     assert numbers_in(text) == numbers
+
+
+# -- coverage in check, the manifest, reports.csv and the index page ------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from conftest import GOLDEN, STEMS  # noqa: E402
+from extractor.batch import BatchOptions, run_batch  # noqa: E402
+from extractor.check import check_files, exit_code, judge_outcome, summary_line  # noqa: E402
+from extractor.models import Coverage, Report  # noqa: E402
+from extractor.runner import Outcome  # noqa: E402
+from extractor.status import report_status  # noqa: E402
+
+COVERAGE_PREFIX = b"COVERAGE:"
+
+
+def report_with_coverage(name: str, read: int | None, cells: int = 20, stem: str = STEMS[0]) -> Report:
+    report = Report.model_validate_json((GOLDEN / f"{stem}.expected.json").read_text("utf-8"))
+    report.source.file = name
+    report.warnings = []
+    if read is not None:
+        report.coverage = Coverage(ratio=read / cells, cells=cells, read=read, tables=[0, 1])
+    return report
+
+
+def coverage_work(path: str, limits) -> Outcome:
+    """A file holding b"COVERAGE:<read>:<stem>" becomes that reference report, clean, with <read> of 20 numbers read
+    ("none": no coverage)."""
+    text, stem = Path(path).read_bytes()[len(COVERAGE_PREFIX):].decode().strip().split(":")
+    report = report_with_coverage(Path(path).name, None if text == "none" else int(text), stem=stem)
+    return Outcome(path=path, status=report_status(report).value, report_json=report.to_json())
+
+
+def coverage_inputs(root: Path, reads: dict[str, str]) -> list[Path]:
+    root.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for (name, read), stem in zip(reads.items(), STEMS):  # a report each: equal reports would be counted once
+        p = root / name
+        p.write_bytes(COVERAGE_PREFIX + f"{read}:{stem}".encode())
+        paths.append(p)
+    return paths
+
+
+def test_check_min_coverage_fails_a_report_below_it_and_passes_one_at_it():
+    low = Outcome(path="low.docx", status="ok", report_json=report_with_coverage("low.docx", 19).to_json())
+    full = Outcome(path="full.docx", status="ok", report_json=report_with_coverage("full.docx", 20).to_json())
+    old = Outcome(path="old.docx", status="ok", report_json=report_with_coverage("old.docx", None).to_json())
+    asked = [judge_outcome(o, min_coverage=0.99) for o in (low, full, old)]
+    assert [v.fails() for v in asked] == [True, False, True]
+    assert [f.code for f in asked[0].errors] == ["low-coverage"] and "0.9500" in asked[0].errors[0].message
+    assert asked[0].status.value == "ok"  # the status stays; the coverage error fails it
+    assert exit_code(asked[1:2]) == 0 and exit_code(asked) == 1
+    assert "2 below the minimum coverage" in summary_line(asked)
+    not_asked = [judge_outcome(o) for o in (low, full, old)]
+    assert not any(v.fails() for v in not_asked) and exit_code(not_asked) == 0
+
+
+def test_check_min_coverage_zero_passes_a_report_without_tables_coverage_but_not_its_status():
+    report = report_with_coverage("none.docx", 0)
+    verdict = judge_outcome(Outcome(path="none.docx", status="ok", report_json=report.to_json()), min_coverage=0)
+    assert not verdict.fails()
+
+
+def test_check_min_coverage_says_the_coverage_error_once(tmp_path):
+    report = report_with_coverage("low.docx", 10)
+    report.warnings = [Finding(code="low-coverage", message="coverage 0.5 is below 0.99")]
+    verdict = judge_outcome(Outcome(path="low.docx", status="warning", report_json=report.to_json()), min_coverage=0.9)
+    assert [(f.severity, f.code) for f in verdict.findings] == [("error", "low-coverage")]
+
+
+def test_check_files_passes_min_coverage_to_each_verdict(tmp_path):
+    paths = coverage_inputs(tmp_path / "in", {"a.docx": "20", "b.docx": "12"})
+    verdicts = check_files(paths, jobs=1, timeout=20, work=coverage_work, min_coverage=0.99)
+    assert [(Path(v.file).name, v.fails()) for v in verdicts] == [("a.docx", False), ("b.docx", True)]
+
+
+def test_manifest_reports_csv_and_index_carry_coverage(tmp_path):
+    import csv
+    import io
+
+    paths = coverage_inputs(tmp_path / "in", {"a.docx": "20", "b.docx": "10", "c.docx": "none"})
+    out = tmp_path / "out"
+    run_batch(paths, out, BatchOptions(jobs=1, timeout=20, xlsx=False), work=coverage_work)
+    manifest = list(csv.DictReader(io.StringIO((out / "manifest.csv").read_text("utf-8"))))
+    header = list(manifest[0])
+    assert header.index("coverage") == header.index("warnings") + 1
+    assert {Path(r["path"]).name: r["coverage"] for r in manifest} == {"a.docx": "1.0", "b.docx": "0.5", "c.docx": ""}
+    reports = list(csv.DictReader(io.StringIO((out / "reports.csv").read_text("utf-8"))))
+    assert [(r["report"], r["coverage"], r["numeric_cells"], r["unread_cells"]) for r in reports] == [
+        ("a.docx", "1.0", "20", "0"), ("b.docx", "0.5", "20", "10"), ("c.docx", "", "", "")]
+    package = (out / "datapackage.json").read_text("utf-8")
+    assert '"coverage"' in package and '"unread_cells"' in package
+    index = (out / "index.html").read_text("utf-8")
+    assert "100.0 %" in index and "50.0 %" in index
+
+
+def test_check_command_line_min_coverage_passes_a_fully_read_sample_and_refuses_a_ratio_above_one(tmp_path, capsys):
+    from extractor.cli import main
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "rivne-pytna-voda-2021.docx"
+    assert main(["--lang", "en", "check", "--min-coverage", "1", "--jobs", "1", str(sample)]) == 0
+    assert "low-coverage" not in capsys.readouterr().out
+    assert main(["--lang", "en", "check", "--min-coverage", "1.5", str(sample)]) == 2
+    assert "from 0 to 1" in capsys.readouterr().err
+
+
+def test_check_command_line_min_coverage_fails_a_report_below_it(tmp_path, capsys, monkeypatch):
+    import extractor.check as check
+    from extractor.cli import main
+
+    paths = coverage_inputs(tmp_path / "in", {"a.docx": "12"})
+    real = check.check_files
+    monkeypatch.setattr(check, "check_files", lambda *a, **kw: real(*a, **{**kw, "work": coverage_work}))
+    assert main(["--lang", "en", "check", "--jobs", "1", str(paths[0])]) == 0
+    assert main(["--lang", "en", "check", "--min-coverage", "0.99", "--jobs", "1", str(paths[0])]) == 1
+    out = capsys.readouterr().out
+    assert "error: low-coverage: coverage 0.6000" in out and "1 below the minimum coverage" in out

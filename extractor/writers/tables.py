@@ -5,7 +5,7 @@ fields flattened, and a first column ``report`` naming the report, so that the
 tables of many reports concatenate. Tables and their columns are declared once
 here, with a type and a description, and every tabular writer uses them:
 
-- ``reports``: one row per report (its metadata, counts of its lists);
+- ``reports``: one row per report (its metadata, counts of its lists, its coverage);
 - ``decisions``, ``funding``, ``indicators``, ``warnings``: one row per item
   of that list, with ``index`` = the item's 0-based position in the list (the
   ``[12]`` of a warning path ``funding[12]``);
@@ -98,6 +98,11 @@ REPORT_COLUMNS: tuple[Column, ...] = (
     Column("funding", "integer", "Number of funding rows."),
     Column("indicators", "integer", "Number of indicator rows."),
     Column("warnings", "integer", "Number of warnings."),
+    Column("coverage", "number",
+           "Share (0-1) of the numeric cells of the recognised funding and indicator tables that were read into "
+           "fields (coverage.ratio); 0 when no table was recognised; empty for reports written before it existed."),
+    Column("numeric_cells", "integer", "Numeric cells of the recognised tables counted for coverage (coverage.cells)."),
+    Column("unread_cells", "integer", "Numeric cells no field holds, each named in an unread-cell warning."),
 )
 
 DECISION_COLUMNS: tuple[Column, ...] = (
@@ -294,7 +299,15 @@ def report_row(report: Report, label: str) -> Row:
         "funding": len(report.funding),
         "indicators": len(report.indicators),
         "warnings": len(report.warnings),
+        **_coverage(report),
     }
+
+
+def _coverage(report: Report) -> Row:
+    cov = report.coverage
+    if cov is None:
+        return {"coverage": None, "numeric_cells": None, "unread_cells": None}
+    return {"coverage": Decimal(str(cov.ratio)), "numeric_cells": cov.cells, "unread_cells": cov.cells - cov.read}
 
 
 def decision_rows(report: Report, label: str) -> list[Row]:
