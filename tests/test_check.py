@@ -160,10 +160,10 @@ def test_check_records_a_file_whose_judging_fails_and_judges_the_others(tmp_path
     inputs = make_inputs(tmp_path / "in", STEMS[:3])
     real = check.judge_outcome
 
-    def judge(outcome):
+    def judge(outcome, *args):
         if outcome.path == str(inputs[1]):
             raise UnicodeEncodeError("utf-8", "\ud835", 0, 1, "surrogates not allowed")
-        return real(outcome)
+        return real(outcome, *args)
 
     clean = check_files(inputs, jobs=2, work=golden_work)
     monkeypatch.setattr(check, "judge_outcome", judge)

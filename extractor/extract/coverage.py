@@ -244,9 +244,7 @@ def measure_coverage(doc: Document, layouts: Sequence[TableLayout], funding: Seq
                         continue
                     cells += 1
                     if kind == "text":
-                        covered = [row for (t, rr), found in by_place.items() if t == table.index
-                                   and _covers(table, cell, rr) for _, row in found]
-                        ok = _in_text_fields(covered, line)
+                        ok = _in_text_fields(_rows_under(table, cell, by_place), line)
                     else:
                         ok = _take(entries, line, field_name)
                     if ok:
@@ -260,12 +258,10 @@ def measure_coverage(doc: Document, layouts: Sequence[TableLayout], funding: Seq
     return Measured(coverage, unread)
 
 
-def _covers(table: Table, cell: Cell, row_index: int) -> bool:
-    """Whether the table row with index ``row_index`` lies under ``cell`` (its first row or a row it merges)."""
-    first = table.rows[cell.row].index if cell.row < len(table.rows) else cell.row
-    last_pos = min(cell.row + cell.row_span, len(table.rows)) - 1
-    last = table.rows[last_pos].index if last_pos >= 0 else first
-    return first <= row_index <= last
+def _rows_under(table: Table, cell: Cell, by_place: dict[tuple[int, int], list[tuple[str, Row]]]) -> list[Row]:
+    """The report rows read from the table rows a cell covers (its first row and the rows it merges)."""
+    end = min(cell.row + cell.row_span, len(table.rows))
+    return [row for pos in range(cell.row, end) for _, row in by_place.get((table.index, table.rows[pos].index), [])]
 
 
 def coverage_findings(measured: Measured, settings: CoverageSettings = DEFAULT_COVERAGE) -> list[Finding]:
