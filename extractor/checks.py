@@ -29,6 +29,8 @@ CATALOG: dict[str, str] = {
     "inferred from its header and the kinds of its values; the rows are worth a check.",
     "unmapped-glyphs": "A PDF page prints glyphs without a text mapping ((cid:N)); its text may be garbled.",
     "invalid-unicode": "A PDF page maps glyphs to text that is no valid Unicode; those characters read as U+FFFD.",
+    "pdf-nested-table": "A PDF table was drawn inside a cell of another; it was read as a table of its own, and the "
+                        "outer cell keeps only the text outside it.",
     "pdf-last-resort": "PDF pages pdfminer cannot parse were read with PDFium alone; their text positions are "
                        "PDFium's, close to but not exactly the reference engine's.",
     "decoding": "The text file was not UTF-8; it was decoded in the encoding named.",

@@ -17,6 +17,9 @@ document. The ``EXTRACTOR_PDF_ENGINE`` environment variable set to
   "Продовження таблиці" mark above a continued table is dropped;
 * tables and paragraphs are put in reading order, top to bottom on each page;
   a paragraph running on to the next page stays one paragraph;
+* a ruled table drawn inside a cell of another (``pdf_page``) is a table
+  of its own, placed after the outer table's piece, and noted
+  (``pdf-nested-table``); it never takes part in a page join;
 * a table that is the first body block of a page continues the table that
   was the last body block of the page before when their columns agree; the
   pieces are joined into one Table, repeated header rows are dropped and
@@ -74,6 +77,9 @@ NOTE_INVALID_UNICODE = "invalid-unicode"
 
 #: note: pages pdfminer cannot parse were read with PDFium alone
 NOTE_LAST_RESORT = "pdf-last-resort"
+
+#: note: ruled tables drawn inside a cell of another were read as tables of their own
+NOTE_NESTED_TABLE = "pdf-nested-table"
 
 #: why a page is read with PDFium alone (``pdf_pdfium.LastResortDocument``)
 UNPARSED = "pdfminer cannot parse it"
@@ -385,6 +391,10 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
                 open_draft = None
                 first_body = False
                 continue
+            if item.nested:  # a table of its own inside a cell: the outer table stays open for a page join
+                drafts[len(blocks)] = TableDraft.start(item)
+                blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
+                continue
             if (
                 first_body
                 and open_draft is not None
@@ -452,6 +462,12 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
          "(an unpaired UTF-16 surrogate) were replaced with U+FFFD")
         for p in pages
         if p.replaced
+    ]
+    notes += [
+        (NOTE_NESTED_TABLE, f"page {p.number}: {n} table(s) drawn inside a cell of another were read as tables "
+         "of their own; the outer cell keeps the text outside them")
+        for p in pages
+        if (n := sum(1 for t in p.tables if t.nested))
     ]
     # tables drawn without rules: virtual header rules from their words' geometry, else the finder over
     # positioned words on a character grid when no page has a ruled table

@@ -12,6 +12,12 @@ flagged ``scanned`` (``ScanRule``).
 A character inside a table's outline but in no detected cell (a border the
 table finder missed) goes to the nearest cell rather than being lost.
 
+A ruled table drawn inside a cell of another (a nested table) is found by
+the table finder as a table of its own; each character goes to the
+innermost table whose outline holds it, so the inner grid gets its text
+and the outer cell keeps only what lies outside the inner grid. The inner
+table is marked ``nested``.
+
 Running text is grouped into words and the words into lines. Within a line,
 a gap wider than ``TAB_GAP_EM`` times the font size (a tab stop: a position
 on the left and a name at the right margin) is kept as a TAB, so the two
@@ -143,6 +149,18 @@ class _CellIndex:
         return min(range(len(self.cells)), key=lambda j: distance(self.cells[j]))
 
 
+def _area(box: tuple[float, float, float, float]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    """Whether ``inner`` lies within ``outer`` and is smaller (a table drawn in a cell of another)."""
+    return (
+        outer[0] <= inner[0] and inner[2] <= outer[2] and outer[1] <= inner[1] and inner[3] <= outer[3]
+        and _area(inner) < _area(outer)
+    )
+
+
 def _is_bold(fontname: str) -> bool:
     name = fontname.lower()
     return "bold" in name or "black" in name or "heavy" in name
@@ -251,10 +269,13 @@ def page_content(
     indexes = [_CellIndex(t.bbox, [tuple(c) for c in t.cells]) for t in found if t.cells]
     cell_chars: list[list[list[dict[str, Any]]]] = [[[] for _ in ix.cells] for ix in indexes]
     outside: list[dict[str, Any]] = [] if indexes else chars
+    # a table drawn inside a cell of another is asked first: its text is its own, not the outer cell's
+    innermost_first = sorted(range(len(indexes)), key=lambda t: _area(indexes[t].bbox))
     for ch in chars if indexes else ():
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
-        for t, ix in enumerate(indexes):
+        for t in innermost_first:
+            ix = indexes[t]
             if ix.contains(cx, cy):
                 cell_chars[t][ix.find(cx, cy)].append(ch)
                 break
@@ -265,6 +286,7 @@ def page_content(
             RawCell(x0, top, x1, bottom, extract_text(cell_chars[t][i]) if cell_chars[t][i] else "")
             for i, (x0, top, x1, bottom) in enumerate(ix.cells)
         ]
-        content.tables.append(PageTable(page=number, cells=cells))
+        nested = any(u != t and _inside(ix.bbox, other.bbox) for u, other in enumerate(indexes))
+        content.tables.append(PageTable(page=number, cells=cells, nested=nested))
     content.lines = _lines_from_chars(outside, content.words)
     return content

@@ -108,6 +108,8 @@ class PageTable:
     cells: list[RawCell]
     #: leading rows known to be the header (a table found from its words' geometry); 0: unknown
     header_rows: int = 0
+    #: drawn inside a cell of another table of the page: a table of its own, never part of a page join
+    nested: bool = False
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
