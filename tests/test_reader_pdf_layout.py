@@ -55,3 +55,51 @@ def test_nested_table_does_not_stop_the_outer_table_joining_the_next_page():
     assert [row[0] for row in outer.text_grid()] == ["No", "1.", "2."]
     assert [r.page for r in outer.rows] == [1, 1, 2]
     assert inner.text_grid() == [["Year", "Plan"], ["2021", "3,5"]]
+
+
+# -- turned pages and tables ---------------------------------------------------------------
+
+COLS = [72.0, 120.0, 300.0, 400.0]
+ROWS = [["No", "Measure", "Sum"], ["1.", "Build roads", "5,0"], ["2.", "Buy buses", "6,0"]]
+
+
+def _table_pdf(content: bytes, rotate: int = 0) -> bytes:
+    from hostile_files import pdf_bytes
+
+    return pdf_bytes([content], rotate=rotate)
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_page_with_rotate_is_read_as_printed(rotate, engine):
+    content = b"BT /F1 12 Tf 72 780 Td (Funding of the programme) Tj ET\n" + ruled_table_content(ROWS, 100, COLS)
+    doc = read_pdf(_table_pdf(content, rotate), path="r.pdf", limits=DEFAULT_LIMITS, engine=engine)
+    (table,) = doc.tables
+    assert table.text_grid() == ROWS
+    assert [p.text for p in doc.paragraphs] == ["Funding of the programme"]
+
+
+#: the whole drawing turned 90 degrees counter-clockwise about the page's bottom-left corner, then moved
+#: onto the page: text runs bottom to top, the table's rows are columns of the page
+SIDEWAYS = b"q 0 1 -1 0 595 0 cm\n"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_landscape_table_drawn_sideways_on_a_portrait_page_reads_in_order(engine):
+    content = SIDEWAYS + ruled_table_content(ROWS, 300, COLS) + b"\nQ"
+    doc = read_pdf(_table_pdf(content), path="s.pdf", limits=DEFAULT_LIMITS, engine=engine)
+    (table,) = doc.tables
+    assert table.text_grid() == ROWS  # not reversed ("sdaor dliuB"), rows still rows
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_table_with_vertical_text_on_an_upright_page_is_turned_alone(engine):
+    prose = b"".join(
+        b"BT /F1 11 Tf 72 %d Td (This paragraph of the report runs upright above the table.) Tj ET\n" % y
+        for y in (800, 786, 772, 758)
+    )
+    content = prose + SIDEWAYS + ruled_table_content(ROWS, 300, COLS) + b"\nQ"
+    doc = read_pdf(_table_pdf(content), path="v.pdf", limits=DEFAULT_LIMITS, engine=engine)
+    (table,) = doc.tables
+    assert table.text_grid() == ROWS
+    assert doc.paragraphs[0].text.startswith("This paragraph of the report runs upright")

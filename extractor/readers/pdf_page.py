@@ -18,6 +18,14 @@ innermost table whose outline holds it, so the inner grid gets its text
 and the outer cell keeps only what lies outside the inner grid. The inner
 table is marked ``nested``.
 
+Turned text is turned upright before the table finder: a page whose text
+mostly runs bottom to top, top to bottom or upside down (a page with
+``/Rotate``, a landscape page drawn sideways) is turned as a whole,
+characters and ruling edges, so its tables are found and read as printed
+(``PageContent.turned``); a table whose own text runs turned on an upright
+page (a wide table set sideways) is turned about its corner, so its rows
+are rows and its cell text reads in order, never reversed.
+
 Running text is grouped into words and the words into lines. Within a line,
 a gap wider than ``TAB_GAP_EM`` times the font size (a tab stop: a position
 on the left and a name at the right margin) is kept as a TAB, so the two
@@ -27,10 +35,12 @@ parts can be told apart downstream.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils import extract_text
 
 from .common.words import Word as LineWord
@@ -110,6 +120,8 @@ class PageContent:
     words: list[LineWord] = field(default_factory=list)
     #: characters whose text was no valid Unicode (an unpaired UTF-16 surrogate), replaced by U+FFFD
     replaced: int = 0
+    #: degrees the page was turned by so that its text runs left to right (0: it did already)
+    turned: int = 0
     #: why the page was read with PDFium alone (``pdf_pdfium.LastResortDocument``); empty when it was not
     last_resort: str = ""
 
@@ -159,6 +171,108 @@ def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float,
         outer[0] <= inner[0] and inner[2] <= outer[2] and outer[1] <= inner[1] and inner[3] <= outer[3]
         and _area(inner) < _area(outer)
     )
+
+
+# -- turning pages and tables upright --------------------------------------------------------
+
+Box = tuple[float, float, float, float]
+
+
+def _direction(ch: dict[str, Any]) -> int:
+    """Which way a character's baseline runs, in degrees counter-clockwise from left-to-right: 0, 90, 180 or 270.
+
+    pdfminer's text matrix says it (page rotation included); a character
+    without one (a page source that only reads upright text) runs left to right.
+    """
+    matrix = ch.get("matrix")
+    if not matrix:
+        return 0
+    a, b = matrix[0], matrix[1]
+    return round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90
+
+
+def _dominant(chars: list[dict[str, Any]]) -> int:
+    """The direction of more than half of the characters with ink, else 0 (upright)."""
+    if not chars or not chars[0].get("matrix"):  # a page source that reads upright text only
+        return 0
+    counts: dict[int, int] = {}
+    n = 0
+    for ch in chars:
+        if not ch["text"].isspace():
+            n += 1
+            d = _direction(ch)
+            counts[d] = counts.get(d, 0) + 1
+    best = max(counts, key=counts.__getitem__, default=0)
+    return best if counts.get(best, 0) * 2 > n else 0
+
+
+class _Turn:
+    """Turns a frame (``width`` x ``height``, top-down coordinates, its corner at ``origin``) so that text
+    running ``angle`` degrees (counter-clockwise) runs left to right."""
+
+    def __init__(self, angle: int, width: float, height: float, origin: tuple[float, float] = (0.0, 0.0)):
+        self.angle, self.width, self.height, self.origin = angle, width, height, origin
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The turned frame's width and height."""
+        return (self.height, self.width) if self.angle in (90, 270) else (self.width, self.height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        ox, oy = self.origin
+        x, y = x - ox, y - oy
+        if self.angle == 90:
+            x, y = self.height - y, x
+        elif self.angle == 180:
+            x, y = self.width - x, self.height - y
+        elif self.angle == 270:
+            x, y = y, self.width - x
+        return x + ox, y + oy
+
+    def box(self, x0: float, top: float, x1: float, bottom: float) -> Box:
+        (ax, ay), (bx, by) = self.point(x0, top), self.point(x1, bottom)
+        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+    def char(self, ch: dict[str, Any]) -> dict[str, Any]:
+        x0, top, x1, bottom = self.box(ch["x0"], ch["top"], ch["x1"], ch["bottom"])
+        direction = (_direction(ch) - self.angle) % 360
+        radians = math.radians(direction)
+        out = {**ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": direction == 0,
+               "matrix": (math.cos(radians), math.sin(radians), -math.sin(radians), math.cos(radians), 0.0, 0.0)}
+        if self.angle in (90, 270) and direction == 0:
+            out["size"] = bottom - top  # pdfminer's size of a turned glyph is its advance; upright, its height
+        return out
+
+    def edge(self, e: dict[str, Any]) -> dict[str, Any]:
+        x0, top, x1, bottom = self.box(e["x0"], e["top"], e["x1"], e["bottom"])
+        orientation = e.get("orientation")
+        if self.angle in (90, 270) and orientation in ("h", "v"):
+            orientation = "v" if orientation == "h" else "h"
+        return {**e, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+                "height": bottom - top, "orientation": orientation}
+
+
+class _EdgePage:
+    """The part of a pdfplumber Page that ``TableFinder`` reads with the default ("lines") settings."""
+
+    def __init__(self, edges: list[dict], bbox: Box):
+        self.edges = edges
+        self.bbox = bbox
+
+
+def find_tables_on_edges(edges: list[dict[str, Any]], width: float, height: float) -> list[Any]:
+    """pdfplumber's ruled tables (default settings) over a page's edges."""
+    return TableFinder(_EdgePage(edges, (0, 0, width, height)), TableSettings.resolve(None)).tables
+
+
+def _turned_table(cells: list[Box], chars: list[list[dict[str, Any]]]) -> tuple[list[Box], list[list[dict]]]:
+    """A table whose text runs turned, turned upright about its own corner (cells and their characters)."""
+    angle = _dominant([ch for cell in chars for ch in cell])
+    if not angle:
+        return cells, chars
+    x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
+    turn = _Turn(angle, max(c[2] for c in cells) - x0, max(c[3] for c in cells) - top, (x0, top))
+    return [turn.box(*c) for c in cells], [[turn.char(ch) for ch in cell] for cell in chars]
 
 
 def _is_bold(fontname: str) -> bool:
@@ -236,7 +350,9 @@ def valid_unicode(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], in
 
 def read_page(page: Any, number: int) -> PageContent:
     """Tables and text lines of one pdfplumber page (the page is only read, not kept)."""
-    return page_content(number, float(page.width), float(page.height), page.chars, page.images, page.find_tables)
+    return page_content(
+        number, float(page.width), float(page.height), page.chars, page.images, page.find_tables, lambda: page.edges
+    )
 
 
 def page_content(
@@ -246,15 +362,28 @@ def page_content(
     chars: list[dict[str, Any]],
     images: list[dict[str, Any]],
     find_tables: Callable[[], list[Any]],
+    edges: Callable[[], list[dict[str, Any]]] | None = None,
 ) -> PageContent:
     """Tables and text lines of one page from its characters and images (pdfplumber's dicts).
 
     ``find_tables`` returns the page's ruled tables as pdfplumber's
     ``Table`` objects (only ``bbox`` and ``cells`` are read); it is called
-    only when the page has text.
+    only when the page has text. ``edges`` returns the page's ruling edges
+    (pdfplumber's dicts): a page whose text mostly runs turned (a page
+    rotated by ``/Rotate``, a landscape table drawn sideways) is turned
+    upright, characters and edges, and its tables found on the turned edges.
     """
-    content = PageContent(number=number, width=width, height=height)
-    chars, content.replaced = valid_unicode(chars)
+    chars, replaced = valid_unicode(chars)
+    angle = _dominant(chars) if edges is not None else 0
+    if angle:
+        turn = _Turn(angle, width, height)
+        width, height = turn.size
+        chars = [turn.char(ch) for ch in chars]
+        images = [dict(zip(("x0", "top", "x1", "bottom"), turn.box(im["x0"], im["top"], im["x1"], im["bottom"])))
+                  for im in images]
+        turned_edges = [turn.edge(e) for e in edges()]
+        find_tables = lambda: find_tables_on_edges(turned_edges, width, height)  # noqa: E731
+    content = PageContent(number=number, width=width, height=height, replaced=replaced, turned=angle)
     n_text = sum(1 for ch in chars if not ch["text"].isspace())
     content.has_text = n_text > 0
     n_unmapped = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
@@ -282,9 +411,10 @@ def page_content(
         else:
             outside.append(ch)
     for t, ix in enumerate(indexes):
+        boxes, texts = _turned_table(ix.cells, cell_chars[t])
         cells = [
-            RawCell(x0, top, x1, bottom, extract_text(cell_chars[t][i]) if cell_chars[t][i] else "")
-            for i, (x0, top, x1, bottom) in enumerate(ix.cells)
+            RawCell(x0, top, x1, bottom, extract_text(texts[i]) if texts[i] else "")
+            for i, (x0, top, x1, bottom) in enumerate(boxes)
         ]
         nested = any(u != t and _inside(ix.bbox, other.bbox) for u, other in enumerate(indexes))
         content.tables.append(PageTable(page=number, cells=cells, nested=nested))

@@ -68,10 +68,9 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
-from pdfplumber.table import TableFinder, TableSettings
 
 from ..limits import Limits
-from .pdf_page import PageContent, page_content
+from .pdf_page import PageContent, find_tables_on_edges, page_content
 
 try:  # an optional accelerator: without it every PDF is read with pdfplumber
     import pypdfium2.raw as pdfium_c
@@ -790,18 +789,6 @@ def _check_runs(runs: list[dict], chars: list[dict]) -> None:
 # -- pages ----------------------------------------------------------------------------
 
 
-class _EdgePage:
-    """The part of a pdfplumber Page that ``TableFinder`` reads with the default ("lines") settings."""
-
-    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]):
-        self.edges = edges
-        self.bbox = bbox
-
-
-def _find_tables(edges: list[dict], width: float, height: float) -> list[Any]:
-    return TableFinder(_EdgePage(edges, (0, 0, width, height)), TableSettings.resolve(None)).tables
-
-
 def _page_box(page: Any) -> tuple[float, float]:
     """The page's width and height; refuse pages pdfplumber would measure differently."""
     c = pdfium_c
@@ -908,7 +895,7 @@ def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
         chars = _chars(textpage, height, fonts, objects.text_objects)
         return page_content(
             index + 1, float(width), float(height), chars, objects.images,
-            lambda: _find_tables(objects.edges, width, height),
+            lambda: find_tables_on_edges(objects.edges, width, height), lambda: objects.edges,
         )
     finally:
         if textpage:
@@ -1015,7 +1002,7 @@ def _read_plain_page(doc: Any, index: int) -> PageContent:
         chars = _plain_chars(textpage, left, top)
         return page_content(
             index + 1, float(width), float(height), chars, objects.images,
-            lambda: _find_tables(objects.edges, width, height),
+            lambda: find_tables_on_edges(objects.edges, width, height), lambda: objects.edges,
         )
     finally:
         if textpage:
@@ -1079,5 +1066,6 @@ def _plain_chars(textpage: Any, left: float, top: float) -> list[dict]:
             "size": size,
             "fontname": fontname,
             "upright": a * d > 0 and b * cc <= 0,
+            "matrix": (a, b, cc, d, 0.0, 0.0),
         })
     return chars
