@@ -648,17 +648,11 @@ def test_relaid_out_samples_match_docx(tmp_path):
                 assert got == want, f"{v.name} table {tp.index} row {rp.index}"
 
 
-class _StubPage:
-    """Just enough of a pdfplumber page for ``read_page``."""
+def _stub_page(chars, images=()):
+    """``page_content`` of a 595 x 842 page holding ``chars`` and ``images`` and no ruled table."""
+    from extractor.readers.pdf_page import page_content
 
-    width, height = 595.0, 842.0
-
-    def __init__(self, chars, images=()):
-        self.chars = chars
-        self.images = list(images)
-
-    def find_tables(self):
-        return []
+    return page_content(1, 595.0, 842.0, chars, list(images), lambda: [])
 
 
 def _char(text, x0, top=100.0, size=12.0):
@@ -667,18 +661,14 @@ def _char(text, x0, top=100.0, size=12.0):
 
 
 def test_unmapped_glyphs_are_noted():
-    from extractor.readers.pdf_page import read_page
-
-    content = read_page(_StubPage([_char("(cid:12)", 72 + 6 * i) for i in range(10)]), 1)
+    content = _stub_page([_char("(cid:12)", 72 + 6 * i) for i in range(10)])
     assert content.unmapped and content.has_text
-    assert not read_page(_StubPage([_char("Ж", 72 + 6 * i) for i in range(10)]), 1).unmapped
+    assert not _stub_page([_char("Ж", 72 + 6 * i) for i in range(10)]).unmapped
 
 
 def test_unpaired_surrogate_from_any_engine_is_replaced_and_counted():
-    from extractor.readers.pdf_page import read_page
-
     chars = [_char("a", 72), _char("\ud835", 78), _char("b\udc00", 84)]
-    content = read_page(_StubPage(chars), 1)
+    content = _stub_page(chars)
     assert content.replaced == 2
     assert [l.text for l in content.lines] == ["a\ufffdb\ufffd"]
 
@@ -725,3 +715,18 @@ def test_words_are_pdfplumbers_on_random_characters(seed):
         })
     for xt, yt in ((3.0, 3.0), (1.0, 5.0), (0, 0)):
         assert _our_words(chars, xt, yt) == _plumber_words(chars, xt, yt)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_reference_characters_edges_and_images_are_pdfplumbers(stem):
+    import pdfplumber
+
+    from extractor.readers.pdf_page import reference_objects
+
+    keys = ("text", "x0", "x1", "top", "bottom", "doctop", "size", "fontname", "upright", "matrix")
+    with pdfplumber.open(SAMPLES / f"{stem}.pdf") as ours, pdfplumber.open(SAMPLES / f"{stem}.pdf") as theirs:
+        for page, reference in zip(ours.pages, theirs.pages):
+            chars, objects = reference_objects(page)
+            assert chars == [{k: ch[k] for k in keys} for ch in reference.chars], page.page_number
+            assert objects.edges == reference.edges
+            assert [im["srcsize"] for im in objects.images] == [im["srcsize"] for im in reference.images]

@@ -38,10 +38,13 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
+from pdfminer.layout import LTChar, LTContainer
+from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils import extract_text
+from pdfplumber.page import fix_fontname_bytes
 
 from .common.words import Word as LineWord
 from .pdf_tables import PageTable, RawCell, cluster_positions
@@ -260,9 +263,12 @@ class _EdgePage:
         self.bbox = bbox
 
 
-def find_tables_on_edges(edges: list[dict[str, Any]], width: float, height: float) -> list[Any]:
-    """pdfplumber's ruled tables (default settings) over a page's edges."""
-    return TableFinder(_EdgePage(edges, (0, 0, width, height)), TableSettings.resolve(None)).tables
+def find_tables_on_edges(
+    edges: list[dict[str, Any]], width: float = 0.0, height: float = 0.0, bbox: Box | None = None
+) -> list[Any]:
+    """pdfplumber's ruled tables (default settings) over a page's edges; the page is ``bbox``, else
+    ``width`` x ``height`` from the origin."""
+    return TableFinder(_EdgePage(edges, bbox or (0, 0, width, height)), TableSettings.resolve(None)).tables
 
 
 def _turned_table(cells: list[Box], chars: list[list[dict[str, Any]]]) -> tuple[list[Box], list[list[dict]]]:
@@ -348,10 +354,75 @@ def valid_unicode(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], in
     return out, replaced
 
 
+class _Objects(Container):
+    """A page's objects other than characters, as pdfplumber makes them; its ``edges`` and ``images`` are pdfplumber's."""
+
+    def __init__(self, objects: dict[str, list[dict[str, Any]]]):
+        self._by_kind = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict[str, Any]]]:
+        return self._by_kind
+
+
+def _layout_leaves(objects: list[Any]) -> Iterator[Any]:
+    """The page layout's objects, containers (figures) opened, as pdfplumber walks them (no layout analysis)."""
+    for obj in objects:
+        if isinstance(obj, LTContainer):
+            yield from _layout_leaves(obj._objs)
+        else:
+            yield obj
+
+
+def reference_objects(page: Any) -> tuple[list[dict[str, Any]], _Objects]:
+    """A pdfplumber page's characters and other objects.
+
+    pdfplumber turns every layout object into a dict of all its attributes
+    (colours, graphics state ...), the costly part of reading a page after
+    pdfminer's own; a character here gets only what the reader uses, each
+    value computed as pdfplumber computes it (``pdfplumber.Page.process_object``);
+    the other objects are pdfplumber's own dicts.
+    ``tests/test_reader_pdf.py`` checks the characters against ``page.chars``.
+    """
+    height = float(page.height)
+    mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
+    doctop = page.initial_doctop
+    chars: list[dict[str, Any]] = []
+    others: dict[str, list[dict[str, Any]]] = {}
+    for obj in _layout_leaves(page.layout._objs):
+        if isinstance(obj, LTChar):
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):
+                fontname = fix_fontname_bytes(fontname)
+            top = (height - obj.y1) + mb_top
+            chars.append({
+                "text": obj.get_text(),
+                "x0": obj.x0 + mb_x0 if mb_x0 != 0 else obj.x0,
+                "x1": obj.x1 + mb_x0 if mb_x0 != 0 else obj.x1,
+                "top": top,
+                "bottom": (height - obj.y0) + mb_top,
+                "doctop": doctop + top,
+                "size": obj.size,
+                "fontname": fontname,
+                "upright": obj.upright,
+                "matrix": obj.matrix,
+            })
+        else:
+            attr = page.process_object(obj)
+            if attr["object_type"] != "anno":
+                others.setdefault(attr["object_type"], []).append(attr)
+    return chars, _Objects(others)
+
+
 def read_page(page: Any, number: int) -> PageContent:
     """Tables and text lines of one pdfplumber page (the page is only read, not kept)."""
+    if page.pdf.unicode_norm is not None or page.pdf.laparams is not None:  # pdfplumber's own objects then
+        chars, objects = page.chars, page
+    else:
+        chars, objects = reference_objects(page)
     return page_content(
-        number, float(page.width), float(page.height), page.chars, page.images, page.find_tables, lambda: page.edges
+        number, float(page.width), float(page.height), chars, objects.images,
+        lambda: find_tables_on_edges(objects.edges, bbox=page.bbox), lambda: objects.edges,
     )
 
 
