@@ -1,4 +1,12 @@
-"""The one-way pipeline: file -> Document -> Report (with checks)."""
+"""The one-way pipeline: read -> extract -> check -> write, each stage a plain function.
+
+``read_input`` turns a file into a Document; ``extract_report``
+(``extractor.extract``) turns the Document into a Report and says which
+tables it recognised; ``check_report`` adds what the checks find (sums and
+percents, OCR confidence, coverage); the writers (``extractor.output``,
+``extractor.writers``) write it. ``build_report`` is extract and check
+together, for a Document at hand.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,7 @@ import os
 from dataclasses import dataclass
 
 from .document import Document
+from .extract.coverage import DEFAULT_COVERAGE, CoverageSettings
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Format, Report, Source
 from .readers import Input, load, read_input
@@ -19,6 +28,33 @@ class Parsed:
     report: Report
     document: Document
     input: Input
+
+
+def check_report(extraction, doc: Document, ocr: OcrSettings = DEFAULT_OCR,
+                 coverage: CoverageSettings = DEFAULT_COVERAGE) -> Report:
+    """The extracted report with the findings of the checks added: sums and percents, OCR confidence, coverage.
+
+    ``extraction`` is what ``extract.extract_report`` made of ``doc``.
+    """
+    from .checks import run_checks
+    from .extract.coverage import coverage_findings, measure_coverage
+    from .extract.ocr import ocr_findings
+
+    report = extraction.report
+    report.warnings.extend(run_checks(report, layouts_found=extraction.kinds_found))
+    report.warnings.extend(ocr_findings(report, ocr))
+    measured = measure_coverage(doc, extraction.layouts, report.funding, report.indicators)
+    report.coverage = measured.coverage
+    report.warnings.extend(coverage_findings(measured, coverage))
+    return report
+
+
+def build_report(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR,
+                 coverage: CoverageSettings = DEFAULT_COVERAGE) -> Report:
+    """Extract the report a Document holds, then check it."""
+    from .extract import extract_report
+
+    return check_report(extract_report(doc, source), doc, ocr, coverage)
 
 
 def parse_input(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = DEFAULT_OCR) -> Parsed:
@@ -37,7 +73,6 @@ def parse_loaded(inp: Input, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings =
         sha256=inp.sha256,
         pages=doc.pages if inp.format == "pdf" else None,
     )
-    from .extract import build_report
     from .provenance import attach_boxes
 
     return Parsed(attach_boxes(build_report(doc, source, ocr), doc), doc, inp)

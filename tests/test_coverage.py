@@ -6,7 +6,7 @@ import pytest
 
 from docbuild import LEFT as L, UP as U, make_document, make_table
 from extractor.document import Document
-from extractor.extract import build_report
+from extractor.pipeline import build_report
 from extractor.extract.coverage import CoverageSettings, measure_coverage, numbers_in
 from extractor.models import Finding, Source
 

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from docbuild import LEFT as L, UP as U, make_document, make_table
-from extractor.extract import build_report
+from extractor.pipeline import build_report
 from extractor.extract.columns import analyse_table
 from extractor.extract.decisions import find_decisions
 from extractor.extract.metadata import document_kind, find_title, read_signatory

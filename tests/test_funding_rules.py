@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from docbuild import LEFT as L, UP as U, make_document
-from extractor.extract import build_report
+from extractor.pipeline import build_report
 from extractor.models import Source
 
 SOURCE = Source(file="test.docx", format="docx")

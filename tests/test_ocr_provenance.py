@@ -10,7 +10,7 @@ import json
 
 from docbuild import LEFT as L, make_document
 from extractor.document import Table
-from extractor.extract import build_report
+from extractor.pipeline import build_report
 from extractor.models import Source
 
 SOURCE = Source(file="scan.pdf", format="pdf")

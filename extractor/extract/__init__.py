@@ -1,27 +1,28 @@
 """Extraction: from a format-neutral Document to the contract Report.
 
-``build_report`` locates the funding and indicator tables by their header
-vocabulary, reads their rows, reads metadata and decisions from the running
-text (and passport tables), runs the consistency checks and measures which
-numbers of the tables the rows hold (``coverage``).
+``extract_report`` locates the funding and indicator tables by their header
+vocabulary, reads their rows, and reads metadata and decisions from the
+running text (and passport tables). It runs no check: the consistency
+checks, the OCR findings and the coverage are the pipeline's next stage
+(``extractor.pipeline``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import regex
 
 from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text, fold
 from ..models import Finding, Report, Source
-from ..readers.ocr.settings import DEFAULT_OCR, OcrSettings
 from .columns import FUNDING, TableLayout, analyse_table, continue_layout
-from .coverage import DEFAULT_COVERAGE, CoverageSettings, coverage_findings, measure_coverage
 from .decisions import find_decisions
 from .funding import extract_funding
 from .indicators import extract_indicators
 from .lines import logical_lines, raw_lines, split_document
 from .metadata import is_signature_row, read_document_info, read_program, read_signatory
-from .ocr import attach_ocr, ocr_findings
+from .ocr import attach_ocr
 from .vocab import load_vocabulary
 
 FUNDING_UNIT_THOUSANDS = "тис. грн"
@@ -103,8 +104,25 @@ def funding_unit(doc: Document, layouts: list[TableLayout]) -> str | None:
     return None
 
 
-def build_report(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR,
-                 coverage: CoverageSettings = DEFAULT_COVERAGE) -> Report:
+@dataclass
+class Extraction:
+    """What extraction made of a Document: its report, before any check, and the tables it recognised."""
+
+    report: Report
+    layouts: list[TableLayout]
+
+    @property
+    def kinds_found(self) -> set[str]:
+        """The kinds of table recognised: ``funding``, ``indicators``."""
+        return {layout.kind for layout in self.layouts}
+
+
+def extract_report(doc: Document, source: Source) -> Extraction:
+    """The report a Document holds: tables, metadata, decisions, signatory, and the warnings of reading them.
+
+    The checks of the report (sums, percents, OCR confidence, coverage) are
+    the pipeline's next stage (``extractor.pipeline.check_report``).
+    """
     vocab = load_vocabulary()
     layouts = find_layouts(doc)
     warnings: list[Finding] = []
@@ -161,11 +179,4 @@ def build_report(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR,
         signatory=signatory,
         warnings=warnings,
     )
-    from ..checks import run_checks
-
-    report.warnings.extend(run_checks(report, layouts_found={l.kind for l in layouts}))
-    report.warnings.extend(ocr_findings(report, ocr))
-    measured = measure_coverage(doc, layouts, funding, indicators)
-    report.coverage = measured.coverage
-    report.warnings.extend(coverage_findings(measured, coverage))
-    return report
+    return Extraction(report, layouts)
