@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Union
 
 from .errors import (
+    ContractInvalid,
     ConversionFailed,
     CorruptFile,
     EncryptedFile,
@@ -30,6 +31,7 @@ from .errors import (
     FileTooLarge,
     InflatedTooLarge,
     InputError,
+    InternalError,
     LimitExceeded,
     MissingComponent,
     OcrUnavailable,
@@ -70,6 +72,8 @@ __all__ = [
     "MissingComponent",
     "OcrUnavailable",
     "ConversionFailed",
+    "InternalError",
+    "ContractInvalid",
 ]
 
 #: what ``parse`` reads: a path, the bytes of a file, or a binary stream (an open file, ``io.BytesIO``)

@@ -48,7 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import duplicates
+from . import duplicates, problems
 from .errors import ExtractorError, UnsupportedFormat
 from .i18n import ngettext
 from .inputs import (
@@ -113,7 +113,7 @@ KEPT_TOO = "; counted too (--keep-duplicates)"
 class OutputExists(UsageError):
     """The output folder holds an earlier batch's outputs, and neither resume nor force was asked."""
 
-    code = "output-exists"
+    code = problems.OUTPUT_EXISTS.code
 
 
 @dataclass

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from . import problems
 from .i18n import _, ngettext
 from .inputs import InputFile
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
@@ -47,7 +48,7 @@ SEVERITY_ERROR = "error"
 SEVERITY_WARNING = "warning"
 SEVERITY_NOTICE = "notice"
 #: code of the notice on a file with the same bytes as another
-SAME_BYTES_CODE = "duplicate"
+SAME_BYTES_CODE = problems.DUPLICATE.code
 FORMATS = ("text", "json", "junit", "github")
 #: JUnit testsuite name and testcase classname
 JUNIT_SUITE = "extractor check"
@@ -123,7 +124,7 @@ def judge_outcome(outcome: Outcome, min_coverage: float | None = None) -> Verdic
     """The verdict on one file from the result of its work."""
     verdict = Verdict(file=outcome.path, seconds=outcome.seconds, status=Status(outcome.status))
     if outcome.report_json is None or verdict.status not in PARSED:
-        code = outcome.error_code or "error"
+        code = outcome.error_code or problems.EXTRACTOR_ERROR.code
         if verdict.status in PARSED:  # a parsed status without a report: not a report after all
             verdict.status = error_status(code, outcome.path)
         severity = SEVERITY_NOTICE if verdict.status == Status.SKIPPED else SEVERITY_ERROR
@@ -158,21 +159,21 @@ def check_files(
     verdicts: dict[str, Verdict] = {}
     for e in originals:
         if e.status == Status.SKIPPED:
-            verdicts[e.path] = Verdict(e.path, [CheckFinding(e.path, SEVERITY_NOTICE, e.error_code or "skipped",
+            verdicts[e.path] = Verdict(e.path, [CheckFinding(e.path, SEVERITY_NOTICE, e.error_code or problems.SKIPPED.code,
                                                              _reason(e.path, e.error or ""))], status=Status.SKIPPED)
     try:
         for outcome in run_local(todo, jobs, timeout, limits, work):
             try:
                 verdicts[outcome.path] = judge_outcome(outcome, min_coverage)
             except Exception as exc:  # ours, not the file's: this file's error, the others go on
-                verdicts[outcome.path] = _internal_verdict(outcome.path, "judging its result", exc, outcome.seconds)
+                verdicts[outcome.path] = _internal_verdict(outcome.path, _("judging its result"), exc, outcome.seconds)
     except Exception as exc:  # the runner itself failed: the files it did not finish say so
         for n in todo:
-            verdicts.setdefault(n, _internal_verdict(n, "running the check", exc))
+            verdicts.setdefault(n, _internal_verdict(n, _("running the check"), exc))
     out = []
     for e in entries:
         source = e.same_bytes_as.path if e.same_bytes_as is not None else e.path
-        verdict = verdicts.get(source) or _internal_verdict(source, "running the check", RuntimeError("no result came back"))
+        verdict = verdicts.get(source) or _internal_verdict(source, _("running the check"), RuntimeError("no result came back"))
         if e.same_bytes_as is not None:
             verdict = _copy_verdict(verdict, e.path)
         out.append(verdict)
@@ -182,12 +183,12 @@ def check_files(
 def _copy_verdict(verdict: Verdict, file: str) -> Verdict:
     """The verdict of a file with the same bytes as the one judged."""
     findings = [CheckFinding(file, f.severity, f.code, f.message, f.path) for f in verdict.findings]
-    findings.append(CheckFinding(file, SEVERITY_NOTICE, SAME_BYTES_CODE, f"same bytes as {verdict.file}; checked once"))
+    findings.append(CheckFinding(file, SEVERITY_NOTICE, SAME_BYTES_CODE, problems.DUPLICATE.message(file=verdict.file)))
     return Verdict(file=file, findings=findings, seconds=0.0, status=verdict.status)
 
 
 def _internal_verdict(file: str, stage: str, exc: BaseException, seconds: float = 0.0) -> Verdict:
-    finding = CheckFinding(file, SEVERITY_ERROR, INTERNAL_ERROR_CODE, f"internal error while {stage} ({describe(exc)})")
+    finding = CheckFinding(file, SEVERITY_ERROR, INTERNAL_ERROR_CODE, problems.INTERNAL_ERROR.message(stage=stage, detail=describe(exc)))
     return Verdict(file=file, findings=[finding], seconds=seconds, status=Status.FAILED)
 
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .errors import ExtractorError
+from .errors import WRITE, ExtractorError, InternalError
 from .i18n import LANGUAGES, N_, _, default_language, language, ngettext, using
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .output import DEFAULT_TABLE, FORMATS
@@ -66,7 +66,7 @@ def _ocr(args: argparse.Namespace):
     except ValueError as e:
         from .batch import UsageError
 
-        raise UsageError(None, str(e)) from None
+        raise UsageError(None, str(e)) from e
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -81,7 +81,7 @@ def _limits(args: argparse.Namespace) -> Limits:
     except ValueError as e:
         from .batch import UsageError
 
-        raise UsageError(None, str(e)) from None
+        raise UsageError(None, str(e)) from e
 
 
 def _positive_int(text: str) -> int:
@@ -394,6 +394,11 @@ def _main(argv: list[str]) -> int:
     except UsageError as e:
         say_error(str(e))
         return EXIT_USAGE
+    except InternalError as e:
+        if args.debug:
+            raise
+        say_error(str(e) + "; " + _("rerun with --debug for the traceback"))
+        return EXIT_FAILED
     except ExtractorError as e:
         if args.debug:
             raise
@@ -439,7 +444,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         from .writers.pages import report_sources
 
         sources = report_sources(parsed.report, parsed.document, parsed.input.data)
-    for line in write_report(parsed.report, plan, args.file, csv_style=_csv_style(args), sources=sources):
+    try:
+        written = write_report(parsed.report, plan, args.file, csv_style=_csv_style(args), sources=sources)
+    except (ExtractorError, OSError):  # OSError: a closed stdout (BrokenPipeError), handled by main
+        raise
+    except Exception as exc:  # a writer's bug, not the file's fault
+        raise InternalError.during(WRITE, args.file, exc) from exc
+    for line in written:
         if not args.quiet:
             print(f"extractor: {line}", file=sys.stderr)
     return EXIT_OK
@@ -495,9 +506,9 @@ def _need_dask() -> None:
 
     try:
         import distributed  # noqa: F401
-    except ImportError:
+    except ImportError as exc:
         raise UsageError("--dask", _("needs dask.distributed: pip install '{package}'").format(
-            package="extractor-zvit[dask]")) from None
+            package="extractor-zvit[dask]")) from exc
 
 
 def _stop_on_sigterm() -> None:
@@ -555,7 +566,7 @@ def _run_batch(args: argparse.Namespace):
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ExtractorError(outdir, f"cannot create the output folder ({e.strerror or e})") from None
+        raise ExtractorError(outdir, f"cannot create the output folder ({e.strerror or e})") from e
     progress = Progress(len(paths), quiet=args.quiet)
     result = run_batch(paths, outdir, options, progress=progress)
     for problem in result.problems:
@@ -655,7 +666,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             jobs=args.jobs, keep=Path(args.keep) if args.keep else None, lang=language(),
         )
     except ValueError as e:
-        raise UsageError(None, str(e)) from None
+        raise UsageError(None, str(e)) from e
 
     def announce(url: str) -> None:
         print("extractor: " + _("the page is at {url} (Ctrl-C stops it)").format(url=url), file=sys.stderr, flush=True)

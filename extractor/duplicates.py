@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from . import problems
+
 if TYPE_CHECKING:
     from .models import Report
 
@@ -37,7 +39,7 @@ SCAN_RANK = 5
 #: rank of a format not listed above
 UNKNOWN_RANK = 4
 #: report warning codes that show page images were read (or could not be)
-SCAN_CODES = frozenset({"scanned-page"})
+SCAN_CODES = frozenset({problems.SCANNED_PAGE.code})
 SCAN_CODE_PREFIX = "ocr"
 #: how each kind of input is read, for the manifest's reason
 HOW_READ: dict[str, str] = {

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import problems
 from .errors import ExtractorError
 
 #: name prefixes of files and folders a walk leaves out (hidden files, Office lock files)
@@ -51,7 +52,7 @@ KEY_HASH_DIGITS = 8
 class UsageError(ExtractorError):
     """The command line names no usable input or output."""
 
-    code = "usage"
+    code = problems.USAGE.code
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 
 from .document import Document
+from .errors import EXTRACT, OWN_CODE, contract_error, mapped
 from .extract.coverage import DEFAULT_COVERAGE, CoverageSettings
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Format, Report, Source
@@ -73,9 +74,21 @@ def parse_loaded(inp: Input, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings =
         sha256=inp.sha256,
         pages=doc.pages if inp.format == "pdf" else None,
     )
+    return Parsed(extract(doc, source, ocr, inp.path), doc, inp)
+
+
+def extract(doc: Document, source: Source, ocr: OcrSettings = DEFAULT_OCR, path: str | os.PathLike | None = None) -> Report:
+    """The checked Report of a Document; a failure here is extractor's (an ``InternalError`` of the extract
+    stage), a report that does not fit the contract a ``ContractInvalid``."""
+    from pydantic import ValidationError
+
     from .provenance import attach_boxes
 
-    return Parsed(attach_boxes(build_report(doc, source, ocr), doc), doc, inp)
+    with mapped(OWN_CODE, path, EXTRACT):
+        try:
+            return attach_boxes(build_report(doc, source, ocr), doc)
+        except ValidationError as exc:
+            raise contract_error(path, exc) from exc
 
 
 def parse_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = DEFAULT_OCR) -> Report:

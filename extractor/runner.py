@@ -35,18 +35,19 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_ready
 from pathlib import Path
 
-from .errors import ExtractorError, Timeout
+from . import problems
+from .errors import ContractInvalid, ExtractorError, Timeout, contract_error  # noqa: F401 (ContractInvalid: its old home)
 from .i18n import _, language, set_language
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
 from .status import error_status
 
 
 #: error code of a file whose work raised an unexpected exception or killed its worker
-CRASH_CODE = "crash"
+CRASH_CODE = problems.CRASH.code
 #: error code of a file whose result could not be recorded (a failure on our side, not the file's)
-INTERNAL_ERROR_CODE = "internal-error"
+INTERNAL_ERROR_CODE = problems.INTERNAL_ERROR.code
 #: error code of a report that does not validate against the contract
-CONTRACT_CODE = "contract-invalid"
+CONTRACT_CODE = problems.CONTRACT_INVALID.code
 #: seconds a stopping worker gets to exit before it is killed
 WORKER_STOP_GRACE_SECONDS = 2.0
 #: tasks kept in flight per dask worker thread (bounds the client's memory)
@@ -69,19 +70,6 @@ class Outcome:
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
-
-
-class ContractInvalid(ExtractorError):
-    """A report that does not validate against the output contract (a bug of extraction, named as such)."""
-
-    code = CONTRACT_CODE
-
-
-def contract_error(path: str, error) -> ContractInvalid:
-    """The one-line error for a pydantic ValidationError raised on a report of ``path``."""
-    first = error.errors()[0] if error.errors() else {}
-    where = ".".join(str(x) for x in first.get("loc", ()))
-    return ContractInvalid(path, f"report does not fit the output contract: {where}: {first.get('msg', error)}")
 
 
 def outcome_report(outcome: Outcome):

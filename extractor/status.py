@@ -32,6 +32,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import problems
 from .i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -65,24 +66,23 @@ SUMMARY_WORDS: dict[Status, str] = {
 }
 
 #: the report warning that names a missing funding or indicator table
-TABLE_NOT_FOUND = "table-not-found"
+TABLE_NOT_FOUND = problems.TABLE_NOT_FOUND.code
 #: the code of the finding for a report with no funding and no indicator rows
-NO_DATA_CODE = "no-data"
-NO_DATA_MESSAGE = "no funding or indicator rows found"
+NO_DATA_CODE = problems.NO_DATA.code
 #: the code of a report whose coverage is below the one asked for (``check --min-coverage``)
-LOW_COVERAGE = "low-coverage"
+LOW_COVERAGE = problems.LOW_COVERAGE.code
 #: the error code of a file that is not a format extractor reads
-UNSUPPORTED_FORMAT = "unsupported-format"
+UNSUPPORTED_FORMAT = problems.UNSUPPORTED_FORMAT.code
 #: suffixes of files that are never reports, skipped unread (JSON: extractor's own output)
 NEVER_REPORT_SUFFIXES = (".json",)
 
 
 def table_problems(report: Report) -> list[tuple[str, str, str | None]]:
     """Why a report counts as ``no-tables``: (code, message, path) of each missing table; empty when it has them."""
-    problems = [(w.code, w.message, w.path) for w in report.warnings if w.code == TABLE_NOT_FOUND]
-    if not problems and not report.funding and not report.indicators:
-        problems.append((NO_DATA_CODE, NO_DATA_MESSAGE, None))
-    return problems
+    found = [(w.code, w.message, w.path) for w in report.warnings if w.code == TABLE_NOT_FOUND]
+    if not found and not report.funding and not report.indicators:
+        found.append((NO_DATA_CODE, problems.NO_DATA.message(), None))
+    return found
 
 
 def coverage_problem(report: Report, min_coverage: float | None) -> tuple[str, str, str | None] | None:

@@ -442,20 +442,6 @@ def test_decisions_listed_one_per_line_under_a_lead_in():
     assert [d.number for d in decisions] == ["520/2589", "530/2700"]
 
 
-def test_every_code_a_reader_or_check_emits_is_in_the_catalogue():
-    import importlib
-
-    from extractor.checks import CATALOG
-
-    codes_found = set()
-    for name in ("extractor.readers", "extractor.readers.docx", "extractor.readers.pdf", "extractor.readers.pdf_page",
-                 "extractor.readers.txt"):
-        module = importlib.import_module(name)
-        codes_found |= {v for k, v in vars(module).items() if k.startswith("NOTE_") and isinstance(v, str)}
-    codes_found |= {"scanned-page", "unmapped-glyphs", "percent-vs-amounts", "table-not-found", "unknown-column"}
-    assert codes_found <= set(CATALOG), codes_found - set(CATALOG)
-
-
 def test_numbered_row_with_only_a_text_and_no_money_is_a_task_heading():
     table = [
         ["№ з/п", "Найменування заходу", "Виконавці", "Термін", "Обсяг фінансування", "Фактично профінансовано"],

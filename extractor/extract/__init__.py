@@ -15,6 +15,7 @@ import regex
 
 from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text, fold
+from .. import problems
 from ..models import Finding, Report, Source
 from .columns import FUNDING, TableLayout, analyse_table, continue_layout
 from .decisions import find_decisions
@@ -131,20 +132,16 @@ def extract_report(doc: Document, source: Source) -> Extraction:
     indicators = []
     for layout in layouts:
         if layout.kind == FUNDING:
-            rows, problems = extract_funding(layout, vocab)
+            rows, found = extract_funding(layout, vocab)
             base = len(funding)
             funding.extend(rows)
-            for i, code, message in problems:
+            for i, code, message in found:
                 warnings.append(Finding(code=code, message=message, path=f"funding[{base + i}]"))
         else:
             indicators.extend(extract_indicators(layout, vocab))
         for spec in layout.unknown:
-            warnings.append(Finding(
-                code="unknown-column",
-                message=f"table {layout.table.index}: column {spec.col + 1} header {spec.header!r} is not in the "
-                        f"vocabulary; its values are not read (add it to vocab/headers.yaml)",
-                path=None,
-            ))
+            warnings.append(problems.UNKNOWN_COLUMN.finding(
+                None, table=layout.table.index, column=spec.col + 1, header=repr(spec.header)))
 
     data_tables = {layout.table.index for layout in layouts}
     before, after, passport = split_document(doc, data_tables)
@@ -160,7 +157,7 @@ def extract_report(doc: Document, source: Source) -> Extraction:
     start = next((i + 1 for i, line in enumerate(lines) if info.title and info.title.startswith(line)), 0)
     decisions, date_problems = find_decisions(lines[start:])
     for problem in date_problems:
-        warnings.append(Finding(code="invalid-date", message=problem, path="decisions"))
+        warnings.append(problems.INVALID_DATE.finding("decisions", detail=problem))
     signatory = read_signatory(raw_lines(after))
 
     for code, message in doc.notes:

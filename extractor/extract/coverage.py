@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .. import problems
 from ..document import Cell, Document, Table
+from ..i18n import _
 from ..models import Coverage, Finding, FundingRow, IndicatorRow
 from ..normalize.numbers import NotNumeric, parse_number, try_number
 from ..normalize.text import clean_text, fold
@@ -52,8 +54,8 @@ _RAW_KEY_RE = regex.compile(r"^(?:breakdown\[(?P<part>\d+)\]\.)?(?P<field>[a-z_]
 _TEXT_FIELDS = ("task_number", "task", "number", "measure", "object", "term", "executor", "group_title", "name",
                 "unit", "reason", "remedy")
 
-UNREAD_CELL = "unread-cell"
-LOW_COVERAGE = "low-coverage"
+UNREAD_CELL = problems.UNREAD_CELL.code
+LOW_COVERAGE = problems.LOW_COVERAGE.code
 
 Row = FundingRow | IndicatorRow
 
@@ -268,19 +270,20 @@ def coverage_findings(measured: Measured, settings: CoverageSettings = DEFAULT_C
     """An ``unread-cell`` warning per unread cell, and ``low-coverage`` when the report is below the setting."""
     out = []
     for cell in measured.unread:
-        where = f"page {cell.page}, " if cell.page is not None else ""
-        column = f"column {cell.col + 1}" + (f" ({cell.header!r})" if cell.header else " (no header)")
-        out.append(Finding(code=UNREAD_CELL, path=cell.path,
-                           message=f"{where}table {cell.table}, row {cell.row}, {column}: the number {cell.text!r} "
-                                   f"is in no output field"))
+        where = _("page {page}, ").format(page=cell.page) if cell.page is not None else ""
+        column = (_("column {n} ({header})").format(n=cell.col + 1, header=repr(cell.header)) if cell.header
+                  else _("column {n} (no header)").format(n=cell.col + 1))
+        out.append(problems.UNREAD_CELL.finding(cell.path, where=where, table=cell.table, row=cell.row, column=column,
+                                                text=repr(cell.text)))
     cov = measured.coverage
     if cov.ratio < settings.low_coverage:
         if not cov.tables:
-            what = "no funding or indicator table was recognised"
+            what = _("no funding or indicator table was recognised")
         elif not cov.cells:
-            what = "the recognised tables hold no number"
+            what = _("the recognised tables hold no number")
         else:
-            what = f"{cov.read} of {cov.cells} numbers of the recognised tables are read into fields"
-        out.append(Finding(code=LOW_COVERAGE, path=None,
-                           message=f"coverage {cov.ratio:.4f} is below {settings.low_coverage}: {what}"))
+            what = _("{read} of {cells} numbers of the recognised tables are read into fields").format(
+                read=cov.read, cells=cov.cells)
+        out.append(problems.LOW_COVERAGE.finding(None, ratio=f"{cov.ratio:.4f}", minimum=settings.low_coverage,
+                                                 what=what))
     return out

@@ -25,6 +25,7 @@ from decimal import Decimal
 import regex
 
 from ..models import Breakdown, FundingKind, FundingRow
+from ..problems import NON_NUMERIC_AMOUNT
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold, normalize_item_number, strip_number_prefix, text_value
 from ..normalize.years import parse_years
@@ -210,7 +211,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
             bad = _fill_amounts(row, money, amount_texts)
             pending.append(_Pending(row, None))
             for header in bad:
-                problems.append((len(pending) - 1, "non-numeric-amount", f"column {header!r} holds text"))
+                problems.append((len(pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
             continue
 
         # a task heading row: "Завдання 2. …", or a task with no measure and no money
@@ -292,7 +293,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
             bad = _fill_amounts(row, money, amount_texts)
             pending.append(_Pending(row, task))
             for header in bad:
-                problems.append((len(pending) - 1, "non-numeric-amount", f"column {header!r} holds text"))
+                problems.append((len(pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
             continue
 
         stacks = {c: nonempty_lines(t) for c, t in amount_texts.items()}
@@ -308,7 +309,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
             bad = _fill_amounts(row, money, texts)
             pending.append(_Pending(row, task))
             for header in bad:
-                problems.append((len(pending) - 1, "non-numeric-amount", f"column {header!r} holds text"))
+                problems.append((len(pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
 
     _promote_final_subtotal(pending)
     rows = []

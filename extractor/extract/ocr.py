@@ -30,14 +30,16 @@ from collections import Counter, defaultdict
 import regex
 
 from ..document import Cell, Document
+from ..i18n import _
 from ..models import Finding, FundingRow, IndicatorRow, OcrReading, Report
 from ..normalize.numbers import is_no_value, try_number
 from ..normalize.text import clean_text
+from ..problems import BREAKDOWN_SUM_MISMATCH, OCR_LOW_CONFIDENCE, PERCENT_VS_AMOUNTS, TOTAL_SUM_MISMATCH
 from ..readers.ocr.settings import OcrSettings
 
 #: cross-check findings that make the OCR reading of their row doubtful
-CROSS_CHECKS = ("percent-vs-amounts", "breakdown-sum-mismatch", "total-sum-mismatch")
-CODE = "ocr-low-confidence"
+CROSS_CHECKS = (PERCENT_VS_AMOUNTS.code, BREAKDOWN_SUM_MISMATCH.code, TOTAL_SUM_MISMATCH.code)
+CODE = OCR_LOW_CONFIDENCE.code
 _DECIMALS = regex.compile(r"[,.](\d*)\s*%?\s*$")
 
 
@@ -91,7 +93,7 @@ def attach_ocr(rows: list[FundingRow] | list[IndicatorRow], doc: Document) -> No
 
 def _where(row: FundingRow | IndicatorRow) -> str:
     loc = row.location
-    return f"page {loc.page}, table {loc.table}, row {loc.row}"
+    return _("page {page}, table {table}, row {row}").format(page=loc.page, table=loc.table, row=loc.row)
 
 
 def _value_findings(section: str, i: int, row: FundingRow | IndicatorRow, low: float) -> list[Finding]:
@@ -99,17 +101,17 @@ def _value_findings(section: str, i: int, row: FundingRow | IndicatorRow, low: f
     ocr = row.location.ocr
     for key, text in row.raw.items():
         path = f"{section}[{i}].{key}"
-        _, numeric = try_number(text)
+        numeric = try_number(text)[1]
         if not numeric and not is_no_value(text):
-            out.append(Finding(code=CODE, path=path, message=(
-                f"{key} was read by OCR as {text!r} ({_where(row)}), which is not a number; the value is left "
-                "empty: check it against the scan")))
+            out.append(OCR_LOW_CONFIDENCE.finding(path, detail=_(
+                "{key} was read by OCR as {text} ({where}), which is not a number; the value is left empty: check "
+                "it against the scan").format(key=key, text=repr(text), where=_where(row))))
             continue
         conf = ocr.values.get(key)
         if conf is not None and conf < low:
-            out.append(Finding(code=CODE, path=path, message=(
-                f"{key} {text!r} was read by OCR with confidence {conf:.2f} ({_where(row)}): check it against "
-                "the scan")))
+            out.append(OCR_LOW_CONFIDENCE.finding(path, detail=_(
+                "{key} {text} was read by OCR with confidence {confidence} ({where}): check it against the "
+                "scan").format(key=key, text=repr(text), confidence=f"{conf:.2f}", where=_where(row))))
     return out
 
 
@@ -146,9 +148,10 @@ def _decimals_findings(report: Report, settings: OcrSettings) -> list[Finding]:
             continue
         for section, i, key, text in values:
             if decimals(text) != usual:
-                out.append(Finding(code=CODE, path=f"{section}[{i}].{key}", message=(
-                    f"{key} {text!r} was read by OCR with {decimals(text)} decimal(s) where the other numbers of "
-                    f"its column have {usual}: a decimal comma may be lost or misread; check it against the scan")))
+                out.append(OCR_LOW_CONFIDENCE.finding(f"{section}[{i}].{key}", detail=_(
+                    "{key} {text} was read by OCR with {decimals} decimal(s) where the other numbers of its column "
+                    "have {usual}: a decimal comma may be lost or misread; check it against the scan").format(
+                    key=key, text=repr(text), decimals=decimals(text), usual=usual)))
     return out
 
 
@@ -172,9 +175,9 @@ def ocr_findings(report: Report, settings: OcrSettings) -> list[Finding]:
             f"{key} {text!r} ({row.location.ocr.values[key]:.2f})" if key in row.location.ocr.values else f"{key} {text!r}"
             for key, text in row.raw.items()
         )
-        out.append(Finding(code=CODE, path=f"funding[{i}]", message=(
-            f"the row fails a cross-check ({finding.code}) and its numbers were read by OCR ({_where(row)}): "
-            f"{values}; one of them may be misread")))
+        out.append(OCR_LOW_CONFIDENCE.finding(f"funding[{i}]", detail=_(
+            "the row fails a cross-check ({code}) and its numbers were read by OCR ({where}): {values}; one of "
+            "them may be misread").format(code=finding.code, where=_where(row), values=values)))
     named_values = {f.path for f in out}
     out.extend(f for f in _decimals_findings(report, settings) if f.path not in named_values)
     return out

@@ -194,8 +194,8 @@ def parse_number(text: str | None) -> Decimal | None:
     single = lines[0] if len(lines) == 1 else _join_wrapped(lines, text)
     try:
         return _parse_line(single)
-    except NotNumeric:
-        raise NotNumeric(text) from None
+    except NotNumeric as exc:
+        raise NotNumeric(text) from exc
 
 
 def try_number(text: str | None) -> tuple[Decimal | None, bool]:

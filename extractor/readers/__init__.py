@@ -31,20 +31,14 @@ import logging
 import os
 import stat
 import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document, Paragraph, Table
-from ..errors import (
-    CorruptFile,
-    EncryptedFile,
-    ExtractorError,
-    FileAccessError,
-    FileTooLarge,
-    UnsupportedFormat,
-)
+from ..errors import READ, EncryptedFile, FileAccessError, FileTooLarge, UnsupportedFormat, mapped
 from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits
+from ..problems import FORMAT_MISMATCH, TEXT_TRUNCATED
+from .errormaps import for_format
 from .ocr.settings import DEFAULT_OCR, OcrSettings
 from .sniff import DOC, DOCX, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
 
@@ -65,8 +59,6 @@ READ_FORMATS = frozenset({DOCX, PDF, TXT, XLSX, HTML, DOC, RTF, ODT, XLS, ODS})
 READABLE_NAMES = "DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, HTML, PDF and text files"
 #: ``formats()``'s name for PDF pages that are images (read by OCR)
 SCANNED_PDF = "pdf-scan"
-NOTE_FORMAT_MISMATCH = "format-mismatch"
-NOTE_TEXT_TRUNCATED = "text-truncated"
 #: loggers of the libraries under the readers, kept off stderr unless the application configures logging
 QUIET_LOGGERS = ("pdfminer", "pdfplumber", "charset_normalizer")
 
@@ -94,14 +86,14 @@ def load(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
     p = Path(path)
     try:
         st = p.stat()
-    except FileNotFoundError:
-        raise FileAccessError(p, "no such file") from None
-    except NotADirectoryError:
-        raise FileAccessError(p, "no such file (a part of the path is not a folder)") from None
-    except PermissionError:
-        raise FileAccessError(p, "permission denied") from None
+    except FileNotFoundError as exc:
+        raise FileAccessError(p, "no such file") from exc
+    except NotADirectoryError as exc:
+        raise FileAccessError(p, "no such file (a part of the path is not a folder)") from exc
+    except PermissionError as exc:
+        raise FileAccessError(p, "permission denied") from exc
     except OSError as e:
-        raise FileAccessError(p, f"cannot access file ({e.strerror or e})") from None
+        raise FileAccessError(p, f"cannot access file ({e.strerror or e})") from e
     if stat.S_ISDIR(st.st_mode):
         raise FileAccessError(p, "is a directory, not a file")
     if not stat.S_ISREG(st.st_mode):
@@ -111,12 +103,12 @@ def load(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
     try:
         with open(p, "rb") as fh:
             data = fh.read(limits.max_file_bytes + 1)
-    except PermissionError:
-        raise FileAccessError(p, "permission denied") from None
-    except IsADirectoryError:
-        raise FileAccessError(p, "is a directory, not a file") from None
+    except PermissionError as exc:
+        raise FileAccessError(p, "permission denied") from exc
+    except IsADirectoryError as exc:
+        raise FileAccessError(p, "is a directory, not a file") from exc
     except OSError as e:
-        raise FileAccessError(p, f"cannot read file ({e.strerror or e})") from None
+        raise FileAccessError(p, f"cannot read file ({e.strerror or e})") from e
     return load_bytes(data, p, limits)
 
 
@@ -157,11 +149,7 @@ def read_input(inp: Input, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = D
     doc = _read_format(inp, limits, ocr)
     named = SUFFIX_FORMATS.get(inp.path.suffix.lower())
     if named is not None and named != inp.format:
-        doc.notes.append((
-            NOTE_FORMAT_MISMATCH,
-            f"the file is named {inp.path.suffix} but its content is {inp.format.upper()}; "
-            f"it was read as {inp.format.upper()}",
-        ))
+        doc.notes.append(FORMAT_MISMATCH.note(suffix=inp.path.suffix, format=inp.format.upper()))
     bound_texts(doc)
     return doc
 
@@ -173,8 +161,10 @@ def _read_format(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
 
 
 def _dispatch(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
+    """The format's reader, under its mapping table (``readers.errormaps``): a library's failure on the file
+    is the file's error, any other exception an internal error of the read stage, chained either way."""
     path = str(inp.path)
-    try:
+    with mapped(for_format(inp.format), path, READ):
         if inp.format == DOCX:
             from .docx import read_docx
 
@@ -197,16 +187,6 @@ def _dispatch(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
             return read_xlsx(inp.data, path=path, limits=limits)
         if inp.format in CONVERTED_FORMATS:
             return _read_converted(inp, limits)
-    except ExtractorError:
-        raise
-    except zipfile.BadZipFile as e:
-        raise CorruptFile(path, f"broken {inp.format.upper()} (zip): {e}") from None
-    except MemoryError:
-        raise CorruptFile(path, "ran out of memory while reading the file") from None
-    except RecursionError:
-        raise CorruptFile(path, "file structure is nested too deeply") from None
-    except Exception as e:  # pdfminer, lxml and friends: map at one place
-        raise CorruptFile(path, f"cannot read {inp.format.upper()}: {type(e).__name__}: {e}") from None
     raise UnsupportedFormat(path, f"format {inp.format!r} is not supported")
 
 
@@ -292,11 +272,7 @@ def bound_texts(doc: Document, max_chars: int = MAX_BLOCK_CHARS) -> None:
                         cut, longest = cut + 1, max(longest, len(cell.text))
                         cell.text = cell.text[:max_chars]
     if cut:
-        doc.notes.append((
-            NOTE_TEXT_TRUNCATED,
-            f"{cut} paragraph(s) or cell(s) longer than {max_chars} characters (the longest has {longest}) "
-            f"were cut to their first {max_chars} characters; no report text is that long",
-        ))
+        doc.notes.append(TEXT_TRUNCATED.note(count=cut, limit=max_chars, longest=longest))
 
 
 def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = DEFAULT_OCR) -> Document:

@@ -88,7 +88,9 @@ from lxml import etree
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import CorruptFile, UnsafeContent
+from ..i18n import _
 from ..limits import Limits
+from ..problems import DOCX_ALT_CHUNK, DOCX_NESTED_TABLE, DOCX_PART_SKIPPED, DOCX_TRACKED_CHANGES
 from .ooxml import NS, REL_FOOTER, REL_HEADER, Package, Pruning
 
 _W = "{%s}" % NS["w"]
@@ -176,10 +178,10 @@ PRUNED_TAGS = frozenset(
 
 PRUNING = Pruning(tags=PRUNED_TAGS, at=frozenset({TR}), at_unless_in=frozenset({P}), inside=frozenset({TC}))
 
-NOTE_TRACKED_CHANGES = "docx-tracked-changes"
-NOTE_ALT_CHUNK = "docx-alt-chunk"
-NOTE_NESTED_TABLE = "docx-nested-table"
-NOTE_PART_SKIPPED = "docx-part-skipped"
+NOTE_TRACKED_CHANGES = DOCX_TRACKED_CHANGES.code
+NOTE_ALT_CHUNK = DOCX_ALT_CHUNK.code
+NOTE_NESTED_TABLE = DOCX_NESTED_TABLE.code
+NOTE_PART_SKIPPED = DOCX_PART_SKIPPED.code
 
 
 def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
@@ -201,7 +203,7 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
             raise
         except CorruptFile as e:
             headers, footers = [], []
-            skipped.append((NOTE_PART_SKIPPED, f"headers and footers not read: {e.reason}"))
+            skipped.append(DOCX_PART_SKIPPED.note(part=_("headers and footers"), reason=e.reason))
         blocks: list[Paragraph | Table] = []
         for part in headers:
             blocks.extend(_side_story(pkg, part, "header", skipped))
@@ -227,7 +229,7 @@ def _side_story(pkg: Package, part: str, kind: str, skipped: list[tuple[str, str
     except UnsafeContent:
         raise
     except CorruptFile as e:
-        skipped.append((NOTE_PART_SKIPPED, f"{kind} not read: {e.reason}"))
+        skipped.append(DOCX_PART_SKIPPED.note(part=_("header") if kind == "header" else _("footer"), reason=e.reason))
         return []
     return _Reader(pkg.path).flat_story(root, kind)
 
@@ -236,13 +238,12 @@ def _notes(body: etree._Element, reader: "_Reader") -> list[tuple[str, str]]:
     """Reader notes on what a careful reader should know about how the body was read."""
     notes: list[tuple[str, str]] = []
     if next(body.iter(DEL, INS, MOVEFROM, MOVETO), None) is not None:
-        notes.append((NOTE_TRACKED_CHANGES, "the document has tracked changes; they were read as accepted"))
+        notes.append(DOCX_TRACKED_CHANGES.note())
     chunks = sum(1 for _ in body.iter(ALTCHUNK))
     if chunks:
-        notes.append((NOTE_ALT_CHUNK, f"{chunks} embedded document chunk(s) (w:altChunk) were not read"))
+        notes.append(DOCX_ALT_CHUNK.note(count=chunks))
     if reader.nested_tables:
-        notes.append((NOTE_NESTED_TABLE, f"{reader.nested_tables} table(s) nested in table cells: their text "
-                                         "is in the parent cell and each is also a table of its own"))
+        notes.append(DOCX_NESTED_TABLE.note(count=reader.nested_tables))
     return notes
 
 

@@ -51,7 +51,9 @@ import re
 from lxml import etree
 
 from ..document import Cell, Document, Paragraph, Row, Table
+from ..i18n import _
 from ..limits import Limits
+from ..problems import HTML_DOCTYPE_SUBSET, HTML_ENCODING
 from .txt import cyrillic_plausibility, decode_text
 
 #: bytes looked at for a declared charset
@@ -65,8 +67,8 @@ _LATIN_LABELS = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
 #: how much better cp1251 must read than a declared Latin code page to be used instead
 MISLABEL_MARGIN = 0.3
 
-NOTE_ENCODING = "html-encoding"
-NOTE_DOCTYPE = "html-doctype-subset"
+NOTE_ENCODING = HTML_ENCODING.code
+NOTE_DOCTYPE = HTML_DOCTYPE_SUBSET.code
 
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""", re.I)
@@ -106,7 +108,7 @@ def read_html(data: bytes, *, path: str, limits: Limits) -> Document:
     text = _XML_DECLARATION.sub("", text, count=1)  # the bytes are decoded: lxml refuses a str that declares
     text, subset = _DOCTYPE_SUBSET.subn("<!DOCTYPE html>", text, count=1)
     if subset:
-        notes.append((NOTE_DOCTYPE, "the page declares entities in its DOCTYPE; they were ignored, not expanded"))
+        notes.append(HTML_DOCTYPE_SUBSET.note())
     parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                               default_doctype=False, collect_ids=False, huge_tree=True)
     root = etree.fromstring(text, parser) if text.strip() else None
@@ -158,15 +160,17 @@ def decode_html(data: bytes, *, path: str) -> tuple[str, list[tuple[str, str]]]:
                 alt = data.decode("cp1251", errors="replace")
                 if _cyrillic_share(alt) > _cyrillic_share(text) + MISLABEL_MARGIN \
                         and cyrillic_plausibility(alt) >= cyrillic_plausibility(text):
-                    return alt.replace("\x00", ""), [(NOTE_ENCODING, f"the page declares {declared} but its text "
-                                                                      "is Cyrillic in cp1251; read as cp1251")]
+                    return alt.replace("\x00", ""), [HTML_ENCODING.note(detail=_(
+                        "the page declares {declared} but its text is Cyrillic in cp1251; read as cp1251").format(
+                        declared=declared))]
             return text.replace("\x00", ""), []
         detected_text, detected = decode_text(data, path=path)
-        return detected_text, [(NOTE_ENCODING, f"the page declares {declared} but its bytes are not; "
-                                               f"read as {detected}")]
+        return detected_text, [HTML_ENCODING.note(detail=_(
+            "the page declares {declared} but its bytes are not; read as {detected}").format(
+            declared=declared, detected=detected))]
     text, detected = decode_text(data, path=path)
     notes = [] if detected in ("utf-8", "ascii") else [
-        (NOTE_ENCODING, f"the page declares no charset; read as {detected}")]
+        HTML_ENCODING.note(detail=_("the page declares no charset; read as {detected}").format(detected=detected))]
     return text, notes
 
 

@@ -362,8 +362,8 @@ class Converter:
                     self._convert_cold(src, out, target, timeout, path)
                 try:
                     result = out.read_bytes()
-                except OSError:
-                    raise ConversionFailed(path, f"LibreOffice wrote no {target.upper()} for the file") from None
+                except OSError as exc:
+                    raise ConversionFailed(path, f"LibreOffice wrote no {target.upper()} for the file") from exc
                 self.conversions += 1
                 return result
             finally:
@@ -382,9 +382,9 @@ class Converter:
             assert self._bridge is not None and self._bridge.stdin is not None
             self._bridge.stdin.write((json.dumps(request) + "\n").encode("utf-8"))
             self._bridge.stdin.flush()
-        except (OSError, AssertionError):
+        except (OSError, AssertionError) as exc:
             self._stop(graceful=False)
-            raise ConversionFailed(path, "LibreOffice stopped before the file could be converted") from None
+            raise ConversionFailed(path, "LibreOffice stopped before the file could be converted") from exc
         line = self._read_line(timeout)
         if line is None:
             self._stop(graceful=False)
@@ -406,10 +406,10 @@ class Converter:
             self._office = office
             try:
                 code = office.wait(max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
+            except subprocess.TimeoutExpired as exc:
                 self._stop(graceful=False)
                 raise Timeout(path, f"LibreOffice took longer than {timeout:g} s to convert the file; "
-                                    "it was stopped") from None
+                                    "it was stopped") from exc
             self._office = None
             produced = src.with_suffix("." + target)
             if produced.exists():

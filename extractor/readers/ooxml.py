@@ -164,7 +164,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as e:
-            raise CorruptFile(path, f"broken {kind} (zip): {e}") from None
+            raise CorruptFile(path, f"broken {kind} (zip): {e}") from e
         self._infos = {info.filename: info for info in self._zip.infolist()}
 
     def close(self) -> None:
@@ -220,10 +220,10 @@ class Package:
                     self.path,
                     f"broken {self.kind} (zip): part {name} does not match its declared size and checksum "
                     "(damaged, or a zip bomb hiding its size); it was not inflated further",
-                ) from None
-            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name}: {e}") from None
+                ) from e
+            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name}: {e}") from e
         except (zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
-            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name} cannot be inflated: {e}") from None
+            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name} cannot be inflated: {e}") from e
         return b"".join(chunks)
 
     def xml(self, name: str, prune: "Pruning | None" = None) -> etree._Element:
@@ -242,7 +242,7 @@ class Package:
         try:
             root = _parse(data, prune)
         except etree.XMLSyntaxError as e:
-            raise CorruptFile(self.path, f"malformed XML in {name}: {e}") from None
+            raise CorruptFile(self.path, f"malformed XML in {name}: {e}") from e
         del data
         if root is None:
             raise CorruptFile(self.path, f"malformed XML in {name}: empty document")

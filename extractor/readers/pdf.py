@@ -36,7 +36,8 @@ note. A character whose text is no valid Unicode (an unpaired UTF-16
 surrogate in a font's ToUnicode map) is replaced with U+FFFD, and the page
 gets an ``invalid-unicode`` note. Encrypted PDFs raise
 ``EncryptedFile`` and unreadable ones ``CorruptFile``: pdfminer's exceptions
-are mapped here, in ``_pdf_errors``, and nowhere else.
+are mapped here, in ``_pdf_errors``, by the table ``errormaps.PDF_ERRORS``;
+an exception of extractor's own page code is an internal error.
 """
 
 from __future__ import annotations
@@ -49,15 +50,16 @@ from typing import Iterator
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..document import Block, Document, Paragraph, Table
 from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
+from ..i18n import N_, _
 from ..limits import Limits
+from ..problems import INVALID_UNICODE, PDF_LAST_RESORT, PDF_NESTED_TABLE, SCANNED_PAGE, UNMAPPED_GLYPHS
 from . import pdf_pdfium
+from .errormaps import PDF_ERRORS
 from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages, unruled_notes
 from .pdf_page import SCAN_RULE, PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
@@ -73,16 +75,16 @@ ENGINE_REFERENCE = "pdfplumber"
 ENGINES = (ENGINE_AUTO, ENGINE_REFERENCE)
 
 #: note: characters whose text was no valid Unicode were replaced with U+FFFD
-NOTE_INVALID_UNICODE = "invalid-unicode"
+NOTE_INVALID_UNICODE = INVALID_UNICODE.code
 
 #: note: pages pdfminer cannot parse were read with PDFium alone
-NOTE_LAST_RESORT = "pdf-last-resort"
+NOTE_LAST_RESORT = PDF_LAST_RESORT.code
 
 #: note: ruled tables drawn inside a cell of another were read as tables of their own
-NOTE_NESTED_TABLE = "pdf-nested-table"
+NOTE_NESTED_TABLE = PDF_NESTED_TABLE.code
 
 #: why a page is read with PDFium alone (``pdf_pdfium.LastResortDocument``)
-UNPARSED = "pdfminer cannot parse it"
+UNPARSED = N_("pdfminer cannot parse it")
 
 #: pages whose widths differ by less than this (points) share one text column right edge
 PAGE_WIDTH_TOLERANCE = 2.0
@@ -90,7 +92,9 @@ PAGE_WIDTH_TOLERANCE = 2.0
 
 def _page_list(numbers: list[int]) -> str:
     """ "page 3" or "pages 1, 2, 5" """
-    return f"page {numbers[0]}" if len(numbers) == 1 else "pages " + ", ".join(map(str, numbers))
+    if len(numbers) == 1:
+        return _("page {page}").format(page=numbers[0])
+    return _("pages {pages}").format(pages=", ".join(map(str, numbers)))
 
 
 def _root_cause(e: BaseException) -> BaseException:
@@ -105,7 +109,7 @@ def _root_cause(e: BaseException) -> BaseException:
 
 @contextmanager
 def _pdf_errors(path: str) -> Iterator[None]:
-    """Map pdfminer/pdfplumber exceptions to the project's errors (the one place that does)."""
+    """Map pdfminer/pdfplumber exceptions to the project's errors by ``PDF_ERRORS`` (an encrypted file first)."""
     try:
         yield
     except ExtractorError:
@@ -113,10 +117,8 @@ def _pdf_errors(path: str) -> Iterator[None]:
     except Exception as exc:
         e = _root_cause(exc)
         if isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(e).lower():
-            raise EncryptedFile(path, "the PDF is encrypted (password-protected)") from None
-        if isinstance(e, (PDFSyntaxError, PSException)):
-            raise CorruptFile(path, f"broken PDF: {type(e).__name__}: {e}") from None
-        raise CorruptFile(path, f"cannot read PDF: {type(e).__name__}: {e}") from None
+            raise EncryptedFile(path, "the PDF is encrypted (password-protected)") from exc
+        raise PDF_ERRORS.error(e, path) from exc
 
 
 def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
@@ -443,32 +445,15 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
         if ocr.mode == "never":
             raise ScannedDocument(path, "the PDF has no text layer (a scan?) and OCR is turned off (--ocr never)")
         raise ScannedDocument(path, "the PDF has no text layer (a scan?), and OCR found no text in its images")
-    notes += [("scanned-page", f"page {p.number} has no text layer") for p in pages if p.scanned]
-    notes += [
-        ("unmapped-glyphs", f"page {p.number}: the font has no Unicode mapping, text reads as (cid:N)")
-        for p in pages
-        if p.unmapped
-    ]
+    notes += [SCANNED_PAGE.note(page=p.number) for p in pages if p.scanned]
+    notes += [UNMAPPED_GLYPHS.note(page=p.number) for p in pages if p.unmapped]
     by_reason: dict[str, list[int]] = defaultdict(list)
     for p in pages:
         if p.last_resort:
             by_reason[p.last_resort].append(p.number)
-    notes += [
-        (NOTE_LAST_RESORT, f"{_page_list(numbers)}: {reason}; read with PDFium alone (character boxes approximate)")
-        for reason, numbers in by_reason.items()
-    ]
-    notes += [
-        (NOTE_INVALID_UNICODE, f"page {p.number}: {p.replaced} character(s) with no valid Unicode text "
-         "(an unpaired UTF-16 surrogate) were replaced with U+FFFD")
-        for p in pages
-        if p.replaced
-    ]
-    notes += [
-        (NOTE_NESTED_TABLE, f"page {p.number}: {n} table(s) drawn inside a cell of another were read as tables "
-         "of their own; the outer cell keeps the text outside them")
-        for p in pages
-        if (n := sum(1 for t in p.tables if t.nested))
-    ]
+    notes += [PDF_LAST_RESORT.note(pages=_page_list(numbers), reason=_(reason)) for reason, numbers in by_reason.items()]
+    notes += [INVALID_UNICODE.note(page=p.number, count=p.replaced) for p in pages if p.replaced]
+    notes += [PDF_NESTED_TABLE.note(page=p.number, count=n) for p in pages if (n := sum(1 for t in p.tables if t.nested))]
     # tables drawn without rules: virtual header rules from their words' geometry, else the finder over
     # positioned words on a character grid when no page has a ruled table
     blocks = None if rule_found_tables(pages) else read_unruled(pages)

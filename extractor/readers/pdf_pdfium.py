@@ -827,7 +827,7 @@ class FastDocument:
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             self._miner_pages = list(PDFPage.create_pages(document))
         except Exception as exc:  # the reference reader reports a broken file properly
-            raise MinerCannotRead(f"pdfminer cannot open the file: {type(exc).__name__}") from None
+            raise MinerCannotRead(f"pdfminer cannot open the file: {type(exc).__name__}") from exc
         if not self._miner_pages:
             raise MinerCannotRead("pdfminer finds no page in the file")
         if len(self._miner_pages) > limits.max_pages:
@@ -854,7 +854,7 @@ class FastDocument:
         except MemoryError:
             raise
         except Exception as exc:
-            raise _declined(exc) from None
+            raise _declined(exc) from exc
 
     def close(self) -> None:
         if self._doc:
@@ -876,7 +876,7 @@ def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
     except MemoryError:
         raise
     except Exception as exc:
-        raise _declined(exc) from None
+        raise _declined(exc) from exc
 
 
 def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
@@ -942,7 +942,7 @@ class LastResortDocument:
         except MemoryError:
             raise
         except Exception as exc:
-            raise _declined(exc) from None
+            raise _declined(exc) from exc
         content.last_resort = reason
         return content
 

@@ -36,7 +36,8 @@ import unicodedata
 from ..document import Block, Document, Paragraph
 from ..errors import CorruptFile, UnsupportedFormat
 from ..limits import DEFAULT_LIMITS, Limits
-from .txt_cells import NOTE_REGROUPED, read_cell_blocks
+from ..problems import DECODING, NO_TABLE_MARKUP, REGROUPED_TABLE
+from .txt_cells import read_cell_blocks
 from .txt_tabbed import looks_tabbed, read_tabbed_blocks
 
 #: style names returned by ``detect_style``
@@ -71,8 +72,8 @@ LAYOUT_GAP = 3
 #: lines with a column gap needed (besides form feeds) to call text "layout"
 LAYOUT_MIN_GAPPED_LINES = 5
 
-NOTE_NO_TABLE_MARKUP = "no-table-markup"
-NOTE_DECODING = "decoding"
+NOTE_NO_TABLE_MARKUP = NO_TABLE_MARKUP.code
+NOTE_DECODING = DECODING.code
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -89,7 +90,7 @@ def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS) -> Docu
     text, encoding = decode_text(data, path=path)
     notes: list[tuple[str, str]] = []
     if encoding not in ("utf-8", "ascii"):
-        notes.append((NOTE_DECODING, f"{path}: decoded as {encoding}"))
+        notes.append(DECODING.note(file=path, encoding=encoding))
     style = detect_style(text)
     blocks: list[Block] | None = None
     if style == STYLE_TABBED:
@@ -102,24 +103,12 @@ def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS) -> Docu
         blocks = read_cell_blocks(text)
         if blocks is not None:
             n = sum(1 for b in blocks if not isinstance(b, Paragraph))
-            notes.append(
-                (
-                    NOTE_REGROUPED,
-                    f"{path}: {n} table(s) written one cell per line (a LibreOffice text export) were "
-                    "regrouped into rows from the header's columns and the kinds of the values; check the rows",
-                )
-            )
+            notes.append(REGROUPED_TABLE.note(file=path, count=n))
     if blocks is None:
         blocks = plain_paragraphs(text)
     doc = Document(blocks=blocks, format="txt", pages=None, notes=notes)
     if not doc.tables:
-        doc.notes.append(
-            (
-                NOTE_NO_TABLE_MARKUP,
-                f"{path}: no table markup recognised (TAB-led cells or space-aligned columns); "
-                "the text was read as paragraphs only (a LibreOffice plain-text export loses tables)",
-            )
-        )
+        doc.notes.append(NO_TABLE_MARKUP.note(file=path))
     return doc
 
 
@@ -137,7 +126,7 @@ def decode_text(data: bytes, *, path: str) -> tuple[str, str]:
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as e:
-                raise CorruptFile(path, f"the text declares {encoding} by its BOM but byte {e.start} is invalid") from None
+                raise CorruptFile(path, f"the text declares {encoding} by its BOM but byte {e.start} is invalid") from e
             return _clean(text, path), encoding
     # BOM-less UTF-16 first: Cyrillic UTF-16 is also valid (control-ridden) UTF-8
     utf16 = _bomless_utf16(data)
@@ -153,10 +142,10 @@ def decode_text(data: bytes, *, path: str) -> tuple[str, str]:
     encoding = _guess_single_byte(data)
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         raise UnsupportedFormat(
             path, "cannot decode the text: it is not UTF-8, UTF-16, cp1251, KOI8-U, cp866 or cp1125"
-        ) from None
+        ) from exc
     return _clean(text, path), encoding
 
 
@@ -290,11 +279,13 @@ def _iter_lines(text: str):
 
 
 def _read_layout(text: str) -> list[Block] | None:
-    """Call the pdftotext -layout reader when it is available; None when it declines."""
-    try:
-        from .txt_layout import read_layout_blocks
-    except ImportError:
-        return None
+    """The pdftotext -layout reader's blocks; None when it declines.
+
+    Imported here, not at the top, only to keep the cost of the table finder off
+    texts that never need it; a failing import is a bug and raises.
+    """
+    from .txt_layout import read_layout_blocks
+
     return read_layout_blocks(text)
 
 

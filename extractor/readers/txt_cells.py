@@ -53,8 +53,9 @@ from typing import Sequence
 
 from ..document import Block, Cell, Paragraph, Row, Table
 from ..normalize.text import LATIN_TO_CYRILLIC, fold
+from ..problems import REGROUPED_TABLE
 
-NOTE_REGROUPED = "regrouped-table"
+NOTE_REGROUPED = REGROUPED_TABLE.code
 
 #: line kinds
 EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, ROMAN_TEXT, LOWER_TEXT, TEXT = (

@@ -52,7 +52,9 @@ from lxml import etree
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import CorruptFile, LimitExceeded, UnsafeContent
+from ..i18n import _
 from ..limits import Limits
+from ..problems import XLSX_FORMULA_WITHOUT_VALUE, XLSX_HIDDEN
 from . import numfmt
 from .ooxml import _HARDENED, NS, Package, has_doctype
 
@@ -75,8 +77,8 @@ MAX_MERGED_POSITIONS = 1_000_000
 #: widest table accepted, in columns that hold text or borders (Word allows 63; a wider one is not a report)
 MAX_TABLE_COLUMNS = 1000
 
-NOTE_FORMULA_WITHOUT_VALUE = "xlsx-formula-without-value"
-NOTE_HIDDEN = "xlsx-hidden"
+NOTE_FORMULA_WITHOUT_VALUE = XLSX_FORMULA_WITHOUT_VALUE.code
+NOTE_HIDDEN = XLSX_HIDDEN.code
 
 _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
 _TRUE_VALUES = ("1", "true")
@@ -103,7 +105,7 @@ def read_xlsx(data: bytes, *, path: str, limits: Limits) -> Document:
             try:
                 blocks.extend(layout_sheet(sheet.name, cells, merges, hidden_rows, hidden_cols))
             except LimitExceeded as e:
-                raise LimitExceeded(path, e.reason) from None
+                raise LimitExceeded(path, e.reason) from e
     index = 0
     for block in blocks:
         if isinstance(block, Table):
@@ -263,22 +265,21 @@ class _Notes:
         notes = []
         if self.formula_count:
             named = ", ".join(self.formulas)
-            more = f" and {self.formula_count - len(self.formulas)} more" if self.formula_count > len(self.formulas) else ""
-            notes.append((NOTE_FORMULA_WITHOUT_VALUE,
-                          f"{self.formula_count} formula cell(s) were saved without a computed value and read as "
-                          f"empty ({named}{more}); open and save the workbook in a spreadsheet program to fill them"))
+            more = (_(" and {n} more").format(n=self.formula_count - len(self.formulas))
+                    if self.formula_count > len(self.formulas) else "")
+            notes.append(XLSX_FORMULA_WITHOUT_VALUE.note(count=self.formula_count, cells=named + more))
         parts = []
         if self.hidden_sheets:
-            parts.append("hidden sheet(s) " + ", ".join(f"«{n}»" for n in self.hidden_sheets))
+            parts.append(_("hidden sheet(s)") + " " + ", ".join(f"«{n}»" for n in self.hidden_sheets))
         for name, rows, cols in self.hidden_lines:
             what = []
             if rows:
-                what.append(f"rows {_ranges(rows)}")
+                what.append(_("rows {ranges}").format(ranges=_ranges(rows)))
             if cols:
-                what.append(f"columns {_ranges([_column_name(c) for c in cols])}")
-            parts.append(f"«{name}» " + " and ".join(what))
+                what.append(_("columns {ranges}").format(ranges=_ranges([_column_name(c) for c in cols])))
+            parts.append(f"«{name}» " + _(" and ").join(what))
         if parts:
-            notes.append((NOTE_HIDDEN, "not read, as hidden in the workbook: " + "; ".join(parts)))
+            notes.append(XLSX_HIDDEN.note(what="; ".join(parts)))
         return notes
 
 
@@ -350,7 +351,7 @@ def _read_sheet(pkg: Package, sheet: _Sheet, book: _Workbook, notes: _Notes):
                 if span is not None:
                     merges.append(span)
     except etree.XMLSyntaxError as e:
-        raise CorruptFile(pkg.path, f"malformed XML in {sheet.part}: {e}") from None
+        raise CorruptFile(pkg.path, f"malformed XML in {sheet.part}: {e}") from e
     del data
     used_cols = {c for _, c in cells}
     hidden = sorted(c for c in hidden_cols if c in used_cols or any(c1 <= c <= c2 for _, c1, _, c2 in merges))

@@ -37,10 +37,10 @@ TRUNCATION_MARK = "…"
 def _openpyxl():
     try:
         import openpyxl
-    except ImportError:  # pragma: no cover - depends on the environment
+    except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ExtractorError(
             None, "XLSX output needs openpyxl: pip install 'extractor-zvit[xlsx]'"
-        ) from None
+        ) from exc
     return openpyxl
 
 

@@ -17,15 +17,17 @@ language data cannot produce), ``page`` (one page image → ``PageContent``).
 
 from __future__ import annotations
 
+from ...i18n import _
+from ...problems import OCR_NO_RULES, OCR_PAGES
 from .settings import DEFAULT_OCR, MODES, OcrSettings
 
 __all__ = ["DEFAULT_OCR", "MODES", "OcrSettings", "NOTE_OCR_PAGES", "NOTE_NO_RULES", "ocr_notes", "read_scanned_pages",
            "unruled_notes"]
 
 #: the note that names the pages read by OCR
-NOTE_OCR_PAGES = "ocr-pages"
+NOTE_OCR_PAGES = OCR_PAGES.code
 #: the note that names a scanned page that shows columns but no rules and no table was found on
-NOTE_NO_RULES = "ocr-no-rules"
+NOTE_NO_RULES = OCR_NO_RULES.code
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -48,20 +50,21 @@ def ocr_notes(scanned: dict, settings: OcrSettings) -> list[tuple[str, str]]:
         return []
     pages = sorted(scanned)
     read = [scanned[n] for n in pages if scanned[n].confidence is not None]
-    summary = (
-        f"page{'s' if len(pages) > 1 else ''} {_page_list(pages)} read by OCR (Tesseract, {settings.lang}, "
-        f"{settings.dpi} dpi)"
-    )
+    summary = (_("pages {pages} read by OCR (Tesseract, {lang}, {dpi} dpi)") if len(pages) > 1
+               else _("page {pages} read by OCR (Tesseract, {lang}, {dpi} dpi)")).format(
+        pages=_page_list(pages), lang=settings.lang, dpi=settings.dpi)
     if read:
         worst = min(read, key=lambda p: p.confidence)
         mean = sum(p.confidence * p.words for p in read) / sum(p.words for p in read)
-        summary += f": mean word confidence {mean:.2f}"
+        summary += _(": mean word confidence {mean}").format(mean=f"{mean:.2f}")
         if len(read) > 1:
-            summary += f", lowest page {worst.content.number} ({worst.confidence:.2f})"
+            summary += _(", lowest page {page} ({confidence})").format(
+                page=worst.content.number, confidence=f"{worst.confidence:.2f}")
     empty = [n for n in pages if scanned[n].confidence is None]
     if empty:
-        summary += f"; no text found on page{'s' if len(empty) > 1 else ''} {_page_list(empty)}"
-    return [(NOTE_OCR_PAGES, summary)]
+        summary += (_("; no text found on pages {pages}") if len(empty) > 1
+                    else _("; no text found on page {pages}")).format(pages=_page_list(empty))
+    return [OCR_PAGES.note(detail=summary)]
 
 
 def unruled_notes(scanned: dict, blocks: list) -> list[tuple[str, str]]:
@@ -72,8 +75,7 @@ def unruled_notes(scanned: dict, blocks: list) -> list[tuple[str, str]]:
         row.page for b in blocks if isinstance(b, Table) for row in b.rows
     }
     return [
-        (NOTE_NO_RULES, f"page {n}: the scan shows columns of text but no ruling lines, and no table was found "
-                        "in its words; its text was kept as paragraphs")
+        OCR_NO_RULES.note(page=n)
         for n in sorted(scanned)
         if scanned[n].columns_without_rules and n not in with_tables
     ]
