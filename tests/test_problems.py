@@ -178,7 +178,7 @@ def test_a_bug_in_extraction_is_an_internal_error_of_the_extract_stage(monkeypat
     def broken(*args, **kwargs):
         raise AttributeError("a bug in extraction")
 
-    monkeypatch.setattr(extract, "build_report", broken)
+    monkeypatch.setattr(extract, "extract_report", broken)
     with pytest.raises(InternalError) as caught:
         parse(SAMPLES / next(p.name for p in SAMPLES.glob("*.docx")))
     assert caught.value.stage == errors.EXTRACT and isinstance(caught.value.__cause__, AttributeError)
