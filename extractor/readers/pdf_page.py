@@ -35,6 +35,7 @@ parts can be told apart downstream.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -281,6 +282,7 @@ def _turned_table(cells: list[Box], chars: list[list[dict[str, Any]]]) -> tuple[
     return [turn.box(*c) for c in cells], [[turn.char(ch) for ch in cell] for cell in chars]
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_bold(fontname: str) -> bool:
     name = fontname.lower()
     return "bold" in name or "black" in name or "heavy" in name
@@ -455,9 +457,10 @@ def page_content(
         turned_edges = [turn.edge(e) for e in edges()]
         find_tables = lambda: find_tables_on_edges(turned_edges, width, height)  # noqa: E731
     content = PageContent(number=number, width=width, height=height, replaced=replaced, turned=angle)
-    n_text = sum(1 for ch in chars if not ch["text"].isspace())
+    texts = [ch["text"] for ch in chars]
+    n_text = len(texts) - sum(map(str.isspace, texts))
     content.has_text = n_text > 0
-    n_unmapped = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
+    n_unmapped = sum(1 for text in texts if text.startswith("(cid:")) if "(cid:" in "".join(texts) else 0
     content.unmapped = n_text > 0 and n_unmapped >= UNMAPPED_SHARE * n_text
     content.has_images = bool(images)
     if n_text <= SCAN_RULE.max_chars and images:

@@ -533,6 +533,7 @@ class _PageChars:
         pending: tuple[float, float, int] | None = None  # a generated space of a text object: x, y, object
         skip = -1  # the index of a low surrogate already joined to its high one
         last_key, known, checked, widths, advance = 0, None, set(), {}, 0.0
+        height, drop, size, fontname = self.height, 0.0, 0.0, ""  # drop: the descent below the baseline
         for i in range(n):
             if i == skip:
                 continue
@@ -547,6 +548,7 @@ class _PageChars:
                 known, last_key = self._object(key, i), key
                 checked = self.checked.setdefault((known.font, known.advance), set())
                 widths, advance = known.font.widths, known.advance
+                drop, size, fontname = known.font.descent * known.size, known.size, known.font.fontname
             if not calls.origin(textpage, i, ox, oy):
                 raise NeedsReference("a character without an origin")
             x0, baseline = self.ox.value, self.oy.value
@@ -565,7 +567,11 @@ class _PageChars:
                 x1 = x0 + widths[text] * advance
             else:
                 x1 = self._right_edge(i, x0, text, known, checked)
-            chars.append(_char(text, x0, x1, baseline, known, self.height))
+            # ``_char``, written out: it runs for every character of the page
+            y0 = baseline + drop
+            top = height - (y0 + size)
+            chars.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": height - y0, "doctop": top,
+                          "size": size, "fontname": fontname, "upright": True})
         runs = []
         for key in text_objects.keys() - self.per_object.keys():
             obj, parent = text_objects[key]
