@@ -274,3 +274,19 @@ def test_check_command_line_min_coverage_fails_a_report_below_it(tmp_path, capsy
     assert main(["--lang", "en", "check", "--min-coverage", "0.99", "--jobs", "1", str(paths[0])]) == 1
     out = capsys.readouterr().out
     assert "error: low-coverage: coverage 0.6000" in out and "1 below the minimum coverage" in out
+
+
+@pytest.mark.parametrize("lang,read,line", [
+    ("uk", 20, "Покриття: 100,0 % (прочитано в поля 20 з 20 чисел розпізнаних таблиць)"),
+    ("en", 19, "Coverage: 95.0 % (19 of 20 numbers of the recognised tables read into fields)"),
+])
+def test_report_page_shows_its_coverage(lang, read, line):
+    from extractor.writers.html import html_view
+
+    assert line in html_view(report_with_coverage("a.docx", read), lang=lang)
+
+
+def test_report_page_of_a_report_without_coverage_has_no_coverage_line():
+    from extractor.writers.html import html_view
+
+    assert "Coverage" not in html_view(report_with_coverage("a.docx", None), lang="en")

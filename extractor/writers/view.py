@@ -168,6 +168,8 @@ class ReportView:
     source_tables: list[SourceTable]
     counts: dict[str, int]
     lang: str
+    #: (percent text, numbers read, numbers counted) of the report's coverage; None for a report without one
+    coverage: tuple[str, int, int] | None = None
 
 
 def warnings_by_row(warnings: Iterable[Finding]) -> tuple[dict[tuple[str, int], list[Finding]], list[Finding]]:
@@ -434,4 +436,14 @@ def report_view(report: Report, sources: Sources | None = None, lang: str = "uk"
         counts={"decisions": len(report.decisions), "funding": len(report.funding),
                 "indicators": len(report.indicators), "warnings": len(report.warnings)},
         lang=lang,
+        coverage=_coverage_line(report, lang),
     )
+
+
+def _coverage_line(report: Report, lang: str) -> tuple[str, int, int] | None:
+    """The report's coverage as a percent with one decimal (floored, so 100,0 only when nothing is unread)."""
+    cov = report.coverage
+    if cov is None:
+        return None
+    per_mille = int(Decimal(str(cov.ratio)) * 1000)
+    return format_number((Decimal(per_mille) / 10).quantize(Decimal("0.1")), lang), cov.read, cov.cells
