@@ -94,10 +94,12 @@ def coverage_problem(report: Report, min_coverage: float | None) -> tuple[str, s
     if ratio is not None and ratio >= min_coverage:
         return None
     if ratio is None:
-        return LOW_COVERAGE, f"the report has no coverage; at least {min_coverage} is asked", None
+        what = _("the report has no coverage (it was written before coverage existed)")
+        return LOW_COVERAGE, problems.LOW_COVERAGE.message(ratio="-", minimum=min_coverage, what=what), None
     cov = report.coverage
-    return (LOW_COVERAGE, f"coverage {ratio:.4f} ({cov.read} of {cov.cells} numbers of the recognised tables read) "
-                          f"is below the minimum {min_coverage}", None)
+    what = _("{read} of {cells} numbers of the recognised tables are read into fields").format(read=cov.read,
+                                                                                              cells=cov.cells)
+    return LOW_COVERAGE, problems.LOW_COVERAGE.message(ratio=f"{ratio:.4f}", minimum=min_coverage, what=what), None
 
 
 def report_status(report: Report) -> Status:

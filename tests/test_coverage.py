@@ -290,3 +290,15 @@ def test_report_page_of_a_report_without_coverage_has_no_coverage_line():
     from extractor.writers.html import html_view
 
     assert "Coverage" not in html_view(report_with_coverage("a.docx", None), lang="en")
+
+
+def test_check_min_coverage_error_speaks_ukrainian_by_default():
+    from extractor.i18n import using
+
+    low = Outcome(path="low.docx", status="ok", report_json=report_with_coverage("low.docx", 10).to_json())
+    with using("uk"):
+        (error,) = judge_outcome(low, min_coverage=0.99).errors
+    assert error.code == "low-coverage" and error.message.startswith("покриття 0.5000 менше за 0.99")
+    with using("en"):
+        (english,) = judge_outcome(low, min_coverage=0.99).errors
+    assert english.message == "coverage 0.5000 is below 0.99: 10 of 20 numbers of the recognised tables are read into fields"
