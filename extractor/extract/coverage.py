@@ -46,6 +46,7 @@ from .columns import _YEAR_HEADER_RE, _is_numbering_row, TableLayout
 VALUE_FIELDS = frozenset({"planned", "actual", "percent"})
 #: the vocabulary's name for a known column that feeds no output field
 IGNORED_FIELD = "ignore"
+_DIGIT_RE = regex.compile(r"[0-9]")
 #: an item number: "1", "12.", "2.3", "1.1.2."
 _ITEM_NUMBER_RE = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 #: a raw key: "planned", "breakdown[2].actual", "planned[2023]"
@@ -101,6 +102,8 @@ class Measured:
 def numbers_in(text: str) -> list[str]:
     """The printed numbers of a cell, whitespace collapsed: one for a number, one per line for a stack, none for
     text, a dash or a blank."""
+    if not _DIGIT_RE.search(text):
+        return []  # no digit, no number: most text cells end here without the parser
     try:
         value = parse_number(text)
     except NotNumeric:
@@ -229,8 +232,7 @@ def measure_coverage(doc: Document, layouts: Sequence[TableLayout], funding: Seq
         for r in range(shape.body_start, min(shape.body_end, len(table.rows))):
             row_meta = table.rows[r]
             here = by_place.get((table.index, row_meta.index), [])
-            texts = [clean_text(c.text) for c in row_meta.cells if clean_text(c.text)]
-            if not here and _is_header_like_row(texts):
+            if not here and _is_header_like_row([t for t in (clean_text(c.text) for c in row_meta.cells) if t]):
                 continue
             entries = _entries(row for _, row in here)
             # value columns first, so that a number in another column never takes a value's raw entry
