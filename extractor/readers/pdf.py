@@ -85,6 +85,8 @@ NOTE_NESTED_TABLE = PDF_NESTED_TABLE.code
 
 #: why a page is read with PDFium alone (``pdf_pdfium.LastResortDocument``)
 UNPARSED = N_("pdfminer cannot parse it")
+#: why a page taken for a scan is read with PDFium alone
+SCAN_WITH_TEXT = N_("pdfminer finds next to no text where PDFium reads {count} characters")
 
 #: pages whose widths differ by less than this (points) share one text column right edge
 PAGE_WIDTH_TOLERANCE = 2.0
@@ -174,7 +176,7 @@ def _with_text_of_scans(pages: list[PageContent], last: "_LastResort") -> list[P
             found = last.text_chars(page.number - 1)
             if found >= SCAN_RULE.text_chars:
                 again = last.read_page(
-                    page.number - 1, f"pdfminer finds next to no text where PDFium reads {found} characters"
+                    page.number - 1, _(SCAN_WITH_TEXT).format(count=found)
                 )
                 page = again if again is not None and not again.scanned else page
         out.append(page)
