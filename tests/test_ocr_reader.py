@@ -118,6 +118,24 @@ def test_missing_language_data_names_the_file_and_what_to_install():
     assert str(e.value).startswith("скан.pdf: ") and "apt-get install tesseract-ocr tesseract-ocr-xyz" in str(e.value)
 
 
+def test_tessdata_prefix_without_ukrainian_data_fails_the_command_naming_the_file_and_the_package(
+        tmp_path, monkeypatch, capsys):
+    """TESSDATA_PREFIX set to a folder without ukr.traineddata: that folder is meant, the system's is not used."""
+    from extractor.cli import main
+
+    empty = tmp_path / "tessdata"
+    empty.mkdir()
+    monkeypatch.setenv("TESSDATA_PREFIX", str(empty))
+    scan = tmp_path / "скан.pdf"
+    scan.write_bytes(scan_pdf((SAMPLES / f"{RIVNE}.pdf").read_bytes(), ScanLook(dpi=72), pages=[0]))
+    out = tmp_path / "out"
+    assert main(["parse", str(scan), "-o", f"{out}/"]) == 1
+    err = capsys.readouterr().err
+    assert "скан.pdf" in err and "ukr.traineddata" in err and f"TESSDATA_PREFIX={empty}" in err
+    assert "apt-get install tesseract-ocr tesseract-ocr-ukr" in err
+    assert not out.exists() or not any(out.iterdir())  # nothing half-written
+
+
 def _searchable_pdf(tmp_path) -> bytes:
     """A scan with an invisible text layer over its image, as Tesseract (and ocrmypdf) write one."""
     import pypdfium2 as pdfium

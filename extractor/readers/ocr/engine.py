@@ -100,14 +100,15 @@ def debian_package(lang: str) -> str:
 def tessdata_path(languages: list[str], path: str) -> str:
     """The folder holding ``<lang>.traineddata`` for every language, or ``OcrUnavailable``.
 
-    ``TESSDATA_PREFIX`` (the folder itself or its parent) comes first, then
-    the usual system folders.
+    ``TESSDATA_PREFIX``, when set, is where the data is (the folder itself or
+    its ``tessdata`` subfolder), as it is for Tesseract itself: a user who
+    points it somewhere means that folder, so the system folders are not
+    searched behind it. Otherwise the usual system folders are searched. The
+    error names the missing files, where they were looked for and the
+    Debian package that brings each.
     """
-    candidates = []
     prefix = os.environ.get("TESSDATA_PREFIX")
-    if prefix:
-        candidates += [prefix, os.path.join(prefix, "tessdata")]
-    candidates += TESSDATA_DIRS
+    candidates = [prefix, os.path.join(prefix, "tessdata")] if prefix else list(TESSDATA_DIRS)
     folders = [Path(c) for c in candidates if Path(c).is_dir()]
     for folder in folders:
         if all((folder / f"{lang}.traineddata").is_file() for lang in languages):
@@ -115,13 +116,17 @@ def tessdata_path(languages: list[str], path: str) -> str:
     missing = [
         lang for lang in languages
         if not any((folder / f"{lang}.traineddata").is_file() for folder in folders)
-    ]
-    packages = " ".join(debian_package(lang) for lang in (missing or languages))
-    what = ", ".join(f"{lang}.traineddata" for lang in (missing or languages))
+    ] or languages
+    packages = " ".join(debian_package(lang) for lang in missing)
+    what = ", ".join(f"{lang}.traineddata" for lang in missing)
+    where = f"TESSDATA_PREFIX={prefix}" if prefix else ", ".join(str(f) for f in folders) or "no tessdata folder"
+    fix = INSTALL_HINT.format(packages=packages)
+    if prefix:
+        fix += f" (and unset TESSDATA_PREFIX), or copy {what} into {prefix}"
     raise OcrUnavailable(
         path,
-        f"the PDF has scanned pages and OCR needs Tesseract's language data ({what}), which is not "
-        f"installed: {INSTALL_HINT.format(packages=packages)}",
+        f"the PDF has scanned pages and OCR needs Tesseract's language data {what}, which {'are' if len(missing) > 1 else 'is'} not installed "
+        f"(looked in {where}): {fix}",
     )
 
 
