@@ -11,9 +11,14 @@ never points at the wrong cell. Boxes are rounded to 0.1 pt.
 
 from __future__ import annotations
 
-from .document import BBox, Document, Table
-from .models import Report
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from .document import BBox, Cell, Document, Row, Table
+from .models import FundingRow, IndicatorRow, Report
 from .normalize.text import clean_text
+
+Item = TypeVar("Item", FundingRow, IndicatorRow)
 
 #: decimals kept of a box coordinate (PDF points)
 BOX_DECIMALS = 1
@@ -24,10 +29,7 @@ def _box(bbox: BBox) -> list[float]:
 
 
 class RowCells:
-    """A table's rows by index, each with the distinct cells covering it (merged cells from above included).
-
-    Also how OCR confidences find their cells (``extract/ocr.py``).
-    """
+    """A table's rows by index, each with the distinct cells covering it (merged cells from above included)."""
 
     def __init__(self, table: Table):
         grid = table.grid()
@@ -40,23 +42,43 @@ class RowCells:
             self.rows[row.index] = (row, list(seen.values()))
 
 
+def rows_with_cells(items: Iterable[Item], tables: dict[int, Table]) -> Iterator[tuple[Item, Row, list[Cell]]]:
+    """Each report row (funding or indicator) read from one of ``tables`` (by index): its source Row and cells.
+
+    The one walk from a report row's ``location`` to the cells that printed
+    it, shared by the boxes here and the OCR confidences
+    (``extract/ocr.py``); each table's grid is built once.
+    """
+    cells_of: dict[int, RowCells] = {}
+    for item in items:
+        loc = item.location
+        if loc.table not in tables or loc.row is None:
+            continue
+        if loc.table not in cells_of:
+            cells_of[loc.table] = RowCells(tables[loc.table])
+        row, cells = cells_of[loc.table].rows.get(loc.row, (None, []))
+        if row is not None:
+            yield item, row, cells
+
+
+def prints(cell: Cell, printed: str, *, by_line: bool = False) -> bool:
+    """Whether a cell's text reads as a printed value (or, ``by_line``, one of its lines does: a stacked cell)."""
+    text = clean_text(printed)
+    if not text:
+        return False
+    return clean_text(cell.text) == text or (by_line and text in (clean_text(line) for line in cell.lines))
+
+
 def attach_boxes(report: Report, document: Document) -> Report:
     """The report with the boxes of its rows and values filled in where the Document has them (in place)."""
     boxed = {t.index: t for t in document.tables if any(r.bbox is not None for r in t.rows)}
-    rows_of: dict[int, RowCells] = {}
-    for item in (*report.funding, *report.indicators):
+    for item, row, cells in rows_with_cells((*report.funding, *report.indicators), boxed):
+        if row.bbox is None:
+            continue
         loc = item.location
-        if loc.table not in boxed or loc.row is None:
-            continue
-        if loc.table not in rows_of:
-            rows_of[loc.table] = RowCells(boxed[loc.table])
-        row, cells = rows_of[loc.table].rows.get(loc.row, (None, []))
-        if row is None or row.bbox is None:
-            continue
         loc.bbox = _box(row.bbox)
         for key, printed in item.raw.items():
-            text = clean_text(printed)
-            found = [c for c in cells if c.bbox is not None and text and clean_text(c.text) == text]
+            found = [c for c in cells if c.bbox is not None and prints(c, printed)]
             if len(found) == 1:
                 loc.cells[key] = _box(found[0].bbox)
     return report

@@ -33,18 +33,14 @@ from ..document import Cell, Document
 from ..i18n import _
 from ..models import Finding, FundingRow, IndicatorRow, OcrReading, Report
 from ..normalize.numbers import is_no_value, try_number
-from ..normalize.text import clean_text
 from ..problems import BREAKDOWN_SUM_MISMATCH, OCR_LOW_CONFIDENCE, PERCENT_VS_AMOUNTS, TOTAL_SUM_MISMATCH
+from ..provenance import prints, rows_with_cells
 from ..readers.ocr.settings import OcrSettings
 
 #: cross-check findings that make the OCR reading of their row doubtful
 CROSS_CHECKS = (PERCENT_VS_AMOUNTS.code, BREAKDOWN_SUM_MISMATCH.code, TOTAL_SUM_MISMATCH.code)
 CODE = OCR_LOW_CONFIDENCE.code
 _DECIMALS = regex.compile(r"[,.](\d*)\s*%?\s*$")
-
-
-def _holds(cell: Cell, raw: str) -> bool:
-    return clean_text(cell.text) == raw or raw in (clean_text(line) for line in cell.lines)
 
 
 def reading(cells: list[Cell], raw: dict[str, str]) -> OcrReading | None:
@@ -63,13 +59,13 @@ def reading(cells: list[Cell], raw: dict[str, str]) -> OcrReading | None:
     values = {}
     at = 0
     for key, text in raw.items():
-        found = next((i for i in range(at, len(ordered)) if _holds(ordered[i], text)), None)
+        found = next((i for i in range(at, len(ordered)) if prints(ordered[i], text, by_line=True)), None)
         if found is not None:
             at = found + 1
             if ordered[found].ocr is not None:
                 values[key] = ordered[found].ocr
             continue
-        anywhere = [c.ocr for c in ordered if c.ocr is not None and _holds(c, text)]
+        anywhere = [c.ocr for c in ordered if c.ocr is not None and prints(c, text, by_line=True)]
         if anywhere:
             values[key] = min(anywhere)
     return OcrReading(confidence=min(confidences), values=values)
@@ -77,18 +73,9 @@ def reading(cells: list[Cell], raw: dict[str, str]) -> OcrReading | None:
 
 def attach_ocr(rows: list[FundingRow] | list[IndicatorRow], doc: Document) -> None:
     """Set ``location.ocr`` on every row read from table cells that OCR read (see the module docstring)."""
-    from ..provenance import RowCells
-
     tables = {t.index: t for t in doc.tables if any(c.ocr is not None for r in t.rows for c in r.cells)}
-    cells_of: dict[int, RowCells] = {}
-    for row in rows:
-        loc = row.location
-        if loc.table not in tables or loc.row is None:
-            continue
-        if loc.table not in cells_of:
-            cells_of[loc.table] = RowCells(tables[loc.table])
-        _, cells = cells_of[loc.table].rows.get(loc.row, (None, []))
-        loc.ocr = reading(cells, row.raw)
+    for row, _, cells in rows_with_cells(rows, tables):
+        row.location.ocr = reading(cells, row.raw)
 
 
 def _where(row: FundingRow | IndicatorRow) -> str:
