@@ -55,7 +55,11 @@ SAMPLE_LOOK = ScanLook(noise=8.0, blur=0.7, stamp=True, bilevel=True, specks=200
 def scanned_page(page: pdfium.PdfPage, look: ScanLook, rng: random.Random) -> Image.Image:
     """One page rendered and degraded as a scanner would (turned, blurred, noisy; grey, or RGB for ``colour``)."""
     image = page.render(scale=look.dpi / 72, grayscale=not look.colour).to_pil()
-    image = image.convert("RGB" if look.colour else "L")
+    return degraded(image.convert("RGB" if look.colour else "L"), look, rng)
+
+
+def degraded(image: Image.Image, look: ScanLook, rng: random.Random) -> Image.Image:
+    """A clean page image (at ``look.dpi``) as the scanner sees it: turned, blurred, noisy."""
     angle = rng.uniform(-look.max_angle, look.max_angle)
     image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=(255, 255, 255) if look.colour else 255)
     if look.blur:
@@ -152,6 +156,72 @@ def scan_pdf(data: bytes, look: ScanLook = ScanLook(), pages: list[int] | None =
         doc.close()
     out = io.BytesIO()
     images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=float(look.dpi))
+    return out.getvalue()
+
+
+#: the font printed tables are drawn in (Debian: fonts-dejavu-core)
+FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+A4_MM = (210.0, 297.0)
+
+
+def printed_table(rows: list[list[str]], widths_mm: list[float], *, title: str = "", dpi: int = 300,
+                  font_pt: float = 11.0, smudged: frozenset[tuple[int, int]] = frozenset()) -> Image.Image:
+    """A clean A4 page (grey, at ``dpi``) printing a title and a ruled table, as an office printer prints it.
+
+    ``rows`` hold each cell's text ("\n" breaks a line); an empty string is
+    an empty cell. Columns are ``widths_mm`` wide; numbers are set flush
+    right, text flush left. For tests that need a table with given values
+    on paper (a percent that disagrees with its amounts, a smudged digit).
+    A cell (row, column) in ``smudged`` has an ink blot over its first
+    character, as a drop of ink or a fold leaves one.
+    """
+    from PIL import ImageFont
+
+    px = dpi / 25.4
+    image = Image.new("L", (round(A4_MM[0] * px), round(A4_MM[1] * px)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT_FILE, round(font_pt * dpi / 72))
+    line_h = round(font_pt * 1.35 * dpi / 72)
+    pad = round(1.5 * px)
+    x, y = round(20 * px), round(25 * px)
+    if title:
+        draw.text((x, y), title, font=font, fill=0)
+        y += 2 * line_h
+    xs = [x]
+    for w in widths_mm:
+        xs.append(xs[-1] + round(w * px))
+    rule = max(2, round(0.25 * px))
+    for r, row in enumerate(rows):
+        height = max(len(text.split("\n")) for text in row) * line_h + 2 * pad
+        draw.line((xs[0], y, xs[-1], y), fill=0, width=rule)
+        for k, text in enumerate(row):
+            for n, line in enumerate(text.split("\n")):
+                numeric = bool(line) and all(ch in "0123456789 ,.%-\u2013" for ch in line)
+                left = xs[k + 1] - pad - draw.textlength(line, font=font) if numeric else xs[k] + pad
+                draw.text((left, y + pad + n * line_h), line, font=font, fill=0)
+                if (r, k) in smudged and n == 0 and line:
+                    x0, t0, x1, b0 = draw.textbbox((left, y + pad), line[0], font=font)
+                    draw.ellipse((x0 - 2, t0 - 3, x1 + 2, b0 + 3), fill=40)
+        y += height
+    draw.line((xs[0], y, xs[-1], y), fill=0, width=rule)
+    top = round(25 * px) + (2 * line_h if title else 0)
+    for cx in xs:
+        draw.line((cx, top, cx, y), fill=0, width=rule)
+    return image
+
+
+def scan_images(images: list[Image.Image], look: ScanLook = ScanLook()) -> bytes:
+    """An image-only PDF of clean page images (at ``look.dpi``), each degraded as ``look`` says (no stamp)."""
+    rng = random.Random(look.seed)
+    pages = []
+    for image in images:
+        image = degraded(image.convert("RGB" if look.colour else "L"), look, rng)
+        if look.specks:
+            image = add_specks(image, look.specks, rng)
+        pages.append(image.point(lambda v: 255 if v > look.threshold else 0, mode="1") if look.bilevel
+                     else jpeg(image, look.jpeg_quality))
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=float(look.dpi))
     return out.getvalue()
 
 
