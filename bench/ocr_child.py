@@ -19,6 +19,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def peak_kb() -> int:
+    """This process's peak resident set size in KiB: VmHWM, else ru_maxrss.
+
+    On Linux ``ru_maxrss`` keeps the high-water mark of the memory the
+    process had before ``exec``: a copy of its parent's at ``fork``, so a
+    child of a large parent (the bench, holding scanned pages it made) would
+    report the parent's size. VmHWM belongs to the program that runs.
+    """
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
 def main(argv: list[str]) -> int:
     from extractor.readers.ocr import OcrSettings, make_readers
     from extractor.pipeline import parse_file
@@ -30,8 +47,7 @@ def main(argv: list[str]) -> int:
     report = parse_file(path, ocr=settings)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     out.write_text(report.to_json(), encoding="utf-8")
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_kb / 1024, "pages": report.source.pages}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_kb() / 1024, "pages": report.source.pages}))
     return 0
 
 
