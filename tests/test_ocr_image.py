@@ -129,6 +129,22 @@ def test_dash_is_told_by_its_shape():
     assert not is_dash(np.zeros((60, 200), dtype=bool), DPI)
 
 
+def test_cell_holding_only_a_speck_is_empty_and_one_holding_a_digit_or_a_dash_is_not():
+    from extractor.readers.ocr.page import _only_dust
+    from extractor.readers.ocr.settings import OcrSettings
+
+    settings = OcrSettings(dpi=DPI)
+    cell = np.zeros((60, 200), dtype=bool)
+    cell[20:25, 40:45] = True  # a speck of 5 pixels a side (0.4 mm at 300 dpi)
+    assert _only_dust(cell, settings)
+    digit = cell.copy()
+    digit[15:45, 95:99] = True  # a "1" beside it
+    assert not _only_dust(digit, settings)
+    dash = np.zeros((60, 200), dtype=bool)
+    dash[30:33, 85:112] = True
+    assert not _only_dust(dash, settings)
+
+
 def test_dust_goes_and_periods_dashes_and_dots_stay():
     mask = np.zeros((200, 400), dtype=bool)
     mask[50:52, 300:302] = True  # a speck alone on the paper

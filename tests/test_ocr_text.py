@@ -151,3 +151,18 @@ def test_communal_enterprise_before_its_quoted_name_is_put_back(reading):
 
 def test_k_words_not_before_a_quoted_name_stay():
     assert texts(fix_words(words(("Kil", 0), ("водоканал", 0)))) == ["Kil", "водоканал"]
+
+
+@pytest.mark.parametrize("dust", [".", "|:", "°", "'", "·"])
+def test_dust_read_as_a_mark_of_its_own_is_dropped(dust):
+    assert texts(fix_words(words(("питної", 0), ("води", 0), (dust, 0)))) == ["питної", "води"]
+
+
+@pytest.mark.parametrize("kept", ["1.", "–", "-", "(", '"', "%", "№"])
+def test_marks_that_print_sets_apart_stay(kept):
+    assert texts(fix_words(words((kept, 0)))) == [kept]
+
+
+def test_quote_mark_apart_on_a_line_is_dust_and_alone_in_a_cell_a_ditto_mark():
+    assert texts(fix_words(words(("Одиниця", 0), ('"', 1), ("виміру", 1)))) == ["Одиниця", "виміру"]
+    assert texts(fix_words(words(('"', 0)))) == ['"']

@@ -189,6 +189,15 @@ def _dash(region: np.ndarray, box: tuple[int, int, int, int], text: str, setting
     return Recognition([word], [Line(word.x0, word.top, word.x1, word.bottom, bottom + dy + size / 4, size)])
 
 
+def _only_dust(region: np.ndarray, settings: OcrSettings) -> bool:
+    """Whether a cell's ink fits in a square smaller than any printed character (and is no dash): dust."""
+    box = ink_box(region, min_pixels=1)
+    if box is None:
+        return True
+    side = settings.pixels(settings.min_text_mm)
+    return box[2] - box[0] < side and box[3] - box[1] < side and not is_dash(region, settings.dpi)
+
+
 @dataclass(frozen=True)
 class Readers:
     """The Tesseract instances a page is read with: one for text, one for numbers (may be the same)."""
@@ -210,6 +219,8 @@ def read_cell(readers: Readers, region: np.ndarray, box: tuple[int, int, int, in
     ``region`` the ink mask of that box, rules left out.
     """
     if int(region.sum()) < settings.area(settings.min_cell_ink_mm2):
+        return Recognition([], []), None
+    if _only_dust(region, settings):
         return Recognition([], []), None
     one_line = text_bands(region) == 1
     rec = _fixed(readers.text.region(box, one_line=one_line))

@@ -49,6 +49,9 @@ class OcrSettings:
     cell_inset_mm: float = 0.5
     #: ink (square millimetres, rules left out) a cell must hold to be read at all (a dash holds 0.4)
     min_cell_ink_mm2: float = 0.2
+    #: ink of a cell that fits in a square of this side is dust, not text (the smallest character
+    #: printed in a table, a period aside, is larger; a dash is told by its shape first)
+    min_text_mm: float = 1.0
     #: dust: a mark of at most this area and size with no other ink within ``speck_clearance_mm``
     speck_mm2: float = 0.25
     speck_size_mm: float = 0.7
@@ -90,7 +93,7 @@ class OcrSettings:
             raise ValueError(f"skew limits must satisfy 0 <= min_skew <= max_skew <= 45, got "
                              f"{self.min_skew!r} and {self.max_skew!r}")
         for name in ("min_rule_mm", "min_vertical_rule_mm", "min_cell_border_mm", "cell_inset_mm",
-                     "min_cell_ink_mm2", "speck_mm2", "speck_size_mm", "speck_clearance_mm"):
+                     "min_cell_ink_mm2", "min_text_mm", "speck_mm2", "speck_size_mm", "speck_clearance_mm"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or value <= 0:
                 raise ValueError(f"{name} must be positive, got {value!r}")

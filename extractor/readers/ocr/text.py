@@ -23,10 +23,19 @@ Neither model has superscript digits: "м³" and "м²" come out as "м3" and
 "м2". A word that is exactly a metric unit of area or volume with a plain
 digit ("м3", "км2", "м3." …) gets its superscript back; "м3" means cubic
 metres in every report.
+
+Dust that survives the image's despeckling (a speck too near the text, or
+too large) is read as a word of its own made only of dots, strokes and
+quote marks: ".", "'", "|:", "°". Print never sets such a word apart from
+the text (a period or a colon follows its word without a space), so these
+words are dropped (``STRAY_MARKS``); so is a '"' standing apart on a line
+with other words (alone in its cell it is a ditto mark: "the same as
+above"). Dashes, brackets and quotes that open or close a word stay.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import regex
@@ -49,9 +58,23 @@ _ITEM_ABBREVIATION = regex.compile(r"^([зЗ3]|[пПn])[/|]([пПn])([.,:]?)$")
 _ITEM_LETTERS = {"з": "з", "З": "з", "3": "з", "п": "п", "П": "п", "n": "п"}
 
 
+#: what a speck of dust reads as: a word made only of these is not print
+STRAY_MARKS = frozenset(".,:;'`|!°·•¦‘’´˙¸")
+
+
+#: the ditto mark ("the same as above"), which dust also reads as
+DITTO = '"'
+
+
+def is_stray_mark(text: str) -> bool:
+    """Whether a recognised word is only dots, strokes and quote marks: dust, not print."""
+    return bool(text) and all(ch in STRAY_MARKS for ch in text)
+
+
 def fix_words(words: list[Word]) -> list[Word]:
-    """The words with what the models cannot read put back (see the module docstring)."""
-    out = list(words)
+    """The words with what the models cannot read put back, and dust read as marks dropped (see the module docstring)."""
+    shared = Counter(w.line for w in words)
+    out = [w for w in words if not is_stray_mark(w.text) and not (w.text == DITTO and shared[w.line] > 1)]
     for i, w in enumerate(out):
         item = _ITEM_ABBREVIATION.match(w.text)
         if item:
