@@ -166,3 +166,28 @@ def test_marks_that_print_sets_apart_stay(kept):
 def test_quote_mark_apart_on_a_line_is_dust_and_alone_in_a_cell_a_ditto_mark():
     assert texts(fix_words(words(("Одиниця", 0), ('"', 1), ("виміру", 1)))) == ["Одиниця", "виміру"]
     assert texts(fix_words(words(('"', 0)))) == ['"']
+
+
+KNOWN = frozenset({"зміст", "заходів", "виконання", "відсоток", "термін"})
+
+
+def _header(*texts: str) -> list[str]:
+    from extractor.readers.ocr.text import fix_header_words, one_letter_index
+
+    return texts_of(fix_header_words(words(*((t, 0) for t in texts)), KNOWN, one_letter_index(KNOWN)))
+
+
+def texts_of(ws: list[Word]) -> list[str]:
+    return [w.text for w in ws]
+
+
+def test_header_word_misread_by_one_letter_is_put_back():
+    assert _header("Змієт", "заходів") == ["Зміст", "заходів"]
+    assert _header("Відсоток", "виконанна,") == ["Відсоток", "виконання,"]
+    assert _header("ТЕРМІН") == ["ТЕРМІН"] and _header("ТЕРМІИ") == ["ТЕРМІН"]
+
+
+def test_header_words_two_letters_off_short_or_known_stay():
+    assert _header("Змієн") == ["Змієн"]  # two letters off
+    assert _header("Змістт") == ["Змістт"]  # a letter too many: not a misread letter
+    assert _header("№", "з/п", "1.1") == ["№", "з/п", "1.1"]

@@ -61,7 +61,7 @@ from .engine import Engine, Line, Recognition, Word
 from .image import Rules, clean, despeckle, find_rules, ink, ink_box, is_dash, skew_angle, without_colour
 from .rules import find_tables, segment_edges
 from .settings import OcrSettings
-from .text import fix_words
+from .text import fix_header_words, fix_words, header_vocabulary
 
 #: characters a number cell may hold (digits, group spaces, separators, signs, percent)
 NUMBER_CHARS = "0123456789 ,.%-\u2013\u2212"
@@ -237,6 +237,23 @@ def read_cell(readers: Readers, region: np.ndarray, box: tuple[int, int, int, in
     return _item_number(rec), rec.confidence
 
 
+def _with_header_words(cells: list[tuple[tuple, Recognition]]) -> list[Recognition]:
+    """A table's cell readings with the words of its header band put back where misread by one letter.
+
+    The header band is the rows above the first row that holds a number
+    (its item numbers, or the column numbers under the header); a table
+    continued from the page before has none (``text.fix_header_words``).
+    """
+    numeric_tops = [cell[1] for cell, rec in cells if rec.words and try_number(rec.text)[0] is not None]
+    body = min(numeric_tops, default=None)
+    known, index = header_vocabulary()
+    return [
+        Recognition(fix_header_words(rec.words, known, index), rec.lines) if body is not None and cell[1] < body
+        else rec
+        for cell, rec in cells
+    ]
+
+
 def _tabular_lines(content: PageContent, parts: int) -> int:
     return sum(1 for line in content.lines if len([p for p in line.text.split("\t") if p.strip()]) >= parts)
 
@@ -299,13 +316,15 @@ def read_scanned_page(
     if tables:
         readers.set_image(Image.fromarray(clear), settings.dpi)
     for table in tables:
+        cells: list[tuple[tuple, Recognition]] = []
         for cell in table.cells:
             box = _inside(cell, sx, sy, gray.shape, inset)
             if box[2] - box[0] < 4 or box[3] - box[1] < 4:
                 continue
             rec, conf = read_cell(readers, text_ink[box[1]:box[3], box[0]:box[2]], box, settings)
-            parts.append(rec)
+            cells.append((tuple(cell), rec))
             confidence[tuple(cell)] = conf
+        parts.extend(_with_header_words(cells))
     rec = _merge(parts, settings.size_snap)
     content = page_content(number, width, height, _chars(rec, sx, sy), [], lambda: tables)
     for piece in content.tables:

@@ -24,6 +24,15 @@ Neither model has superscript digits: "м³" and "м²" come out as "м3" and
 digit ("м3", "км2", "м3." …) gets its superscript back; "м3" means cubic
 metres in every report.
 
+A word of a table's header misread by one letter ("Змієт заходів" for
+"Зміст заходів") leaves its column without a name, and the whole table
+without its measures. In the header band of a table (its rows above the
+first that holds a number) a word of at least ``HEADER_WORD_MIN`` letters
+that is not a word of the header vocabulary, but is one letter away from
+exactly one of them (same length), is put back as that word
+(``fix_header_words``). Rows of values are never touched: a name or a
+measure may be any word.
+
 Dust that survives the image's despeckling (a speck too near the text, or
 too large) is read as a word of its own made only of dots, strokes and
 quote marks: ".", "'", "|:", "°". Print never sets such a word apart from
@@ -37,6 +46,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -60,6 +70,52 @@ _ITEM_LETTERS = {"з": "з", "З": "з", "3": "з", "п": "п", "П": "п", "n":
 
 #: what a speck of dust reads as: a word made only of these is not print
 STRAY_MARKS = frozenset(".,:;'`|!°·•¦‘’´˙¸")
+
+
+#: the shortest header word put back when misread by one letter (shorter words are too alike)
+HEADER_WORD_MIN = 5
+_WORD = regex.compile(r"^(\p{P}*)(\p{L}+)(\p{P}*)$")
+
+
+def one_letter_index(known: frozenset[str]) -> dict[str, set[str]]:
+    """Every word of ``known`` under each of its one-letter wildcards ("з?іст" → {"зміст"})."""
+    index: dict[str, set[str]] = {}
+    for word in known:
+        if len(word) >= HEADER_WORD_MIN:
+            for i in range(len(word)):
+                index.setdefault(word[:i] + "?" + word[i + 1:], set()).add(word)
+    return index
+
+
+@lru_cache(maxsize=1)
+def header_vocabulary() -> tuple[frozenset[str], dict[str, set[str]]]:
+    """The header vocabulary's words (folded, as the rule-less table finder knows them) and their wildcards."""
+    from ..common.broken_words import _vocabulary_words
+
+    known = _vocabulary_words()
+    return known, one_letter_index(known)
+
+
+def fix_header_words(words: list[Word], known: frozenset[str], index: dict[str, set[str]]) -> list[Word]:
+    """Header words misread by one letter put back as the one vocabulary word they nearly are (see the module docstring).
+
+    ``known`` holds the header vocabulary's words (case-folded) and
+    ``index`` their one-letter wildcards (``one_letter_index``).
+    """
+    out = []
+    for w in words:
+        match = _WORD.match(w.text)
+        if match and len(match.group(2)) >= HEADER_WORD_MIN and match.group(2).casefold() not in known:
+            letters = match.group(2)
+            folded = letters.casefold()
+            near = set().union(*(index.get(folded[:i] + "?" + folded[i + 1:], set()) for i in range(len(folded))))
+            if len(near) == 1:
+                (word,) = near
+                if letters[0].isupper():
+                    word = word.upper() if letters.isupper() else word[0].upper() + word[1:]
+                w = replace(w, text=match.group(1) + word + match.group(3))
+        out.append(w)
+    return out
 
 
 #: the ditto mark ("the same as above"), which dust also reads as
