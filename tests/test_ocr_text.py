@@ -191,3 +191,12 @@ def test_header_words_two_letters_off_short_or_known_stay():
     assert _header("Змієн") == ["Змієн"]  # two letters off
     assert _header("Змістт") == ["Змістт"]  # a letter too many: not a misread letter
     assert _header("№", "з/п", "1.1") == ["№", "з/п", "1.1"]
+
+
+@pytest.mark.parametrize("sign", ["Мо", "No", "№"])
+def test_item_header_misread_worse_right_after_the_number_sign_is_put_back(sign):
+    assert texts(fix_words(words((sign, 0), ("з/ть", 1)))) == ["№", "з/п"]
+
+
+def test_abbreviation_with_a_stroke_elsewhere_stays():
+    assert texts(fix_words(words(("оклад", 0), ("з/пл", 0)))) == ["оклад", "з/пл"]

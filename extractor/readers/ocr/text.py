@@ -12,7 +12,10 @@ words.
 
 The header of an item-number column, "з/п" or "п/п", is misread "3/n" or
 "з/n" (a digit for the letter, a Latin n for п): such a word is put back
-too, before the number sign in front of it is.
+too, before the number sign in front of it is. Right after a number sign
+(or what it is misread as) a worse reading of it ("з/ть", "з/ш": one or two
+letters after the stroke) is put back as well; elsewhere such a word may be
+a real abbreviation ("з/пл").
 
 "КП «…»" (a communal enterprise: the executor of half the measures of
 every report) comes out as "Kil «…»", "KI «…»", "Kn «…»": a word of a
@@ -66,6 +69,8 @@ _QUOTED = regex.compile(r"^[«\"“„]")
 #: "з/п" and "п/п" (the header of an item-number column), as printed and as misread ("3/n", "з/n")
 _ITEM_ABBREVIATION = regex.compile(r"^([зЗ3]|[пПn])[/|]([пПn])([.,:]?)$")
 _ITEM_LETTERS = {"з": "з", "З": "з", "3": "з", "п": "п", "П": "п", "n": "п"}
+#: the same worse misread ("з/ть", "з/ш"): put back only right after a number sign, where nothing else stands
+_ITEM_AFTER_SIGN = regex.compile(r"^([зЗ3]|[пПn])[/|]\p{L}{1,2}([.,:]?)$")
 
 
 #: what a speck of dust reads as: a word made only of these is not print
@@ -132,6 +137,10 @@ def fix_words(words: list[Word]) -> list[Word]:
     shared = Counter(w.line for w in words)
     out = [w for w in words if not is_stray_mark(w.text) and not (w.text == DITTO and shared[w.line] > 1)]
     for i, w in enumerate(out):
+        loose = _ITEM_AFTER_SIGN.match(w.text)
+        if loose and i and (out[i - 1].text in NUMBER_SIGN_READINGS or out[i - 1].text == NUMBER_SIGN):
+            out[i] = replace(w, text=f"{_ITEM_LETTERS[loose.group(1)]}/п{loose.group(2)}")
+            continue
         item = _ITEM_ABBREVIATION.match(w.text)
         if item:
             out[i] = replace(w, text=f"{_ITEM_LETTERS[item.group(1)]}/п{item.group(3)}")
@@ -149,6 +158,7 @@ def fix_words(words: list[Word]) -> list[Word]:
             continue
         if w.text in NUMBER_SIGN_READINGS and i + 1 < len(out):
             after = out[i + 1]
-            if (after.line == w.line and _DIGIT.match(after.text)) or _ITEM_ABBREVIATION.match(after.text):
+            if ((after.line == w.line and _DIGIT.match(after.text)) or _ITEM_ABBREVIATION.match(after.text)
+                    or _ITEM_AFTER_SIGN.match(after.text)):
                 out[i] = replace(w, text=NUMBER_SIGN)
     return out
