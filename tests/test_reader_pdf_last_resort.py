@@ -150,3 +150,14 @@ def test_dotted_leader_over_a_run_of_spaces_goes_to_the_reference():
     dots = [{**_space(x, x + 3), "text": "."} for x in (40, 45, 50)]
     with pytest.raises(pdf_pdfium.NeedsReference, match="inkless"):
         pdf_pdfium._check_runs([_space(40, 70)], dots)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_stream_pdfminer_fails_to_decode_in_the_standard_library_costs_only_its_page(engine):
+    # pdfminer hands ASCII85 data to base64, which raises ValueError ("Ascii85 overflow"): the file's fault
+    broken = stream(b"uuuuu~>", b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /ASCII85Decode ")
+    data = build([text("Hello report") + b" /X5 Do", text("Second page")], [broken])
+    doc = read_pdf(data, path="x.pdf", limits=DEFAULT_LIMITS, engine=engine)
+    assert [p.text for p in doc.paragraphs] == ["Hello report\nSecond page"]
+    assert [code for code, _ in doc.notes] == [NOTE_LAST_RESORT]
+    assert doc.notes[0][1].startswith("page 1:")

@@ -54,7 +54,7 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..document import Block, Document, Paragraph, Table
-from ..errors import CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
+from ..errors import LIBRARY_FAILURES, CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
 from ..i18n import N_, _
 from ..limits import Limits
 from ..problems import INVALID_UNICODE, PDF_LAST_RESORT, PDF_NESTED_TABLE, SCANNED_PAGE, UNMAPPED_GLYPHS
@@ -120,7 +120,27 @@ def _pdf_errors(path: str) -> Iterator[None]:
         e = _root_cause(exc)
         if isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(e).lower():
             raise EncryptedFile(path, "the PDF is encrypted (password-protected)") from exc
+        library = _failing_library(e)
+        if library is not None and isinstance(e, LIBRARY_FAILURES):
+            # pdfminer failed in code of the standard library it called (base64's Ascii85 decoder, zlib ...)
+            raise CorruptFile(path, _("cannot read {format}: {library} failed on it ({detail})").format(
+                format="PDF", library=library, detail=" ".join(f"{type(e).__name__}: {e}".split()))) from exc
         raise PDF_ERRORS.error(e, path) from exc
+
+
+def _failing_library(exc: BaseException) -> str | None:
+    """The PDF library (``PDF_ERRORS.libraries``) whose code ran last when ``exc`` was raised, or None when
+    extractor's own code ran after it: the innermost frame of either, past the standard library's."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        top = (tb.tb_frame.f_globals.get("__name__", "") or "").split(".", 1)[0]
+        if top in PDF_ERRORS.libraries:
+            found = top
+        elif top == "extractor":
+            found = None
+        tb = tb.tb_next
+    return found
 
 
 def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
