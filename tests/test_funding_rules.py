@@ -45,3 +45,68 @@ def test_printed_amounts_carry_no_derived_key():
     rep = report(table, INDICATORS)
     assert rep.funding[0].derived == []
     assert "derived" not in json.loads(rep.to_json())["funding"][0]
+
+
+# -- the vocabulary as validated data -------------------------------------------------------
+
+import pytest  # noqa: E402
+
+from extractor.extract.vocab import VocabularyError, load_vocabulary, parse_vocabulary  # noqa: E402
+from importlib import resources  # noqa: E402
+
+
+def _packaged_vocabulary() -> str:
+    return resources.files("extractor.vocab").joinpath("headers.yaml").read_text(encoding="utf-8")
+
+
+def test_vocabulary_typo_actuall_fails_at_load_naming_file_key_and_line():
+    text = _packaged_vocabulary()
+    lines = text.split("\n")
+    line = next(i for i, l in enumerate(lines) if l == "    actual:") + 1
+    broken = text.replace("\n    actual:\n", "\n    actuall:\n", 1)
+    with pytest.raises(VocabularyError) as info:
+        parse_vocabulary(broken, "vocab/headers.yaml")
+    message = str(info.value)
+    assert message.startswith("vocab/headers.yaml: ")
+    assert f"line {line}: unknown key 'funding.columns.actuall'" in message
+    assert "missing key 'funding.columns.actual'" in message
+
+
+def test_vocabulary_missing_list_fails_at_load_naming_its_parent_line():
+    text = _packaged_vocabulary()
+    start = text.index("  task_headings:\n")
+    end = text.index("  # sub-headers under a planned/actual header that name a total column")
+    broken = text[:start] + text[end:]
+    with pytest.raises(VocabularyError) as info:
+        parse_vocabulary(broken, "headers.yaml")
+    line = broken[:broken.index("\nfunding:")].count("\n") + 2
+    assert f"line {line}: missing key 'funding.task_headings'" in str(info.value)
+
+
+def test_vocabulary_empty_phrase_list_is_refused():
+    broken = _packaged_vocabulary().replace('  task_headings:\n    - "завдання"\n    - "напрям"\n    - "розділ"\n',
+                                            "  task_headings: []\n", 1)
+    with pytest.raises(VocabularyError, match="funding.task_headings"):
+        parse_vocabulary(broken, "headers.yaml")
+
+
+def test_vocabulary_column_groups_are_the_contract_fields():
+    from extractor.extract.vocab import FUNDING_COLUMN_NAMES, INDICATOR_COLUMN_NAMES
+
+    assert set(FUNDING_COLUMN_NAMES) == {"number", "task", "measure", "term", "executor", "planned", "actual",
+                                         "percent", "measure_number", "ignore"}
+    assert set(INDICATOR_COLUMN_NAMES) == {"number", "name", "unit", "planned", "actual", "reason", "remedy",
+                                           "ignore"}
+
+
+def test_half_year_header_is_a_year_of_the_actual_column():
+    table = [
+        ["№", "Зміст заходу", "Обсяг фінансування, тис. грн", "Фактично профінансовано, тис. грн"],
+        [U, U, "2022 рік", "І півріччя 2022 року"],
+        ["1", "Ремонт", "100,0", "40,0"],
+    ]
+    rep = report(table, INDICATORS)
+    row = rep.funding[0]
+    assert [(b.year, b.funding_source, b.planned, b.actual) for b in row.breakdown] == [
+        (2022, None, Decimal("100.0"), Decimal("40.0"))]
+    assert load_vocabulary().money_unit.of("тис. гривень") == "тис. грн"

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ..document import Document, Paragraph, Table
-from ..normalize.text import clean_text, fold
+from ..normalize.text import clean_text
 from .. import problems
 from ..models import Finding, Report, Source
 from .columns import FUNDING, TableLayout, analyse_table, continue_layout
@@ -26,14 +24,8 @@ from .metadata import is_signature_row, read_document_info, read_program, read_s
 from .ocr import attach_ocr
 from .vocab import load_vocabulary
 
-FUNDING_UNIT_THOUSANDS = "тис. грн"
-FUNDING_UNIT_HRYVNIA = "грн"
-FUNDING_UNIT_MILLIONS = "млн грн"
 #: how many blocks above a funding table may hold its unit caption ("(тис. грн)")
 CAPTION_WINDOW = 3
-_GRN_RE = regex.compile(r"(?<![\p{L}])грн")
-_THOUSANDS_RE = regex.compile(r"(?<![\p{L}])тис(?:\.|яч)")
-_MILLIONS_RE = regex.compile(r"(?<![\p{L}])млн")
 
 
 #: how many rows at the end of a data table may form a signature block
@@ -74,20 +66,9 @@ def find_layouts(doc: Document) -> list[TableLayout]:
     return layouts
 
 
-def unit_in(text: str) -> str | None:
-    """"тис. грн" or "грн" when the text names a money unit."""
-    folded = fold(text)
-    if not _GRN_RE.search(folded):
-        return None
-    if _THOUSANDS_RE.search(folded):
-        return FUNDING_UNIT_THOUSANDS
-    if _MILLIONS_RE.search(folded):
-        return FUNDING_UNIT_MILLIONS
-    return FUNDING_UNIT_HRYVNIA
-
-
 def funding_unit(doc: Document, layouts: list[TableLayout]) -> str | None:
     """The money unit named in the funding table's header, or in a caption just above it."""
+    unit_in = load_vocabulary().money_unit.of
     for layout in layouts:
         if layout.kind != FUNDING:
             continue

@@ -28,9 +28,7 @@ MAX_CAPTION_ROWS = 2
 #: a header has at most this many rows
 MAX_HEADER_ROWS = 5
 
-_YEAR_HEADER_RE = regex.compile(r"^(?:на\s+|у\s+|в\s+|за\s+)?(\d{4})(?:\s*(?:рік|року|р\.?|рр\.?))?$")
 _INT_RE = regex.compile(r"^\d{1,2}\.?$")
-_UNIT_RE = regex.compile(r"^\(?\s*(?:тис\.?\s*|млн\.?\s*)?грн\.?\s*\)?$|^%$|^\(%\)$", regex.I)
 _NUMBERISH_RE = regex.compile(r"\d[\d\s]*[,.]\d|^\s*[-–—]\s*$")
 
 
@@ -92,7 +90,7 @@ def _header_like(text: str, columns: PhraseSet, vocab: Vocabulary) -> bool:
     folded = fold(text)
     if not folded:
         return True
-    if _YEAR_HEADER_RE.match(folded) or _is_unit(text):
+    if vocab.year_header.match(folded) or _is_unit(text, vocab):
         return True
     if vocab.indicator_groups.best(folded)[0] is not None:
         return False  # a group heading opens the body
@@ -102,9 +100,9 @@ def _header_like(text: str, columns: PhraseSet, vocab: Vocabulary) -> bool:
     return False
 
 
-def _is_unit(text: str) -> bool:
+def _is_unit(text: str, vocab: Vocabulary) -> bool:
     """A header cell that only names a unit ("тис. грн", "(грн)", "%")."""
-    return bool(_UNIT_RE.match(clean_text(text)))
+    return bool(vocab.unit_header.match(clean_text(text)))
 
 
 def _row_fields(table: Table, r: int, columns: PhraseSet) -> set[str]:
@@ -234,7 +232,7 @@ def map_column(c: int, path: list[str], columns: PhraseSet, vocab: Vocabulary) -
     others: list[tuple[int, str]] = []
     for level, text in enumerate(path):
         folded = fold(text)
-        year = _YEAR_HEADER_RE.match(folded)
+        year = vocab.year_header.match(folded)
         if year:
             spec.year = int(year.group(1))
             continue
@@ -256,7 +254,7 @@ def map_column(c: int, path: list[str], columns: PhraseSet, vocab: Vocabulary) -
         spec.is_total = False
         return spec
     if spec.field in ("planned", "actual"):
-        below = [text for level, text in others if level > field_level and not _is_unit(text)]
+        below = [text for level, text in others if level > field_level and not _is_unit(text, vocab)]
         if below and not spec.is_total:
             spec.source = below[-1]
         if spec.year is not None and spec.is_total:

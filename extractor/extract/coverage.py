@@ -40,7 +40,8 @@ from ..i18n import _
 from ..models import Coverage, Finding, FundingRow, IndicatorRow
 from ..normalize.numbers import NotNumeric, parse_number, try_number
 from ..normalize.text import clean_text, fold
-from .columns import _YEAR_HEADER_RE, _is_numbering_row, TableLayout
+from .columns import _is_numbering_row, TableLayout
+from .vocab import load_vocabulary
 
 #: fields whose printed text a row keeps in ``raw``
 VALUE_FIELDS = frozenset({"planned", "actual", "percent"})
@@ -116,7 +117,7 @@ def numbers_in(text: str) -> list[str]:
 
 
 def _is_year_header(text: str) -> bool:
-    return bool(_YEAR_HEADER_RE.match(fold(text)))
+    return bool(load_vocabulary().year_header.match(fold(text)))
 
 
 @dataclass

@@ -15,6 +15,7 @@ import regex
 from ..models import Decision
 from ..normalize.dates import DATE_PATTERN, parse_date
 from ..normalize.text import clean_text, fold
+from .vocab import Vocabulary, load_vocabulary
 
 _NUM = r"(?:№|N|No\.?)\s*(\d[\p{L}\p{N}/\-–.]*)"
 # no comma inside a pair: in "від A № 1, від B № 2" and "№ 1 від A, № 2 від B" the comma separates pairs
@@ -24,19 +25,16 @@ _NUMBER_FIRST_RE = regex.compile(rf"{_NUM}\s+від\s+({DATE_PATTERN})", regex.I
 _ANNEX_LINE_RE = regex.compile(r"^\s*(?:додаток|до\s+рішення)", regex.I)
 #: an item of a list of decisions under a lead-in ending with ":" ("– від 19.12.2019 № 520;")
 _LIST_ITEM_RE = regex.compile(r"^\s*(?:[-–—•·]|\d{1,2}[.)]|від\s)", regex.I)
-_CONTEXT_RE = regex.compile(r"рішен|затвердж|змін", regex.I)
-_FOREIGN_RE = regex.compile(r"постанов|наказ|розпорядж|указ|закон|лист", regex.I)
-_OWN_RE = regex.compile(r"рішен", regex.I)
 
 
 def _clean_number(text: str) -> str:
     return text.rstrip(".,;:)–-").strip()
 
 
-def _foreign(prefix: str) -> bool:
+def _foreign(prefix: str, vocab: Vocabulary) -> bool:
     """True when the text before a pair names another body's act after the last "рішення"."""
-    last_foreign = max((m.end() for m in _FOREIGN_RE.finditer(prefix)), default=-1)
-    last_own = max((m.end() for m in _OWN_RE.finditer(prefix)), default=-1)
+    last_foreign = max((m.end() for m in vocab.decision_foreign.finditer(prefix)), default=-1)
+    last_own = max((m.end() for m in vocab.decision_own.finditer(prefix)), default=-1)
     return last_foreign > last_own
 
 
@@ -46,12 +44,13 @@ def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
     problems: list[str] = []
     seen: set[tuple] = set()
     lead_in = False
+    vocab = load_vocabulary()
     for line in lines:
         if _ANNEX_LINE_RE.match(line):
             lead_in = False
             continue
         in_list = lead_in and _LIST_ITEM_RE.match(line)
-        if _CONTEXT_RE.search(fold(line)):
+        if vocab.decision_context.search(fold(line)):
             lead_in = line.rstrip().endswith(":")
         elif not in_list:
             lead_in = False
@@ -69,8 +68,8 @@ def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
         for start, end, date_text, number_text in matches:
             prefix = line[prev_end:start]
             prev_end = end
-            if _FOREIGN_RE.search(prefix) or _OWN_RE.search(prefix):
-                foreign = _foreign(prefix)
+            if vocab.decision_foreign.search(prefix) or vocab.decision_own.search(prefix):
+                foreign = _foreign(prefix, vocab)
             if foreign:
                 continue
             number = _clean_number(number_text)

@@ -36,7 +36,6 @@ from .vocab import Vocabulary
 _BULLET_RE = regex.compile(r"^\s*[-–—•·▪]\s*")
 _SINGLE_NUMBER_RE = regex.compile(r"^\d{1,3}\.?$")
 _SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
-_TASK_HEADING_RE = regex.compile(r"^(?:завдання|напрям|розділ)\s*(?:№\s*)?(\d+(?:\.\d+)*)\.?\s*[:.)]?\s*(.*)$", regex.I | regex.S)
 #: a total label is the phrase plus at most this many characters ("Усього по Програмі:")
 MAX_TOTAL_LABEL_EXTRA = 40
 
@@ -215,7 +214,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
             continue
 
         # a task heading row: "Завдання 2. …", or a task with no measure and no money
-        heading = _TASK_HEADING_RE.match(clean_text(label)) if label else None
+        heading = vocab.task_heading.match(clean_text(label)) if label else None
         opens_task = heading or (col["measure"] is not None and (clean_text(task_text) or clean_text(number_text)))
         spanning_text = _spanning_measure_text(view, r, col["measure"], money)
         if (not spanning_text and not has_amounts and col["task"] is None and _SINGLE_NUMBER_RE.match(clean_text(number_text))

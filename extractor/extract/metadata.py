@@ -7,14 +7,10 @@ import regex
 from ..models import DocumentInfo, DocumentKind, Period, Program, Signatory
 from ..normalize.text import clean_text, fold
 from ..normalize.years import parse_period
+from .vocab import load_vocabulary
 
-#: phrases that open a report title (folded)
-TITLE_STARTS = ("заключний звіт", "підсумковий звіт", "остаточний звіт", "звіт", "інформація", "інформаційна довідка",
-                "довідка", "аналіз")
 #: how many logical lines from the top the title may stand at
 TITLE_WINDOW = 15
-FINAL_MARKS = ("заключн", "підсумков", "остаточн")
-INTERIM_MARKS = ("станом на", "півріччя", "квартал", "місяців", "місяці")
 
 _ANNEX_RE = regex.compile(r"(?<![\p{L}])Додаток\s*(?:№\s*)?(\d+|[IVXІ]+)(?![\p{L}\p{N}])", regex.I)
 _QUOTED_RE = regex.compile(r"«((?:[^«»]|«[^«»]*»)+)»|\"([^\"]+)\"|“([^”]+)”")
@@ -48,9 +44,10 @@ MAX_POSITION_LINES = 4
 
 def find_title(lines: list[str]) -> str | None:
     """The report title: the first logical line opening with a title phrase."""
+    starts = load_vocabulary().title_starts
     for i, line in enumerate(lines[:TITLE_WINDOW]):
         folded = fold(line)
-        if any(folded.startswith(p) for p in TITLE_STARTS) and len(folded) < 600:
+        if any(folded.startswith(p) for p in starts) and len(folded) < 600:
             following = iter(lines[i + 1:i + 4])
             while line.count("«") > line.count("»"):
                 nxt = next(following, None)  # the program's name runs on to the next line
@@ -76,9 +73,10 @@ def document_kind(title: str | None) -> DocumentKind | None:
     if not title:
         return None
     folded = fold(title)
-    if any(m in folded for m in FINAL_MARKS):
+    vocab = load_vocabulary()
+    if any(m in folded for m in vocab.final_marks):
         return DocumentKind.final
-    if any(m in folded for m in INTERIM_MARKS):
+    if any(m in folded for m in vocab.interim_marks):
         return DocumentKind.interim
     if _ANNUAL_RE.search(folded):
         return DocumentKind.annual
