@@ -110,3 +110,51 @@ def test_half_year_header_is_a_year_of_the_actual_column():
     assert [(b.year, b.funding_source, b.planned, b.actual) for b in row.breakdown] == [
         (2022, None, Decimal("100.0"), Decimal("40.0"))]
     assert load_vocabulary().money_unit.of("тис. гривень") == "тис. грн"
+
+
+# -- row classifiers, one predicate per case ---------------------------------------------------
+
+from docbuild import make_table  # noqa: E402
+from extractor.extract.cells import GridView  # noqa: E402
+from extractor.extract.columns import analyse_table  # noqa: E402
+from extractor.extract.funding import (  # noqa: E402
+    TEXT_COLUMNS, _money_columns, is_bare_numbered_heading, is_spanning_task_heading, is_task_heading_row,
+    row_view, total_kind,
+)
+from extractor.models import FundingKind  # noqa: E402
+
+
+def _rows_of(rows):
+    layout = analyse_table(make_table(rows), load_vocabulary())
+    col = {name: (layout.first(name).col if layout.first(name) else None) for name in TEXT_COLUMNS}
+    view, money = GridView.of(layout.table), _money_columns(layout)
+    return [row_view(view, r, col, money) for r in range(layout.header_rows, len(rows))]
+
+
+FLAT_HEADER = ["№ з/п", "Найменування заходу", "Виконавці", "Термін", "Обсяг фінансування", "Фактично профінансовано"]
+
+
+def test_total_label_with_a_short_tail_is_a_total_and_razom_a_subtotal():
+    vocab = load_vocabulary()
+    assert total_kind("Усього по Програмі:", vocab) == FundingKind.total
+    assert total_kind("Разом за завданням 1", vocab) == FundingKind.subtotal
+    assert total_kind("Усього " + "x" * 60, vocab) is None
+    assert total_kind("Ремонт доріг", vocab) is None
+
+
+def test_numbered_text_spanning_measure_and_money_columns_is_a_task_heading():
+    rows = _rows_of([FLAT_HEADER, ["1.", "Освіта", L, L, L, L], ["1.1", "Ремонт", "УО", "2021", "5,0", "5,0"]])
+    assert [is_spanning_task_heading(r) for r in rows] == [True, False]
+
+
+def test_bare_number_beside_a_lone_text_is_a_task_heading():
+    rows = _rows_of([FLAT_HEADER, ["2.", "Пільги", "", "", "", ""], ["2.1", "Ліки", "УОЗ", "2023", "10,0", "–"]])
+    assert [is_bare_numbered_heading(r) for r in rows] == [True, False]
+
+
+def test_task_row_without_measure_and_amounts_is_a_task_heading():
+    header = ["№", "Завдання", "Заходи", "План", "Факт"]
+    rows = _rows_of([header, ["1.", "Безпека", "", "", ""], ["", "", "1.1 Камери", "5,0", "5,0"],
+                     ["Завдання 2. Освітлення", L, L, L, L]])
+    vocab = load_vocabulary()
+    assert [is_task_heading_row(r, vocab) for r in rows] == [True, False, True]

@@ -1,16 +1,19 @@
 """Funding table → FundingRow list.
 
-Rows are read top to bottom after the header. Each row is one of:
+Rows are read top to bottom after the header. Each row is classified by
+small predicates, one per case, in this order:
 
 * empty (skipped);
 * a total or subtotal row, told by its label ("Усього", "Разом", vocabulary);
-* a task heading ("Завдання 2. …" or a numbered task with no measure and no
-  amounts): it opens a task for the rows below it;
-* a measure row. Its task is the task cell of the row (a merged cell, read
-  through the grid), or the task carried down from the rows above when the
-  cell is blank (text formats cannot show a merge). A task cell with text
-  but no task number continues the open task (a merged cell cut by a page
-  break).
+* a task heading: a label with a task-heading word ("Завдання 2. …"), a
+  numbered text spanning the measure and money columns, a bare number with
+  only a text beside it, or a numbered task with no measure and no amounts;
+  it opens a task for the rows below it;
+* a measure row, read by ``_read_measure``. Its task is the task cell of the
+  row (a merged cell, read through the grid), or the task carried down from
+  the rows above when the cell is blank (text formats cannot show a merge). A
+  task cell with text but no task number continues the open task (a merged
+  cell cut by a page break).
 
 A measure row whose amount cell stacks several values against a list of
 dash-bulleted objects in its task or measure cell is split into one row per
@@ -38,6 +41,10 @@ _SINGLE_NUMBER_RE = regex.compile(r"^\d{1,3}\.?$")
 _SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
 #: a total label is the phrase plus at most this many characters ("Усього по Програмі:")
 MAX_TOTAL_LABEL_EXTRA = 40
+#: the text columns a funding row may have
+TEXT_COLUMNS = ("number", "task", "measure_number", "measure", "term", "executor")
+
+Problem = tuple[int, str, str]
 
 
 @dataclass
@@ -59,6 +66,34 @@ class _Pending:
     task: _Task | None
 
 
+@dataclass(frozen=True)
+class RowView:
+    """What one table row shows, column by column (texts as printed)."""
+
+    r: int
+    col: dict[str, int | None]
+    number: str
+    task: str
+    #: the measure cell, carried down a vertical merge
+    measure: str
+    #: the measure cell only where it starts in this row
+    measure_own: str
+    term: str
+    executor: str
+    amounts: dict[int, str]
+    #: the text of a measure cell spanning over the money columns ("" when none)
+    spanning: str
+
+    @property
+    def has_amounts(self) -> bool:
+        return any(clean_text(t) for t in self.amounts.values())
+
+    @property
+    def label(self) -> str:
+        """The first text of the row: number, task or measure cell."""
+        return next((clean_text(t) for t in (self.number, self.task, self.measure_own) if clean_text(t)), "")
+
+
 def _money_columns(layout: TableLayout) -> list[ColumnSpec]:
     return [c for c in layout.columns if c.field in ("planned", "actual", "percent")]
 
@@ -74,12 +109,78 @@ def _spanning_measure_text(view: GridView, r: int, measure_col: int | None, mone
     return ""
 
 
-def _total_kind(label: str, vocab: Vocabulary) -> FundingKind | None:
+def row_view(view: GridView, r: int, col: dict[str, int | None], money: list[ColumnSpec]) -> RowView:
+    measure_col = col["measure"]
+    return RowView(
+        r=r,
+        col=col,
+        number=view.text(r, col["number"]),
+        task=view.text(r, col["task"]),
+        measure=view.text(r, measure_col, carry=True) if measure_col is not None else "",
+        measure_own=view.text(r, measure_col),
+        term=view.text(r, col["term"]),
+        executor=view.text(r, col["executor"]),
+        amounts={spec.col: view.text(r, spec.col) for spec in money},
+        spanning=_spanning_measure_text(view, r, measure_col, money),
+    )
+
+
+# -- row classifiers: one predicate per case ----------------------------------------------
+
+
+def total_kind(label: str, vocab: Vocabulary) -> FundingKind | None:
+    """total / subtotal when the label is a total label of the vocabulary ("Усього по Програмі:")."""
     folded = fold(label)
+    if not folded:
+        return None
     name, length = vocab.totals.starts(folded)
     if name is None or len(folded) > length + MAX_TOTAL_LABEL_EXTRA:
         return None
     return FundingKind.total if name == "total" else FundingKind.subtotal
+
+
+def is_spanning_task_heading(row: RowView) -> bool:
+    """"1." | a text spanning the measure and money columns, no amounts, no task column."""
+    return (row.col["task"] is None and not row.has_amounts and bool(row.spanning)
+            and bool(clean_text(row.number)))
+
+
+def is_bare_numbered_heading(row: RowView) -> bool:
+    """"2." | a text and nothing else (no term, executor, amounts; the text has no number of its own)."""
+    return (row.col["task"] is None and not row.spanning and not row.has_amounts
+            and bool(_SINGLE_NUMBER_RE.match(clean_text(row.number)))
+            and not clean_text(row.term) and not clean_text(row.executor)
+            and strip_number_prefix(row.measure)[0] is None and bool(clean_text(row.measure)))
+
+
+def is_task_heading_row(row: RowView, vocab: Vocabulary) -> bool:
+    """No amounts and no measure text, and either a task-heading label ("Завдання 2. …") or a task or number."""
+    if row.has_amounts or clean_text(row.measure_own):
+        return False
+    if row.label and vocab.task_heading.match(row.label):
+        return True
+    return row.col["measure"] is not None and bool(clean_text(row.task) or clean_text(row.number))
+
+
+def heading_task(row: RowView, vocab: Vocabulary) -> _Task:
+    """The task a heading row opens."""
+    if is_spanning_task_heading(row) or is_bare_numbered_heading(row):
+        text = row.spanning or clean_text(row.measure)
+        return _Task(normalize_item_number(strip_number_prefix(row.number)[0] or row.number), [text])
+    heading = vocab.task_heading.match(row.label) if row.label else None
+    if heading:
+        return _Task(normalize_item_number(heading.group(1)), [heading.group(2)])
+    num, rest = strip_number_prefix(row.number if clean_text(row.number) else row.task)
+    if clean_text(row.number) and clean_text(row.task):
+        rest = (rest + "\n" + row.task) if clean_text(rest) else row.task
+    return _Task(normalize_item_number(num) if num else None, [rest] if clean_text(rest) else [])
+
+
+def is_heading(row: RowView, vocab: Vocabulary) -> bool:
+    return is_spanning_task_heading(row) or is_bare_numbered_heading(row) or is_task_heading_row(row, vocab)
+
+
+# -- amounts -------------------------------------------------------------------------------
 
 
 def split_objects(text: str) -> tuple[str, list[str]]:
@@ -113,9 +214,9 @@ def _value_lines(text: str) -> list[str] | None:
     return None
 
 
-def _stack_size(view: GridView, r: int, money: list[ColumnSpec]) -> int:
+def _stack_size(amounts: dict[int, str], money: list[ColumnSpec]) -> int:
     for spec in money:
-        lines = _value_lines(view.text(r, spec.col))
+        lines = _value_lines(amounts.get(spec.col, ""))
         if lines:
             return len(lines)
     return 1
@@ -177,125 +278,104 @@ def _promote_final_subtotal(pending: list[_Pending]) -> None:
         last.kind = FundingKind.total
 
 
-def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[FundingRow], list[tuple[int, str, str]]]:
-    """Read the funding rows of a recognised funding table.
+# -- the reader ----------------------------------------------------------------------------
 
-    Returns the rows and per-row problems as (row index in the list, code, message).
-    """
-    table = layout.table
-    view = GridView.of(table)
-    col = {name: (layout.first(name).col if layout.first(name) else None)
-           for name in ("number", "task", "measure_number", "measure", "term", "executor")}
-    money = _money_columns(layout)
-    pending: list[_Pending] = []
-    problems: list[tuple[int, str, str]] = []
+
+@dataclass
+class _Reader:
+    """The state of reading one funding table: rows so far, their problems, the open task."""
+
+    layout: TableLayout
+    vocab: Vocabulary
+    view: GridView
+    col: dict[str, int | None]
+    money: list[ColumnSpec]
+    pending: list[_Pending] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     task: _Task | None = None
 
-    for r in range(layout.header_rows, layout.body_end):
-        if view.row_is_empty(r):
-            continue
-        row_meta = table.rows[r]
-        location = row_location(table, r)
-        number_text = view.text(r, col["number"])
-        task_text = view.text(r, col["task"])
-        measure_text = view.text(r, col["measure"], carry=True) if col["measure"] is not None else ""
-        amount_texts = {spec.col: view.text(r, spec.col) for spec in money}
-        has_amounts = any(clean_text(t) for t in amount_texts.values())
+    def add(self, row: FundingRow, task: _Task | None, texts: dict[int, str]) -> None:
+        """Fill the row's amounts from ``texts``, keep it, and name every non-numeric amount cell."""
+        bad = _fill_amounts(row, self.money, texts)
+        self.pending.append(_Pending(row, task))
+        for header in bad:
+            self.problems.append((len(self.pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
 
-        label = next((clean_text(t) for t in (number_text, task_text, view.text(r, col["measure"]))
-                      if clean_text(t)), "")
-        kind = _total_kind(label, vocab) if label else None
+    def read_row(self, r: int) -> None:
+        if self.view.row_is_empty(r):
+            return
+        row = row_view(self.view, r, self.col, self.money)
+        kind = total_kind(row.label, self.vocab)
         if kind is not None:
-            row = FundingRow(kind=kind, measure=label, location=location)
-            bad = _fill_amounts(row, money, amount_texts)
-            pending.append(_Pending(row, None))
-            for header in bad:
-                problems.append((len(pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
-            continue
+            self.add(FundingRow(kind=kind, measure=row.label, location=row_location(self.layout.table, r)),
+                     None, row.amounts)
+        elif is_heading(row, self.vocab):
+            self.task = heading_task(row, self.vocab)
+        else:
+            self.read_measure(row)
 
-        # a task heading row: "Завдання 2. …", or a task with no measure and no money
-        heading = vocab.task_heading.match(clean_text(label)) if label else None
-        opens_task = heading or (col["measure"] is not None and (clean_text(task_text) or clean_text(number_text)))
-        spanning_text = _spanning_measure_text(view, r, col["measure"], money)
-        if (not spanning_text and not has_amounts and col["task"] is None and _SINGLE_NUMBER_RE.match(clean_text(number_text))
-                and not clean_text(view.text(r, col["term"])) and not clean_text(view.text(r, col["executor"]))
-                and strip_number_prefix(measure_text)[0] is None):
-            spanning_text = clean_text(measure_text)  # "2." | a text and nothing else: a task heading
-        if not has_amounts and spanning_text and clean_text(number_text) and col["task"] is None:
-            # "1." | a text spanning the measure and money columns: a task heading
-            task = _Task(normalize_item_number(strip_number_prefix(number_text)[0] or number_text), [spanning_text])
-            continue
-        if not has_amounts and not clean_text(view.text(r, col["measure"])) and opens_task:
-            if heading:
-                task = _Task(normalize_item_number(heading.group(1)), [heading.group(2)])
-            else:
-                num, rest = strip_number_prefix(number_text if clean_text(number_text) else task_text)
-                if clean_text(number_text) and clean_text(task_text):
-                    rest = (rest + "\n" + task_text) if clean_text(rest) else task_text
-                task = _Task(normalize_item_number(num) if num else None, [rest] if clean_text(rest) else [])
-            continue
-
-        # a multi-level number ("1.1") in the number column is the measure's own number
+    def _own_number(self, row: RowView) -> tuple[str | None, str]:
+        """The measure's own number taken from the number column, and what is left of that column's text."""
+        number_text = row.number
         own_number = None
-        if _SUBNUMBER_RE.match(clean_text(number_text)) and not clean_text(task_text):
+        # a multi-level number ("1.1") in the number column is the measure's own number
+        if _SUBNUMBER_RE.match(clean_text(number_text)) and not clean_text(row.task):
             own_number, number_text = normalize_item_number(number_text), ""
-            if task is None:
-                task = _Task(own_number.split(".")[0])
-
-        if col["task"] is None and col["measure_number"] is None and clean_text(number_text) and not own_number:
+            if self.task is None:
+                self.task = _Task(own_number.split(".")[0])
+        if (self.col["task"] is None and self.col["measure_number"] is None and clean_text(number_text)
+                and not own_number):
             # no task column: the number column numbers the measures; tasks come from heading rows only
             num = normalize_item_number(strip_number_prefix(number_text)[0] or number_text)
-            if task is None or num != task.number:
+            if self.task is None or num != self.task.number:
                 own_number = num
             number_text = ""
+        return own_number, number_text
 
-        # the task this row belongs to
-        if col["number"] is not None and clean_text(number_text):
+    def _follow_task(self, number_text: str, task_text: str) -> None:
+        """Open, continue or keep the task this row belongs to."""
+        task = self.task
+        if self.col["number"] is not None and clean_text(number_text):
             num = normalize_item_number(strip_number_prefix(number_text)[0] or number_text)
             if not (task is not None and num == task.number and not clean_text(task_text)):
                 # (the number of the task a heading row opened is this row's own number)
-                task = _Task(num, [task_text] if clean_text(task_text) else [])
+                self.task = _Task(num, [task_text] if clean_text(task_text) else [])
         elif clean_text(task_text):
             num, rest = strip_number_prefix(task_text)
             if num is not None:
-                task = _Task(normalize_item_number(num), [rest])
-            elif task is not None and col["number"] is not None:
+                self.task = _Task(normalize_item_number(num), [rest])
+            elif task is not None and self.col["number"] is not None:
                 task.lines.append(task_text)  # a merged task cell cut by a page break
             else:
-                task = _Task(None, [task_text])
+                self.task = _Task(None, [task_text])
 
-        number, measure_rest = strip_number_prefix(measure_text)
+    def read_measure(self, row: RowView) -> None:
+        view, r, col = self.view, row.r, self.col
+        own_number, number_text = self._own_number(row)
+        self._follow_task(number_text, row.task)
+
+        number, measure_rest = strip_number_prefix(row.measure)
         printed_number = normalize_item_number(view.text(r, col["measure_number"])) if col["measure_number"] is not None else None
         number = printed_number or (normalize_item_number(number) if number else None) or own_number or (
-            task.number if task else None)
+            self.task.number if self.task else None)
         term = text_value(view.text(r, col["term"], carry=True))
         executor = text_value(view.text(r, col["executor"], carry=True))
+        location = row_location(self.layout.table, r)
 
-        k = _stack_size(view, r, money)
         objects: list[str] = []
+        k = _stack_size(row.amounts, self.money)
         if k > 1:
-            for source in ("task", "measure"):
-                text = task_text if source == "task" else measure_text
-                head, found = split_objects(text)
-                if len(found) == k:
-                    objects = found
-                    if source == "task" and task is not None:
-                        task.head_only = head
-                    else:
-                        measure_rest = strip_number_prefix(head)[1]
-                    break
+            objects, measure_rest = self._objects(row, k, measure_rest)
         measure = text_value(measure_rest)
 
-        if not objects:
-            row = FundingRow(kind=FundingKind.measure, number=number, measure=measure, term=term,
-                             years=parse_years(term), executor=executor, location=location)
-            bad = _fill_amounts(row, money, amount_texts)
-            pending.append(_Pending(row, task))
-            for header in bad:
-                problems.append((len(pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
-            continue
+        def new_row(obj: str | None) -> FundingRow:
+            return FundingRow(kind=FundingKind.measure, number=number, measure=measure, object=obj, term=term,
+                              years=parse_years(term), executor=executor, location=location)
 
-        stacks = {c: nonempty_lines(t) for c, t in amount_texts.items()}
+        if not objects:
+            self.add(new_row(None), self.task, row.amounts)
+            return
+        stacks = {c: nonempty_lines(t) for c, t in row.amounts.items()}
         for i, obj in enumerate(objects):
             texts = {}
             for c, lines in stacks.items():
@@ -303,18 +383,39 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
                     texts[c] = lines[i]
                 elif i == 0:
                     texts[c] = "\n".join(lines)
-            row = FundingRow(kind=FundingKind.measure, number=number, measure=measure, object=obj, term=term,
-                             years=parse_years(term), executor=executor, location=location)
-            bad = _fill_amounts(row, money, texts)
-            pending.append(_Pending(row, task))
-            for header in bad:
-                problems.append((len(pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
+            self.add(new_row(obj), self.task, texts)
 
-    _promote_final_subtotal(pending)
-    rows = []
-    for p in pending:
-        if p.task is not None and p.row.kind == FundingKind.measure:
-            p.row.task_number = p.task.number
-            p.row.task = p.task.text
-        rows.append(p.row)
-    return rows, problems
+    def _objects(self, row: RowView, k: int, measure_rest: str) -> tuple[list[str], str]:
+        """The ``k`` dash-listed objects of the task or measure cell that the stacked amounts stand against."""
+        for source in ("task", "measure"):
+            text = row.task if source == "task" else row.measure
+            head, found = split_objects(text)
+            if len(found) == k:
+                if source == "task" and self.task is not None:
+                    self.task.head_only = head
+                else:
+                    measure_rest = strip_number_prefix(head)[1]
+                return found, measure_rest
+        return [], measure_rest
+
+    def rows(self) -> list[FundingRow]:
+        _promote_final_subtotal(self.pending)
+        out = []
+        for p in self.pending:
+            if p.task is not None and p.row.kind == FundingKind.measure:
+                p.row.task_number = p.task.number
+                p.row.task = p.task.text
+            out.append(p.row)
+        return out
+
+
+def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[FundingRow], list[Problem]]:
+    """Read the funding rows of a recognised funding table.
+
+    Returns the rows and per-row problems as (row index in the list, code, message).
+    """
+    col = {name: (layout.first(name).col if layout.first(name) else None) for name in TEXT_COLUMNS}
+    reader = _Reader(layout, vocab, GridView.of(layout.table), col, _money_columns(layout))
+    for r in range(layout.header_rows, layout.body_end):
+        reader.read_row(r)
+    return reader.rows(), reader.problems
