@@ -173,7 +173,13 @@ TABLE_NOT_FOUND = declare("table-not-found", WARNING, N_("no {table} table was f
 UNKNOWN_COLUMN = declare("unknown-column", WARNING,
                          N_("table {table}: column {column} header {header} is not in the vocabulary; its values "
                             "are not read (add it to vocab/headers.yaml)"),
-                         N_("A header column is not in the vocabulary; its values were not read."))
+                         N_("A header column is not in the vocabulary and could not be classified; its values "
+                            "were not read."))
+INFERRED_COLUMN = declare("inferred-column", WARNING,
+                          N_("table {table}: column {column} header {header} is not in the vocabulary; read as "
+                             "{field}: {why}"),
+                          N_("A header column is not in the vocabulary; it was classified from its words, content "
+                             "and position and read as the field named."))
 INVALID_DATE = declare("invalid-date", WARNING, N_("{detail}"),
                        N_("A printed date does not exist in the calendar (e.g. 31.02.2019)."))
 NON_NUMERIC_AMOUNT = declare("non-numeric-amount", WARNING, N_("column {header} holds text"),

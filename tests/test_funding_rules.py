@@ -158,3 +158,99 @@ def test_task_row_without_measure_and_amounts_is_a_task_heading():
                      ["Завдання 2. Освітлення", L, L, L, L]])
     vocab = load_vocabulary()
     assert [is_task_heading_row(r, vocab) for r in rows] == [True, False, True]
+
+
+# -- columns classified, not only looked up ----------------------------------------------------
+
+
+def inferred(rep):
+    return [w.message for w in warnings_of(rep, "inferred-column")]
+
+
+def test_unknown_planned_and_actual_headers_classified_by_word_stems():
+    table = [
+        ["№ з/п", "Зміст заходу", "Кошторисні призначення, тис. грн", "Фактичні витрати, тис. грн"],
+        ["1", "Ремонт даху", "100,0", "90,0"],
+    ]
+    rep = report(table, INDICATORS)
+    row = rep.funding[0]
+    assert (row.planned, row.actual) == (Decimal("100.0"), Decimal("90.0"))
+    messages = inferred(rep)
+    assert len(messages) == 2 and not warnings_of(rep, "unknown-column")
+    assert "'Кошторисні призначення, тис. грн'" in messages[0] and "read as planned" in messages[0]
+    assert "'кошторисн'" in messages[0]
+    assert "read as actual" in messages[1]
+
+
+def test_misspelt_vocabulary_header_is_matched_tolerantly():
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Фактичне фінансуванння"],
+        ["1", "Ремонт даху", "100,0", "90,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert rep.funding[0].actual == Decimal("90.0")
+    assert "close to the vocabulary phrase 'фактичне фінансування'" in inferred(rep)[0]
+
+
+def test_actual_synonym_of_the_indicator_table_reads_in_the_funding_table():
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Досягнуто"],
+        ["1", "Ремонт даху", "100,0", "90,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert rep.funding[0].actual == Decimal("90.0")
+    assert "names actual in the other table's vocabulary" in inferred(rep)[0]
+
+
+def test_columns_of_years_and_organisations_are_term_and_executor():
+    table = [
+        ["№ з/п", "Зміст заходу", "Роки", "Хто відповідає", "Обсяг фінансування", "Профінансовано"],
+        ["1", "Ремонт даху школи", "2021-2022", "Управління освіти", "100,0", "90,0"],
+        ["2", "Заміна вікон", "2022", "КП «Теплоенерго»", "50,0", "50,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.term, r.years, r.executor) for r in rep.funding] == [
+        ("2021-2022", [2021, 2022], "Управління освіти"), ("2022", [2022], "КП «Теплоенерго»")]
+    assert ["read as term: its cells are years" in m for m in inferred(rep)] == [True, False]
+    assert "read as executor: its cells name organisations" in inferred(rep)[1]
+
+
+def test_amount_column_under_a_money_unit_between_measure_and_percent_is_planned():
+    table = [
+        ["№ з/п", "Зміст заходу", "Ліміт, тис. грн", "Профінансовано", "Відсоток виконання"],
+        ["1", "Ремонт даху", "100,0", "90,0", "90,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert rep.funding[0].planned == Decimal("100.0")
+    assert "a column of amounts under 'тис. грн' between the measure and the percent column" in inferred(rep)[0]
+
+
+def test_column_of_actual_over_planned_values_is_the_percent():
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Профінансовано", "Стан"],
+        ["1", "Ремонт даху", "200,0", "150,0", "75,0"],
+        ["2", "Заміна вікон", "50,0", "50,0", "100"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.percent for r in rep.funding] == [Decimal("75.0"), Decimal("100")]
+    assert "read as percent: its values are actual / planned × 100" in inferred(rep)[0]
+
+
+def test_money_word_over_a_column_of_text_is_not_money():
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Профінансовано", "Фактичний стан"],
+        ["1", "Ремонт даху", "200,0", "150,0", "роботи тривають"],
+    ]
+    rep = report(table, INDICATORS)
+    assert not inferred(rep)
+    assert len(warnings_of(rep, "unknown-column")) == 1
+
+
+def test_unclassifiable_column_stays_an_unknown_column():
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Профінансовано", "Шифр"],
+        ["1", "Ремонт даху", "200,0", "150,0", "17"],
+    ]
+    rep = report(table, INDICATORS)
+    assert not inferred(rep)
+    assert "'Шифр'" in warnings_of(rep, "unknown-column")[0].message

@@ -120,6 +120,10 @@ def extract_report(doc: Document, source: Source) -> Extraction:
                 warnings.append(Finding(code=code, message=message, path=f"funding[{base + i}]"))
         else:
             indicators.extend(extract_indicators(layout, vocab))
+        for found in layout.inferred:
+            warnings.append(problems.INFERRED_COLUMN.finding(
+                None, table=layout.table.index, column=found.col + 1, header=repr(found.header), field=found.field,
+                why=found.why))
         for spec in layout.unknown:
             warnings.append(problems.UNKNOWN_COLUMN.finding(
                 None, table=layout.table.index, column=spec.col + 1, header=repr(spec.header)))

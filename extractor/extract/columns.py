@@ -15,6 +15,7 @@ import regex
 
 from ..document import Cell, Table
 from ..normalize.text import clean_text, fold
+from .classify import Inferred, classify_columns
 from .vocab import PhraseSet, Vocabulary, load_vocabulary
 
 FUNDING = "funding"
@@ -61,6 +62,8 @@ class TableLayout:
     unknown: list[ColumnSpec] = field(default_factory=list)
     #: rows from here on are not data (a signature block glued to the table)
     body_end: int = -1
+    #: columns the vocabulary does not know, classified from their words, content and position
+    inferred: list[Inferred] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.body_end < 0:
@@ -94,7 +97,7 @@ def _header_like(text: str, columns: PhraseSet, vocab: Vocabulary) -> bool:
         return True
     if vocab.indicator_groups.best(folded)[0] is not None:
         return False  # a group heading opens the body
-    for phrases in (columns, vocab.funding_total_columns, vocab.funding_sources):
+    for phrases in (columns, vocab.funding_total_columns, vocab.funding_sources, vocab.column_words):
         if phrases.best(folded)[0] is not None:
             return True
     return False
@@ -105,13 +108,18 @@ def _is_unit(text: str, vocab: Vocabulary) -> bool:
     return bool(vocab.unit_header.match(clean_text(text)))
 
 
-def _row_fields(table: Table, r: int, columns: PhraseSet) -> set[str]:
-    found = set()
+def _row_fields(table: Table, r: int, columns: PhraseSet, vocab: Vocabulary) -> set[str]:
+    """The fields a row's cells name: by the column vocabulary, and by planned/actual/percent word
+    stems where the vocabulary names at least one."""
+    found, by_words = set(), set()
     for cell in _origin_cells(table, r):
-        name, _ = columns.best(fold(cell.text))
+        folded = fold(cell.text)
+        name, _ = columns.best(folded)
         if name and name != "ignore":
             found.add(name)
-    return found
+        elif name is None:
+            by_words.add(vocab.column_words.best(folded)[0])
+    return found | (by_words - {None}) if found else found
 
 
 def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary) -> int:
@@ -125,7 +133,7 @@ def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary) -> int
     n = len(table.rows)
     start = None
     for r in range(min(n, MAX_CAPTION_ROWS + 1)):
-        if len(_row_fields(table, r, columns)) >= 2:
+        if len(_row_fields(table, r, columns, vocab)) >= 2:
             start = r
             break
         cells = [c for c in _origin_cells(table, r) if clean_text(c.text)]
@@ -279,7 +287,10 @@ def map_columns(table: Table, header_rows: int, columns: PhraseSet, vocab: Vocab
 
 
 def _score(kind: str, specs: list[ColumnSpec]) -> int:
-    fields = {s.field for s in specs}
+    return _score_fields(kind, {s.field for s in specs})
+
+
+def _score_fields(kind: str, fields: set[str | None]) -> int:
     if kind == FUNDING:
         if not (fields & set(FUNDING_CORE)) or not (fields & set(FUNDING_MONEY)):
             return 0
@@ -289,19 +300,49 @@ def _score(kind: str, specs: list[ColumnSpec]) -> int:
     return len(fields & {"number", "name", "unit", "planned", "actual", "reason", "remedy"})
 
 
+def _worth_inferring(kind: str, specs: list[ColumnSpec]) -> bool:
+    """The vocabulary names a text or money column of the kind: the table may be one, worth classifying the rest."""
+    fields = {s.field for s in specs}
+    if kind == FUNDING:
+        return bool(fields & {*FUNDING_CORE, *FUNDING_MONEY})
+    return "name" in fields or bool(fields & {"unit"} and fields & {"planned", "actual"})
+
+
+def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnSpec], vocab: Vocabulary) -> list[Inferred]:
+    """Classify the columns the vocabulary left unread (classify.py) and set their fields."""
+    if not any(s.field is None and s.header for s in specs) or not _worth_inferring(kind, specs):
+        return []
+    inferred = classify_columns(kind, table, header_rows, {s.col: s.field for s in specs},
+                                {s.col: s.header for s in specs}, vocab,
+                                by_year=frozenset(s.col for s in specs if s.year is not None))
+    by_col = {s.col: s for s in specs}
+    for found in inferred:
+        by_col[found.col].field = found.field
+    return inferred
+
+
 def analyse_table(table: Table, vocab: Vocabulary | None = None) -> TableLayout | None:
-    """Recognise a funding or indicator table by its header; None when it is neither."""
+    """Recognise a funding or indicator table by its header; None when it is neither.
+
+    The kind whose vocabulary reads the header best wins; columns the
+    vocabulary leaves unread are then classified (``infer_columns``), which
+    can complete a table but never outweighs the vocabulary's choice of kind.
+    """
     vocab = vocab or load_vocabulary()
     best: TableLayout | None = None
+    best_key = (0, 0)
     for kind, columns in ((FUNDING, vocab.funding_columns), (INDICATORS, vocab.indicator_columns)):
         header_rows = header_row_count(table, columns, vocab)
         if header_rows == 0:
             continue
         specs = map_columns(table, header_rows, columns, vocab)
+        exact = _score(kind, specs)
+        inferred = infer_columns(kind, table, header_rows, specs, vocab)
         score = _score(kind, specs)
-        if score and (best is None or score > best.score):
+        key = (exact, score)
+        if score and key > best_key:
             unknown = [s for s in specs if s.field is None and s.header]
-            best = TableLayout(kind, table, header_rows, specs, score, unknown)
+            best, best_key = TableLayout(kind, table, header_rows, specs, score, unknown, inferred=inferred), key
     return best
 
 

@@ -126,6 +126,7 @@ class VocabularyFile(_Strict):
     funding: FundingSection
     indicators: IndicatorSection
     column_words: ColumnWords
+    organisations: Phrases
     totals: TotalLabels  # type: ignore[valid-type]
     units: Units
     year_headers: YearHeaders
@@ -256,6 +257,8 @@ class Vocabulary:
     totals: PhraseSet
     #: planned / actual / percent words of a header the column vocabulary lacks
     column_words: PhraseSet
+    #: word stems of organisation names (an executor column told by its cells)
+    organisation_words: PhraseSet
     year_header: regex.Pattern
     unit_header: regex.Pattern
     money_unit: MoneyUnit
@@ -279,6 +282,7 @@ def compile_vocabulary(data: VocabularyFile) -> Vocabulary:
         indicator_groups=PhraseSet.build(i.groups.model_dump()),
         totals=PhraseSet.build(data.totals.model_dump()),
         column_words=PhraseSet.build(data.column_words.model_dump(), stems=True),
+        organisation_words=PhraseSet.build({"executor": data.organisations}, stems=True),
         year_header=_year_header_re(data.year_headers),
         unit_header=_unit_header_re(data.units),
         money_unit=_money_unit(data.units.money),

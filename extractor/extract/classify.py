@@ -1,0 +1,267 @@
+"""Classify a column whose header the vocabulary does not know.
+
+The vocabulary stays the first and exact source (``columns.map_column``);
+this module is asked only about the columns it left unread, and answers
+with a field and the reason, which the report names in an
+``inferred-column`` warning. The evidence, in order:
+
+1. the header's words: a phrase of the column vocabulary misspelt by a letter
+   or two (tolerant matching), a planned/actual/percent phrase of the other
+   table's vocabulary (shared synonyms), or a planned/actual/percent word stem
+   of ``column_words``; a money field so named must hold numbers;
+2. the column's content and position: a column of years is the term, of
+   organisation names the executor, of long texts the measure (or the
+   indicator's name) where none was found, of short unit words the
+   indicator's unit; a column of values equal to actual / planned × 100 is
+   the percent; a column of amounts (under a money unit, or printed with
+   decimals) between the measure and the percent column is planned, then
+   actual, whichever is still missing.
+
+A column none of this classifies stays unread and is named in an
+``unknown-column`` warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+import regex
+
+from ..document import Table
+from ..normalize.numbers import try_number
+from ..normalize.text import clean_text, fold
+from .vocab import PhraseSet, Vocabulary
+
+FUNDING = "funding"
+MONEY = ("planned", "actual", "percent")
+
+
+@dataclass(frozen=True)
+class ClassifySettings:
+    """Thresholds of column classification."""
+
+    #: similarity (0..1) of a header to a vocabulary phrase for a misspelling to count as that phrase
+    min_similarity: float = 0.86
+    #: shortest vocabulary phrase compared tolerantly (short words differ by a letter from other words)
+    min_phrase_length: int = 6
+    #: share of a column's non-empty cells that must agree with a content rule
+    min_share: float = 0.8
+    #: percentage points a percent value may differ from actual / planned × 100
+    percent_slack: Decimal = Decimal("0.6")
+    #: mean length of a text column's cells for it to be a measure or indicator name
+    min_text_length: int = 20
+    #: longest cell of a unit column
+    max_unit_length: int = 12
+
+    def __post_init__(self) -> None:
+        if not 0 < self.min_similarity <= 1 or not 0 < self.min_share <= 1:
+            raise ValueError("min_similarity and min_share must be in (0, 1]")
+        if self.min_phrase_length < 1 or self.min_text_length < 1 or self.max_unit_length < 1:
+            raise ValueError("lengths must be positive")
+
+
+DEFAULT_CLASSIFY = ClassifySettings()
+
+_YEARS_RE = regex.compile(r"^(?:(?:19|20)\d{2}(?:\s*(?:р\.?|рік|роки|рр\.?))?(?:\s*[-‐‑‒–—−,;]\s*|\s+|$))+$")
+_DECIMAL_RE = regex.compile(r"\d[,.]\d")
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """A column classified from evidence other than the vocabulary."""
+
+    col: int
+    header: str
+    field: str
+    why: str
+
+
+@dataclass(frozen=True)
+class ColumnContent:
+    """The non-empty body cells of one column, as printed, by row."""
+
+    by_row: dict[int, str]
+
+    @classmethod
+    def of(cls, grid: list, header_rows: int, c: int) -> "ColumnContent":
+        by_row = {}
+        for r in range(header_rows, len(grid)):
+            cell = grid[r][c] if c < len(grid[r]) else None
+            if cell is not None and cell.col == c and cell.row == r and clean_text(cell.text):
+                by_row[r] = clean_text(cell.text)
+        return cls(by_row)
+
+    @property
+    def texts(self) -> list[str]:
+        return list(self.by_row.values())
+
+    def share(self, predicate) -> float:
+        if not self.texts:
+            return 0.0
+        return sum(1 for t in self.texts if predicate(t)) / len(self.texts)
+
+    def numeric_share(self) -> float:
+        return self.share(lambda t: try_number(t)[1])
+
+
+def _similar_phrase(folded: str, phrases: PhraseSet, settings: ClassifySettings) -> tuple[str, str] | None:
+    """(field, phrase) of a vocabulary phrase the header spells with a letter or two off."""
+    words = folded.split()
+    best: tuple[float, str, str] | None = None
+    for phrase, _pattern, name in phrases.by_length:
+        if len(phrase) < settings.min_phrase_length or name == "ignore":
+            continue
+        n = len(phrase.split())
+        for i in range(max(1, len(words) - n + 1)):
+            window = " ".join(words[i:i + n])
+            ratio = SequenceMatcher(None, window, phrase).ratio()
+            if ratio >= settings.min_similarity and (best is None or ratio > best[0]):
+                best = (ratio, name, phrase)
+    return (best[1], best[2]) if best else None
+
+
+def classify_by_words(header: str, kind: str, vocab: Vocabulary,
+                      settings: ClassifySettings = DEFAULT_CLASSIFY) -> tuple[str, str] | None:
+    """(field, why) from the header's words alone, or None."""
+    folded = fold(header)
+    if not folded:
+        return None
+    own, other = ((vocab.funding_columns, vocab.indicator_columns) if kind == FUNDING
+                  else (vocab.indicator_columns, vocab.funding_columns))
+    close = _similar_phrase(folded, own, settings)
+    if close:
+        return close[0], f"its header is close to the vocabulary phrase {close[1]!r}"
+    name, length = other.best(folded)
+    if name in MONEY:
+        phrase = next(p for p, _pat, n in other.by_length if n == name and len(p) == length and p in folded)
+        return name, f"{phrase!r} names {name} in the other table's vocabulary"
+    name, _ = vocab.column_words.best(folded)
+    if name is not None:
+        stem = next(p for p, pat, n in vocab.column_words.by_length if n == name and pat.search(folded))
+        return name, f"the word {stem!r}… names {name}"
+    return None
+
+
+def _is_years(text: str) -> bool:
+    return bool(_YEARS_RE.match(text))
+
+
+def _decimal_or_blank(text: str) -> bool:
+    """An amount printed with decimals ("1 250,0"), or a dash."""
+    return bool(_DECIMAL_RE.search(text)) or try_number(text) == (None, True)
+
+
+class _Context:
+    """What the table's known columns already tell."""
+
+    def __init__(self, kind: str, fields: dict[int, str | None]):
+        self.kind = kind
+        self.fields = fields
+
+    def has(self, name: str) -> bool:
+        return name in self.fields.values()
+
+    def first(self, name: str) -> int | None:
+        return next((c for c, f in sorted(self.fields.items()) if f == name), None)
+
+
+def _percent_of_amounts(planned: ColumnContent, actual: ColumnContent, values: ColumnContent,
+                        settings: ClassifySettings) -> bool:
+    """Most rows with a planned and an actual value print actual / planned × 100 in this column."""
+    checked = agree = 0
+    for r, value in values.by_row.items():
+        p = try_number(planned.by_row.get(r))[0]
+        a = try_number(actual.by_row.get(r))[0]
+        v = try_number(value.replace("%", ""))[0]
+        if p is None or a is None or v is None or p == 0:
+            continue
+        checked += 1
+        agree += abs(a / p * 100 - v) <= settings.percent_slack
+    return checked > 0 and agree / checked >= settings.min_share
+
+
+def classify_by_content(c: int, header: str, grid: list, header_rows: int, ctx: _Context, vocab: Vocabulary,
+                        settings: ClassifySettings = DEFAULT_CLASSIFY) -> tuple[str, str] | None:
+    """(field, why) from the column's cells and its place among the known columns, or None."""
+    content = ColumnContent.of(grid, header_rows, c)
+    if not content.texts:
+        return None
+    if not ctx.has("term") and ctx.kind == FUNDING and content.share(_is_years) >= settings.min_share:
+        return "term", "its cells are years"
+    numeric = content.numeric_share() >= settings.min_share
+    if numeric:
+        return _classify_numbers(c, header, grid, header_rows, content, ctx, vocab, settings)
+    organisations = vocab.organisation_words
+    if (ctx.kind == FUNDING and not ctx.has("executor")
+            and content.share(lambda t: organisations.best(fold(t))[0] is not None) >= settings.min_share):
+        return "executor", "its cells name organisations"
+    mean = sum(len(t) for t in content.texts) / len(content.texts)
+    if ctx.kind != FUNDING and not ctx.has("unit") and max(len(t) for t in content.texts) <= settings.max_unit_length:
+        return "unit", "its cells are short unit words"
+    text_field = "measure" if ctx.kind == FUNDING else "name"
+    if not ctx.has(text_field) and mean >= settings.min_text_length:
+        return text_field, "its cells are long texts and no other column holds them"
+    return None
+
+
+def _classify_numbers(c: int, header: str, grid: list, header_rows: int, content: ColumnContent, ctx: _Context,
+                      vocab: Vocabulary, settings: ClassifySettings) -> tuple[str, str] | None:
+    planned, actual = ctx.first("planned"), ctx.first("actual")
+    if not ctx.has("percent") and planned is not None and actual is not None and c > max(planned, actual):
+        if content.share(lambda t: t.endswith("%")) >= settings.min_share:
+            return "percent", "its values are printed with %"
+        if _percent_of_amounts(ColumnContent.of(grid, header_rows, planned), ColumnContent.of(grid, header_rows, actual),
+                               content, settings):
+            return "percent", "its values are actual / planned × 100"
+    unit = vocab.money_unit.of(header)
+    decimals = content.share(_decimal_or_blank) >= settings.min_share
+    if not (unit or decimals):
+        return None
+    text_col = ctx.first("measure") if ctx.kind == FUNDING else ctx.first("name")
+    percent = ctx.first("percent")
+    if text_col is None or c < text_col or (percent is not None and c > percent):
+        return None
+    for name in ("planned", "actual"):
+        if not ctx.has(name):
+            where = f"under {unit!r}" if unit else "printed with decimals"
+            bounds = "between the measure and the percent column" if percent is not None else "right of the texts"
+            return name, f"a column of amounts {where} {bounds}, and no {name} column was found"
+    return None
+
+
+def classify_columns(kind: str, table: Table, header_rows: int, fields: dict[int, str | None],
+                     headers: dict[int, str], vocab: Vocabulary, by_year: frozenset[int] = frozenset(),
+                     settings: ClassifySettings = DEFAULT_CLASSIFY) -> list[Inferred]:
+    """Fields for the unread columns of a table (``fields`` holds the vocabulary's answer per column).
+
+    Words are tried first for every unread column, then content and position,
+    left to right, each answer counting as known for the next column. A field
+    is given to one column only, unless the columns split it by year
+    (``by_year``: the columns whose header names a year).
+    """
+    fields = dict(fields)
+    grid = table.grid()
+    out: list[Inferred] = []
+    unread = [c for c, f in sorted(fields.items()) if f is None and headers.get(c)]
+    pending = []
+    for c in unread:
+        found = classify_by_words(headers[c], kind, vocab, settings)
+        if found and found[0] in MONEY:
+            content = ColumnContent.of(grid, header_rows, c)
+            if content.texts and content.numeric_share() < settings.min_share:
+                found = None  # money named in words but the cells hold text
+        if found and found[0] in fields.values() and c not in by_year:
+            found = None  # the field is another column's already
+        if found and found[0] != "ignore":
+            fields[c] = found[0]
+            out.append(Inferred(c, headers[c], *found))
+        else:
+            pending.append(c)
+    for c in pending:
+        found = classify_by_content(c, headers[c], grid, header_rows, _Context(kind, fields), vocab, settings)
+        if found:
+            fields[c] = found[0]
+            out.append(Inferred(c, headers[c], *found))
+    return sorted(out, key=lambda i: i.col)
