@@ -254,3 +254,35 @@ def test_unclassifiable_column_stays_an_unknown_column():
     rep = report(table, INDICATORS)
     assert not inferred(rep)
     assert "'Шифр'" in warnings_of(rep, "unknown-column")[0].message
+
+
+# -- rows ------------------------------------------------------------------------------------
+
+
+def test_numbered_task_label_inside_the_task_cell_is_split_into_number_and_text():
+    table = [
+        ["№ з/п", "Завдання", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["2.1", "2. Ремонт доріг комунальної власності", "Ямковий ремонт", "100,0", "90,0"],
+        ["2.2", U, "Розмітка", "50,0", "50,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task, r.number) for r in rep.funding] == [
+        ("2", "Ремонт доріг комунальної власності", "2.1"), ("2", "Ремонт доріг комунальної власності", "2.2")]
+
+
+def test_task_number_printed_in_both_the_number_and_the_task_cell_is_not_kept_in_the_text():
+    table = [
+        ["№ з/п", "Завдання", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["3.", "3. Освітлення вулиць", "Заміна ламп", "10,0", "9,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task) for r in rep.funding] == [("3", "Освітлення вулиць")]
+
+
+def test_numbered_task_label_in_a_task_cell_without_number_column():
+    table = [
+        ["Завдання", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["2. Ремонт доріг", "Ямковий ремонт", "100,0", "90,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task) for r in rep.funding] == [("2", "Ремонт доріг")]

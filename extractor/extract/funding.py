@@ -162,6 +162,16 @@ def is_task_heading_row(row: RowView, vocab: Vocabulary) -> bool:
     return row.col["measure"] is not None and bool(clean_text(row.task) or clean_text(row.number))
 
 
+def task_cell_label(text: str) -> tuple[str | None, str]:
+    """A task cell split into its printed number and its text: "2. Ремонт доріг" → ("2", "Ремонт доріг")."""
+    if not clean_text(text):
+        return None, ""
+    num, rest = strip_number_prefix(text)
+    if num is None:
+        return None, text
+    return normalize_item_number(num), rest
+
+
 def heading_task(row: RowView, vocab: Vocabulary) -> _Task:
     """The task a heading row opens."""
     if is_spanning_task_heading(row) or is_bare_numbered_heading(row):
@@ -172,7 +182,9 @@ def heading_task(row: RowView, vocab: Vocabulary) -> _Task:
         return _Task(normalize_item_number(heading.group(1)), [heading.group(2)])
     num, rest = strip_number_prefix(row.number if clean_text(row.number) else row.task)
     if clean_text(row.number) and clean_text(row.task):
-        rest = (rest + "\n" + row.task) if clean_text(rest) else row.task
+        cell_num, cell_text = task_cell_label(row.task)
+        task_text = cell_text if cell_num is not None and cell_num == normalize_item_number(num or row.number) else row.task
+        rest = (rest + "\n" + task_text) if clean_text(rest) else task_text
     return _Task(normalize_item_number(num) if num else None, [rest] if clean_text(rest) else [])
 
 
@@ -318,8 +330,12 @@ class _Reader:
         """The measure's own number taken from the number column, and what is left of that column's text."""
         number_text = row.number
         own_number = None
-        # a multi-level number ("1.1") in the number column is the measure's own number
-        if _SUBNUMBER_RE.match(clean_text(number_text)) and not clean_text(row.task):
+        # a multi-level number ("1.1") in the number column is the measure's own number (beside a blank task
+        # cell, or one whose printed task number opens it: "2.1" | "2. Ремонт доріг")
+        cell_num = task_cell_label(row.task)[0]
+        if _SUBNUMBER_RE.match(clean_text(number_text)) and (
+                not clean_text(row.task)
+                or cell_num is not None and normalize_item_number(number_text).startswith(cell_num + ".")):
             own_number, number_text = normalize_item_number(number_text), ""
             if self.task is None:
                 self.task = _Task(own_number.split(".")[0])
@@ -339,6 +355,9 @@ class _Reader:
             num = normalize_item_number(strip_number_prefix(number_text)[0] or number_text)
             if not (task is not None and num == task.number and not clean_text(task_text)):
                 # (the number of the task a heading row opened is this row's own number)
+                cell_num, cell_text = task_cell_label(task_text)
+                if cell_num is not None and cell_num == num:
+                    task_text = cell_text  # "2." | "2. Ремонт доріг": the number printed twice
                 self.task = _Task(num, [task_text] if clean_text(task_text) else [])
         elif clean_text(task_text):
             num, rest = strip_number_prefix(task_text)
