@@ -48,7 +48,7 @@ def check_percent(row: FundingRow, path: str) -> Finding | None:
             label=label, percent=_fmt(row.percent)))
     if row.actual is None or row.planned is None:
         return None
-    bases = [row.planned]
+    bases = [] if _planned_spans_more_years(row) else [row.planned]
     with_actual = [b for b in row.breakdown if b.actual is not None and b.planned is not None]
     if with_actual:
         bases.append(sum((b.planned for b in with_actual), Decimal(0)))
@@ -58,15 +58,25 @@ def check_percent(row: FundingRow, path: str) -> Finding | None:
         if base == 0:
             continue
         value = row.actual / base * 100
-        computed.append(value)
+        computed.append((base, value))
         if abs(value - row.percent) <= tolerance:
             return None
     if not computed:
         return None
+    base, value = computed[0]
     return problems.PERCENT_VS_AMOUNTS.finding(path, detail=_(
         "{label} reports {percent} % executed, but {actual} of {planned} is {computed} %.").format(
-        label=label, percent=_fmt(row.percent), actual=_fmt(row.actual), planned=_fmt(row.planned),
-        computed=f"{computed[0]:.1f}"))
+        label=label, percent=_fmt(row.percent), actual=_fmt(row.actual), planned=_fmt(base),
+        computed=f"{value:.1f}"))
+
+
+def _planned_spans_more_years(row: FundingRow) -> bool:
+    """Planned is summed over more years than actual has values for: never a base of a percent."""
+    if "planned" not in row.derived:
+        return False
+    planned = {b.year for b in row.breakdown if b.planned is not None and b.year is not None}
+    actual = {b.year for b in row.breakdown if b.actual is not None and b.year is not None}
+    return bool(actual) and actual < planned
 
 
 def check_breakdown(row: FundingRow, path: str) -> list[Finding]:

@@ -175,6 +175,15 @@ UNKNOWN_COLUMN = declare("unknown-column", WARNING,
                             "are not read (add it to vocab/headers.yaml)"),
                          N_("A header column is not in the vocabulary and could not be classified; its values "
                             "were not read."))
+INFERRED_TOTAL = declare("inferred-total", WARNING,
+                         N_("row {label} is not a total label of the vocabulary; read as {kind}: {why}"),
+                         N_("A row whose label is not a total label of the vocabulary was read as a total or "
+                            "subtotal from its amounts (the sum of the rows above) or its place (closing the table)."))
+NOT_COMPARABLE = declare("not-comparable", WARNING,
+                         N_("planned is the sum of the plans for {planned}, actual covers {actual} only; they are "
+                            "not comparable and no percent is computed across them"),
+                         N_("Planned is the sum of several years' plans while actual covers fewer years; the two "
+                            "are not comparable and no percent is computed across them."))
 INFERRED_COLUMN = declare("inferred-column", WARNING,
                           N_("table {table}: column {column} header {header} is not in the vocabulary; read as "
                              "{field}: {why}"),

@@ -286,3 +286,90 @@ def test_numbered_task_label_in_a_task_cell_without_number_column():
     ]
     rep = report(table, INDICATORS)
     assert [(r.task_number, r.task) for r in rep.funding] == [("2", "Ремонт доріг")]
+
+
+def test_row_with_an_unknown_label_summing_the_rows_above_is_an_inferred_total():
+    table = [
+        ["№ з/п", "Зміст заходу", "Виконавець", "Обсяг фінансування", "Профінансовано"],
+        ["1", "Ремонт", "УКБ", "100,0", "90,0"],
+        ["2", "Розмітка", "УКБ", "50,0", "40,0"],
+        ["Загалом по програмі", L, L, "150,0", "130,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.kind.value for r in rep.funding] == ["measure", "measure", "total"]
+    assert rep.funding[2].measure == "Загалом по програмі" and rep.funding[2].planned == Decimal("150.0")
+    found = warnings_of(rep, "inferred-total")
+    assert [w.path for w in found] == ["funding[2]"]
+    assert "'Загалом по програмі'" in found[0].message and "sum of the 2 measure rows above" in found[0].message
+
+
+def test_row_summing_one_task_under_its_measures_is_an_inferred_subtotal():
+    table = [
+        ["№ з/п", "Завдання", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1.", "Дороги", "1.1 Ремонт", "100,0", "90,0"],
+        [U, U, "1.2 Розмітка", "50,0", "40,0"],
+        ["Підсумок", L, L, "150,0", "130,0"],
+        ["2.", "Світло", "2.1 Лампи", "10,0", "10,0"],
+        [U, U, "2.2 Опори", "20,0", "10,0"],
+        ["Підсумок", L, L, "30,0", "20,0"],
+        ["Загалом", L, L, "180,0", "150,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.kind.value for r in rep.funding] == ["measure", "measure", "subtotal", "measure", "measure",
+                                                   "subtotal", "total"]
+    assert len(warnings_of(rep, "inferred-total")) == 3
+    assert not warnings_of(rep, "total-sum-mismatch")
+
+
+def test_last_unlabelled_row_near_the_sum_is_a_total_by_its_place_and_checked():
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1", "Ремонт", "100,0", "90,0"],
+        ["2", "Розмітка", "50,0", "40,0"],
+        ["Підсумок", L, "155,0", "130,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert rep.funding[-1].kind.value == "total"
+    assert "closes the table" in warnings_of(rep, "inferred-total")[0].message
+    assert [w.path for w in warnings_of(rep, "total-sum-mismatch")] == ["funding[2]"]
+
+
+def test_unnumbered_measure_not_summing_the_rows_above_stays_a_measure():
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1", "Ремонт", "100,0", "90,0"],
+        ["", "Поточний ремонт тротуарів", "30,0", "20,0"],
+        ["2", "Розмітка", "50,0", "40,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.kind.value for r in rep.funding] == ["measure"] * 3
+    assert not warnings_of(rep, "inferred-total")
+
+
+def test_poltava_plan_for_three_years_against_one_year_actual_is_not_comparable():
+    table = [
+        ["№ з/п", "Перелік заходів", "Обсяг фінансування, тис. грн", L, L,
+         "Фактично профінансовано станом на 01.07.2022, тис. грн", "Відсоток виконання, %"],
+        [U, U, "2021 рік", "2022 рік", "2023 рік", "2022 рік", U],
+        ["1.1", "Спортивні заходи", "850,0", "900,0", "950,0", "312,4", "34,7%"],
+        ["1.2", "Майданчики", "420,0", "460,0", "480,0", "–", "–"],
+    ]
+    rep = report(table, INDICATORS)
+    row = rep.funding[0]
+    assert row.planned == Decimal("2700.0") and row.derived == ["planned", "actual"]
+    found = warnings_of(rep, "not-comparable")
+    assert [w.path for w in found] == ["funding[0]"]
+    assert "2021, 2022, 2023" in found[0].message and "covers 2022 only" in found[0].message
+    assert not warnings_of(rep, "percent-vs-amounts")
+
+
+def test_percent_against_a_plan_of_more_years_is_checked_against_the_actual_years_only():
+    table = [
+        ["№ з/п", "Перелік заходів", "Обсяг фінансування, тис. грн", L, "Фактично профінансовано, тис. грн",
+         "Відсоток виконання, %"],
+        [U, U, "2021 рік", "2022 рік", "2022 рік", U],
+        ["1.1", "Спортивні заходи", "1000,0", "500,0", "250,0", "25,0"],
+    ]
+    rep = report(table, INDICATORS)
+    message = warnings_of(rep, "percent-vs-amounts")[0].message
+    assert "250 of 500" in message and "50.0 %" in message

@@ -28,7 +28,7 @@ from decimal import Decimal
 import regex
 
 from ..models import Breakdown, FundingKind, FundingRow
-from ..problems import NON_NUMERIC_AMOUNT
+from ..problems import INFERRED_TOTAL, NON_NUMERIC_AMOUNT, NOT_COMPARABLE
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold, normalize_item_number, strip_number_prefix, text_value
 from ..normalize.years import parse_years
@@ -43,6 +43,25 @@ _SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
 MAX_TOTAL_LABEL_EXTRA = 40
 #: the text columns a funding row may have
 TEXT_COLUMNS = ("number", "task", "measure_number", "measure", "term", "executor")
+
+
+@dataclass(frozen=True)
+class FundingSettings:
+    """Thresholds of reading a funding table."""
+
+    #: money units a sum may differ by per summed row (printed rounding), as the checks allow
+    sum_slack_per_row: Decimal = Decimal("0.05")
+    #: an unlabelled last row is the total when its amount is within this share of the rows' sum above it
+    closing_total_share: Decimal = Decimal("0.1")
+    #: at least this many measure rows above a row whose amounts are their sum
+    min_summed_rows: int = 2
+
+    def __post_init__(self) -> None:
+        if self.sum_slack_per_row < 0 or not 0 <= self.closing_total_share < 1 or self.min_summed_rows < 1:
+            raise ValueError("sum_slack_per_row >= 0, closing_total_share in [0, 1), min_summed_rows >= 1")
+
+
+DEFAULT_FUNDING = FundingSettings()
 
 Problem = tuple[int, str, str]
 
@@ -192,6 +211,58 @@ def is_heading(row: RowView, vocab: Vocabulary) -> bool:
     return is_spanning_task_heading(row) or is_bare_numbered_heading(row) or is_task_heading_row(row, vocab)
 
 
+def may_be_sum_row(row: RowView) -> bool:
+    """Amounts, but no item number, term or executor: a row that may print a sum under an unknown label."""
+    if not row.has_amounts or clean_text(row.term) or clean_text(row.executor):
+        return False
+    return all(strip_number_prefix(text)[0] is None for text in (row.number, row.task, row.measure_own))
+
+
+@dataclass
+class Block:
+    """Running sums of the measure rows since a total (or subtotal) row."""
+
+    rows: int = 0
+    sums: dict[str, Decimal] = field(default_factory=lambda: {"planned": Decimal(0), "actual": Decimal(0)})
+    counts: dict[str, int] = field(default_factory=lambda: {"planned": 0, "actual": 0})
+    tasks: set[int] = field(default_factory=set)
+    #: start again at every new task (the block a subtotal sums)
+    per_task: bool = False
+
+    def add(self, row: FundingRow, task: object) -> None:
+        if self.rows and id(task) not in self.tasks and self.per_task:
+            self.__init__(per_task=True)  # a new task: a subtotal sums its own rows
+        self.rows += 1
+        self.tasks.add(id(task))
+        for name in ("planned", "actual"):
+            value = getattr(row, name)
+            if value is not None:
+                self.sums[name] += value
+                self.counts[name] += 1
+
+
+def sums_rows(row: FundingRow, block: Block, settings: FundingSettings = DEFAULT_FUNDING) -> bool:
+    """The row's planned and actual (those it prints) equal the block's sums, and at least one is compared."""
+    compared = 0
+    for name in ("planned", "actual"):
+        total = getattr(row, name)
+        if total is None:
+            continue
+        n = block.counts[name]
+        if n < settings.min_summed_rows or abs(block.sums[name] - total) > settings.sum_slack_per_row * n:
+            return False
+        compared += 1
+    return compared > 0
+
+
+def closes_with_total(row: FundingRow, block: Block, settings: FundingSettings = DEFAULT_FUNDING) -> bool:
+    """The table's last row prints a planned amount near the sum of the rows above (a total that may not add up)."""
+    total = block.sums["planned"]
+    if row.planned is None or block.counts["planned"] < settings.min_summed_rows:
+        return False
+    return total > 0 and abs(row.planned - total) <= total * settings.closing_total_share
+
+
 # -- amounts -------------------------------------------------------------------------------
 
 
@@ -280,6 +351,24 @@ def _fill_amounts(row: FundingRow, money: list[ColumnSpec], texts: dict[int, str
     return non_numeric
 
 
+def _years_of(money: list[ColumnSpec], name: str) -> set[int]:
+    return {s.year for s in money if s.field == name and s.year is not None and not s.is_year_total}
+
+
+def not_comparable(row: FundingRow, money: list[ColumnSpec]) -> tuple[str, str] | None:
+    """The years of planned and of actual (as text) when the two are not comparable, or None.
+
+    They are not when planned is the sum of several years' columns and the
+    actual columns cover only some of those years ("Обсяг фінансування" for
+    2021, 2022, 2023 beside "Фактично профінансовано" for 2022).
+    """
+    planned_years, actual_years = _years_of(money, "planned"), _years_of(money, "actual")
+    if ("planned" not in row.derived or row.planned is None or row.actual is None or len(planned_years) < 2
+            or not actual_years or not actual_years < planned_years):
+        return None
+    return ", ".join(str(y) for y in sorted(planned_years)), ", ".join(str(y) for y in sorted(actual_years))
+
+
 def _promote_final_subtotal(pending: list[_Pending]) -> None:
     """A "Разом" row that closes the table, with no total printed, is the table's total."""
     if not pending or any(p.row.kind == FundingKind.total for p in pending):
@@ -302,16 +391,32 @@ class _Reader:
     view: GridView
     col: dict[str, int | None]
     money: list[ColumnSpec]
+    settings: FundingSettings = DEFAULT_FUNDING
     pending: list[_Pending] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     task: _Task | None = None
+    #: the last row holding text (a total's place)
+    last_row: int = -1
+    #: the measure rows since the last total, and since the last total or subtotal
+    block: Block = field(default_factory=Block)
+    task_block: Block = field(default_factory=lambda: Block(per_task=True))
 
     def add(self, row: FundingRow, task: _Task | None, texts: dict[int, str]) -> None:
         """Fill the row's amounts from ``texts``, keep it, and name every non-numeric amount cell."""
         bad = _fill_amounts(row, self.money, texts)
         self.pending.append(_Pending(row, task))
+        if row.kind == FundingKind.measure:
+            self.block.add(row, task)
+            self.task_block.add(row, task)
+        else:
+            self.task_block = Block(per_task=True)
+            if row.kind == FundingKind.total:
+                self.block = Block()
         for header in bad:
             self.problems.append((len(self.pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
+        problem = not_comparable(row, self.money)
+        if problem:
+            self.problems.append((len(self.pending) - 1, *NOT_COMPARABLE.note(planned=problem[0], actual=problem[1])))
 
     def read_row(self, r: int) -> None:
         if self.view.row_is_empty(r):
@@ -323,8 +428,30 @@ class _Reader:
                      None, row.amounts)
         elif is_heading(row, self.vocab):
             self.task = heading_task(row, self.vocab)
-        else:
+        elif not (may_be_sum_row(row) and self.read_inferred_total(row)):
             self.read_measure(row)
+
+    def read_inferred_total(self, row: RowView) -> bool:
+        """A row whose label the vocabulary lacks, read as a total or subtotal by its amounts or place."""
+        candidate = FundingRow(kind=FundingKind.total, measure=text_value(row.label),
+                               location=row_location(self.layout.table, row.r))
+        _fill_amounts(candidate, self.money, row.amounts)
+        block, task_block = self.block, self.task_block
+        last = row.r == self.last_row
+        if sums_rows(candidate, block, self.settings) and (last or len(block.tasks) > 1):
+            kind, why = FundingKind.total, f"its amounts equal the sum of the {block.rows} measure rows above"
+        elif sums_rows(candidate, task_block, self.settings):
+            kind, why = FundingKind.subtotal, f"its amounts equal the sum of the {task_block.rows} measure rows above"
+        elif last and row.label and closes_with_total(candidate, block, self.settings):
+            kind, why = FundingKind.total, "it closes the table with no number, term or executor and its planned " \
+                                            "amount is near the sum of the rows above"
+        else:
+            return False
+        candidate.kind = kind
+        self.add(candidate, None, row.amounts)
+        label = f"{row.label!r}" if row.label else "without a label"
+        self.problems.append((len(self.pending) - 1, *INFERRED_TOTAL.note(label=label, kind=kind.value, why=why)))
+        return True
 
     def _own_number(self, row: RowView) -> tuple[str | None, str]:
         """The measure's own number taken from the number column, and what is left of that column's text."""
@@ -434,7 +561,10 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
     Returns the rows and per-row problems as (row index in the list, code, message).
     """
     col = {name: (layout.first(name).col if layout.first(name) else None) for name in TEXT_COLUMNS}
-    reader = _Reader(layout, vocab, GridView.of(layout.table), col, _money_columns(layout))
+    view = GridView.of(layout.table)
+    reader = _Reader(layout, vocab, view, col, _money_columns(layout))
+    reader.last_row = max((r for r in range(layout.header_rows, layout.body_end) if not view.row_is_empty(r)),
+                          default=-1)
     for r in range(layout.header_rows, layout.body_end):
         reader.read_row(r)
     return reader.rows(), reader.problems
