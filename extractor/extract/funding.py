@@ -85,10 +85,11 @@ class _Pending:
     task: _Task | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RowView:
     """What one table row shows, column by column (texts as printed)."""
 
+    view: GridView
     r: int
     col: dict[str, int | None]
     number: str
@@ -97,20 +98,22 @@ class RowView:
     measure: str
     #: the measure cell only where it starts in this row
     measure_own: str
-    term: str
-    executor: str
     amounts: dict[int, str]
     #: the text of a measure cell spanning over the money columns ("" when none)
     spanning: str
+    #: some amount cell holds text
+    has_amounts: bool
+    #: the first text of the row: number, task or measure cell
+    label: str
 
     @property
-    def has_amounts(self) -> bool:
-        return any(clean_text(t) for t in self.amounts.values())
+    def term(self) -> str:
+        """The term cell where it starts in this row (read when a rule asks)."""
+        return self.view.text(self.r, self.col["term"])
 
     @property
-    def label(self) -> str:
-        """The first text of the row: number, task or measure cell."""
-        return next((clean_text(t) for t in (self.number, self.task, self.measure_own) if clean_text(t)), "")
+    def executor(self) -> str:
+        return self.view.text(self.r, self.col["executor"])
 
 
 def _money_columns(layout: TableLayout) -> list[ColumnSpec]:
@@ -130,17 +133,20 @@ def _spanning_measure_text(view: GridView, r: int, measure_col: int | None, mone
 
 def row_view(view: GridView, r: int, col: dict[str, int | None], money: list[ColumnSpec]) -> RowView:
     measure_col = col["measure"]
+    number, task, measure_own = view.text(r, col["number"]), view.text(r, col["task"]), view.text(r, measure_col)
+    amounts = {spec.col: view.text(r, spec.col) for spec in money}
     return RowView(
+        view=view,
         r=r,
         col=col,
-        number=view.text(r, col["number"]),
-        task=view.text(r, col["task"]),
+        number=number,
+        task=task,
         measure=view.text(r, measure_col, carry=True) if measure_col is not None else "",
-        measure_own=view.text(r, measure_col),
-        term=view.text(r, col["term"]),
-        executor=view.text(r, col["executor"]),
-        amounts={spec.col: view.text(r, spec.col) for spec in money},
+        measure_own=measure_own,
+        amounts=amounts,
         spanning=_spanning_measure_text(view, r, measure_col, money),
+        has_amounts=any(clean_text(t) for t in amounts.values()),
+        label=next((clean_text(t) for t in (number, task, measure_own) if clean_text(t)), ""),
     )
 
 
@@ -191,6 +197,12 @@ def task_cell_label(text: str) -> tuple[str | None, str]:
     return normalize_item_number(num), rest
 
 
+def _opens_with_number_of(task_text: str, number: str) -> bool:
+    """The task cell opens with the task number of a measure number ("2. Ремонт" for "2.1")."""
+    cell_num = task_cell_label(task_text)[0]
+    return cell_num is not None and number.startswith(cell_num + ".")
+
+
 def heading_task(row: RowView, vocab: Vocabulary) -> _Task:
     """The task a heading row opens."""
     if is_spanning_task_heading(row) or is_bare_numbered_heading(row):
@@ -213,32 +225,52 @@ def is_heading(row: RowView, vocab: Vocabulary) -> bool:
 
 def may_be_sum_row(row: RowView) -> bool:
     """Amounts, but no item number, term or executor: a row that may print a sum under an unknown label."""
-    if not row.has_amounts or clean_text(row.term) or clean_text(row.executor):
+    if not row.has_amounts or row.term.strip() or row.executor.strip():
         return False
     return all(strip_number_prefix(text)[0] is None for text in (row.number, row.task, row.measure_own))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
-    """Running sums of the measure rows since a total (or subtotal) row."""
+    """The measure rows a sum row may total: their count, and per amount field its sum and how many print it."""
 
-    rows: int = 0
-    sums: dict[str, Decimal] = field(default_factory=lambda: {"planned": Decimal(0), "actual": Decimal(0)})
-    counts: dict[str, int] = field(default_factory=lambda: {"planned": 0, "actual": 0})
-    tasks: set[int] = field(default_factory=set)
-    #: start again at every new task (the block a subtotal sums)
-    per_task: bool = False
+    rows: int
+    sums: dict[str, Decimal]
+    counts: dict[str, int]
+    tasks: int
+
+
+@dataclass
+class RunningSums:
+    """Prefix sums of the measure rows read so far, so that any run of them is summed at once."""
+
+    #: after each measure row: (planned sum, planned count, actual sum, actual count, task runs)
+    prefix: list[tuple[Decimal, int, Decimal, int, int]] = field(
+        default_factory=lambda: [(Decimal(0), 0, Decimal(0), 0, 0)])
+    last_task: object = None
+    #: where the run of the last task's rows starts
+    task_start: int = 0
 
     def add(self, row: FundingRow, task: object) -> None:
-        if self.rows and id(task) not in self.tasks and self.per_task:
-            self.__init__(per_task=True)  # a new task: a subtotal sums its own rows
-        self.rows += 1
-        self.tasks.add(id(task))
-        for name in ("planned", "actual"):
-            value = getattr(row, name)
-            if value is not None:
-                self.sums[name] += value
-                self.counts[name] += 1
+        ps, pn, as_, an, runs = self.prefix[-1]
+        if row.planned is not None:
+            ps, pn = ps + row.planned, pn + 1
+        if row.actual is not None:
+            as_, an = as_ + row.actual, an + 1
+        if len(self.prefix) == 1 or task is not self.last_task:
+            runs += 1
+            self.task_start = len(self.prefix) - 1
+        self.last_task = task
+        self.prefix.append((ps, pn, as_, an, runs))
+
+    @property
+    def mark(self) -> int:
+        return len(self.prefix) - 1
+
+    def since(self, start: int) -> Block:
+        a, b = self.prefix[start], self.prefix[-1]
+        return Block(rows=len(self.prefix) - 1 - start, sums={"planned": b[0] - a[0], "actual": b[2] - a[2]},
+                     counts={"planned": b[1] - a[1], "actual": b[3] - a[3]}, tasks=b[4] - a[4])
 
 
 def sums_rows(row: FundingRow, block: Block, settings: FundingSettings = DEFAULT_FUNDING) -> bool:
@@ -289,6 +321,8 @@ def split_objects(text: str) -> tuple[str, list[str]]:
 
 def _value_lines(text: str) -> list[str] | None:
     """The non-empty lines of a stacked amount cell, or None when it is not a stack."""
+    if "\n" not in text:
+        return None  # one line: the common case, decided without splitting
     lines = nonempty_lines(text)
     if len(lines) < 2:
         return None
@@ -351,18 +385,18 @@ def _fill_amounts(row: FundingRow, money: list[ColumnSpec], texts: dict[int, str
     return non_numeric
 
 
-def _years_of(money: list[ColumnSpec], name: str) -> set[int]:
-    return {s.year for s in money if s.field == name and s.year is not None and not s.is_year_total}
+def years_of(money: list[ColumnSpec], name: str) -> frozenset[int]:
+    """The years the ``name`` columns split by."""
+    return frozenset(s.year for s in money if s.field == name and s.year is not None and not s.is_year_total)
 
 
-def not_comparable(row: FundingRow, money: list[ColumnSpec]) -> tuple[str, str] | None:
+def not_comparable(row: FundingRow, planned_years: frozenset[int], actual_years: frozenset[int]) -> tuple[str, str] | None:
     """The years of planned and of actual (as text) when the two are not comparable, or None.
 
     They are not when planned is the sum of several years' columns and the
     actual columns cover only some of those years ("Обсяг фінансування" for
     2021, 2022, 2023 beside "Фактично профінансовано" for 2022).
     """
-    planned_years, actual_years = _years_of(money, "planned"), _years_of(money, "actual")
     if ("planned" not in row.derived or row.planned is None or row.actual is None or len(planned_years) < 2
             or not actual_years or not actual_years < planned_years):
         return None
@@ -397,24 +431,27 @@ class _Reader:
     task: _Task | None = None
     #: the last row holding text (a total's place)
     last_row: int = -1
-    #: the measure rows since the last total, and since the last total or subtotal
-    block: Block = field(default_factory=Block)
-    task_block: Block = field(default_factory=lambda: Block(per_task=True))
+    #: the measure rows read, and where the runs since the last total and since the last total or subtotal start
+    sums: RunningSums = field(default_factory=RunningSums)
+    total_start: int = 0
+    subtotal_start: int = 0
+    #: the years the planned and the actual columns split by
+    planned_years: frozenset[int] = frozenset()
+    actual_years: frozenset[int] = frozenset()
 
     def add(self, row: FundingRow, task: _Task | None, texts: dict[int, str]) -> None:
         """Fill the row's amounts from ``texts``, keep it, and name every non-numeric amount cell."""
         bad = _fill_amounts(row, self.money, texts)
         self.pending.append(_Pending(row, task))
-        if row.kind == FundingKind.measure:
-            self.block.add(row, task)
-            self.task_block.add(row, task)
+        if row.kind is FundingKind.measure:
+            self.sums.add(row, task)
         else:
-            self.task_block = Block(per_task=True)
-            if row.kind == FundingKind.total:
-                self.block = Block()
+            self.subtotal_start = self.sums.mark
+            if row.kind is FundingKind.total:
+                self.total_start = self.sums.mark
         for header in bad:
             self.problems.append((len(self.pending) - 1, *NON_NUMERIC_AMOUNT.note(header=repr(header))))
-        problem = not_comparable(row, self.money)
+        problem = "planned" in row.derived and not_comparable(row, self.planned_years, self.actual_years)
         if problem:
             self.problems.append((len(self.pending) - 1, *NOT_COMPARABLE.note(planned=problem[0], actual=problem[1])))
 
@@ -436,9 +473,11 @@ class _Reader:
         candidate = FundingRow(kind=FundingKind.total, measure=text_value(row.label),
                                location=row_location(self.layout.table, row.r))
         _fill_amounts(candidate, self.money, row.amounts)
-        block, task_block = self.block, self.task_block
+        block = self.sums.since(self.total_start)
+        # a subtotal sums its task's rows: the rows since the last sum row and since the task began
+        task_block = self.sums.since(max(self.subtotal_start, self.sums.task_start))
         last = row.r == self.last_row
-        if sums_rows(candidate, block, self.settings) and (last or len(block.tasks) > 1):
+        if sums_rows(candidate, block, self.settings) and (last or block.tasks > 1):
             kind, why = FundingKind.total, f"its amounts equal the sum of the {block.rows} measure rows above"
         elif sums_rows(candidate, task_block, self.settings):
             kind, why = FundingKind.subtotal, f"its amounts equal the sum of the {task_block.rows} measure rows above"
@@ -459,10 +498,8 @@ class _Reader:
         own_number = None
         # a multi-level number ("1.1") in the number column is the measure's own number (beside a blank task
         # cell, or one whose printed task number opens it: "2.1" | "2. Ремонт доріг")
-        cell_num = task_cell_label(row.task)[0]
         if _SUBNUMBER_RE.match(clean_text(number_text)) and (
-                not clean_text(row.task)
-                or cell_num is not None and normalize_item_number(number_text).startswith(cell_num + ".")):
+                not clean_text(row.task) or _opens_with_number_of(row.task, normalize_item_number(number_text))):
             own_number, number_text = normalize_item_number(number_text), ""
             if self.task is None:
                 self.task = _Task(own_number.split(".")[0])
@@ -562,9 +599,11 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
     """
     col = {name: (layout.first(name).col if layout.first(name) else None) for name in TEXT_COLUMNS}
     view = GridView.of(layout.table)
-    reader = _Reader(layout, vocab, view, col, _money_columns(layout))
-    reader.last_row = max((r for r in range(layout.header_rows, layout.body_end) if not view.row_is_empty(r)),
-                          default=-1)
+    money = _money_columns(layout)
+    reader = _Reader(layout, vocab, view, col, money, planned_years=years_of(money, "planned"),
+                     actual_years=years_of(money, "actual"))
+    reader.last_row = next((r for r in range(layout.body_end - 1, layout.header_rows - 1, -1)
+                            if not view.row_is_empty(r)), -1)
     for r in range(layout.header_rows, layout.body_end):
         reader.read_row(r)
     return reader.rows(), reader.problems
