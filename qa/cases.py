@@ -45,6 +45,12 @@ CASES = {
    "terms as 'ІІ квартал 2023 р.', '2022–2024 роки', '2023 рік', 'протягом 2023 року'; executors on several lines; measure numbers in a paragraph of their own"),
  "v22-task-number-rows-quarter": ("task-title-rows-with-numbers-quarter-report-cp1251",
    "a first-quarter report whose tasks are numbered bold rows spanning the table; indicator groups without numerals; a cp1251 text export"),
+ "v23-unknown-headers-numbered-task-cells": ("unknown-header-wordings-numbered-task-cells-unlabelled-sums",
+   "every funding column but the task named in words the vocabulary lacks (read from stems, years, organisations, long texts, actual/planned percents); the task number printed inside the task cell; subtotal and total rows labelled in words the vocabulary lacks (read from their sums)"),
+ "v24-goal-heading-rows-limit-index-columns": ("goal-heading-rows-limit-column-by-unit-and-place",
+   "tasks as heading rows labelled 'Ціль N.' (no task-heading word of the vocabulary); a planned column named only by its unit and place, a percent column only by its values; a total labelled 'Підсумок'"),
+ "v25-plan-by-year-unknown-header-task-in-cell": ("plan-by-year-under-unknown-header-task-number-in-cell",
+   "planned per year and an 'Усього' column under a planned header the vocabulary lacks, actual of the reporting year only; the task number inside the repeated task cell; a total labelled 'Загалом'"),
 }
 
 #: renderings of the reference corpus (shared/corpus) that samples/ does not hold:

@@ -367,7 +367,8 @@ def build_funding(v, tasks, dec, rng):
             else:
                 if mi == 1 or taskmode == "repeat":
                     cells["tno"] = tno_txt
-                    cells["task"] = t["text"]
+                    # task_numbered: the task cell prints the task's number too ("2. Ремонт доріг")
+                    cells["task"] = (f"{ti}. " if v.get("task_numbered") else "") + t["text"]
                 else:
                     cells["tno"] = V
                     cells["task"] = V
@@ -737,10 +738,11 @@ def tab_export(blocks):
 
 # ---------------------------------------------------------------- driver
 def all_variants():
-    """Yield (v, blocks, expected) for every variant, specs (variants_a) first, then hand-built (variants_b)."""
+    """Yield (v, blocks, expected) for every variant, specs (variants_a, variants_c) first, then hand-built (variants_b)."""
     from variants_a import VARIANTS
     from variants_b import VARIANTS_B
-    for v in VARIANTS:
+    from variants_c import VARIANTS_C
+    for v in VARIANTS + VARIANTS_C:
         blocks, exp = build_doc(v, random.Random(v["id"]))
         yield v, blocks, exp
     for build in VARIANTS_B:

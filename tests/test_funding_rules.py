@@ -373,3 +373,27 @@ def test_percent_against_a_plan_of_more_years_is_checked_against_the_actual_year
     rep = report(table, INDICATORS)
     message = warnings_of(rep, "percent-vs-amounts")[0].message
     assert "250 of 500" in message and "50.0 %" in message
+
+
+def test_heading_row_labelled_with_a_word_the_vocabulary_lacks_opens_a_numbered_task():
+    table = [
+        ["№ з/п", "Назва заходу", "Обсяг фінансування", "Профінансовано"],
+        ["Ціль 2. Безпечні дороги", L, L, L],
+        ["2.1", "Розмітка", "50,0", "40,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task, r.number) for r in rep.funding] == [("2", "Безпечні дороги", "2.1")]
+
+
+def test_sum_row_of_a_single_measure_task_labelled_like_the_sum_rows_above_is_a_subtotal():
+    table = [
+        ["№ з/п", "Завдання", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1.", "Дороги", "1.1 Ремонт", "100,0", "90,0"],
+        [U, U, "1.2 Розмітка", "50,0", "40,0"],
+        ["Підсумок за напрямом 1", L, L, "150,0", "130,0"],
+        ["2.", "Світло", "Заміна ламп", "10,0", "10,0"],
+        ["Підсумок за напрямом 2", L, L, "10,0", "10,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.kind.value for r in rep.funding] == ["measure", "measure", "subtotal", "measure", "subtotal"]
+    assert "opens like the sum rows above" in warnings_of(rep, "inferred-total")[1].message

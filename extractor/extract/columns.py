@@ -300,9 +300,10 @@ def _score_fields(kind: str, fields: set[str | None]) -> int:
     return len(fields & {"number", "name", "unit", "planned", "actual", "reason", "remedy"})
 
 
-def _worth_inferring(kind: str, specs: list[ColumnSpec]) -> bool:
-    """The vocabulary names a text or money column of the kind: the table may be one, worth classifying the rest."""
-    fields = {s.field for s in specs}
+def _worth_inferring(kind: str, specs: list[ColumnSpec], vocab: Vocabulary) -> bool:
+    """The vocabulary (or a planned/actual/percent word stem) names a text or money column of the kind: the
+    table may be one, worth classifying the rest."""
+    fields = {s.field for s in specs} | {vocab.column_words.best(fold(s.header))[0] for s in specs if s.field is None}
     if kind == FUNDING:
         return bool(fields & {*FUNDING_CORE, *FUNDING_MONEY})
     return "name" in fields or bool(fields & {"unit"} and fields & {"planned", "actual"})
@@ -310,14 +311,21 @@ def _worth_inferring(kind: str, specs: list[ColumnSpec]) -> bool:
 
 def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnSpec], vocab: Vocabulary) -> list[Inferred]:
     """Classify the columns the vocabulary left unread (classify.py) and set their fields."""
-    if not any(s.field is None and s.header for s in specs) or not _worth_inferring(kind, specs):
+    if not any(s.field is None and s.header for s in specs) or not _worth_inferring(kind, specs, vocab):
         return []
+    # a "Усього" sub-header under a header the vocabulary lacks: the printed total beside the year columns
+    totals = {s.col for s in specs if s.field is None and " / " in s.header
+              and vocab.funding_total_columns.starts(fold(s.header.rsplit(" / ", 1)[1]))[0]}
     inferred = classify_columns(kind, table, header_rows, {s.col: s.field for s in specs},
                                 {s.col: s.header for s in specs}, vocab,
-                                by_year=frozenset(s.col for s in specs if s.year is not None))
+                                by_year=frozenset(s.col for s in specs if s.year is not None) | totals)
     by_col = {s.col: s for s in specs}
     for found in inferred:
-        by_col[found.col].field = found.field
+        spec = by_col[found.col]
+        spec.field = found.field
+        if spec.col in totals and found.field in ("planned", "actual"):
+            spec.is_total = True
+            spec.is_year_total = spec.year is not None
     return inferred
 
 

@@ -39,6 +39,8 @@ from .vocab import Vocabulary
 _BULLET_RE = regex.compile(r"^\s*[-–—•·▪]\s*")
 _SINGLE_NUMBER_RE = regex.compile(r"^\d{1,3}\.?$")
 _SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
+#: a heading row's label word the vocabulary lacks, then the task number: "Ціль 2. …", "Пріоритет №3: …"
+_LABELLED_NUMBER_RE = regex.compile(r"^\p{L}{3,}\s*(?:№\s*)?(\d{1,3}(?:\.\d{1,3})*)\s*[.:)]\s*(\S.*)$", regex.S)
 #: a total label is the phrase plus at most this many characters ("Усього по Програмі:")
 MAX_TOTAL_LABEL_EXTRA = 40
 #: the text columns a funding row may have
@@ -209,6 +211,8 @@ def heading_task(row: RowView, vocab: Vocabulary) -> _Task:
         text = row.spanning or clean_text(row.measure)
         return _Task(normalize_item_number(strip_number_prefix(row.number)[0] or row.number), [text])
     heading = vocab.task_heading.match(row.label) if row.label else None
+    if heading is None and row.label and not clean_text(row.task):
+        heading = _LABELLED_NUMBER_RE.match(row.label)  # a heading row whose label word the vocabulary lacks
     if heading:
         return _Task(normalize_item_number(heading.group(1)), [heading.group(2)])
     num, rest = strip_number_prefix(row.number if clean_text(row.number) else row.task)
@@ -273,18 +277,27 @@ class RunningSums:
                      counts={"planned": b[1] - a[1], "actual": b[3] - a[3]}, tasks=b[4] - a[4])
 
 
-def sums_rows(row: FundingRow, block: Block, settings: FundingSettings = DEFAULT_FUNDING) -> bool:
-    """The row's planned and actual (those it prints) equal the block's sums, and at least one is compared."""
+def sums_rows(row: FundingRow, block: Block, settings: FundingSettings = DEFAULT_FUNDING, min_rows: int | None = None) -> bool:
+    """The row's planned and actual (those it prints) equal the block's sums, and at least one is compared.
+
+    ``min_rows`` (default: the settings') is how many rows must print the amount.
+    """
     compared = 0
+    least = settings.min_summed_rows if min_rows is None else min_rows
     for name in ("planned", "actual"):
         total = getattr(row, name)
         if total is None:
             continue
         n = block.counts[name]
-        if n < settings.min_summed_rows or abs(block.sums[name] - total) > settings.sum_slack_per_row * n:
+        if n < least or abs(block.sums[name] - total) > settings.sum_slack_per_row * n:
             return False
         compared += 1
     return compared > 0
+
+
+def _first_word(label: str) -> str:
+    words = fold(label).split()
+    return words[0] if words else ""
 
 
 def closes_with_total(row: FundingRow, block: Block, settings: FundingSettings = DEFAULT_FUNDING) -> bool:
@@ -435,11 +448,15 @@ class _Reader:
     sums: RunningSums = field(default_factory=RunningSums)
     total_start: int = 0
     subtotal_start: int = 0
+    #: the first words of the sum rows' labels so far ("підсумок"): a row opening the same way sums even one row
+    sum_label_words: set[str] = field(default_factory=set)
     #: the years the planned and the actual columns split by
     planned_years: frozenset[int] = frozenset()
     actual_years: frozenset[int] = frozenset()
 
     def add(self, row: FundingRow, task: _Task | None, texts: dict[int, str]) -> None:
+        if row.kind is not FundingKind.measure and row.measure:
+            self.sum_label_words.add(_first_word(row.measure))
         """Fill the row's amounts from ``texts``, keep it, and name every non-numeric amount cell."""
         bad = _fill_amounts(row, self.money, texts)
         self.pending.append(_Pending(row, task))
@@ -481,6 +498,9 @@ class _Reader:
             kind, why = FundingKind.total, f"its amounts equal the sum of the {block.rows} measure rows above"
         elif sums_rows(candidate, task_block, self.settings):
             kind, why = FundingKind.subtotal, f"its amounts equal the sum of the {task_block.rows} measure rows above"
+        elif _first_word(row.label) in self.sum_label_words and sums_rows(candidate, task_block, self.settings, 1):
+            kind, why = FundingKind.subtotal, ("its label opens like the sum rows above it and its amounts equal the "
+                                               f"{task_block.rows} measure row(s) above")
         elif last and row.label and closes_with_total(candidate, block, self.settings):
             kind, why = FundingKind.total, "it closes the table with no number, term or executor and its planned " \
                                             "amount is near the sum of the rows above"

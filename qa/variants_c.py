@@ -1,0 +1,40 @@
+"""Layout variants v23–v25: header wordings, task labels and total labels that the vocabulary does not hold.
+
+The extractor must read these from evidence (word stems, content, position,
+sums), naming what it inferred in warnings; none of the wordings below may be
+added to vocab/headers.yaml, or the variants stop testing that.
+"""
+TITLE_ANNUAL = ["Звіт", "про виконання міської цільової програми «{name}»", "на {p0}-{p1} роки за 2022 рік"]
+
+VARIANTS_C = [
+    # every column but the task and its number named in words the vocabulary lacks; the task number printed in
+    # the task cell too; subtotal and total rows labelled in words the vocabulary lacks
+    dict(id="v23-unknown-headers-numbered-task-cells", theme="osvita", unit="тис. грн", taskmode="vmerge",
+         task_numbered=True, numcol="prefix",
+         headers=dict(task="Завдання", measure="Опис заходу", term="Роки реалізації", executor="Хто виконує",
+                      planned="Кошторисні призначення, тис. грн", actual="Спрямовано коштів, тис. грн",
+                      pct="Частка освоєння"),
+         subtotals="Підсумок за напрямом {n}", total="Загалом за програмою", groups="cyr", period=(2021, 2023),
+         decisions=[((2020, 12, 22), "917"), ((2021, 6, 24), "1205/21")], no_sign="№",
+         title=TITLE_ANNUAL, kind="annual", sign_mode="tab", sign_name="Ірина ПЕТРЕНКО"),
+    # tasks as heading rows labelled "Ціль N." (not a task-heading word of the vocabulary); a limit column
+    # told only by its unit and place; a percent column told by its values; a total labelled "Підсумок"
+    dict(id="v24-goal-heading-rows-limit-index-columns", theme="dorohy", unit="грн", taskmode="heading",
+         task_label="Ціль {n}. ", mno_dot=True, pct_sign="", dash="—",
+         headers=dict(measure="Найменування робіт", term="Період", executor="Відповідальний",
+                      planned="Ліміт асигнувань, грн", actual="Фактичні витрати, грн", pct="Індекс виконання"),
+         total="Підсумок", groups="lat", period=(2021, 2023),
+         decisions=[((2020, 12, 23), "69/3"), ((2022, 1, 27), "25/11")],
+         title=TITLE_ANNUAL, kind="annual", sign_mode="lines", sign_name="Коваль В.М."),
+    # a breakdown by year under a planned header the vocabulary lacks, the actual of the reporting year only,
+    # the task number inside a repeated task cell, and a total row with a label the vocabulary lacks
+    dict(id="v25-plan-by-year-unknown-header-task-in-cell", theme="zdorovia", unit="тис. грн", report_year=2022,
+         breakdown=("years", [2021, 2022, 2023], "planonly+total"), has_pct=False, taskmode="repeat",
+         task_numbered=True, numcol="prefix",
+         headers=dict(task="Пріоритетні завдання", measure="Зміст заходів", term="Термін виконання",
+                      executor="Виконавці", planned="Прогнозні обсяги видатків, тис. грн",
+                      actual="Витрачено, тис. грн"),
+         total="Загалом", groups="cyr", period=(2021, 2023),
+         decisions=[((2020, 12, 24), "2512"), ((2021, 12, 23), "801")],
+         title=TITLE_ANNUAL, kind="annual", sign_mode="tab", sign_name="Олена КРАВЧУК"),
+]
