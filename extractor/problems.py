@@ -139,6 +139,9 @@ USAGE = declare("usage", ERROR, N_("{reason}"), N_("The command line names no us
 OUTPUT_EXISTS = declare("output-exists", ERROR, N_("{reason}"),
                         N_("The output folder holds an earlier batch's outputs, and neither --resume nor --force "
                            "was given."))
+VOCABULARY_ERROR = declare("vocabulary-error", ERROR, N_("the vocabulary does not follow its schema: {reason}"),
+                           N_("The vocabulary file (vocab/headers.yaml) has a key the extractor does not know, lacks "
+                              "a list, or is not valid YAML; nothing is read until it is fixed."))
 INTERNAL_ERROR = declare("internal-error", ERROR, N_("internal error while {stage} ({detail})"),
                          N_("extractor failed on its own side (a bug), not because of the file; the stage is named."))
 CRASH = declare("crash", ERROR, N_("internal error while {stage} ({detail})"),

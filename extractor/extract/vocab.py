@@ -20,6 +20,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from .. import problems
 from ..errors import ExtractorError
 from ..models import FundingKind, FundingRow, IndicatorGroup, IndicatorRow
 from ..normalize.text import fold
@@ -42,7 +43,7 @@ Phrases = Annotated[list[Phrase], Field(min_length=1)]
 class VocabularyError(ExtractorError):
     """The vocabulary file does not follow its schema (an unknown key, a missing list, a wrong type)."""
 
-    code = "vocabulary-error"
+    code = problems.VOCABULARY_ERROR.code
 
 
 class _Strict(BaseModel):
@@ -340,12 +341,12 @@ def parse_vocabulary(text: str, name: str | Path) -> Vocabulary:
         root = yaml.compose(text)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise VocabularyError(name, f"not valid YAML: {exc}") from exc
+        raise VocabularyError(name, problems.VOCABULARY_ERROR.message(reason=f"not valid YAML: {exc}")) from exc
     try:
         validated = VocabularyFile.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(_describe(e, root) for e in exc.errors())
-        raise VocabularyError(name, f"the vocabulary does not follow its schema: {problems}") from exc
+        found = "; ".join(_describe(e, root) for e in exc.errors())
+        raise VocabularyError(name, problems.VOCABULARY_ERROR.message(reason=found)) from exc
     return compile_vocabulary(validated)
 
 
