@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 import regex
 
 from ..document import Table
+from ..i18n import _
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold
 from .vocab import PhraseSet, Vocabulary
@@ -132,15 +133,15 @@ def classify_by_words(header: str, kind: str, vocab: Vocabulary,
                   else (vocab.indicator_columns, vocab.funding_columns))
     close = _similar_phrase(folded, own, settings)
     if close:
-        return close[0], f"its header is close to the vocabulary phrase {close[1]!r}"
+        return close[0], _("its header is close to the vocabulary phrase {phrase}").format(phrase=repr(close[1]))
     name, length = other.best(folded)
     if name in MONEY:
         phrase = next(p for p, _pat, n in other.by_length if n == name and len(p) == length and p in folded)
-        return name, f"{phrase!r} names {name} in the other table's vocabulary"
-    name, _ = vocab.column_words.best(folded)
+        return name, _("{phrase} names {field} in the other table's vocabulary").format(phrase=repr(phrase), field=name)
+    name, _length = vocab.column_words.best(folded)
     if name is not None:
         stem = next(p for p, pat, n in vocab.column_words.by_length if n == name and pat.search(folded))
-        return name, f"the word {stem!r}… names {name}"
+        return name, _("the word {stem}… names {field}").format(stem=repr(stem), field=name)
     return None
 
 
@@ -189,20 +190,20 @@ def classify_by_content(c: int, header: str, grid: list, header_rows: int, ctx: 
     if not content.texts:
         return None
     if not ctx.has("term") and ctx.kind == FUNDING and content.share(_is_years) >= settings.min_share:
-        return "term", "its cells are years"
+        return "term", _("its cells are years")
     numeric = content.numeric_share() >= settings.min_share
     if numeric:
         return _classify_numbers(c, header, grid, header_rows, content, ctx, vocab, settings)
     organisations = vocab.organisation_words
     if (ctx.kind == FUNDING and not ctx.has("executor")
             and content.share(lambda t: organisations.best(fold(t))[0] is not None) >= settings.min_share):
-        return "executor", "its cells name organisations"
+        return "executor", _("its cells name organisations")
     mean = sum(len(t) for t in content.texts) / len(content.texts)
     if ctx.kind != FUNDING and not ctx.has("unit") and max(len(t) for t in content.texts) <= settings.max_unit_length:
-        return "unit", "its cells are short unit words"
+        return "unit", _("its cells are short unit words")
     text_field = "measure" if ctx.kind == FUNDING else "name"
     if not ctx.has(text_field) and mean >= settings.min_text_length:
-        return text_field, "its cells are long texts and no other column holds them"
+        return text_field, _("its cells are long texts and no other column holds them")
     return None
 
 
@@ -211,10 +212,10 @@ def _classify_numbers(c: int, header: str, grid: list, header_rows: int, content
     planned, actual = ctx.first("planned"), ctx.first("actual")
     if not ctx.has("percent") and planned is not None and actual is not None and c > max(planned, actual):
         if content.share(lambda t: t.endswith("%")) >= settings.min_share:
-            return "percent", "its values are printed with %"
+            return "percent", _("its values are printed with %")
         if _percent_of_amounts(ColumnContent.of(grid, header_rows, planned), ColumnContent.of(grid, header_rows, actual),
                                content, settings):
-            return "percent", "its values are actual / planned × 100"
+            return "percent", _("its values are actual / planned × 100")
     unit = vocab.money_unit.of(header)
     decimals = content.share(_decimal_or_blank) >= settings.min_share
     if not (unit or decimals):
@@ -225,9 +226,10 @@ def _classify_numbers(c: int, header: str, grid: list, header_rows: int, content
         return None
     for name in ("planned", "actual"):
         if not ctx.has(name):
-            where = f"under {unit!r}" if unit else "printed with decimals"
-            bounds = "between the measure and the percent column" if percent is not None else "right of the texts"
-            return name, f"a column of amounts {where} {bounds}, and no {name} column was found"
+            where = _("under {unit}").format(unit=repr(unit)) if unit else _("printed with decimals")
+            bounds = _("between the measure and the percent column") if percent is not None else _("right of the texts")
+            return name, _("a column of amounts {where} {bounds}, and no {field} column was found").format(
+                where=where, bounds=bounds, field=name)
     return None
 
 

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 import regex
 
+from ..i18n import _
 from ..models import Breakdown, FundingKind, FundingRow
 from ..problems import INFERRED_TOTAL, NON_NUMERIC_AMOUNT, NOT_COMPARABLE
 from ..normalize.numbers import try_number
@@ -495,20 +496,20 @@ class _Reader:
         task_block = self.sums.since(max(self.subtotal_start, self.sums.task_start))
         last = row.r == self.last_row
         if sums_rows(candidate, block, self.settings) and (last or block.tasks > 1):
-            kind, why = FundingKind.total, f"its amounts equal the sum of the {block.rows} measure rows above"
+            kind, why = FundingKind.total, _("its amounts equal the sum of the {n} measure rows above").format(n=block.rows)
         elif sums_rows(candidate, task_block, self.settings):
-            kind, why = FundingKind.subtotal, f"its amounts equal the sum of the {task_block.rows} measure rows above"
+            kind, why = FundingKind.subtotal, _("its amounts equal the sum of the {n} measure rows above").format(n=task_block.rows)
         elif _first_word(row.label) in self.sum_label_words and sums_rows(candidate, task_block, self.settings, 1):
-            kind, why = FundingKind.subtotal, ("its label opens like the sum rows above it and its amounts equal the "
-                                               f"{task_block.rows} measure row(s) above")
+            kind, why = FundingKind.subtotal, _("its label opens like the sum rows above it and its amounts equal "
+                                                "the {n} measure row(s) above").format(n=task_block.rows)
         elif last and row.label and closes_with_total(candidate, block, self.settings):
-            kind, why = FundingKind.total, "it closes the table with no number, term or executor and its planned " \
-                                            "amount is near the sum of the rows above"
+            kind, why = FundingKind.total, _("it closes the table with no number, term or executor and its "
+                                             "planned amount is near the sum of the rows above")
         else:
             return False
         candidate.kind = kind
         self.add(candidate, None, row.amounts)
-        label = f"{row.label!r}" if row.label else "without a label"
+        label = repr(row.label) if row.label else _("without a label")
         self.problems.append((len(self.pending) - 1, *INFERRED_TOTAL.note(label=label, kind=kind.value, why=why)))
         return True
 
