@@ -178,3 +178,24 @@ def test_a_rule_less_table_whose_header_is_repeated_on_the_next_page_is_one_tabl
     # cells keep their boxes on the page: the header cell "План" stands over its amounts
     plan = table.rows[0].cells[3]
     assert plan.bbox is not None and plan.bbox[0] < COLUMNS[3] < plan.bbox[2]
+
+
+def test_a_header_left_at_the_foot_of_a_page_heads_the_rows_on_the_next():
+    """No row of the table fits under its header: the header and a group heading close page 1, the rows fill page 2."""
+    first = [(50, 0, "Оцінка ефективності виконання програми"), *table_lines(52, [HEADER]), (190, 53, "І. Показники затрат")]
+    second = table_lines(0, ROWS)
+    doc = read(text_pdf([first, second]))
+    (table,) = doc.tables
+    grid = table.text_grid()
+    assert grid[0] == HEADER and table.rows[0].is_header
+    assert grid[1][0] == "І. Показники затрат" and grid[2:] == ROWS
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Оцінка ефективності виконання програми"]
+
+
+def test_a_wide_value_printed_over_its_column_edge_stays_in_its_column():
+    """On the next page a value wider than any on the first runs over the edge the first page's gutters gave."""
+    first = [(50, 0, "Фінансування"), *table_lines(2, [HEADER, *ROWS])]
+    wide = [["5.", "Нова огорожа", "Школа № 9", "1234567,50", "120,0"]]
+    doc = read(text_pdf([first, table_lines(0, wide)]))
+    (table,) = doc.tables
+    assert table.text_grid()[-1] == wide[0]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from ..document import Block
@@ -65,16 +66,24 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
     reads the rows under it on its columns, as under a header a spreadsheet
     ruled. A table whose columns match (within ``SAME_EDGES_SHARE`` of a
     column) those of the last table found on the page before takes its
-    edges, so the pieces join as one table. Returns whether any was found.
+    edges, so the pieces join as one table. A header left at the foot of
+    a page, its rows all on the next, heads them there
+    (``_with_header_from_page_before``). Returns whether any was found.
     """
     found_any = False
     last: tuple[float, ...] | None = None
+    prev: PageContent | None = None  # the page before, when it has no ruled table
+    prev_bottom = 0.0  # where the bodies of the tables found on it end
     for page in pages:
         if page.tables or not page.words:
-            last = None
+            last, prev = None, None
             continue
         taken: set[int] = set()
-        for found in find_gutter_tables(page.words, cfg):
+        tables = find_gutter_tables(page.words, cfg)
+        if prev is not None and not _opens_page(page, tables):
+            tables = _with_header_from_page_before(prev, prev_bottom, page, tables, cfg)
+        prev, prev_bottom = page, max((t.body_bottom for t in tables), default=0.0)
+        for found in tables:
             edges = _same_edges(found.edges, last)
             page.tables.append(PageTable(page.number, _header_cells(found, edges), header_rows=found.header_rows))
             taken |= found.header_lines
@@ -83,6 +92,55 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
         if taken:
             _drop_lines(page, taken)
     return found_any
+
+
+def _opens_page(page: PageContent, tables: list[FoundTable]) -> bool:
+    """Whether the page opens with the header of a table found on it."""
+    if not tables or not page.lines:
+        return False
+    first = min(range(len(page.lines)), key=lambda k: page.lines[k].top)
+    return first in tables[0].header_lines
+
+
+def _with_header_from_page_before(
+    prev: PageContent, prev_bottom: float, page: PageContent, tables: list[FoundTable], cfg: FinderSettings
+) -> list[FoundTable]:
+    """The page's tables, the first one with its header taken from the foot of the page before.
+
+    A header printed at the foot of a page (perhaps with a group heading
+    under it) whose rows all went to the next page is no table on either
+    page. The last lines of the page before (under its own tables, close
+    together, a page number aside) are set over the page's first line; when
+    the finder then reads them as the header of a table opening the page,
+    they move to this page (the rows' page) and leave the page before.
+    """
+    order = sorted(
+        (k for k, ln in enumerate(prev.lines) if ln.top > prev_bottom), key=lambda k: prev.lines[k].top
+    )
+    while order and _PAGE_NUMBER_RE.match(prev.lines[order[-1]].text):
+        order.pop()
+    if not order or not page.lines:
+        return tables
+    tail = [order[-1]]
+    for k in reversed(order[:-1]):
+        ln, below = prev.lines[k], prev.lines[tail[0]]
+        if len(tail) >= cfg.max_header_lines or below.top - ln.bottom > UNRULED_BODY_GAP * max(1.0, ln.bottom - ln.top):
+            break
+        tail.insert(0, k)
+    first_top = min(ln.top for ln in page.lines)
+    last = prev.lines[tail[-1]]
+    shift = first_top - last.bottom - max(1.0, (last.bottom - last.top) * 0.5)
+    moved = {k: n for n, k in enumerate(tail)}
+    words = [Word(w.text, w.x0, w.x1, w.top + shift, w.bottom + shift, moved[w.line]) for w in prev.words if w.line in moved]
+    words += [Word(w.text, w.x0, w.x1, w.top, w.bottom, w.line + len(tail)) for w in page.words]
+    found = find_gutter_tables(words, cfg)
+    if not found or not any(line < len(tail) for line in found[0].header_lines):
+        return tables
+    # the header and what stands under it move to this page, over its first line
+    page.lines = [replace(prev.lines[k], top=prev.lines[k].top + shift, bottom=prev.lines[k].bottom + shift) for k in tail] + page.lines
+    page.words = words
+    _drop_lines(prev, set(tail))
+    return found
 
 
 def _same_edges(edges: tuple[float, ...], last: tuple[float, ...] | None) -> tuple[float, ...]:

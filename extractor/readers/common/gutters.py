@@ -108,6 +108,8 @@ class FoundTable:
     header_lines: frozenset[int]
     #: where the body starts (the header's foot)
     body_top: float
+    #: where the body as found from the gutters ends (its last line's bottom)
+    body_bottom: float = 0.0
 
     @property
     def n_cols(self) -> int:
@@ -506,6 +508,7 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
             s += 1
             continue
         cells, rows, edges = got
-        out.append(FoundTable(tuple(edges), tuple(cells), rows, frozenset(lines[i].line for i in header), body_top))
+        out.append(FoundTable(tuple(edges), tuple(cells), rows, frozenset(lines[i].line for i in header), body_top,
+                              lines[body.end - 1].bottom))
         floor = s = body.end
     return out

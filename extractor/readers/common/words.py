@@ -265,6 +265,8 @@ def column_lines(
                 blocks.append([w])
         merged: dict[int, int] = {}
         for bl in blocks:
+            if not any(_WORDLIKE_RE.match(w.text) for w in bl):
+                continue  # a wide value printed over its column's edge stays in the column of its middle
             if any(w.x0 < e - EDGE_STRADDLE and w.x1 > e + EDGE_STRADDLE for w in bl for e in edges[1:-1]) or any(
                 b.x0 - a.x1 < space and column(a.x1) < column(b.x0) and _WORDLIKE_RE.match(a.text) and _WORDLIKE_RE.match(b.text)
                 for a, b in zip(bl, bl[1:])
