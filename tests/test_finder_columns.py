@@ -110,3 +110,19 @@ def test_amounts_stacked_against_dash_listed_objects_stay_one_row_when_a_wrapped
     rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
     assert len(rows) == 2
     assert "704,0\n128,0\n120,0" in [t for t, _, _ in rows[0].cells]
+
+
+def test_a_measure_text_under_its_number_beside_amounts_wrapped_at_their_thousands_stays_one_row():
+    from extractor.readers.common.rows import body_rows
+
+    text = """\
+1.  Підготовка    1.1 Турніри       2021-   Управління    360,0    396,0
+2.  Розвиток      3.2               2021-   Управління    1        1
+                  Облаштування      2023    освіти        800,0    200,0
+                  майданчиків
+3.  Утримання     4.1 Підтримка     2021    КП            120,0    130,0"""
+    lines = text_lines(text, cfg=CFG)
+    cores, bridging = body_columns(lines, range(len(lines)), cfg=CFG)
+    rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
+    assert len(rows) == 3
+    assert [t for t, _, _ in rows[1].cells][2:] == ["3.2\nОблаштування\nмайданчиків", "2021-\n2023", "Управління\nосвіти", "1\n800,0", "1\n200,0"]

@@ -258,6 +258,8 @@ def wrapped_number(above: str, below: str) -> bool:
 
 
 _SHORT_INT_RE = re.compile(r"^[-−–]?\d{1,3}$")
+#: an item number with a dot: "3.", "3.2", "3.2."
+_ITEM_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.$|^\d{1,3}(?:\.\d{1,3})+$")
 
 
 def wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
@@ -265,15 +267,18 @@ def wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
 
     "12" over "345,678" is 12 345,678 when every number on the line is
     such a tail (three digits and decimals) under a short integer, and its
-    text cells continue the text above (they start in lower case, or go on
-    from a line ending in a hyphen, "2021-" over "2023"): a new row would
-    open its own texts.
+    text cells continue the text above (they start in lower case, go on
+    from a line ending in a hyphen, "2021-" over "2023", or follow an item
+    number left alone on the line above, "3.2" over "Облаштування"): a new
+    row would open its own texts.
     """
     tails = 0
     for c, t in cols.items():
         t = t.strip()
         if c in above and _CONTINUES_RE.search(above[c].strip()):
             continue  # the rest of a text cut at a hyphen or a comma
+        if c in above and not is_value(t) and _ITEM_NUMBER_RE.match(above[c].strip()):
+            continue  # a text after its item number left alone on the line above ("3.2")
         if is_value(t):
             if not (c in above and _SHORT_INT_RE.match(above[c].strip()) and _GROUPS_TAIL_RE.match(t)):
                 return False
