@@ -1,4 +1,4 @@
-"""Header words broken over two lines of a narrow cell, put back together.
+"""Header words: broken over two lines of a narrow cell, put back together; column names printed one space apart.
 
 A column narrower than one of its header's words makes the program that
 printed the table break the word where the cell ends, with no hyphen:
@@ -31,6 +31,22 @@ def _vocabulary_words() -> frozenset[str]:
     vocab = load_vocabulary()
     sets = (vocab.funding_columns, vocab.funding_total_columns, vocab.funding_sources, vocab.indicator_columns)
     return frozenset(w for ps in sets for phrase, _, _ in ps.by_length for w in re.findall(r"[^\W\d_]+", phrase))
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    """The first words of the header vocabulary's phrases ("планове", "фактичне", "одиниця"), folded."""
+    from ...extract.vocab import load_vocabulary
+
+    vocab = load_vocabulary()
+    sets = (vocab.funding_columns, vocab.funding_total_columns, vocab.indicator_columns)
+    return frozenset(phrase.split()[0] for ps in sets for phrase, _, _ in ps.by_length if phrase.split())
+
+
+def opens_column_name(text: str) -> bool:
+    """Whether a header text opens with a word that opens a column name of the vocabulary ("Планове значення")."""
+    first = text.split(" ", 1)[0] if text else ""
+    return bool(first) and fold(first) in _opening_words()
 
 
 def rejoin_broken_words(text: str) -> str:

@@ -24,9 +24,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .columns import cut_fragment, overlapping_cores, slot_of
+from .broken_words import opens_column_name
+from .columns import cut_fragment, overlapping_cores, owning_cores, slot_of
 from .finder_settings import FinderSettings
-from .words import Line, merge_intervals
+from .words import WORD_RE, Frag, Line, merge_intervals
 
 
 _NORM_WORD_RE = re.compile(r"\w+")
@@ -84,13 +85,56 @@ def header_line_pieces(
         found = []
         for f in line.frags:
             meet = any(c in started for c in overlapping_cores(cores, f.x0, f.x1))
-            for p, (a, b) in cut_fragment(f, cores, alone, meet, cfg=cfg):
+            cut = cut_at_column_names(f, cores, started)
+            for p, (a, b) in cut or cut_fragment(f, cores, alone, meet, cfg=cfg):
                 if slots and a == b and not overlapping_cores(cores, p.x0, p.x1):
                     # in a gutter: the column whose cell holds it
                     a = b = slot_of(slots, p.x0, p.x1, a)
                 found.append(HPiece(i, p.x0, p.x1, p.text, a, b))
         started.update(p.a for p in found if p.a == p.b)
         out.extend(found)
+    return out
+
+
+def cut_at_column_names(
+    frag: Frag, cores: list[list[int]], started: set[int] = frozenset()
+) -> list[tuple[Frag, tuple[int, int]]] | None:
+    """A header fragment over several columns cut where each column's name begins, or None.
+
+    Header words of neighbouring columns may print one space apart
+    ("Планове Фактичне" over "значення   значення"): one fragment that would
+    read as a cell spanning both. It is cut at the single spaces between
+    words over one column and words over a later one when every piece fits
+    one column and opens with a word that opens a column name of the header
+    vocabulary ("2022 рік" over "план" and "факт" stays one spanning cell),
+    or goes on with a column's own header text above it (``started``:
+    "виміру показника показника" under "Одиниця", "Планове", "Фактичне").
+    """
+    if len(overlapping_cores(cores, frag.x0, frag.x1)) < 2:
+        return None
+    words = [(frag.x0 + m.start(), frag.x0 + m.end()) for m in WORD_RE.finditer(frag.text)]
+    groups: list[list[tuple[int, int]]] = []
+    last = -1
+    for x0, x1 in words:
+        own = owning_cores(cores, x0, x1)
+        if len(own) != 1:
+            return None
+        if own[0] != last:
+            if own[0] < last:
+                return None
+            groups.append([])
+            last = own[0]
+        groups[-1].append((x0, x1))
+    if len(groups) < 2:
+        return None
+    out = []
+    for g in groups:
+        x0, x1 = g[0][0], g[-1][1]
+        text = frag.text[x0 - frag.x0 : x1 - frag.x0]
+        col = owning_cores(cores, x0, x1)[0]
+        if col not in started and not opens_column_name(text):
+            return None
+        out.append((Frag(x0, x1, text), (col, col)))
     return out
 
 
