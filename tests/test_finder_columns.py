@@ -126,3 +126,22 @@ def test_a_measure_text_under_its_number_beside_amounts_wrapped_at_their_thousan
     rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
     assert len(rows) == 3
     assert [t for t, _, _ in rows[1].cells][2:] == ["3.2\nОблаштування\nмайданчиків", "2021-\n2023", "Управління\nосвіти", "1\n800,0", "1\n200,0"]
+
+
+def test_a_cell_merged_over_two_columns_printed_one_space_apart_does_not_hide_their_edge():
+    text = """\
+1. Обсяг видатків    165,0    -   Захід програми не Виконання заходу
+                                  фінансувався      враховано у
+2. Обсяг видатків    187,0    -   Захід програми не Виконання заходу
+                                  фінансувався      враховано у
+3. Обсяг видатків    23,2     -   Захід програми не Виконання заходу
+                                  фінансувався      враховано у
+5. Обсяг видатків    28,9     -   Захід програми не Виконання заходу
+                                  фінансувався      враховано у
+6. Обсяг видатків    11,0     -   Захід програми не Виконання заходу
+                                  фінансувався      враховано у
+4. Кількість камер   146    196   Перевищення показника пов’язано з
+                                  підвищенням рівня"""
+    lines = text_lines(text, cfg=CFG)
+    cores, _ = body_columns(lines, range(len(lines)), cfg=CFG)
+    assert [lines[0].text[a:b + 1].strip() for a, b in cores][3:] == ["Захід програми не", "Виконання заходу"]

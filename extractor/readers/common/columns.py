@@ -278,7 +278,9 @@ def split_at_edges(
     start (left-aligned text), one line has text before it with a real gap
     (a full line, or a ``wrapped`` line of the rows, where the two cells'
     wrapped text stands apart), and every full line running through x has a
-    word starting just before it.
+    word starting just before it, but for a few (``edge_merged_share`` of
+    the lines starting at x) that run on unbroken: cells merged over both
+    columns ("Перевищення показника пов’язано з" over reason and remedy).
     """
     out: list[list[int]] = []
     todo = [list(c) for c in reversed(cores)]
@@ -310,6 +312,8 @@ def edge_in(
         if x <= a + 1 or sum(starts[x + d] for d in (-1, 0, 1)) < cfg.edge_min_starts:
             continue
         edge = x - 1
+        # a few lines may run through unbroken: cells merged over both columns
+        merged_left = int(cfg.edge_merged_share * sum(starts[x + d] for d in (-1, 0, 1)))
         for fs in frags:
             for f in fs:
                 if f.x0 < x - 1 and f.x1 > x + 1:  # runs through the edge
@@ -319,6 +323,9 @@ def edge_in(
                         if x - cfg.edge_word_slack <= f.x0 + k <= x + 1
                     ]
                     if not breaks:
+                        if f.x0 < x - cfg.edge_word_slack and merged_left > 0:
+                            merged_left -= 1
+                            continue
                         break
                     edge = min(edge, breaks[-1])
             else:

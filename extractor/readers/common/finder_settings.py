@@ -28,6 +28,9 @@ class FinderSettings:
     max_edge_candidates: int = 16
     #: a line running through a column edge must have a word starting this close before it
     edge_word_slack: int = 3
+    #: ... except this share (of the lines whose text starts at the edge) of lines running through it
+    #: with no such word: cells merged over the two columns
+    edge_merged_share: float = 0.2
     #: a line with at least this share of the largest fragment count is a "full" line (row start)
     full_line_ratio: float = 0.6
     #: a header fragment wider than this share of the table width is running text
@@ -98,7 +101,8 @@ class FinderSettings:
                 raise ValueError(f"{f.name} must not be negative")
         for name in ("full_line_ratio", "paragraph_width_ratio", "span_min_coverage", "span_max_offcentre",
                      "heading_centre_slack", "heading_tight_centre", "max_bridging_share", "aligned_share",
-                     "key_column_ordinal_share", "full_paragraph_line_slack", "header_match_ratio"):
+                     "key_column_ordinal_share", "full_paragraph_line_slack", "header_match_ratio",
+                     "edge_merged_share"):
             if not 0 < getattr(self, name) <= 1:
                 raise ValueError(f"{name} is a share and must lie in (0, 1]")
         if not 2 <= self.min_columns <= self.max_columns:
