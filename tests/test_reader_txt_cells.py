@@ -149,6 +149,24 @@ def test_cells_of_several_paragraphs_stay_one_cell():
     assert body_texts(table) == [[c for c in row] for row in body]
 
 
+def test_a_task_and_a_measure_of_several_paragraphs_are_cut_where_the_measure_opens_as_in_one_line_rows():
+    """Two text columns side by side: where the task ends and the measure begins shows in the rows whose
+    cells take one line each ("Придбання та встановлення …" opens a measure there)."""
+    header = [["№ з/п", "Пріоритетні завдання", "Зміст заходів", "Виконавці", "Обсяг фінансування",
+               "Фактично профінансовано"]]
+    body = [
+        ["1.", "Обслуговування системи", "Витрати на утримання системи", "КП «Центр»", "1 732,4", "1 523,1"],
+        ["2.", "Створення системи в лікарнях", "Придбання та встановлення відеокамер", "Управління охорони здоров’я",
+         "554,3", "–"],
+        ["3.", "Створення\n\n(будівництво) системи в закладах культури", "Придбання та встановлення відеокамер\nРоботи провайдера.",
+         "Управління культури", "300,0", "–"],
+        ["4.", "Облаштування ліцею № 25\n(кошти з обласного бюджету)",
+         "Придбання та встановлення камер\nМонтажні роботи.\nРоботи провайдера.", "Департамент освіти", "150,0", "150,0"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    assert [row[1:3] for row in body_texts(table)] == [row[1:3] for row in body]
+
+
 def test_group_headings_span_the_row_and_a_total_label_spans_the_text_columns():
     header = [["№ з/п", "Найменування показника", "Одиниця виміру", "Планове значення", "Фактичне значення"]]
     body = [

@@ -97,6 +97,10 @@ class RegroupSettings:
     prior_weight: float = 4.0
     #: lines looked at per table (guards the quadratic worst case)
     max_body_lines: int = 20000
+    #: cost (nats) taken off a line opening a cell in a column whose one-line cells opened with the same words
+    anchor_bonus: float = 6.0
+    #: words a line's opening words are compared by for that
+    anchor_words: int = 3
 
     def __post_init__(self) -> None:
         if self.min_header_names < 2 or self.header_window < self.min_header_names:
@@ -114,6 +118,8 @@ class RegroupSettings:
                 raise ValueError(f"{name} must lie strictly between 0 and 1")
         if self.max_body_lines < 1 or self.max_header_line < 1:
             raise ValueError("line limits must be positive")
+        if self.anchor_bonus < 0 or self.anchor_words < 1:
+            raise ValueError("anchor_bonus must be >= 0 and anchor_words >= 1")
 
 
 DEFAULT_SETTINGS = RegroupSettings()
@@ -280,6 +286,8 @@ class _Profile:
     label_share: float
     #: the columns' roles named by the header (``column_roles``)
     roles: list[str | None] = field(default_factory=list)
+    #: per column, the opening words (``_anchor``) of the text cells it held alone in rows of one-line text cells
+    anchors: list[frozenset[str]] = field(default_factory=list)
 
 
 #: what the lines of a column are likely to be, by the role its header names
@@ -387,6 +395,34 @@ def _with_prior(counts: dict[str, float], prior: dict[str, float], settings: Reg
     return {k: (counts.get(k, 0.0) + w * prior[k]) / total for k in KINDS}
 
 
+def _anchor(line: str, settings: RegroupSettings) -> str | None:
+    """A text line's first ``anchor_words`` words, folded; None for a shorter line."""
+    words = fold(line).split()
+    return " ".join(words[: settings.anchor_words]) if len(words) >= settings.anchor_words else None
+
+
+def _anchors(rows: list[_RowCut], lines: Sequence[str], kinds: list[str], n_cols: int, settings: RegroupSettings) -> list[frozenset[str]]:
+    """Per column, the opening words of its text cells in rows whose text cells all take one line.
+
+    Such rows are cut the same way however the columns' texts are told
+    apart, so they show which column a text belongs to ("Придбання та
+    встановлення …" under the measure, not the task); a row whose text
+    cells run over several lines may then be cut where its column opens
+    with those words.
+    """
+    seen: list[set[str]] = [set() for _ in range(n_cols)]
+    for row in rows:
+        texts = [(col, a, b) for col, span, a, b in row.cells if span == 1 and kinds[a] in _TEXT_KINDS]
+        if len(texts) < 2 or any(b - a > 1 for _, a, b in texts):
+            continue
+        for col, a, _ in texts:
+            key = _anchor(lines[a], settings)
+            if key:
+                seen[col].add(key)
+    owned = [frozenset(k for k in seen[c] if not any(k in seen[o] for o in range(n_cols) if o != c)) for c in range(n_cols)]
+    return owned
+
+
 def _learn(
     rows: list[_RowCut], kinds: list[str], n_cols: int, settings: RegroupSettings, roles: list[str | None]
 ) -> _Profile:
@@ -427,14 +463,23 @@ def _learn(
     )
 
 
-def _cut(kinds: list[str], n_cols: int, profile: _Profile, settings: RegroupSettings) -> tuple[float, list[_RowCut]]:
-    """The cheapest cutting of the lines into rows of ``n_cols`` cells, then running text (step 4)."""
+def _cut(
+    kinds: list[str], n_cols: int, profile: _Profile, settings: RegroupSettings, keys: Sequence[str | None] = ()
+) -> tuple[float, list[_RowCut]]:
+    """The cheapest cutting of the lines into rows of ``n_cols`` cells, then running text (step 4).
+
+    ``keys`` are the lines' opening words (``_anchor``), matched against the profile's anchors.
+    """
     n = len(kinds)
     kmax = settings.max_cell_lines
     inf = math.inf
     log = math.log
     # per column: cost of a line opening a cell, of a line continuing one
     c_first = [[-log(profile.first[c][k]) for k in kinds] for c in range(n_cols)]
+    for c, anchors in enumerate(profile.anchors[:n_cols]):
+        for i, key in enumerate(keys):
+            if key is not None and key in anchors:
+                c_first[c][i] -= settings.anchor_bonus
     c_more = [[-log(profile.more[c][k]) for k in kinds] for c in range(n_cols)]
     # a column of values never runs on into text (its cell ended; what follows is the next cell)
     blocked = [
@@ -546,18 +591,21 @@ def segment_rows(
     ``roles`` (from ``column_roles``) seed the column profiles.
     """
     kinds = [line_kind(ln) for ln in lines]
+    keys = [_anchor(ln, settings) if k in _TEXT_KINDS else None for ln, k in zip(lines, kinds)]
     profile = _uniform_profile(n_cols, settings, roles)
     best: tuple[float, list[_RowCut]] | None = None
     seen: set[tuple] = set()
     for _ in range(settings.rounds):
-        cost, rows = _cut(kinds, n_cols, profile, settings)
+        cost, rows = _cut(kinds, n_cols, profile, settings, keys)
         key = tuple((c, s, a) for r in rows for c, s, a, _ in r.cells)
-        if best is None or cost < best[0]:
+        if best is None or cost < best[0] or profile.anchors:
+            # with anchors the costs are of another model: the latest cut is the one to keep
             best = (cost, rows)
         if key in seen:
             break
         seen.add(key)
         profile = _learn(rows, kinds, n_cols, settings, profile.roles)
+        profile.anchors = _anchors(rows, lines, kinds, n_cols, settings)
     assert best is not None
     return best
 
