@@ -128,3 +128,15 @@ def test_a_section_heading_centred_over_the_header_is_not_a_spanning_header_cell
     (found,) = find_gutter_tables(words_at(items))
     assert 0 not in found.header_lines and found.header_rows == 1
     assert [c.text for c in found.header] == ["№", "Зміст заходів", "Виконавці", "План", "Факт"]
+
+
+def test_a_header_centred_over_the_last_column_may_run_out_of_the_table():
+    """A narrow column of percents under a header word wider than the values: the header is still the table's."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Зміст заходів"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (352, 0, "Рівень"),
+        (X[0], 1, "з/п"), (331, 1, "виконання заходу,"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5 and 0 in found.header_lines and 1 in found.header_lines
+    assert grid(found, 0)[-1] == (4, 1, "Рівень\nвиконання заходу,")
