@@ -5,7 +5,10 @@ Two kinds of variants feed the same machinery:
   variants_a.VARIANTS   (v01–v12): declarative specs; build_doc() derives content and answers from a seeded RNG;
   variants_b.VARIANTS_B (v13–v22): hand-built blocks and expected JSON.
 For each variant it writes <out>/<id>.{docx,txt,expected.json}, optionally <id>.cp1251.txt, and through
-LibreOffice (`soffice --headless`) and poppler (`pdftotext -layout`) <id>.pdf and <id>.layout.txt.
+LibreOffice (`soffice --headless`) and poppler (`pdftotext -layout`) <id>.pdf and <id>.layout.txt; and
+with undrawn table cells <id>.calc.pdf (a spreadsheet printed by LibreOffice Calc, only the header ruled),
+<id>.web.pdf (a borderless web page printed by headless Chromium) and <id>.lotext.txt (LibreOffice's Text
+export: one cell per line).
 
 Usage (with an interpreter that has python-docx, e.g. the project venv):
     python qa/gen.py [--out DIR] [VARIANT_ID ...]
@@ -736,6 +739,179 @@ def tab_export(blocks):
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- renderings with undrawn cells
+def _spans(grid, r, c):
+    """(column span, row span) of the cell at grid[r][c]."""
+    w = 1
+    while c + w < len(grid[r]) and grid[r][c + w] == H:
+        w += 1
+    h = 1
+    while r + h < len(grid) and grid[r + h][c] == V:
+        h += 1
+    return w, h
+
+
+def _html_text(text):
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).replace("\n", "<br>")
+
+
+def html_page(v, blocks):
+    """The report as a web page: tables without borders, headers in <thead> (a browser repeats them on each page)."""
+    landscape = v.get("landscape", not v.get("portrait"))
+    out = ["<!DOCTYPE html><html lang='uk'><head><meta charset='utf-8'><style>",
+           f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 2cm 1cm 2cm 2cm; }}",
+           "body { font-family: 'DejaVu Serif', serif; font-size: 11pt; }",
+           "p { margin: 0; } table { border-collapse: collapse; width: 100%; margin: 4pt 0; font-size: 9pt; }",
+           "td, th { border: none; vertical-align: top; padding: 1pt 4pt; text-align: left; font-weight: normal; }",
+           ".r { float: right; }", "</style></head><body>"]
+    for b in blocks:
+        if isinstance(b, Para):
+            style = f" style='text-align:{b.align}'" if b.align != "justify" else " style='text-align:justify'"
+            if "\t" in b.text:
+                left, _, right = b.text.partition("\t")
+                out.append(f"<p{style}>{_html_text(left)}<span class='r'>{_html_text(right.strip())}</span></p>")
+            else:
+                out.append(f"<p{style}>{_html_text(b.text)}</p>")
+            if b.page_break:
+                out.append("<div style='break-after: page'></div>")
+            continue
+        total = sum(b.wcols)
+        out.append("<table><colgroup>" + "".join(f"<col style='width:{100 * w / total:.1f}%'>" for w in b.wcols)
+                   + "</colgroup>")
+        for r, row in enumerate(b.grid):
+            if r == 0 and b.header_rows:
+                out.append("<thead>")
+            if r == b.header_rows and b.header_rows:
+                out.append("</thead><tbody>")
+            tag = "th" if r < b.header_rows else "td"
+            cells = []
+            for c, cell in enumerate(row):
+                if not isinstance(cell, Cell):
+                    continue
+                w, h = _spans(b.grid, r, c)
+                attrs = (f" colspan='{w}'" if w > 1 else "") + (f" rowspan='{h}'" if h > 1 else "")
+                align = f" style='text-align:{cell.align}'" if cell.align != "left" else ""
+                text = "<br>".join(_html_text(t) for t in cell.paras)
+                cells.append(f"<{tag}{attrs}{align}>{'<b>' + text + '</b>' if cell.bold else text}</{tag}>")
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</tbody></table>" if b.header_rows else "</table>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+#: centimetres per unit of a spreadsheet column width (one character of the default font)
+CALC_CM_PER_CHAR = 0.19
+#: centimetres one character of 9-point DejaVu Serif takes, on average, in a wrapped cell
+CALC_CM_PER_9PT_CHAR = 0.2
+
+
+def write_calc_xlsx(v, blocks, path):
+    """The report as a spreadsheet user lays it out: text in column A line by line, the tables in cells with
+    wrapped text, only the header rows ruled, printed to the page width."""
+    import textwrap
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    landscape = v.get("landscape", not v.get("portrait"))
+    usable_cm = (29.7 if landscape else 21.0) - 3.0
+    wb = Workbook()
+    ws = wb.active
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    widest = max((b for b in blocks if isinstance(b, Table)), key=lambda b: len(b.wcols), default=None)
+    ncol = len(widest.wcols) if widest else 1
+    if widest:
+        total = sum(widest.wcols)
+        for c, w in enumerate(widest.wcols):
+            ws.column_dimensions[chr(ord("A") + c)].width = usable_cm * w / total / CALC_CM_PER_CHAR
+    line_chars = int(usable_cm / 0.2)
+    thin = Side(style="thin")
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
+    row = 1
+    for b in blocks:
+        if isinstance(b, Para):
+            text = b.text.replace("\t", "    ")
+            lines = [ln for part in text.split("\n") for ln in (textwrap.wrap(part, line_chars) or [""])]
+            for ln in lines:
+                cell = ws.cell(row=row, column=1, value=ln)
+                cell.font = Font(name="DejaVu Serif", size=10, bold=b.bold)
+                if b.align == "center" and ncol > 1:
+                    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncol)
+                    cell.alignment = Alignment(horizontal="center")
+                row += 1
+            continue
+        first = row
+        for r, grow in enumerate(b.grid):
+            for c, cell in enumerate(grow):
+                target = ws.cell(row=first + r, column=c + 1)
+                if r < b.header_rows:
+                    target.border = ruled
+                if not isinstance(cell, Cell):
+                    continue
+                target.value = "\n".join(cell.paras)
+                target.font = Font(name="DejaVu Serif", size=9, bold=cell.bold)
+                target.alignment = Alignment(wrap_text=True, vertical="top",
+                                             horizontal="center" if r < b.header_rows else cell.align)
+                w, h = _spans(b.grid, r, c)
+                if w > 1 or h > 1:
+                    ws.merge_cells(start_row=first + r, start_column=c + 1, end_row=first + r + h - 1,
+                                   end_column=c + w)
+        # a spreadsheet user drags each row as tall as its wrapped text (no program does it on import)
+        total = sum(b.wcols)
+        for r, grow in enumerate(b.grid):
+            lines = 1
+            for c, cell in enumerate(grow):
+                w, h = _spans(b.grid, r, c)
+                if not isinstance(cell, Cell) or h > 1:
+                    continue
+                width_cm = usable_cm * sum(b.wcols[c:c + w]) / total - 0.2
+                per_line = max(1, int(width_cm / CALC_CM_PER_9PT_CHAR))
+                lines = max(lines, sum(max(1, -(-len(t) // per_line)) for t in cell.paras))
+            ws.row_dimensions[first + r].height = 12 * lines + 2
+        if b.repeat_header and b.header_rows:
+            ws.print_title_rows = f"{first}:{first + b.header_rows - 1}"
+        row = first + len(b.grid) + 1
+    wb.save(path)
+
+
+def _soffice(args, out_dir, timeout=SOFFICE_TIMEOUT_S):
+    # a private LibreOffice profile: a soffice already running under the user's profile (another
+    # conversion, an open office window) would otherwise take the job or refuse it
+    with tempfile.TemporaryDirectory(prefix="qa-soffice-") as profile:
+        return subprocess.run(["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                               *args, "--outdir", str(out_dir)], capture_output=True, text=True, timeout=timeout)
+
+
+def write_undrawn_renderings(v, blocks, base):
+    """<id>.calc.pdf (Calc, only the header ruled), <id>.web.pdf (a borderless web page printed by Chromium),
+    <id>.lotext.txt (LibreOffice's Text export of the DOCX: one cell per line)."""
+    base = Path(base)
+    with tempfile.TemporaryDirectory(prefix="qa-undrawn-") as tmp:
+        tmp = Path(tmp)
+        write_calc_xlsx(v, blocks, tmp / f"{v['id']}.xlsx")
+        r = _soffice(["--convert-to", "pdf", str(tmp / f"{v['id']}.xlsx")], tmp)
+        if (tmp / f"{v['id']}.pdf").exists():
+            (tmp / f"{v['id']}.pdf").replace(f"{base}.calc.pdf")
+        else:
+            print("soffice (calc) failed", v["id"], r.stderr[-300:], file=sys.stderr)
+        r = _soffice(["--convert-to", "txt:Text (encoded):UTF8", f"{base}.docx"], tmp)
+        if (tmp / f"{v['id']}.txt").exists():
+            (tmp / f"{v['id']}.txt").replace(f"{base}.lotext.txt")
+        else:
+            print("soffice (text) failed", v["id"], r.stderr[-300:], file=sys.stderr)
+        html = tmp / f"{v['id']}.html"
+        html.write_text(html_page(v, blocks), encoding="utf-8")
+        r = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                            f"--print-to-pdf={base}.web.pdf", html.as_uri()],
+                           capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
+        if not Path(f"{base}.web.pdf").exists():
+            print("chromium failed", v["id"], r.stderr[-300:], file=sys.stderr)
+
+
 # ---------------------------------------------------------------- driver
 def all_variants():
     """Yield (v, blocks, expected) for every variant, specs (variants_a, variants_c) first, then hand-built (variants_b)."""
@@ -771,6 +947,7 @@ def write_variant(v, blocks, exp, out):
     if r.returncode != 0 or not Path(f"{base}.pdf").exists():
         print("soffice failed", v["id"], r.stderr[-300:], file=sys.stderr)
         return None
+    write_undrawn_renderings(v, blocks, base)
     subprocess.run(["pdftotext", "-layout", f"{base}.pdf", f"{base}.layout.txt"], check=True)
     info = subprocess.run(["pdfinfo", f"{base}.pdf"], capture_output=True, text=True).stdout
     pg = re.search(r"Pages:\s+(\d+)", info)

@@ -4,6 +4,9 @@
     python qa/pin.py [--out qa/out] [VARIANT_ID ...]   copy generated variants (qa/gen.py) into
                                                        tests/cases/<name>/ (names and descriptions in
                                                        qa/cases.py); floors = the scores they get now
+    python qa/pin.py --add SUFFIX... [VARIANT_ID ...]   add only these renderings (.calc.pdf, .web.pdf,
+                                                       .lotext.txt) of generated variants to their pinned
+                                                       cases, their floors = the scores they get now
     python qa/pin.py --corpus DIR                      pin renderings of the reference corpus (shared/corpus)
                                                        that samples/ does not hold (qa/cases.py CORPUS)
     python qa/pin.py --raise                           score every pinned case again and raise each floor
@@ -36,6 +39,9 @@ RENDERINGS = {
     ".txt": "word-tab-export.txt",
     ".layout.txt": "pdftotext-layout.txt",
     ".cp1251.txt": "word-tab-export-cp1251.txt",
+    ".calc.pdf": "libreoffice-calc-header-ruled.pdf",
+    ".web.pdf": "chromium-print-no-borders.pdf",
+    ".lotext.txt": "libreoffice-text-export.txt",
 }
 
 
@@ -71,6 +77,37 @@ def pin(out: Path, ids: list[str]) -> int:
                 "floors": {}}
         write_case_file(folder, meta)
         _measure(name, files)
+    return 0
+
+
+def pin_renderings(out: Path, ids: list[str], suffixes: list[str]) -> int:
+    """Add the renderings ``suffixes`` of generated variants to their pinned cases, floors = their scores now.
+
+    The case's other files and floors stay as they are.
+    """
+    made_with = f"{_tool_version(['soffice', '--version'])}; {_tool_version(['chromium', '--version'])}"
+    for vid, (name, _) in CASES.items():
+        if ids and vid not in ids:
+            continue
+        folder = CASES_DIR / name
+        if not (folder / CASE_FILE).is_file():
+            print(f"{vid}: no pinned case {name}; pin the variant first", file=sys.stderr)
+            return 1
+        added = []
+        for suffix in suffixes:
+            src = out / f"{vid}{suffix}"
+            if src.is_file():
+                shutil.copyfile(src, folder / RENDERINGS[suffix])
+                added.append(RENDERINGS[suffix])
+        meta = json.loads((folder / CASE_FILE).read_text(encoding="utf-8"))
+        case = next(c for c in all_cases() if c.name == name)
+        for f in added:
+            meta["floors"][f] = as_floor(score_output(case, parse_to_json(folder / f)))
+            print(f"{name}/{f}: " + "  ".join(f"{m}={v}" for m, v in meta["floors"][f].items()))
+        note = f"; {', '.join(added)} added by qa/pin.py --add ({made_with})"
+        if added and note not in meta["made_by"]:
+            meta["made_by"] += note
+        write_case_file(folder, meta)
     return 0
 
 
@@ -130,10 +167,14 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "qa" / "out", help="qa/gen.py output folder (default: qa/out)")
     ap.add_argument("--raise", dest="raise_", action="store_true", help="raise the floors of the pinned cases")
     ap.add_argument("--corpus", type=Path, help="pin renderings of the reference corpus in this folder")
+    ap.add_argument("--add", nargs="+", metavar="SUFFIX", choices=sorted(RENDERINGS),
+                    help="only add these renderings (e.g. .calc.pdf .web.pdf .lotext.txt) to the pinned cases")
     ap.add_argument("ids", nargs="*", help="only these variant ids (default: all)")
     args = ap.parse_args(argv)
     if args.raise_:
         return raise_floors()
+    if args.add:
+        return pin_renderings(args.out, args.ids, args.add)
     if args.corpus:
         return pin_corpus(args.corpus)
     return pin(args.out, args.ids)

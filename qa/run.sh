@@ -30,7 +30,8 @@ mkdir -p "$OUT/parsed"
 : > "$OUT/pairs.tsv"
 for exp in "$OUT"/*.expected.json; do
   stem=${exp%.expected.json}
-  for f in "$stem.docx" "$stem.pdf" "$stem.txt" "$stem.layout.txt" "$stem.cp1251.txt"; do
+  for f in "$stem.docx" "$stem.pdf" "$stem.txt" "$stem.layout.txt" "$stem.cp1251.txt" \
+           "$stem.calc.pdf" "$stem.web.pdf" "$stem.lotext.txt"; do
     [ -f "$f" ] || continue
     name=$(basename "$f")
     out="parsed/$name.json"
