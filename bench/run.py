@@ -35,6 +35,10 @@ large    a generated 160-page PDF (a funding table across pages) and a DOCX
          Targets: peak RSS <= 400 MB; time linear in size: the per-unit time
          at full size at most 1.5x the quarter size's (a quadratic step would
          make it about 4x; the margin is for a machine shared with others).
+finder   the table finder over positioned words on the pinned renderings
+         without drawn cells (tests/cases/): its steps' milliseconds per
+         PDF page, and the whole parse per page of layout text and of
+         one-cell-per-line text. Reported, no target.
 formats  the same report in XLSX, HTML, XLS, DOC, RTF, ODT (those in samples/)
          beside its DOCX, parse_file in process; the LibreOffice formats
          through the process's warm LibreOffice. Also the conversion alone,
@@ -359,6 +363,69 @@ def bench_formats(runs: int) -> list[Line]:
     return out
 
 
+#: the pinned renderings whose table cells are not drawn (tests/cases/), timed by the finder section
+FINDER_CASES = ROOT / "tests" / "cases"
+FINDER_PDFS = ("libreoffice-no-rules.pdf", "libreoffice-header-ruled.pdf", "libreoffice-calc-header-ruled.pdf",
+               "chromium-print-no-borders.pdf")
+FINDER_TEXTS = ("pdftotext-layout.txt", "libreoffice-text-export.txt")
+
+
+def _finder_pdf_ms(path: Path, runs: int) -> tuple[float, int]:
+    """Median milliseconds the finder's steps take on a PDF's pages (pages read once, outside the clock)."""
+    import copy
+    import statistics
+    import time
+
+    from extractor.limits import DEFAULT_LIMITS
+    from extractor.readers.pdf import _read_pages
+    from extractor.readers.unruled import complete_ruled_tables, read_unruled, rule_found_tables
+
+    pages = _read_pages(path.read_bytes(), str(path), DEFAULT_LIMITS)
+    times = []
+    for _ in range(runs + 1):
+        work = copy.deepcopy(pages)
+        t0 = time.perf_counter()
+        if not rule_found_tables(work):
+            read_unruled(work)
+        complete_ruled_tables(work)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times[1:]) * 1000, len(pages)
+
+
+def bench_finder(runs: int) -> list[Line]:
+    """The table finder over positioned words: milliseconds per page on the pinned renderings without drawn cells.
+
+    PDFs: the finder's steps alone (gutters, header, rows under virtual or
+    partial rules) on pages read beforehand; texts: the whole parse, per page
+    (form feeds) or per 60 lines of a one-cell-per-line export. Reported, no target.
+    """
+    out = []
+    cases = sorted(d for d in FINDER_CASES.iterdir() if (d / "case.json").is_file())
+    pdf_ms, pdf_pages = 0.0, 0
+    for d in cases:
+        for name in FINDER_PDFS:
+            if (d / name).is_file():
+                ms, n = _finder_pdf_ms(d / name, runs)
+                pdf_ms += ms
+                pdf_pages += n
+    if pdf_pages:
+        out.append(Line("finder", f"PDFs without drawn cells ({pdf_pages} pages)",
+                        f"{pdf_ms / pdf_pages:.1f} ms per page (finder steps only)", "", None))
+    for name in FINDER_TEXTS:
+        files = [d / name for d in cases if (d / name).is_file()]
+        if not files:
+            continue
+        total, units = 0.0, 0
+        for f in files:
+            t = interleaved({"parse": lambda f=f: baselines.parse(f)}, runs)["parse"]
+            text = f.read_bytes().decode("utf-8", "replace")
+            total += t
+            units += text.count("\f") + 1 if name.startswith("pdftotext") else max(1, text.count("\n") // 60)
+        out.append(Line("finder", f"{name} ({len(files)} files, {units} pages)",
+                        f"{total / units * 1000:.1f} ms per page (whole parse)", "", None))
+    return out
+
+
 SECTIONS = {
     "pdf": bench_pdf,
     "docx": bench_docx,
@@ -368,6 +435,7 @@ SECTIONS = {
     "ocr": bench_ocr,
     "large": bench_large,
     "formats": bench_formats,
+    "finder": bench_finder,
 }
 
 
