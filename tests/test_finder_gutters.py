@@ -130,8 +130,8 @@ def test_a_section_heading_centred_over_the_header_is_not_a_spanning_header_cell
     assert [c.text for c in found.header] == ["№", "Зміст заходів", "Виконавці", "План", "Факт"]
 
 
-def test_a_header_centred_over_the_last_column_may_run_out_of_the_table():
-    """A narrow column of percents under a header word wider than the values: the header is still the table's."""
+def test_a_header_over_the_last_column_alone_may_run_out_of_the_table():
+    """A narrow column of percents under a header wider than its values: the header is still the table's."""
     items = [
         (X[0], 0, "№"), (X[1], 0, "Зміст заходів"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (352, 0, "Рівень"),
         (X[0], 1, "з/п"), (331, 1, "виконання заходу,"),

@@ -28,7 +28,7 @@ most of them (``full_line_ratio``).
 
 **Header.** The lines above the body belong to its header while they
 stand close (``geo_header_gap`` line pitches), within the table's width
-(a header centred over an outer column may run out of it), and hold no running text (a block as wide as ``paragraph_width_ratio`` of
+(a header over the first or last column alone may run out of it), and hold no running text (a block as wide as ``paragraph_width_ratio`` of
 the table starting at its left edge). A lone line at the top that is set
 in a larger type than the header, is numbered like a section of the
 document ("3. Фінансування заходів"), or crosses columns without reading as a
@@ -324,9 +324,9 @@ def _header_lines(
         if any(_BODY_VALUE_RE.match(b.text) for b in ln.blocks):
             return []  # rows of a table above (going on from the last page): no header here
         if ln.even or any(
-            b.x0 < x < b.x1 and not _centred_on(b, core, slack)
+            b.x0 < x < b.x1 and _touching(cores, b.x0, b.x1) != [outer]
             for b in ln.blocks
-            for x, core in ((left - slack, cores[0]), (right + slack, cores[-1]))
+            for x, outer in ((left - slack, 0), (right + slack, len(cores) - 1))
         ):
             break  # runs out of the table: running text (a column beyond its body is one block)
         if any(b.x1 - b.x0 >= cfg.paragraph_width_ratio * width and b.x0 <= left + slack for b in ln.blocks):
@@ -344,11 +344,6 @@ def _header_lines(
     if 2 * len(named) < len(cores):
         return []  # a header names most columns
     return out
-
-
-def _centred_on(block: _Block, core: list[float], slack: float) -> bool:
-    """Whether a block stands centred over a column's text (a header wider than the column's values)."""
-    return abs((block.x0 + block.x1) - (core[0] + core[1])) / 2 <= slack
 
 
 def _numbering(line: _Line) -> bool:
