@@ -140,3 +140,26 @@ def test_a_header_over_the_last_column_alone_may_run_out_of_the_table():
     (found,) = find_gutter_tables(words_at(items))
     assert found.n_cols == 5 and 0 in found.header_lines and 1 in found.header_lines
     assert grid(found, 0)[-1] == (4, 1, "Рівень\nвиконання заходу,")
+
+
+def test_a_section_title_ends_the_header_upwards_and_the_running_text_above_it_is_not_looked_at():
+    """A justified line whose wide spaces set a date apart ('від  11.03.2022  №  252') above the section title."""
+    items = [
+        (X[0], 0, "України"), (110, 0, "від"), (140, 0, "11.03.2022"), (210, 0, "№"), (230, 0, "252"), (260, 0, "видатки"),
+        (150, 1, "2. Виконання заходів"),
+        (X[0], 2, "№"), (X[1], 2, "Зміст заходів"), (X[2], 2, "Виконавці"), (X[3], 2, "План"), (X[4], 2, "Факт"),
+        *body(3),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert sorted(found.header_lines) == [2] and grid(found, 0)[0] == (0, 1, "№")
+
+
+def test_column_names_printed_a_word_space_apart_head_their_own_columns():
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Зміст заходів"), (X[2], 0, "Виконавці"), (302.5, 0, "Планове Фактичне"),
+        (X[3], 1, "значення"), (X[4], 1, "значення"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5
+    assert [t for _, _, t in grid(found, 0)][-2:] == ["Планове\nзначення", "Фактичне\nзначення"]

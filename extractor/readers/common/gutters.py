@@ -54,10 +54,11 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
+from .broken_words import opens_column_name
 from .header import HPiece, header_level
 from .words import Word
 
@@ -121,6 +122,8 @@ class _Block:
     x0: float
     x1: float
     text: str
+    #: its words: (x0, x1, text)
+    words: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -155,8 +158,9 @@ def _lines(words: Sequence[Word], join: float) -> list[_Line]:
                 b = blocks[-1]
                 b.x1 = max(b.x1, w.x1)
                 b.text += " " + w.text
+                b.words.append((w.x0, w.x1, w.text))
             else:
-                blocks.append(_Block(w.x0, w.x1, w.text))
+                blocks.append(_Block(w.x0, w.x1, w.text, [(w.x0, w.x1, w.text)]))
         heights = sorted(w.bottom - w.top for w in ws)
         gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:])]
         even = len(gaps) >= EVEN_MIN_GAPS and max(gaps) - min(gaps) <= EVEN_GAP_SPREAD * heights[len(heights) // 2]
@@ -321,6 +325,10 @@ def _header_lines(
         ln = lines[k]
         if lines[k + 1].top - ln.top > cfg.geo_header_gap * pitch or (k == 0 and _is_page_number(ln)):
             break
+        if out and len(ln.blocks) == 1 and _is_title(
+            ln, cores, [lines[i] for i in reversed(out)], statistics.median(lines[i].height for i in out), h, cfg
+        ):
+            break  # a title over the header: what stands above it is none of the table's
         if any(_BODY_VALUE_RE.match(b.text) for b in ln.blocks):
             return []  # rows of a table above (going on from the last page): no header here
         if ln.even or any(
@@ -429,6 +437,7 @@ def _header_cells(
     step = cfg.geo_header_pitch * hh
     tops: dict[int, float] = {}
     pieces: list[HPiece] = []
+    started: set[int] = set()  # columns with header text of their own so far
     for i in text_lines:
         q = round((lines[i].top - top0) / step)
         tops[q] = min(tops.get(q, lines[i].top), lines[i].top)
@@ -436,7 +445,9 @@ def _header_cells(
             hits = _touching(cores, b.x0, b.x1, slack) or _touching(cores, b.x0, b.x1)
             if not hits:
                 continue
-            pieces.append(HPiece(q, b.x0, b.x1, b.text, hits[0], hits[-1]))
+            for part, a, z in _column_names(b, cores, hits, started, slack):
+                pieces.append(HPiece(q, part.x0, part.x1, part.text, a, z))
+        started.update(p.a for p in pieces if p.a == p.b)
     if not pieces or len(pieces) > cfg.max_header_pieces:
         return None
     cells, depth = header_level(pieces, 0, n - 1, 0, max(p.line for p in pieces), cfg=cfg)
@@ -472,6 +483,40 @@ def _header_cells(
         rows += 1
     out.sort(key=lambda c: (c.row, c.col))
     return out, rows, edges
+
+
+def _column_names(
+    block: _Block, cores: list[list[float]], hits: list[int], started: set[int], slack: float
+) -> list[tuple[_Block, int, int]]:
+    """A header block over several columns cut where each column's name begins, else the block whole.
+
+    Names of neighbouring columns may print a word space apart ("Одиниця
+    Планове Фактичне"): the block is cut between words over different
+    columns when every piece stands over one column and opens a column name
+    of the header vocabulary, or goes on with its column's own header text
+    above it ("виміру значення значення").
+    """
+    whole = [(block, hits[0], hits[-1])]
+    if len(hits) < 2:
+        return whole
+    groups: list[tuple[int, list[tuple[float, float, str]]]] = []
+    for w in block.words:
+        own = _touching(cores, w[0], w[1], slack) or _touching(cores, w[0], w[1])
+        if len(own) != 1 or (groups and own[0] < groups[-1][0]):
+            return whole
+        if groups and groups[-1][0] == own[0]:
+            groups[-1][1].append(w)
+        else:
+            groups.append((own[0], [w]))
+    if len(groups) < 2:
+        return whole
+    out = []
+    for col, ws in groups:
+        text = " ".join(t for _, _, t in ws)
+        if col not in started and not opens_column_name(text):
+            return whole
+        out.append((_Block(ws[0][0], ws[-1][1], text, ws), col, col))
+    return out
 
 
 def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[FoundTable]:
