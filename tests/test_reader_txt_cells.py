@@ -167,6 +167,23 @@ def test_a_task_and_a_measure_of_several_paragraphs_are_cut_where_the_measure_op
     assert [row[1:3] for row in body_texts(table)] == [row[1:3] for row in body]
 
 
+def test_a_numbered_task_heading_is_its_number_and_a_text_over_the_rest_of_the_row():
+    header = [["№ з/п", "Найменування заходу", "Виконавці", "Термін виконання", "Обсяг фінансування, тис. грн",
+               "Фактично профінансовано, тис. грн", "Відсоток виконання"]]
+    body = [
+        ["1.", "Розвиток первинної медичної допомоги"],
+        ["1.1.", "Придбання медичного обладнання", "Управління охорони здоров’я", "2023", "620,0", "155,0", "25,0"],
+        ["1.2.", "Ремонт амбулаторії № 4", "КНП «ЦПМСД»", "2023", "1 340,0", "–", "–"],
+        ["2.", "Забезпечення пільгових категорій населення"],
+        ["2.1.", "Безоплатне зубопротезування", "Управління охорони здоров’я", "2023-2025", "480,0", "131,2", "27,3"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    rows = [r for r in table.rows if not r.is_header]
+    assert len(rows) == 5
+    assert [(c.text, c.col, c.col_span) for c in rows[0].cells] == [("1.", 0, 1), ("Розвиток первинної медичної допомоги", 1, 6)]
+    assert body_texts(table)[1] == body[1]
+
+
 def test_group_headings_span_the_row_and_a_total_label_spans_the_text_columns():
     header = [["№ з/п", "Найменування показника", "Одиниця виміру", "Планове значення", "Фактичне значення"]]
     body = [

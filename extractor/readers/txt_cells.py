@@ -27,7 +27,9 @@ Steps, each a pure function:
    cuts the body's lines into rows of N cells, each cell one or more lines,
    a full-width cell (a group heading) or a label spanning the leading
    columns (a total row's "Усього") standing for several cells. The cost of a
-   cell is how unlikely its lines' kinds are in its column; the column
+   cell is how unlikely its lines' kinds are in its column (a numbered
+   heading, "1." then its text over the rest of the row, costs as a group
+   heading does); the column
    profiles are learnt from the rows themselves (a few rounds of cutting and
    re-counting, starting from no knowledge). The table ends at a row
    boundary where the remaining lines cost less as running text. Column
@@ -539,6 +541,12 @@ def _cut(
                         if total < dp[nc][i + k]:
                             dp[nc][i + k] = total
                             back[nc][i + k] = (c, i, span)
+            if c == 1 and n_cols > 2 and kinds[i] in _TEXT_KINDS and i > 0 and kinds[i - 1] == ORDINAL:
+                # a numbered heading: its number, then its text over the rest of the row ("1." "Розвиток …")
+                total = base + row_head + c_head[i]
+                if total < dp[0][i + 1]:
+                    dp[0][i + 1] = total
+                    back[0][i + 1] = (1, i, n_cols - 1)
             if c == 0 and n_cols > 1 and kinds[i] in _TEXT_KINDS:
                 # a full-width cell (a group heading): one line
                 total = base + row_head + c_head[i]
