@@ -199,3 +199,15 @@ def test_a_wide_value_printed_over_its_column_edge_stays_in_its_column():
     doc = read(text_pdf([first, table_lines(0, wide)]))
     (table,) = doc.tables
     assert table.text_grid()[-1] == wide[0]
+
+
+def test_a_numbered_row_after_a_tall_spreadsheet_row_still_joins_the_table_under_its_ruled_header():
+    """Rows printed bare under a ruled header, one of them followed by empty space several lines tall."""
+    edges = [45, 75, 255, 325, 395, 450]
+    top = PAGE_TOP - 2 * LINE
+    y_top, y_bottom = 842 - (top + 12), 842 - (top - 4)
+    header_rules = [(x, y_top, x, y_bottom) for x in edges] + [(45, y_top, 450, y_top), (45, y_bottom, 450, y_bottom)]
+    page = [*table_lines(2, [HEADER, *ROWS[:2]]), *table_lines(11, ROWS[2:]), (50, 20, "Начальник управління")]
+    doc = read(text_pdf([page], [header_rules]))
+    (table,) = doc.tables
+    assert table.text_grid()[1:] == ROWS

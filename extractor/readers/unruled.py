@@ -180,7 +180,7 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             # bare rows opening the page go on with the table of the last page: a piece of it, on its columns
             limit = tables[0].bbox[1] if tables else page.height
             piece = PageTable(page=page.number, cells=[])
-            body = _lines_under(page, carry, limit, taken, top=0.0)
+            body = _lines_under(page, carry, limit, taken, top=0.0, cfg=cfg)
             got = _body_cells(page, carry, body, cfg, top=0.0) if body else None
             if got:
                 piece.cells.extend(got[0])
@@ -193,7 +193,7 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             for cell in table.cells:
                 cell.text = rejoin_broken_words(cell.text)  # words its narrow header cells broke
             limit = tables[n + 1].bbox[1] if n + 1 < len(tables) else page.height
-            body = _lines_under(page, table, limit, taken)
+            body = _lines_under(page, table, limit, taken, cfg=cfg)
             got = _body_cells(page, table, body, cfg) if body else None
             if got:
                 table.cells.extend(got[0])
@@ -241,7 +241,8 @@ EDGE_SLACK = 2.0
 
 
 def _lines_under(
-    page: PageContent, table: PageTable, limit: float, taken: set[int], top: float | None = None
+    page: PageContent, table: PageTable, limit: float, taken: set[int], top: float | None = None,
+    cfg: FinderSettings = DEFAULT_FINDER_SETTINGS,
 ) -> list[int]:
     """Indexes of the text lines standing right under ``table`` and inside its edges, top to bottom.
 
@@ -281,11 +282,26 @@ def _lines_under(
                 and (page.lines[nxt].top - ln.bottom) / height <= UNRULED_BODY_GAP
                 and _fills_cells(by_line.get(nxt, []), edges)
             )
-            if gap > UNRULED_ROW_GAP or not (_fills_cells(by_line.get(k, []), edges) or heading):
+            numbered = _opens_numbered_row(by_line.get(k, []), edges) and _fills_cells(by_line.get(k, []), edges)
+            if gap > (cfg.numbered_row_gap if numbered else UNRULED_ROW_GAP) or not (
+                _fills_cells(by_line.get(k, []), edges) or heading
+            ):
                 break
         out.append(k)
         prev = max(prev, ln.bottom)
     return out
+
+
+def _opens_numbered_row(words: list[Word], edges: list[float]) -> bool:
+    """Whether the line's first word is an item number ("3.", "2.1") standing in the first column."""
+    if not words:
+        return False
+    first = min(words, key=lambda w: w.x0)
+    return (first.x0 + first.x1) / 2 < edges[1] and bool(_ITEM_RE.match(first.text))
+
+
+#: an item number opening a row
+_ITEM_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
 def _fills_cells(words: list[Word], edges: list[float]) -> bool:

@@ -89,6 +89,9 @@ class FinderSettings:
     geo_header_overhang: float = 1.5
     #: a lone line over a header, set this many times taller than the header, is a title
     geo_title_height: float = 1.25
+    #: rows printed bare under a ruled header may stand this many line heights apart when the row after the
+    #: gap opens with an item number in the first column (a spreadsheet's tall rows)
+    numbered_row_gap: float = 10.0
     #: header lines are numbered in steps of this many header text heights (one printed line)
     geo_header_pitch: float = 1.17
 
@@ -113,6 +116,7 @@ class FinderSettings:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
         for name in ("geo_join_gap", "geo_min_gutter", "geo_max_row_gap", "geo_header_gap", "geo_title_height",
+                     "numbered_row_gap",
                      "geo_header_pitch", "geo_header_overhang", "geo_max_join_gap"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
