@@ -184,6 +184,25 @@ def test_a_numbered_task_heading_is_its_number_and_a_text_over_the_rest_of_the_r
     assert body_texts(table)[1] == body[1]
 
 
+def test_amounts_stacked_line_by_line_in_every_money_cell_are_cut_evenly_between_the_money_columns():
+    from extractor.readers.txt_cells import _RowCut, restack_values
+
+    lines = ["6.", "Створення системи", "Управління", "", "міської ради", "",
+             "704,0", "", "128,0", "120,0", "–", "", "–", "–", "–", "", "–", "–"]
+    kinds = [line_kind(ln) for ln in lines]
+    roles = ["number", "text", "text", "amount", "amount", "percent"]
+    # cut by likelihood: the amounts went to the executor's cell
+    row = _RowCut(0, 18, [(0, 1, 0, 1), (1, 1, 1, 2), (2, 1, 2, 10), (3, 1, 10, 11), (4, 1, 11, 14), (5, 1, 14, 18)])
+    cut = restack_values(row, kinds, roles)
+    assert [(col, lines[a:b]) for col, _, a, b in cut.cells][2:] == [
+        (2, ["Управління", "", "міської ради", ""]),
+        (3, ["704,0", "", "128,0", "120,0"]), (4, ["–", "", "–", "–"]), (5, ["–", "", "–", "–"]),
+    ]
+    # values that do not stack alike stay as they were cut
+    uneven = _RowCut(0, 17, [(0, 1, 0, 1), (1, 1, 1, 2), (2, 1, 2, 10), (3, 1, 10, 11), (4, 1, 11, 14), (5, 1, 14, 17)])
+    assert restack_values(uneven, kinds[:17], roles) == uneven
+
+
 def test_group_headings_span_the_row_and_a_total_label_spans_the_text_columns():
     header = [["№ з/п", "Найменування показника", "Одиниця виміру", "Планове значення", "Фактичне значення"]]
     body = [

@@ -706,6 +706,45 @@ def header_rows(items: list[str], n_cols: int, numbered: int | None = None) -> l
 # -- the reader entry point -----------------------------------------------------------------
 
 
+def restack_values(row: _RowCut, kinds: Sequence[str], roles: Sequence[str | None]) -> _RowCut:
+    """A row whose value cells stack amounts line by line, cut evenly between its value columns.
+
+    A cell listing several objects has one amount per object in each money
+    cell, printed line by line ("704,0", "", "128,0", "120,0" beside "–", "",
+    "–", "–"). Cut by how likely each cell's lines are, the amounts may go to
+    the text cell before them. When the lines from the first value after
+    the last text column's first line to the row's end are values and
+    empty lines only, as many as the value columns times a whole number,
+    and every column's share has its values and empty lines in the same
+    places, those shares are the value cells.
+    """
+    cells = sorted(row.cells, key=lambda c: c[0])
+    value_cols = []
+    for col, span, a, b in reversed(cells):
+        if span != 1 or col >= len(roles) or roles[col] not in _VALUE_ROLES:
+            break
+        value_cols.insert(0, (col, span, a, b))
+    m = len(value_cols)
+    if m < 2 or len(value_cols) == len(cells):
+        return row
+    text = cells[len(cells) - m - 1]
+    if text[1] != 1 or text[0] + 1 != value_cols[0][0]:
+        return row
+    end = value_cols[-1][3]
+    start = next((i for i in range(text[2] + 1, end) if kinds[i] in _VALUE_KINDS
+                  and all(kinds[j] in _VALUE_KINDS or kinds[j] == EMPTY for j in range(i, end))), None)
+    if start is None or (end - start) % m or end - start == m:
+        return row
+    size = (end - start) // m
+    shares = [range(start + k * size, start + (k + 1) * size) for k in range(m)]
+    pattern = [kinds[i] == EMPTY for i in shares[0]]
+    if any([kinds[i] == EMPTY for i in sh] != pattern for sh in shares) or pattern[0]:
+        return row
+    new_cells = [c for c in cells[: len(cells) - m - 1]] + [(text[0], 1, text[2], start)]
+    new_cells += [(col, 1, sh.start, sh.stop) for (col, _, _, _), sh in zip(value_cols, shares)]
+    return _RowCut(row.start, row.end, new_cells)
+
+
 def _body_table(
     lines: Sequence[str], rows: list[_RowCut], header: list[list[Cell]], numbered: int | None, n_cols: int, index: int
 ) -> Table:
@@ -751,6 +790,8 @@ def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) ->
         if best is None or not best[2]:
             continue
         _, n_cols, rows = best
+        roles = column_roles(header_rows(items, n_cols, hb.numbered), n_cols)
+        rows = [restack_values(row, [line_kind(ln) for ln in body], roles) for row in rows]
         # a table does not end with group headings or a row of bare text: they open what follows
         while rows and not any(line_kind(ln) in _VALUE_KINDS for ln in body[rows[-1].start : rows[-1].end]):
             rows.pop()
