@@ -124,8 +124,7 @@ LIMIT_EXCEEDED = declare("limit-exceeded", ERROR, N_("a limit was hit: {reason}"
                          N_("A configured resource limit was hit; the file was not processed further."))
 FILE_TOO_LARGE = declare("file-too-large", ERROR, N_("file is {size} MB, over the {limit} MB limit (see --max-file-mb)"),
                          N_("The input file is larger than the maximum file size."))
-TOO_MANY_PAGES = declare("too-many-pages", ERROR, N_("the PDF has {pages} pages, over the {limit} page limit "
-                                                     "(see --max-pages)"),
+TOO_MANY_PAGES = declare("too-many-pages", ERROR, N_("the PDF has {pages} pages, over the limit of {limit}"),
                          N_("The PDF has more pages than the maximum."))
 INFLATED_TOO_LARGE = declare("inflated-too-large", ERROR, N_("a compressed part would inflate past the limit: {reason}"),
                              N_("A compressed part would inflate past the limit (a zip bomb)."))

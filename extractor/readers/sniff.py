@@ -9,6 +9,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from ..i18n import N_
+from ..settings import DEFAULT_TEXT, TextSettings
 from . import ole
 
 PDF = "pdf"
@@ -26,16 +28,16 @@ ODS = "ods"
 FORMATS = (DOCX, PDF, TXT, XLSX, HTML, DOC, XLS, RTF, ODT, ODS)
 #: human names of the formats, for messages
 FORMAT_NAMES = {
-    DOCX: "a Word document (DOCX)",
-    PDF: "a PDF document",
-    TXT: "a text file",
-    XLSX: "an Excel workbook (XLSX)",
-    HTML: "a web page (HTML)",
-    DOC: "a Word 97-2003 document (DOC)",
-    XLS: "an Excel 97-2003 workbook (XLS)",
-    RTF: "a Rich Text document (RTF)",
-    ODT: "an OpenDocument text (ODT)",
-    ODS: "an OpenDocument spreadsheet (ODS)",
+    DOCX: N_("a Word document (DOCX)"),
+    PDF: N_("a PDF document"),
+    TXT: N_("a text file"),
+    XLSX: N_("an Excel workbook (XLSX)"),
+    HTML: N_("a web page (HTML)"),
+    DOC: N_("a Word 97-2003 document (DOC)"),
+    XLS: N_("an Excel 97-2003 workbook (XLS)"),
+    RTF: N_("a Rich Text document (RTF)"),
+    ODT: N_("an OpenDocument text (ODT)"),
+    ODS: N_("an OpenDocument spreadsheet (ODS)"),
 }
 
 _PDF_MAGIC = b"%PDF-"
@@ -43,27 +45,16 @@ _ZIP_MAGIC = b"PK\x03\x04"
 #: how far into the file a PDF header may start (some producers prepend junk)
 _PDF_HEADER_WINDOW = 1024
 _TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-#: bytes looked at to decide whether a file is text
-TEXT_SAMPLE_BYTES = 65536
-#: share of NUL bytes in BOM-less UTF-16 (every other byte in Latin text)
-UTF16_NUL_SHARE = (0.3, 0.6)
-#: text may carry a few stray NUL bytes (a broken export, padding); more make it binary
-MAX_STRAY_NUL_SHARE = 0.1
-#: share of control bytes (other than TAB, LF, FF, CR) that text may hold
-MAX_CONTROL_SHARE = 0.01
+#: the control characters text holds (TAB, LF, VT, FF, CR); the others mark binary
+#: (their share: ``TextSettings.max_control_share``, the same for the sniffer and the TXT reader)
+TEXT_CONTROLS = "\t\n\v\f\r"
 #: every byte but the control bytes that do not occur in text (deleting these leaves the control bytes)
-_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
-#: single-byte code pages a non-UTF-8 text may be in (the TXT reader's candidates)
-SINGLE_BYTE_CANDIDATES = ("cp1251", "koi8_u", "cp866")
-#: share of a non-UTF-8 sample that must read as prose in one candidate code page
-MIN_PROSE_SHARE = 0.9
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 32 or chr(b) in TEXT_CONTROLS)
 #: signs that stand in prose and tables besides letters, digits and white space
 _PROSE_SIGNS = frozenset(".,;:!?()[]\"'-+*=/%№§«»–—…‘’‚“”„•·")
 #: Latin letters that Ukrainian texts often type in place of their Cyrillic look-alikes
 _SCRIPT_NEUTRAL = frozenset("iI")
 
-#: bytes at the start of an HTML file looked at for its markup
-HTML_SAMPLE_BYTES = 4096
 #: what an HTML file (or a fragment saved as a page) starts with, once white space,
 #: an XML declaration and comments are skipped
 _HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<table", b"<style")
@@ -76,31 +67,31 @@ _ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.spreadsheet": ODS,
 }
 _ODF_OTHER = {
-    b"application/vnd.oasis.opendocument.presentation": ("odp", "an OpenDocument presentation (ODP)"),
-    b"application/vnd.oasis.opendocument.graphics": ("odg", "an OpenDocument drawing (ODG)"),
-    b"application/vnd.oasis.opendocument.text-template": ("ott", "an OpenDocument text template (OTT)"),
-    b"application/epub+zip": ("epub", "an EPUB e-book"),
+    b"application/vnd.oasis.opendocument.presentation": ("odp", N_("an OpenDocument presentation (ODP)")),
+    b"application/vnd.oasis.opendocument.graphics": ("odg", N_("an OpenDocument drawing (ODG)")),
+    b"application/vnd.oasis.opendocument.text-template": ("ott", N_("an OpenDocument text template (OTT)")),
+    b"application/epub+zip": ("epub", N_("an EPUB e-book")),
 }
 #: magic numbers of common files that are not reports: (prefix, short type, description)
 _OTHER_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "png", "a PNG image"),
-    (b"\xff\xd8\xff", "jpeg", "a JPEG image"),
-    (b"GIF87a", "gif", "a GIF image"),
-    (b"GIF89a", "gif", "a GIF image"),
-    (b"II*\x00", "tiff", "a TIFF image"),
-    (b"MM\x00*", "tiff", "a TIFF image"),
-    (b"AT&TFORM", "djvu", "a DjVu document"),
+    (b"\x89PNG\r\n\x1a\n", "png", N_("a PNG image")),
+    (b"\xff\xd8\xff", "jpeg", N_("a JPEG image")),
+    (b"GIF87a", "gif", N_("a GIF image")),
+    (b"GIF89a", "gif", N_("a GIF image")),
+    (b"II*\x00", "tiff", N_("a TIFF image")),
+    (b"MM\x00*", "tiff", N_("a TIFF image")),
+    (b"AT&TFORM", "djvu", N_("a DjVu document")),
     (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "rar", "a RAR archive"),
-    (b"\x1f\x8b", "gzip", "a gzip archive"),
-    (b"BZh", "bzip2", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "xz", "an xz archive"),
-    (b"%!PS", "postscript", "a PostScript file"),
-    (b"\x7fELF", "elf", "a program (ELF executable)"),
-    (b"MZ", "exe", "a Windows program (EXE/DLL)"),
-    (b"PK\x05\x06", "zip", "an empty ZIP archive"),
+    (b"Rar!\x1a\x07", "rar", N_("a RAR archive")),
+    (b"\x1f\x8b", "gzip", N_("a gzip archive")),
+    (b"BZh", "bzip2", N_("a bzip2 archive")),
+    (b"\xfd7zXZ\x00", "xz", N_("an xz archive")),
+    (b"%!PS", "postscript", N_("a PostScript file")),
+    (b"\x7fELF", "elf", N_("a program (ELF executable)")),
+    (b"MZ", "exe", N_("a Windows program (EXE/DLL)")),
+    (b"PK\x05\x06", "zip", N_("an empty ZIP archive")),
 )
-_RIFF_TYPES = {b"WEBP": ("webp", "a WebP image"), b"AVI ": ("avi", "an AVI video"), b"WAVE": ("wav", "a WAV sound")}
+_RIFF_TYPES = {b"WEBP": ("webp", N_("a WebP image")), b"AVI ": ("avi", N_("an AVI video")), b"WAVE": ("wav", N_("a WAV sound"))}
 
 
 @dataclass(frozen=True)
@@ -129,8 +120,8 @@ def _other(kind: str, description: str, encrypted: bool = False) -> Sniffed:
     return Sniffed(None, kind, description, encrypted)
 
 
-UNKNOWN = _other("unknown", "unrecognised content")
-EMPTY = _other("empty", "an empty file")
+UNKNOWN = _other("unknown", N_("unrecognised content"))
+EMPTY = _other("empty", N_("an empty file"))
 
 
 def sniff(data: bytes) -> str | None:
@@ -138,7 +129,7 @@ def sniff(data: bytes) -> str | None:
     return identify(data).format
 
 
-def identify(data: bytes) -> Sniffed:
+def identify(data: bytes, settings: TextSettings = DEFAULT_TEXT) -> Sniffed:
     """Tell what the bytes are, from the bytes alone.
 
     * PDF: ``%PDF-`` within the first KB.
@@ -171,16 +162,16 @@ def identify(data: bytes) -> Sniffed:
         return _identify_zip(data)
     if data.startswith(ole.MAGIC):
         return _identify_ole(data)
-    head = _ascii_head(data)
+    head = _ascii_head(data, settings.html_sample_bytes)
     if head.lstrip().startswith(b"{\\rtf"):
         return _known(RTF)
     if _looks_like_html(head):
         return _known(HTML)
     if _MHTML.match(head):
-        return _other("mhtml", "a web archive (MHTML, \"single file web page\")")
-    if data.startswith(_TEXT_BOMS) or looks_like_text(data[:TEXT_SAMPLE_BYTES]):
+        return _other("mhtml", N_("a web archive (MHTML, \"single file web page\")"))
+    if data.startswith(_TEXT_BOMS) or looks_like_text(data[:settings.sniff_sample_bytes], settings):
         if head.lstrip().startswith(b"<?xml"):
-            return _other("xml", "an XML file")
+            return _other("xml", N_("an XML file"))
         return _known(TXT)
     for magic, kind, description in _OTHER_MAGIC:
         if data.startswith(magic):
@@ -190,9 +181,9 @@ def identify(data: bytes) -> Sniffed:
     return UNKNOWN
 
 
-def _ascii_head(data: bytes) -> bytes:
+def _ascii_head(data: bytes, size: int) -> bytes:
     """The first bytes, lower-cased, with a BOM removed and UTF-16 narrowed to ASCII-compatible bytes."""
-    head = data[:HTML_SAMPLE_BYTES]
+    head = data[:size]
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -224,26 +215,26 @@ def _identify_zip(data: bytes) -> Sniffed:
         return _known(DOCX)
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
-            return _other("xlsb", "an Excel binary workbook (XLSB)")
+            return _other("xlsb", N_("an Excel binary workbook (XLSB)"))
         return _known(XLSX)
     if mimetype in _ODF_MIMETYPES:
         return _known(_ODF_MIMETYPES[mimetype])
     if mimetype in _ODF_OTHER:
         return _other(*_ODF_OTHER[mimetype])
     if "ppt/presentation.xml" in names:
-        return _other("pptx", "a PowerPoint presentation (PPTX)")
+        return _other("pptx", N_("a PowerPoint presentation (PPTX)"))
     if "[Content_Types].xml" in names:
         return _known(DOCX)  # an OOXML package without its main part: the DOCX reader names what is missing
-    return _other("zip", "a ZIP archive holding no Office document")
+    return _other("zip", N_("a ZIP archive holding no Office document"))
 
 
 def _identify_ole(data: bytes) -> Sniffed:
     cf = ole.open_compound(data)
     if cf is None:
-        return _other("ole2", "a damaged OLE2 compound file (Word 97-2003, Excel 97-2003 or other Office file)")
+        return _other("ole2", N_("a damaged OLE2 compound file (Word 97-2003, Excel 97-2003 or other Office file)"))
     names = cf.stream_names()
     if "EncryptedPackage" in names:
-        return _other("encrypted-office", "a password-protected Office document (an encrypted DOCX or XLSX)",
+        return _other("encrypted-office", N_("a password-protected Office document (an encrypted DOCX or XLSX)"),
                       encrypted=True)
     if "WordDocument" in names:
         return _known(DOC, encrypted=ole.word_encrypted(cf.peek("WordDocument", 64)))
@@ -251,31 +242,31 @@ def _identify_ole(data: bytes) -> Sniffed:
         if stream in names:
             return _known(XLS, encrypted=ole.excel_encrypted(cf.peek(stream)))
     if "PowerPoint Document" in names:
-        return _other("ppt", "a PowerPoint 97-2003 presentation (PPT)")
+        return _other("ppt", N_("a PowerPoint 97-2003 presentation (PPT)"))
     if any(n.startswith("__substg1.0_") for n in names):
-        return _other("msg", "an Outlook message (MSG)")
-    return _other("ole2", "an OLE2 compound file that is neither a Word nor an Excel document")
+        return _other("msg", N_("an Outlook message (MSG)"))
+    return _other("ole2", N_("an OLE2 compound file that is neither a Word nor an Excel document"))
 
 
-def looks_like_text(sample: bytes) -> bool:
+def looks_like_text(sample: bytes, settings: TextSettings = DEFAULT_TEXT) -> bool:
     """Whether the bytes (the start of a file) are text in an encoding the TXT reader knows."""
     if not sample:
         return False
     nuls = sample.count(0)
     if nuls:
         share = nuls / len(sample)
-        low, high = UTF16_NUL_SHARE
+        low, high = settings.utf16_nul_share
         if low < share < high:
             return True  # BOM-less UTF-16: the TXT reader tells it apart from binary
-        if share > MAX_STRAY_NUL_SHARE:
+        if share > settings.max_stray_nul_share:
             return False
         sample = sample.replace(b"\x00", b"")
     control = len(sample.translate(None, _NOT_CONTROL_BYTES))
-    if control > len(sample) * MAX_CONTROL_SHARE:
+    if control > len(sample) * settings.max_control_share:
         return False
     if _is_utf8(sample):
         return True
-    return max(prose_share(sample.decode(enc, errors="replace")) for enc in SINGLE_BYTE_CANDIDATES) >= MIN_PROSE_SHARE
+    return max(prose_share(sample.decode(enc, errors="replace")) for enc in settings.code_pages) >= settings.min_prose_share
 
 
 def _is_utf8(sample: bytes) -> bool:
