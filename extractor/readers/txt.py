@@ -32,11 +32,17 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..document import Block, Document, Paragraph
 from ..errors import CorruptFile, UnsupportedFormat
 from ..limits import DEFAULT_LIMITS, Limits
 from ..problems import DECODING, NO_TABLE_MARKUP, REGROUPED_TABLE
+from ..settings import DEFAULT_TEXT, TextSettings
+from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
+from .sniff import TEXT_CONTROLS
+from .txt_cells import DEFAULT_SETTINGS as DEFAULT_REGROUP
+from .txt_cells import RegroupSettings
 from .txt_cells import read_cell_blocks
 from .txt_tabbed import looks_tabbed, read_tabbed_blocks
 
@@ -45,32 +51,8 @@ STYLE_TABBED = "tabbed"
 STYLE_LAYOUT = "layout"
 STYLE_PLAIN = "plain"
 
-#: the single-byte code page assumed when the bytes are not UTF-8/UTF-16
-DEFAULT_SINGLE_BYTE = "cp1251"
-#: other single-byte Cyrillic code pages accepted from charset-normalizer
-#: (cp1125 is the Ukrainian DOS code page: cp866 with І, і, Ґ, ґ)
-ALTERNATIVE_SINGLE_BYTE = ("koi8_u", "cp866", "cp1125")
-#: how many bytes charset-normalizer looks at (it is slow on large inputs)
-DETECTION_SAMPLE_BYTES = 256 * 1024
-#: share of the two commonest high bytes that marks BOM-less UTF-16
-UTF16_HIGH_BYTE_SHARE = 0.9
-#: share of code units that must be ASCII (spaces, digits: a NUL high byte)
-UTF16_MIN_ASCII_SHARE = 0.05
-#: a decoded text with more than this share of control characters is not text
-MAX_CONTROL_SHARE = 0.05
-#: the control characters that do not occur in text
-_CONTROL_CHARS = tuple(chr(c) for c in range(32) if chr(c) not in "\t\n\f\v")
-#: how much more plausible an alternative code page must read than cp1251
-PLAUSIBILITY_MARGIN = 0.1
-
-#: lines looked at to recognise a pdftotext -layout rendering
-LAYOUT_SAMPLE_LINES = 400
-#: characters of each sample line looked at (a 50 MB line costs no more)
-LAYOUT_LINE_CHARS = 4096
-#: a gap of at least this many spaces between words separates layout columns
-LAYOUT_GAP = 3
-#: lines with a column gap needed (besides form feeds) to call text "layout"
-LAYOUT_MIN_GAPPED_LINES = 5
+#: the control characters that do not occur in text (``sniff.TEXT_CONTROLS`` do)
+_CONTROL_CHARS = tuple(chr(c) for c in range(32) if chr(c) not in TEXT_CONTROLS)
 
 NOTE_NO_TABLE_MARKUP = NO_TABLE_MARKUP.code
 NOTE_DECODING = DECODING.code
@@ -82,25 +64,25 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_LAYOUT_GAP_RE = re.compile(r"\S {%d,}\S" % LAYOUT_GAP)
 
 
-def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS, text_settings: TextSettings = DEFAULT_TEXT,
+             finder: FinderSettings = DEFAULT_FINDER_SETTINGS, regroup: RegroupSettings = DEFAULT_REGROUP) -> Document:
     """Read TXT bytes into a Document (paragraphs and, when marked up, tables)."""
-    text, encoding = decode_text(data, path=path)
+    text, encoding = decode_text(data, path=path, settings=text_settings)
     notes: list[tuple[str, str]] = []
     if encoding not in ("utf-8", "ascii"):
         notes.append(DECODING.note(file=path, encoding=encoding))
-    style = detect_style(text)
+    style = detect_style(text, text_settings)
     blocks: list[Block] | None = None
     if style == STYLE_TABBED:
-        blocks = read_tabbed_blocks(text)
+        blocks = read_tabbed_blocks(text, finder.max_columns)
         if not any(not isinstance(b, Paragraph) for b in blocks):
             blocks = None  # TAB-led lines but no table survived: try the rest
-    if blocks is None and (style == STYLE_LAYOUT or (style == STYLE_TABBED and looks_like_layout(text))):
-        blocks = _read_layout(text)
+    if blocks is None and (style == STYLE_LAYOUT or (style == STYLE_TABBED and looks_like_layout(text, text_settings))):
+        blocks = _read_layout(text, finder)
     if blocks is None:
-        blocks = read_cell_blocks(text)
+        blocks = read_cell_blocks(text, regroup)
         if blocks is not None:
             n = sum(1 for b in blocks if not isinstance(b, Paragraph))
             notes.append(REGROUPED_TABLE.note(file=path, count=n))
@@ -115,7 +97,7 @@ def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS) -> Docu
 # -- decoding ---------------------------------------------------------------------------
 
 
-def decode_text(data: bytes, *, path: str) -> tuple[str, str]:
+def decode_text(data: bytes, *, path: str, settings: TextSettings = DEFAULT_TEXT) -> tuple[str, str]:
     """Decode report bytes; return (text with LF line ends and no NULs, encoding name).
 
     Raises ``CorruptFile`` when a BOM promises an encoding the bytes break,
@@ -127,50 +109,50 @@ def decode_text(data: bytes, *, path: str) -> tuple[str, str]:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as e:
                 raise CorruptFile(path, f"the text declares {encoding} by its BOM but byte {e.start} is invalid") from e
-            return _clean(text, path), encoding
+            return _clean(text, path, settings), encoding
     # BOM-less UTF-16 first: Cyrillic UTF-16 is also valid (control-ridden) UTF-8
-    utf16 = _bomless_utf16(data)
+    utf16 = _bomless_utf16(data, settings)
     if utf16 is not None:
         try:
-            return _clean(data.decode(utf16), path), utf16
+            return _clean(data.decode(utf16), path, settings), utf16
         except UnicodeDecodeError:
             pass
     try:
-        return _clean(data.decode("utf-8"), path), "utf-8"
+        return _clean(data.decode("utf-8"), path, settings), "utf-8"
     except UnicodeDecodeError:
         pass
-    encoding = _guess_single_byte(data)
+    encoding = _guess_single_byte(data, settings)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise UnsupportedFormat(
-            path, "cannot decode the text: it is not UTF-8, UTF-16, cp1251, KOI8-U, cp866 or cp1125"
+            path, f"cannot decode the text: it is not UTF-8, UTF-16 or one of {', '.join(settings.code_pages)}"
         ) from exc
-    return _clean(text, path), encoding
+    return _clean(text, path, settings), encoding
 
 
-def _clean(text: str, path: str) -> str:
+def _clean(text: str, path: str, settings: TextSettings = DEFAULT_TEXT) -> str:
     """Normalise line ends, drop NULs, and reject text that is mostly control characters."""
     if "\x00" in text:
         text = text.replace("\x00", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sample = text[:65536]
+    sample = text[:settings.sniff_sample_bytes]
     if sample:
         control = sum(sample.count(ch) for ch in _CONTROL_CHARS)
-        if control > len(sample) * MAX_CONTROL_SHARE:
+        if control > len(sample) * settings.max_control_share:
             raise UnsupportedFormat(path, "the bytes decode to control characters, not text")
     return text
 
 
-def _bomless_utf16(data: bytes) -> str | None:
+def _bomless_utf16(data: bytes, settings: TextSettings = DEFAULT_TEXT) -> str | None:
     """Return "utf-16-le"/"utf-16-be" for BOM-less UTF-16, else None.
 
     In UTF-16 text the high bytes of the code units take very few values
     (0x00 for ASCII, 0x04 for Cyrillic, 0x20 for punctuation), while the low
     bytes vary; the high bytes sit at odd positions in LE and even ones in BE.
     """
-    sample = data[:DETECTION_SAMPLE_BYTES]
+    sample = data[:settings.detection_sample_bytes]
     if len(sample) < 4 or 0 not in sample:
         return None
     sample = sample[: len(sample) // 2 * 2]
@@ -178,8 +160,8 @@ def _bomless_utf16(data: bytes) -> str | None:
     for high, low, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         nul = high.count(0)
         if (
-            _concentration(high) >= UTF16_HIGH_BYTE_SHARE
-            and nul >= len(high) * UTF16_MIN_ASCII_SHARE
+            _concentration(high) >= settings.utf16_high_byte_share
+            and nul >= len(high) * settings.utf16_min_ascii_share
             and nul > low.count(0) * 4
         ):
             return name
@@ -192,29 +174,31 @@ def _concentration(data: bytes) -> float:
     return sum(counts[:2]) / len(data) if data else 0.0
 
 
-def _guess_single_byte(data: bytes) -> str:
-    """cp1251 unless charset-normalizer and a plausibility check both prefer KOI8-U, cp866 or cp1125."""
-    sample = data[:DETECTION_SAMPLE_BYTES]
+def _guess_single_byte(data: bytes, settings: TextSettings = DEFAULT_TEXT) -> str:
+    """The default code page (cp1251) unless charset-normalizer and a plausibility check both prefer
+    another of ``settings.code_pages`` (KOI8-U, cp866, cp1125)."""
+    sample = data[:settings.detection_sample_bytes]
+    default_name, *alternatives = settings.code_pages
     proposed = None
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(sample, cp_isolation=[DEFAULT_SINGLE_BYTE, *ALTERNATIVE_SINGLE_BYTE]).best()
+        best = from_bytes(sample, cp_isolation=list(settings.code_pages)).best()
         if best is not None:
             proposed = codecs.lookup(best.encoding).name
     except Exception:  # the detector is only a hint; never let it fail the read
         proposed = None
-    default = codecs.lookup(DEFAULT_SINGLE_BYTE).name
+    default = codecs.lookup(default_name).name
     if proposed is None or proposed == default:
-        return DEFAULT_SINGLE_BYTE
-    if proposed not in {codecs.lookup(e).name for e in ALTERNATIVE_SINGLE_BYTE}:
-        return DEFAULT_SINGLE_BYTE
+        return default_name
+    if proposed not in {codecs.lookup(e).name for e in alternatives}:
+        return default_name
     try:
         alt = cyrillic_plausibility(sample.decode(proposed, errors="replace"))
-        base = cyrillic_plausibility(sample.decode(DEFAULT_SINGLE_BYTE, errors="replace"))
+        base = cyrillic_plausibility(sample.decode(default_name, errors="replace"))
     except LookupError:
-        return DEFAULT_SINGLE_BYTE
-    return proposed if alt > base + PLAUSIBILITY_MARGIN else DEFAULT_SINGLE_BYTE
+        return default_name
+    return proposed if alt > base + settings.plausibility_margin else default_name
 
 
 def cyrillic_plausibility(text: str) -> float:
@@ -243,28 +227,35 @@ def cyrillic_plausibility(text: str) -> float:
 # -- dispatch ----------------------------------------------------------------------------
 
 
-def detect_style(text: str) -> str:
+def detect_style(text: str, settings: TextSettings = DEFAULT_TEXT) -> str:
     """Which table markup the text uses: "tabbed", "layout" or "plain"."""
     if looks_tabbed(text):
         return STYLE_TABBED
-    if looks_like_layout(text):
+    if looks_like_layout(text, settings):
         return STYLE_LAYOUT
     return STYLE_PLAIN
 
 
-def looks_like_layout(text: str) -> bool:
+def looks_like_layout(text: str, settings: TextSettings = DEFAULT_TEXT) -> bool:
     """A pdftotext -layout rendering: form feeds, or several lines with wide space gaps."""
     if "\f" in text:
         return True
+    gap = _layout_gap_re(settings.layout_gap)
     gapped = 0
     for i, line in enumerate(_iter_lines(text)):
-        if i >= LAYOUT_SAMPLE_LINES:
+        if i >= settings.layout_sample_lines:
             break
-        if _LAYOUT_GAP_RE.search(line, 0, LAYOUT_LINE_CHARS):
+        if gap.search(line, 0, settings.layout_line_chars):
             gapped += 1
-            if gapped >= LAYOUT_MIN_GAPPED_LINES:
+            if gapped >= settings.layout_min_gapped_lines:
                 return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _layout_gap_re(spaces: int) -> re.Pattern:
+    """Two words with at least ``spaces`` spaces between them (a layout column gap)."""
+    return re.compile(r"\S {%d,}\S" % spaces)
 
 
 def _iter_lines(text: str):
@@ -278,7 +269,7 @@ def _iter_lines(text: str):
         start = end + 1
 
 
-def _read_layout(text: str) -> list[Block] | None:
+def _read_layout(text: str, finder: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[Block] | None:
     """The pdftotext -layout reader's blocks; None when it declines.
 
     Imported here, not at the top, only to keep the cost of the table finder off
@@ -286,7 +277,7 @@ def _read_layout(text: str) -> list[Block] | None:
     """
     from .txt_layout import read_layout_blocks
 
-    return read_layout_blocks(text)
+    return read_layout_blocks(text, finder)
 
 
 def plain_paragraphs(text: str) -> list[Block]:

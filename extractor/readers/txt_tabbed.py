@@ -87,12 +87,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, Cell, Paragraph, Row, Table
+from .common.finder_settings import DEFAULT_FINDER_SETTINGS
 
 TAB = "\t"
 #: T-lines needed before a text is treated as a TAB export
 MIN_TAB_LINES = 2
-#: widest table considered
-MAX_COLUMNS = 64
 #: column counts tried per table
 MAX_WIDTH_CANDIDATES = 6
 #: tables with more cells skip the alignment-aware second pass (it is the
@@ -194,8 +193,9 @@ class _Cell:
         return [TAB + self.first, *self.tail]
 
 
-def read_tabbed_blocks(text: str) -> list[Block]:
-    """Paragraphs and tables of a TAB-export text, in reading order."""
+def read_tabbed_blocks(text: str, max_columns: int = DEFAULT_FINDER_SETTINGS.max_columns) -> list[Block]:
+    """Paragraphs and tables of a TAB-export text, in reading order; a table is at most ``max_columns`` wide
+    (``FinderSettings.max_columns``, the widest table inferred from text in every reader)."""
     lines = _split_lines(text)
     blocks: list[Block] = []
     i = 0
@@ -212,7 +212,7 @@ def read_tabbed_blocks(text: str) -> list[Block]:
         i = j
     table_index = 0
     for group, after in _split_tables(cells):
-        table = _build_table(group, table_index)
+        table = _build_table(group, table_index, max_columns)
         if table is None:
             for c in group:
                 blocks.extend(Paragraph(line) for line in c.raw_lines())
@@ -396,7 +396,7 @@ def _cont_cost(cell: _Cell) -> float:
     return CONT_COST
 
 
-def _width_candidates(cells: list[_Cell]) -> list[int]:
+def _width_candidates(cells: list[_Cell], max_columns: int) -> list[int]:
     """Column counts worth trying: the widest minimal row first, then the
     commonest sums of two or three adjacent minimal rows (at most
     ``MAX_WIDTH_CANDIDATES`` in all)."""
@@ -413,7 +413,7 @@ def _width_candidates(cells: list[_Cell]) -> list[int]:
         total = fine[a]
         for b in range(a + 1, min(a + 3, len(fine))):
             total += fine[b]
-            if widest < total <= MAX_COLUMNS:
+            if widest < total <= max_columns:
                 counts[total] = counts.get(total, 0) + 1
     others = sorted(counts, key=lambda w: (-counts[w], w))[: MAX_WIDTH_CANDIDATES - 1]
     return [widest, *sorted(others)]
@@ -657,13 +657,13 @@ def _header_alignment(k: int, width: int, below: list[tuple[int, str]]) -> tuple
 # -- 3. the table ------------------------------------------------------------------------------
 
 
-def _build_table(cells: list[_Cell], index: int) -> Table | None:
+def _build_table(cells: list[_Cell], index: int, max_columns: int) -> Table | None:
     """Rows, column count and spans for one table; None when it is no table."""
     _prepare(cells)
     best: tuple[float, int, list[int]] | None = None
-    candidates = _width_candidates(cells)
+    candidates = _width_candidates(cells, max_columns)
     widest = candidates[0]
-    if widest > MAX_COLUMNS:
+    if widest > max_columns:
         return None  # a run of TAB-led lines with no row ends: indented paragraphs
     for width in candidates:
         cost, ends = _partition(cells, width, lambda i, j, w=width: MISSING_COLUMN_COST * (w - (j - i)))
