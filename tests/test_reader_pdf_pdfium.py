@@ -24,7 +24,7 @@ import pypdfium2.raw as pdfium_c  # noqa: E402
 from extractor.limits import DEFAULT_LIMITS  # noqa: E402
 from extractor.readers import pdf as pdf_reader  # noqa: E402
 from extractor.readers import pdf_pdfium  # noqa: E402
-from extractor.readers.pdf import ENGINE_AUTO, ENGINE_ENV, ENGINE_REFERENCE, read_pdf  # noqa: E402
+from extractor.readers.pdf import ENGINE_AUTO, ENGINE_REFERENCE, read_pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf"))
@@ -223,13 +223,12 @@ def test_broken_file_goes_to_the_reference_engine():
         pdf_pdfium.read_pages_fast(b"%PDF-1.4\n" + b"\x00garbage" * 50, DEFAULT_LIMITS)
 
 
-def test_engine_variable_forces_the_reference(monkeypatch):
+def test_reference_engine_skips_the_fast_path(monkeypatch):
     def refuse(*_args, **_kwargs):
         raise AssertionError("the fast path must not run")
 
     monkeypatch.setattr(pdf_reader.pdf_pdfium, "FastDocument", refuse)
-    monkeypatch.setenv(ENGINE_ENV, ENGINE_REFERENCE)
-    doc = read_pdf(SAMPLE_PDFS[0].read_bytes(), path="x.pdf", limits=DEFAULT_LIMITS)
+    doc = read_pdf(SAMPLE_PDFS[0].read_bytes(), path="x.pdf", limits=DEFAULT_LIMITS, engine=ENGINE_REFERENCE)
     assert doc.tables
 
 

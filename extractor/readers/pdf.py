@@ -8,8 +8,8 @@ characters, ruling lines and images of a page come from PDFium
 (``extractor.readers.pdf_pdfium``, several times faster) when it can promise
 what pdfplumber would give for that page, else from pdfplumber, the
 reference: a page the fast source declines costs only that page, not the
-document. The ``EXTRACTOR_PDF_ENGINE`` environment variable set to
-"pdfplumber" always uses the reference. Then, over the whole document:
+document. ``PdfSettings.engine`` set to "pdfplumber" (on the command line:
+the ``EXTRACTOR_PDF_ENGINE`` environment variable) always uses the reference. Then, over the whole document:
 
 * text lines become paragraphs (``extractor.readers.pdf_text``); page
   furniture is sorted out first: lone page numbers are dropped, a running
@@ -43,7 +43,6 @@ an exception of extractor's own page code is an internal error.
 from __future__ import annotations
 
 import io
-import os
 from collections import defaultdict
 from contextlib import contextmanager
 from typing import Iterator
@@ -57,7 +56,8 @@ from ..document import Block, Document, Paragraph, Table
 from ..errors import LIBRARY_FAILURES, CorruptFile, EncryptedFile, ExtractorError, ScannedDocument, TooManyPages
 from ..i18n import N_, _
 from ..limits import Limits
-from ..problems import INVALID_UNICODE, PDF_LAST_RESORT, PDF_NESTED_TABLE, SCANNED_PAGE, UNMAPPED_GLYPHS
+from ..problems import INVALID_UNICODE, PDF_LAST_RESORT, PDF_NESTED_TABLE, SCANNED_PAGE, TOO_MANY_PAGES, UNMAPPED_GLYPHS
+from ..settings import DEFAULT_PDF, PDF_ENGINES
 from . import pdf_pdfium
 from .errormaps import PDF_ERRORS
 from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages, unruled_notes
@@ -66,13 +66,12 @@ from .pdf_tables import PageTable, TableDraft
 from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
 from .unruled import complete_ruled_tables, read_unruled, rule_found_tables
 
-#: environment variable that picks the PDF engine (``ENGINES``); tests and the benchmark set it
-ENGINE_ENV = "EXTRACTOR_PDF_ENGINE"
 #: PDFium where it sees what pdfplumber sees (``extractor.readers.pdf_pdfium``), else pdfplumber
 ENGINE_AUTO = "auto"
 #: pdfplumber only: the reference
 ENGINE_REFERENCE = "pdfplumber"
-ENGINES = (ENGINE_AUTO, ENGINE_REFERENCE)
+#: the engines (``settings.PdfSettings.engine``; the command line takes it from $EXTRACTOR_PDF_ENGINE)
+ENGINES = PDF_ENGINES
 
 #: note: characters whose text was no valid Unicode were replaced with U+FFFD
 NOTE_INVALID_UNICODE = INVALID_UNICODE.code
@@ -155,7 +154,7 @@ def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
 def _read_pages(data: bytes, path: str, limits: Limits, engine: str | None = None) -> list[PageContent]:
     """Every page's content: with PDFium where it can promise pdfplumber's result, else with pdfplumber;
     with PDFium alone (``_LastResort``) what pdfminer cannot parse."""
-    engine = engine or os.environ.get(ENGINE_ENV, ENGINE_AUTO)
+    engine = engine or DEFAULT_PDF.engine
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose from {', '.join(ENGINES)}")
     with _ReferencePages(data, path, limits) as reference, _LastResort(data, path, limits) as last:
@@ -245,7 +244,7 @@ class _LastResort:
                 return None
             if self._doc.page_count > self.limits.max_pages:
                 raise TooManyPages(
-                    self.path, f"the PDF has {self._doc.page_count} pages, over the limit of {self.limits.max_pages}"
+                    self.path, TOO_MANY_PAGES.message(pages=self._doc.page_count, limit=self.limits.max_pages)
                 )
         return self._doc
 
@@ -293,14 +292,11 @@ class _ReferencePages:
                 self._pdf = pdfplumber.open(io.BytesIO(self.data))
                 declared = _declared_page_count(self._pdf)
                 if declared is not None and declared > self.limits.max_pages:
-                    raise TooManyPages(
-                        self.path, f"the PDF has {declared} pages, over the limit of {self.limits.max_pages}"
-                    )
+                    raise TooManyPages(self.path, TOO_MANY_PAGES.message(pages=declared, limit=self.limits.max_pages))
                 self._pages = self._pdf.pages
                 if len(self._pages) > self.limits.max_pages:
                     raise TooManyPages(
-                        self.path, f"the PDF has {len(self._pages)} pages, over the limit of {self.limits.max_pages}"
-                    )
+                        self.path, TOO_MANY_PAGES.message(pages=len(self._pages), limit=self.limits.max_pages))
         return self._pages
 
     @property
@@ -453,8 +449,7 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
              ocr: OcrSettings = DEFAULT_OCR) -> Document:
     """Read a PDF's text layer into a Document (see the module docstring).
 
-    ``engine`` is one of ``ENGINES``; by default the ``EXTRACTOR_PDF_ENGINE``
-    environment variable, else "auto". Scanned pages are read by OCR as
+    ``engine`` is one of ``ENGINES`` (``PdfSettings.engine``); by default "auto". Scanned pages are read by OCR as
     ``ocr`` says (``extractor.readers.ocr``).
     """
     pages = _read_pages(data, path, limits, engine)
