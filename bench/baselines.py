@@ -24,19 +24,13 @@ def parse(path: Path):
 
 def parse_with_reference_pdf_engine(path: Path):
     """``parse`` with the PDF read by pdfplumber only (the fast PDFium page source switched off)."""
-    import os
+    from extractor.normalize.text import clear_caches
+    from extractor.pipeline import parse_file
+    from extractor.readers.pdf import ENGINE_REFERENCE
+    from extractor.settings import PdfSettings, Settings
 
-    from extractor.readers.pdf import ENGINE_ENV, ENGINE_REFERENCE
-
-    before = os.environ.get(ENGINE_ENV)
-    os.environ[ENGINE_ENV] = ENGINE_REFERENCE
-    try:
-        return parse(path)
-    finally:
-        if before is None:
-            del os.environ[ENGINE_ENV]
-        else:
-            os.environ[ENGINE_ENV] = before
+    clear_caches()
+    return parse_file(path, Settings(pdf=PdfSettings(engine=ENGINE_REFERENCE)))
 
 
 def pdf_baseline(path: Path) -> int:

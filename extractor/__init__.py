@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Union
 
@@ -42,15 +43,21 @@ from .errors import (
     UnsafeContent,
     UnsupportedFormat,
 )
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import Limits
 from .models import Report
 from .readers.ocr.settings import OcrSettings
+from .settings import CheckSettings, ExtractSettings, PdfSettings, Settings, TextSettings, settings_of
 
 __version__ = "0.1.0"
 __all__ = [
     "parse",
     "Report",
+    "Settings",
     "Limits",
+    "TextSettings",
+    "PdfSettings",
+    "ExtractSettings",
+    "CheckSettings",
     "OcrSettings",
     "Source",
     "__version__",
@@ -86,7 +93,7 @@ def parse(
     source: Source,
     *,
     name: str | None = None,
-    settings: Limits | None = None,
+    settings: Settings | Limits | None = None,
     limits: Limits | None = None,
     ocr: OcrSettings | None = None,
 ) -> Report:
@@ -102,8 +109,10 @@ def parse(
     promises another format than the bytes gets a ``format-mismatch``
     warning.
 
-    ``settings`` are the reading settings; today they are the resource
-    ``Limits``, also accepted as ``limits=`` (both at once must agree). With
+    ``settings`` are the root ``Settings`` (``extractor.settings``: limits,
+    text decoding, the PDF engine, the table finder, OCR, extraction and the
+    checks' tolerances), each part validated when made; bare ``Limits`` are
+    accepted too, and as ``limits=`` (both at once must agree). With
     ``Limits(timeout_seconds=N)`` the file is read in a child process that is
     killed after N seconds, raising ``Timeout``; without it, in this process.
 
@@ -111,32 +120,38 @@ def parse(
     cannot be read (``FileAccessError`` is also an ``OSError``), ``TypeError``
     for a source of another type or a text stream.
 
-    ``ocr`` says which pages of a scanned PDF are read by OCR, and how (by
-    default pages without a text layer, Ukrainian and English, 300 dpi; a
-    parse in a child process, under a timeout, uses the defaults).
+    ``ocr``, when given, replaces ``settings.ocr``: which pages of a scanned
+    PDF are read by OCR, and how (by default pages without a text layer,
+    Ukrainian and English, 300 dpi).
     """
-    limits = _limits(settings, limits)
+    settings = _settings(settings, limits, ocr)
+    limits = settings.limits
     if limits.timeout_seconds is not None:
-        return _parse_in_child(source, name, limits)
+        return _parse_in_child(source, name, settings)
     from .pipeline import parse_loaded
     from .readers import load
 
     if isinstance(source, (str, os.PathLike)):
-        inp = load(source, limits)
+        inp = load(source, settings)
         if name is not None:
             inp.path = Path(name)
     else:
-        inp = _load_unnamed(source, name, limits)
-    return parse_loaded(inp, limits, ocr or OcrSettings()).report
+        inp = _load_unnamed(source, name, settings)
+    return parse_loaded(inp, settings).report
 
 
-def _limits(settings: object, limits: Limits | None) -> Limits:
-    for what, value in (("settings", settings), ("limits", limits)):
-        if value is not None and not isinstance(value, Limits):
-            raise TypeError(f"{what} must be an extractor.Limits, got {type(value).__name__}")
-    if settings is not None and limits is not None and settings != limits:
-        raise ValueError("settings and limits disagree; give one of them")
-    return settings or limits or DEFAULT_LIMITS
+def _settings(settings: object, limits: Limits | None, ocr: OcrSettings | None) -> Settings:
+    """The root settings of ``parse``'s arguments."""
+    if settings is not None and not isinstance(settings, (Settings, Limits)):
+        raise TypeError(f"settings must be an extractor.Settings or Limits, got {type(settings).__name__}")
+    if limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"limits must be an extractor.Limits, got {type(limits).__name__}")
+    root = settings_of(settings, ocr)
+    if limits is not None:
+        if settings is not None and root.limits != limits:
+            raise ValueError("settings and limits disagree; give one of them")
+        root = replace(root, limits=limits)
+    return root
 
 
 def _read_source(source: object, name: str | None, limits: Limits) -> tuple[bytes, str]:
@@ -157,17 +172,18 @@ def _read_source(source: object, name: str | None, limits: Limits) -> tuple[byte
     return bytes(data), label
 
 
-def _load_unnamed(source: object, name: str | None, limits: Limits):
+def _load_unnamed(source: object, name: str | None, settings: Settings):
     from .readers import load_bytes
 
-    data, label = _read_source(source, name, limits)
-    return load_bytes(data, label, limits)
+    data, label = _read_source(source, name, settings.limits)
+    return load_bytes(data, label, settings)
 
 
-def _parse_in_child(source: Source, name: str | None, limits: Limits) -> Report:
-    """Parse in a worker process killed at ``limits.timeout_seconds``; errors raised as in this process."""
+def _parse_in_child(source: Source, name: str | None, settings: Settings) -> Report:
+    """Parse in a worker process killed at ``settings.limits.timeout_seconds``; errors raised as in this process."""
     from .runner import convert, run_local
 
+    limits = settings.limits
     timeout = limits.timeout_seconds
     with tempfile.TemporaryDirectory(prefix="extractor-") as tmp:
         if isinstance(source, (str, os.PathLike)):
@@ -176,7 +192,7 @@ def _parse_in_child(source: Source, name: str | None, limits: Limits) -> Report:
             data, label = _read_source(source, name, limits)
             path = str(Path(tmp) / (Path(label).name if label != UNNAMED else "input"))
             Path(path).write_bytes(data)
-        (outcome,) = run_local([path], 1, timeout, limits, convert)
+        (outcome,) = run_local([path], 1, timeout, settings, convert)
     shown = label or path
     if outcome.report_json is not None:
         report = Report.model_validate_json(outcome.report_json)

@@ -61,6 +61,7 @@ from .inputs import (
     file_sha256,
 )
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
+from .settings import Settings
 from .models import Report
 from .progress import Progress
 from .runner import INTERNAL_ERROR_CODE, Outcome, Work, convert, describe, outcome_report, run_dask, run_local
@@ -122,7 +123,9 @@ class BatchOptions:
 
     ``timeout`` is the per-file time limit in seconds (the worker is killed);
     ``limits.timeout_seconds``, when set, is taken for it when ``timeout`` is
-    left at its default, and must agree with it otherwise.
+    left at its default, and must agree with it otherwise. ``settings`` are
+    the root settings every file is parsed with (``extractor.settings``);
+    their ``limits`` are ``limits`` (give one or the other, or the same).
     """
 
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -136,8 +139,16 @@ class BatchOptions:
     xlsx: bool = True
     #: how the CSVs are written (writers.csv.CsvStyle); None: plain, or with a BOM when ``bom``
     csv_style: object | None = None
+    #: the settings of every parse; None: the defaults with ``limits``
+    settings: Settings | None = None
 
     def __post_init__(self) -> None:
+        if self.settings is None:
+            self.settings = Settings(limits=self.limits)
+        elif self.limits == DEFAULT_LIMITS:
+            self.limits = self.settings.limits
+        elif self.limits != self.settings.limits:
+            raise ValueError("limits and settings.limits disagree; give one of them")
         if not isinstance(self.jobs, int) or self.jobs < 1:
             raise ValueError(f"jobs must be a positive integer, got {self.jobs!r}")
         if self.timeout is not None and not self.timeout > 0:
@@ -582,9 +593,9 @@ def run_batch(
         progress.note(f"resume: {resumed} of {len(entries)} inputs already converted")
 
     if options.dask is not None:
-        outcomes = run_dask([e.path for e in todo], options.dask, options.timeout, options.limits)
+        outcomes = run_dask([e.path for e in todo], options.dask, options.timeout, options.settings)
     else:
-        outcomes = run_local([e.path for e in todo], options.jobs, options.timeout, options.limits, work)
+        outcomes = run_local([e.path for e in todo], options.jobs, options.timeout, options.settings, work)
     waiting = {e.path: e for e in todo}
     try:
         for outcome in outcomes:

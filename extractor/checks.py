@@ -12,15 +12,12 @@ from decimal import Decimal
 from . import problems
 from .i18n import _
 from .models import Finding, FundingKind, FundingRow, Report
+from .settings import DEFAULT_CHECKS, CheckSettings
 
 #: code -> description of every report warning (what the finding means for a reader); declared in
 #: ``extractor.problems``, here for the writers and docs that list them
 CATALOG: dict[str, str] = {p.code: p.description for p in problems.PROBLEMS.values() if p.severity == problems.WARNING}
 
-#: percentage points always allowed on top of the printed rounding
-PERCENT_SLACK = Decimal("0.1")
-#: money units allowed per summed part (printed rounding)
-SUM_SLACK_PER_PART = Decimal("0.05")
 
 
 def _decimals(raw: str | None) -> int:
@@ -37,7 +34,7 @@ def _fmt(value: Decimal) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
-def check_percent(row: FundingRow, path: str) -> Finding | None:
+def check_percent(row: FundingRow, path: str, settings: CheckSettings = DEFAULT_CHECKS) -> Finding | None:
     """Percent against actual / planned, for the totals and each year's plan with an actual."""
     if row.percent is None:
         return None
@@ -52,7 +49,7 @@ def check_percent(row: FundingRow, path: str) -> Finding | None:
     with_actual = [b for b in row.breakdown if b.actual is not None and b.planned is not None]
     if with_actual:
         bases.append(sum((b.planned for b in with_actual), Decimal(0)))
-    tolerance = Decimal(5) / (Decimal(10) ** (_decimals(row.raw.get("percent")) + 1)) + PERCENT_SLACK
+    tolerance = Decimal(5) / (Decimal(10) ** (_decimals(row.raw.get("percent")) + 1)) + settings.percent_slack
     computed = []
     for base in bases:
         if base == 0:
@@ -79,7 +76,7 @@ def _planned_spans_more_years(row: FundingRow) -> bool:
     return bool(actual) and actual < planned
 
 
-def check_breakdown(row: FundingRow, path: str) -> list[Finding]:
+def check_breakdown(row: FundingRow, path: str, settings: CheckSettings = DEFAULT_CHECKS) -> list[Finding]:
     out = []
     for name in ("planned", "actual"):
         total = getattr(row, name)
@@ -90,12 +87,12 @@ def check_breakdown(row: FundingRow, path: str) -> list[Finding]:
         if not present:
             continue
         s = sum(present, Decimal(0))
-        if abs(s - total) > SUM_SLACK_PER_PART * len(present):
+        if abs(s - total) > settings.sum_slack_per_part * len(present):
             out.append(problems.BREAKDOWN_SUM_MISMATCH.finding(path, name=name, total=_fmt(total), sum=_fmt(s)))
     return out
 
 
-def check_totals(rows: list[FundingRow]) -> list[Finding]:
+def check_totals(rows: list[FundingRow], settings: CheckSettings = DEFAULT_CHECKS) -> list[Finding]:
     """A total row against the measure rows above it (since the previous total)."""
     out = []
     start = 0
@@ -110,13 +107,13 @@ def check_totals(rows: list[FundingRow]) -> list[Finding]:
             if total is None or not values:
                 continue
             s = sum(values, Decimal(0))
-            if abs(s - total) > SUM_SLACK_PER_PART * len(values):
+            if abs(s - total) > settings.sum_slack_per_part * len(values):
                 out.append(problems.TOTAL_SUM_MISMATCH.finding(f"funding[{i}]", name=name, total=_fmt(total),
                                                                sum=_fmt(s)))
     return out
 
 
-def run_checks(report: Report, layouts_found: set[str]) -> list[Finding]:
+def run_checks(report: Report, layouts_found: set[str], settings: CheckSettings = DEFAULT_CHECKS) -> list[Finding]:
     out: list[Finding] = []
     if "funding" not in layouts_found:
         out.append(problems.TABLE_NOT_FOUND.finding("funding", table=_("funding")))
@@ -124,9 +121,9 @@ def run_checks(report: Report, layouts_found: set[str]) -> list[Finding]:
         out.append(problems.TABLE_NOT_FOUND.finding("indicators", table=_("indicator")))
     for i, row in enumerate(report.funding):
         path = f"funding[{i}]"
-        finding = check_percent(row, path)
+        finding = check_percent(row, path, settings)
         if finding:
             out.append(finding)
-        out.extend(check_breakdown(row, path))
-    out.extend(check_totals(report.funding))
+        out.extend(check_breakdown(row, path, settings))
+    out.extend(check_totals(report.funding, settings))
     return out

@@ -84,6 +84,26 @@ def _limits(args: argparse.Namespace) -> Limits:
         raise UsageError(None, str(e)) from e
 
 
+#: environment variable naming the PDF engine (``settings.PDF_ENGINES``): read here, and nowhere below the CLI
+PDF_ENGINE_ENV = "EXTRACTOR_PDF_ENGINE"
+
+
+def _settings(args: argparse.Namespace, environ=None):
+    """The root settings of a command: its limit and OCR flags, and the PDF engine from $EXTRACTOR_PDF_ENGINE."""
+    from .settings import PdfSettings, Settings
+
+    env = os.environ if environ is None else environ
+    try:
+        pdf = PdfSettings(engine=env.get(PDF_ENGINE_ENV) or PdfSettings().engine)
+    except ValueError as e:
+        from .batch import UsageError
+
+        raise UsageError(PDF_ENGINE_ENV, str(e)) from e
+    if hasattr(args, "ocr"):
+        return Settings(limits=_limits(args), pdf=pdf, ocr=_ocr(args))
+    return Settings(limits=_limits(args), pdf=pdf)
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -438,7 +458,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             raise UsageError(flag, f"applies to CSV output, and this writes {plan.format.upper()}")
     if plan.format == "xlsx":
         _need_openpyxl()
-    parsed = parse_input(args.file, _limits(args), _ocr(args))
+    parsed = parse_input(args.file, _settings(args))
     sources = None
     if plan.format == "html":
         from .writers.pages import report_sources
@@ -468,7 +488,7 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     from .readers import read
     from .render import RenderOptions, render_document
 
-    doc = read(args.file, _limits(args), _ocr(args))
+    doc = read(args.file, _settings(args))
     if args.json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -489,7 +509,7 @@ def _batch_options(args: argparse.Namespace):
     return BatchOptions(
         jobs=_jobs(args),
         timeout=args.timeout,
-        limits=_limits(args),
+        settings=_settings(args),
         bom=args.excel_csv,
         csv_style=_csv_style(args),
         resume=args.resume,
@@ -638,7 +658,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         code = _nothing_to_read(args, 0)
         if code is not None:
             return code
-    verdicts = check_files(paths, jobs=_jobs(args), timeout=args.timeout, limits=_limits(args),
+    verdicts = check_files(paths, jobs=_jobs(args), timeout=args.timeout, limits=_settings(args),
                            min_coverage=args.min_coverage)
     text = render(verdicts, args.format, strict=args.strict)
     if args.output:

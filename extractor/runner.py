@@ -1,7 +1,9 @@
 """Run the per-file work (parse one report) for many files, isolated and time-boxed.
 
-``convert(path, limits)`` is the unit of work: it parses one file and returns
-an ``Outcome`` (the report JSON, or the one-line error), never raising.
+``convert(path, settings)`` is the unit of work: it parses one file with the
+root ``Settings`` (or bare ``Limits``) and returns an ``Outcome`` (the report
+JSON, or the one-line error), never raising; the runners hand every worker
+the caller's settings.
 Two runners hand it out:
 
 - ``run_local``: a pool of worker processes on this machine. A file whose
@@ -39,6 +41,7 @@ from . import problems
 from .errors import ContractInvalid, ExtractorError, Timeout, contract_error  # noqa: F401 (ContractInvalid: its old home)
 from .i18n import _, language, set_language
 from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
+from .settings import Settings, settings_of
 from .status import error_status
 
 
@@ -120,15 +123,18 @@ def _sniffed_format(path: str, limits: Limits) -> str | None:
         return None
 
 
-def convert(path: str, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+def convert(path: str, settings: Settings | Limits = DEFAULT_LIMITS) -> Outcome:
     """Parse one file into an Outcome: report JSON and status, or the error; never raises."""
     from pydantic import ValidationError
 
     from . import pipeline
 
+    settings = settings_of(settings)
+    limits = settings.limits
+
     start = time.monotonic()
     try:
-        report = pipeline.parse_file(path, limits)
+        report = pipeline.parse_file(path, settings)
     except ExtractorError as e:
         detected = getattr(e, "detected", None)  # what a file that is no report is (png, zip, pptx)
         fmt = detected if detected not in (None, "empty", "unknown") else _sniffed_format(path, limits)
@@ -154,7 +160,7 @@ Work = Callable[[str, Limits], Outcome]
 
 
 def timeout_outcome(path: str, timeout: float) -> Outcome:
-    error = Timeout(path, f"processing took longer than {timeout:g} s; the worker was stopped")
+    error = Timeout(path, problems.TIMEOUT.message(seconds=f"{timeout:g}"))
     return error_outcome(path, error.code, str(error), timeout)
 
 
@@ -185,7 +191,7 @@ def _pin_to_cpu(slot: int) -> None:
         pass
 
 
-def _worker_loop(conn, work: Work, limits: Limits, slot: int | None = None, lang: str | None = None) -> None:
+def _worker_loop(conn, work: Work, limits: Settings | Limits, slot: int | None = None, lang: str | None = None) -> None:
     """A worker process: take (index, path), send back (index, Outcome), until told to stop.
 
     With a ``slot`` (one of several workers) the worker is pinned to a CPU of its own.
@@ -214,7 +220,7 @@ def _worker_loop(conn, work: Work, limits: Limits, slot: int | None = None, lang
 
 
 class _Worker:
-    def __init__(self, ctx, work: Work, limits: Limits, slot: int | None = None):
+    def __init__(self, ctx, work: Work, limits: Settings | Limits, slot: int | None = None):
         self.slot = slot
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_loop, args=(child, work, limits, slot, language()), daemon=True)
@@ -249,7 +255,7 @@ def run_local(
     paths: Iterable[str],
     jobs: int,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Settings | Limits = DEFAULT_LIMITS,
     work: Work = convert,
 ) -> Iterator[Outcome]:
     """Run ``work`` on each path in up to ``jobs`` worker processes; yield Outcomes as they finish.
@@ -367,11 +373,12 @@ def run_dask(
     paths: Iterable[str],
     address,
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Settings | Limits = DEFAULT_LIMITS,
 ) -> Iterator[Outcome]:
     """Run the per-file work on a dask.distributed cluster; yield Outcomes as they finish.
 
     ``address`` is a scheduler address ("tcp://host:8786") or a ``distributed.Client``.
+    The workers' child processes get the ``Limits`` of the settings; the other parts are their defaults.
     Tasks are submitted a few at a time per worker thread, so the client never
     holds the bytes of the whole input in memory.
     """
@@ -381,6 +388,8 @@ def run_dask(
     try:
         threads = sum(client.nthreads().values()) or 1
         window = max(1, threads * DASK_TASKS_PER_THREAD)
+        settings = settings_of(limits)
+        limits = settings.limits
         limits_dict = dataclasses.asdict(limits)
         lang = language()
         todo = deque(paths)
@@ -397,7 +406,7 @@ def run_dask(
             except OSError:
                 too_big = True
             if too_big:  # unreadable, over the limit or not a regular file: the local work reports it exactly
-                return convert(path, limits)
+                return convert(path, settings)
             fut = client.submit(convert_isolated, p.name, data, limits_dict, timeout, lang, pure=False)
             futures[fut] = path
             seq.add(fut)

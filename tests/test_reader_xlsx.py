@@ -321,13 +321,12 @@ def test_merged_ranges_past_the_budget_are_read_as_separate_cells():
     assert read(data).tables[0].text_grid() == [["а", "1"], ["б", "2"]]
 
 
-def test_a_sheet_with_too_many_cells_is_refused(monkeypatch):
-    import extractor.readers.xlsx as xlsx
+def test_a_sheet_with_too_many_cells_is_refused():
+    from extractor.readers.xlsx import read_xlsx
 
-    monkeypatch.setattr(xlsx, "MAX_SHEET_CELLS", 50)
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 100))
     with pytest.raises(LimitExceeded, match="more than 50 filled cells"):
-        read(raw_xlsx(rows))
+        read_xlsx(raw_xlsx(rows), path="t.xlsx", limits=Limits(max_sheet_cells=50))
 
 
 def _col(n: int) -> str:

@@ -15,6 +15,7 @@ from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text
 from .. import problems
 from ..models import Finding, Report, Source
+from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .columns import FUNDING, TableLayout, analyse_table, continue_layout
 from .decisions import find_decisions
 from .funding import extract_funding
@@ -24,29 +25,23 @@ from .metadata import is_signature_row, read_document_info, read_program, read_s
 from .ocr import attach_ocr
 from .vocab import load_vocabulary
 
-#: how many blocks above a funding table may hold its unit caption ("(тис. грн)")
-CAPTION_WINDOW = 3
 
 
-#: how many rows at the end of a data table may form a signature block
-SIGNATURE_ROWS = 3
-
-
-def signature_start(table: Table, header_rows: int) -> int:
+def signature_start(table: Table, header_rows: int, settings: ExtractSettings = DEFAULT_EXTRACT) -> int:
     """Index of the first row of a signature block at the table's end (len(rows) when none).
 
     A text export cannot always tell where a table ends, so a borderless
     signature table can come glued to the last data table.
     """
     n = len(table.rows)
-    for r in range(max(header_rows, n - SIGNATURE_ROWS), n):
+    for r in range(max(header_rows, n - settings.signature_rows), n):
         texts = [clean_text(c.text) for c in table.rows[r].cells]
         if is_signature_row(texts):
             return r
     return n
 
 
-def find_layouts(doc: Document) -> list[TableLayout]:
+def find_layouts(doc: Document, settings: ExtractSettings = DEFAULT_EXTRACT) -> list[TableLayout]:
     """Recognised data tables in document order; a headerless table of the same
     width right after a recognised one continues it."""
     vocab = load_vocabulary()
@@ -57,7 +52,7 @@ def find_layouts(doc: Document) -> list[TableLayout]:
             continue
         layout = analyse_table(block, vocab)
         if layout is not None:
-            layout.body_end = signature_start(block, layout.header_rows)
+            layout.body_end = signature_start(block, layout.header_rows, settings)
         if layout is None and previous is not None and previous.table.index == block.index - 1:
             layout = continue_layout(previous, block)
         if layout is not None:
@@ -66,7 +61,7 @@ def find_layouts(doc: Document) -> list[TableLayout]:
     return layouts
 
 
-def funding_unit(doc: Document, layouts: list[TableLayout]) -> str | None:
+def funding_unit(doc: Document, layouts: list[TableLayout], settings: ExtractSettings = DEFAULT_EXTRACT) -> str | None:
     """The money unit named in the funding table's header, or in a caption just above it."""
     unit_in = load_vocabulary().money_unit.of
     for layout in layouts:
@@ -78,7 +73,7 @@ def funding_unit(doc: Document, layouts: list[TableLayout]) -> str | None:
                 if unit:
                     return unit
         position = doc.blocks.index(layout.table)
-        captions = [b for b in doc.blocks[max(0, position - CAPTION_WINDOW):position] if isinstance(b, Paragraph)]
+        captions = [b for b in doc.blocks[max(0, position - settings.caption_window):position] if isinstance(b, Paragraph)]
         for paragraph in reversed(captions):
             unit = unit_in(paragraph.text)
             if unit:
@@ -99,14 +94,14 @@ class Extraction:
         return {layout.kind for layout in self.layouts}
 
 
-def extract_report(doc: Document, source: Source) -> Extraction:
+def extract_report(doc: Document, source: Source, settings: ExtractSettings = DEFAULT_EXTRACT) -> Extraction:
     """The report a Document holds: tables, metadata, decisions, signatory, and the warnings of reading them.
 
     The checks of the report (sums, percents, OCR confidence, coverage) are
     the pipeline's next stage (``extractor.pipeline.check_report``).
     """
     vocab = load_vocabulary()
-    layouts = find_layouts(doc)
+    layouts = find_layouts(doc, settings)
     warnings: list[Finding] = []
 
     funding = []
@@ -156,7 +151,7 @@ def extract_report(doc: Document, source: Source) -> Extraction:
         program=program,
         decisions=decisions,
         funding=funding,
-        funding_unit=funding_unit(doc, layouts),
+        funding_unit=funding_unit(doc, layouts, settings),
         indicators=indicators,
         signatory=signatory,
         warnings=warnings,

@@ -36,10 +36,12 @@ from pathlib import Path
 
 from ..document import Document, Paragraph, Table
 from ..errors import READ, EncryptedFile, FileAccessError, FileTooLarge, UnsupportedFormat, mapped
-from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits
-from ..problems import FORMAT_MISMATCH, TEXT_TRUNCATED
+from ..limits import DEFAULT_LIMITS, MAX_BLOCK_CHARS, Limits  # noqa: F401 (MAX_BLOCK_CHARS: callers import it here)
+from ..i18n import N_, _
+from ..problems import ENCRYPTED_FILE, FILE_TOO_LARGE, FORMAT_MISMATCH, TEXT_TRUNCATED
 from .errormaps import for_format
-from .ocr.settings import DEFAULT_OCR, OcrSettings
+from ..settings import Settings, settings_of
+from .ocr.settings import OcrSettings
 from .sniff import DOC, DOCX, HTML, ODS, ODT, PDF, RTF, TXT, XLS, XLSX, identify
 
 #: file suffixes that name a report format, and the format they name
@@ -56,7 +58,7 @@ CONVERTED_FORMATS = frozenset({DOC, RTF, ODT, XLS, ODS})
 #: formats this version has a reader for
 READ_FORMATS = frozenset({DOCX, PDF, TXT, XLSX, HTML, DOC, RTF, ODT, XLS, ODS})
 #: the readable formats as a user names them
-READABLE_NAMES = "DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, HTML, PDF and text files"
+READABLE_NAMES = N_("DOCX, DOC, RTF, ODT, XLSX, XLS, ODS, HTML, PDF and text files")
 #: ``formats()``'s name for PDF pages that are images (read by OCR)
 SCANNED_PDF = "pdf-scan"
 #: loggers of the libraries under the readers, kept off stderr unless the application configures logging
@@ -76,94 +78,102 @@ class Input:
     format: str
 
 
-def load(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
+def load(path: str | os.PathLike, settings: Settings | Limits | None = None) -> Input:
     """Read a file's bytes and sniff its type; raise a named error if it is unusable.
+
+    ``settings`` are the root ``Settings`` (or only their ``Limits``).
 
     Only regular files are read (a FIFO would block, ``/dev/zero`` never
     ends), and never more than ``limits.max_file_bytes`` + 1 bytes, even when
     the file grows after it was checked.
     """
+    settings = settings_of(settings)
+    limits = settings.limits
     p = Path(path)
     try:
         st = p.stat()
     except FileNotFoundError as exc:
-        raise FileAccessError(p, "no such file") from exc
+        raise FileAccessError(p, _("no such file")) from exc
     except NotADirectoryError as exc:
-        raise FileAccessError(p, "no such file (a part of the path is not a folder)") from exc
+        raise FileAccessError(p, _("no such file (a part of the path is not a folder)")) from exc
     except PermissionError as exc:
-        raise FileAccessError(p, "permission denied") from exc
+        raise FileAccessError(p, _("permission denied")) from exc
     except OSError as e:
-        raise FileAccessError(p, f"cannot access file ({e.strerror or e})") from e
+        raise FileAccessError(p, _("cannot access file ({error})").format(error=e.strerror or e)) from e
     if stat.S_ISDIR(st.st_mode):
-        raise FileAccessError(p, "is a directory, not a file")
+        raise FileAccessError(p, _("is a directory, not a file"))
     if not stat.S_ISREG(st.st_mode):
-        raise FileAccessError(p, "is not a regular file (a device, pipe or socket)")
+        raise FileAccessError(p, _("is not a regular file (a device, pipe or socket)"))
     if st.st_size > limits.max_file_bytes:
         raise _too_large(p, st.st_size, limits)
     try:
         with open(p, "rb") as fh:
             data = fh.read(limits.max_file_bytes + 1)
     except PermissionError as exc:
-        raise FileAccessError(p, "permission denied") from exc
+        raise FileAccessError(p, _("permission denied")) from exc
     except IsADirectoryError as exc:
-        raise FileAccessError(p, "is a directory, not a file") from exc
+        raise FileAccessError(p, _("is a directory, not a file")) from exc
     except OSError as e:
-        raise FileAccessError(p, f"cannot read file ({e.strerror or e})") from e
-    return load_bytes(data, p, limits)
+        raise FileAccessError(p, _("cannot read file ({error})").format(error=e.strerror or e)) from e
+    return load_bytes(data, p, settings)
 
 
-def load_bytes(data: bytes, path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Input:
+def load_bytes(data: bytes, path: str | os.PathLike, settings: Settings | Limits | None = None) -> Input:
     """Sniff the type of bytes read elsewhere (a file, ``parse(bytes)``, a stream); ``path`` names them."""
+    settings = settings_of(settings)
+    limits = settings.limits
     p = Path(path)
     if len(data) > limits.max_file_bytes:
         raise _too_large(p, len(data), limits)
     if not data:
-        raise UnsupportedFormat(p, "file is empty", detected="empty")
-    found = identify(data)
+        raise UnsupportedFormat(p, _("file is empty"), detected="empty")
+    found = identify(data, settings.text)
     if found.encrypted:
-        raise EncryptedFile(p, f"{found.description} protected by a password; save a copy without the password")
+        raise EncryptedFile(p, ENCRYPTED_FILE.message(what=_(found.description)))
     if found.format is None:
         if found.kind == "unknown":
             raise UnsupportedFormat(
-                p, f"not a report format: {found.description} (extractor reads {READABLE_NAMES})", detected=found.kind
+                p, _("not a report format: {what} (extractor reads {formats})").format(
+                    what=_(found.description), formats=_(READABLE_NAMES)), detected=found.kind
             )
-        raise UnsupportedFormat(p, f"{found.description}, not a report format", detected=found.kind)
+        raise UnsupportedFormat(p, _("{what}, not a report format").format(what=_(found.description)),
+                                detected=found.kind)
     if found.format not in READ_FORMATS:
-        raise UnsupportedFormat(p, f"{found.description}: this version does not read it", detected=found.kind)
+        raise UnsupportedFormat(p, _("{what}: this version does not read it").format(what=_(found.description)),
+                                detected=found.kind)
     return Input(path=p, data=data, sha256=hashlib.sha256(data).hexdigest(), format=found.format)
 
 
 def _too_large(p: Path, size: int, limits: Limits) -> FileTooLarge:
-    return FileTooLarge(
-        p,
-        f"file is {size / 1048576:.1f} MB, over the {limits.max_file_bytes / 1048576:g} MB limit "
-        "(see --max-file-mb)",
-    )
+    return FileTooLarge(p, FILE_TOO_LARGE.message(size=f"{size / 1048576:.1f}", limit=f"{limits.max_file_bytes / 1048576:g}"))
 
 
-def read_input(inp: Input, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = DEFAULT_OCR) -> Document:
+def read_input(inp: Input, settings: Settings | Limits | None = None, ocr: OcrSettings | None = None) -> Document:
     """Run the reader for the sniffed format, mapping foreign errors to ours; bound the Document's texts.
 
-    ``ocr`` says which pages of a PDF are read by OCR (``extractor.readers.ocr``).
+    ``settings`` are the root ``Settings`` (or only their ``Limits``); ``ocr``, when given, replaces
+    ``settings.ocr`` (which pages of a PDF are read by OCR, ``extractor.readers.ocr``).
     """
-    doc = _read_format(inp, limits, ocr)
+    settings = settings_of(settings, ocr)
+    doc = _read_format(inp, settings)
     named = SUFFIX_FORMATS.get(inp.path.suffix.lower())
     if named is not None and named != inp.format:
         doc.notes.append(FORMAT_MISMATCH.note(suffix=inp.path.suffix, format=inp.format.upper()))
-    bound_texts(doc)
+    bound_texts(doc, settings.limits.max_block_chars)
     return doc
 
 
-def _read_format(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
+def _read_format(inp: Input, settings: Settings) -> Document:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _dispatch(inp, limits, ocr)
+        return _dispatch(inp, settings)
 
 
-def _dispatch(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
+def _dispatch(inp: Input, settings: Settings) -> Document:
     """The format's reader, under its mapping table (``readers.errormaps``): a library's failure on the file
     is the file's error, any other exception an internal error of the read stage, chained either way."""
     path = str(inp.path)
+    limits = settings.limits
     with mapped(for_format(inp.format), path, READ):
         if inp.format == DOCX:
             from .docx import read_docx
@@ -172,15 +182,16 @@ def _dispatch(inp: Input, limits: Limits, ocr: OcrSettings) -> Document:
         if inp.format == PDF:
             from .pdf import read_pdf
 
-            return read_pdf(inp.data, path=path, limits=limits, ocr=ocr)
+            return read_pdf(inp.data, path=path, limits=limits, engine=settings.pdf.engine, ocr=settings.ocr)
         if inp.format == TXT:
             from .txt import read_txt
 
-            return read_txt(inp.data, path=path, limits=limits)
+            return read_txt(inp.data, path=path, limits=limits, text_settings=settings.text, finder=settings.finder,
+                            regroup=settings.regroup)
         if inp.format == HTML:
             from .html import read_html
 
-            return read_html(inp.data, path=path, limits=limits)
+            return read_html(inp.data, path=path, limits=limits, text_settings=settings.text)
         if inp.format == XLSX:
             from .xlsx import read_xlsx
 
@@ -256,7 +267,7 @@ def formats() -> list[FormatSupport]:
     return out
 
 
-def bound_texts(doc: Document, max_chars: int = MAX_BLOCK_CHARS) -> None:
+def bound_texts(doc: Document, max_chars: int = DEFAULT_LIMITS.max_block_chars) -> None:
     """Cut every paragraph and cell text longer than ``max_chars``, noting each cut in ``doc.notes``."""
     cut = 0
     longest = 0
@@ -275,6 +286,7 @@ def bound_texts(doc: Document, max_chars: int = MAX_BLOCK_CHARS) -> None:
         doc.notes.append(TEXT_TRUNCATED.note(count=cut, limit=max_chars, longest=longest))
 
 
-def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings = DEFAULT_OCR) -> Document:
-    """Read any supported file into a Document."""
-    return read_input(load(path, limits), limits, ocr)
+def read(path: str | os.PathLike, settings: Settings | Limits | None = None, ocr: OcrSettings | None = None) -> Document:
+    """Read any supported file into a Document (``settings``: the root ``Settings`` or only their ``Limits``)."""
+    settings = settings_of(settings, ocr)
+    return read_input(load(path, settings), settings)

@@ -89,7 +89,7 @@ from lxml import etree
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import CorruptFile, UnsafeContent
 from ..i18n import _
-from ..limits import Limits
+from ..limits import DEFAULT_LIMITS, Limits
 from ..problems import DOCX_ALT_CHUNK, DOCX_NESTED_TABLE, DOCX_PART_SKIPPED, DOCX_TRACKED_CHANGES
 from .ooxml import NS, REL_FOOTER, REL_HEADER, Package, Pruning
 
@@ -148,10 +148,6 @@ _SYMBOL_PUA_BASE = 0xF000
 _FALSE_VALUES = ("0", "false", "off")
 ALTCHUNK = _w("altChunk")
 
-#: codes of the notes the reader adds to Document.notes
-#: widest table grid accepted (Word itself allows 63 columns); a wider one is a broken or hostile file
-MAX_GRID_COLUMNS = 1000
-
 #: formatting elements the reader never looks at: stripped while the XML is parsed (from
 #: each table row and each paragraph outside a cell as soon as it is read), so that a
 #: table of many rows costs the memory of its text, not of Word's per-run formatting.
@@ -207,7 +203,7 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
         blocks: list[Paragraph | Table] = []
         for part in headers:
             blocks.extend(_side_story(pkg, part, "header", skipped))
-        body_reader = _Reader(path)
+        body_reader = _Reader(path, limits.max_table_columns)
         blocks.extend(body_reader.body(body))
         for part in footers:
             blocks.extend(_side_story(pkg, part, "footer", skipped))
@@ -297,8 +293,10 @@ def _mark_deleted(p: etree._Element) -> bool:
 class _Reader:
     """Reads the stories of one part; holds the state of open complex fields and found text boxes."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, max_columns: int = DEFAULT_LIMITS.max_table_columns) -> None:
         self.path = path
+        #: widest table grid accepted (``Limits.max_table_columns``)
+        self.max_columns = max_columns
         #: open complex fields, innermost last: "instr" until w:fldChar separate, then "result"
         self._fields: list[str] = []
         #: text boxes met while reading inline content, waiting to be emitted
@@ -389,7 +387,7 @@ class _Reader:
     def _table(self, tbl: etree._Element, nested: list[Table]) -> Table:
         """Build a Table from w:tbl; tables nested in its cells are appended to ``nested``."""
         grid = tbl.find(TBLGRID)
-        n_cols = 0 if grid is None else min(sum(1 for c in grid if c.tag == GRIDCOL), MAX_GRID_COLUMNS)
+        n_cols = 0 if grid is None else min(sum(1 for c in grid if c.tag == GRIDCOL), self.max_columns)
         rows: list[Row] = []
         above: dict[int, Cell] = {}  # grid column -> cell covering it in the previous row, by start column
         for tr in _row_elements(tbl):
@@ -429,9 +427,9 @@ class _Reader:
                 col += span
             col += max(0, _int_val(trpr.find(GRIDAFTER) if trpr is not None else None, 0))
             n_cols = max(n_cols, col)
-            if n_cols > MAX_GRID_COLUMNS:
+            if n_cols > self.max_columns:
                 raise CorruptFile(self.path, f"a table is {n_cols} grid columns wide, more than the "
-                                             f"{MAX_GRID_COLUMNS} this reader accepts")
+                                             f"{self.max_columns} this reader accepts")
             is_header = trpr is not None and _on(trpr.find(TBLHEADER))
             rows.append(Row(cells=origins, index=r, is_header=is_header))
             above = below

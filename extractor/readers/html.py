@@ -52,20 +52,15 @@ from lxml import etree
 
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..i18n import _
-from ..limits import Limits
+from ..limits import DEFAULT_LIMITS, Limits
 from ..problems import HTML_DOCTYPE_SUBSET, HTML_ENCODING
+from ..settings import DEFAULT_TEXT, TextSettings
 from .txt import cyrillic_plausibility, decode_text
 
-#: bytes looked at for a declared charset
-DECLARATION_WINDOW = 4096
-#: the widest table grid accepted: a wider ``colspan`` is cut to it
-MAX_COLUMNS = 1000
 #: a table holding tables of its own in at most this many cells is a layout table
 LAYOUT_MAX_CELLS = 12
 #: Latin code pages a Cyrillic page is often mislabelled with
 _LATIN_LABELS = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
-#: how much better cp1251 must read than a declared Latin code page to be used instead
-MISLABEL_MARGIN = 0.3
 
 NOTE_ENCODING = HTML_ENCODING.code
 NOTE_DOCTYPE = HTML_DOCTYPE_SUBSET.code
@@ -102,9 +97,9 @@ _CONTENT_HEADER_WORDS = frozenset({"page", "article", "entry", "item", "content"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden", re.I)
 
 
-def read_html(data: bytes, *, path: str, limits: Limits) -> Document:
+def read_html(data: bytes, *, path: str, limits: Limits, text_settings: TextSettings = DEFAULT_TEXT) -> Document:
     """Read HTML bytes into a Document (format "html", no pages)."""
-    text, notes = decode_html(data, path=path)
+    text, notes = decode_html(data, path=path, settings=text_settings)
     text = _XML_DECLARATION.sub("", text, count=1)  # the bytes are decoded: lxml refuses a str that declares
     text, subset = _DOCTYPE_SUBSET.subn("<!DOCTYPE html>", text, count=1)
     if subset:
@@ -112,7 +107,7 @@ def read_html(data: bytes, *, path: str, limits: Limits) -> Document:
     parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                               default_doctype=False, collect_ids=False, huge_tree=True)
     root = etree.fromstring(text, parser) if text.strip() else None
-    walker = _Walker()
+    walker = _Walker(limits.max_table_columns)
     if root is not None:
         body = root.find("body")
         walker.flow(body if body is not None else root)
@@ -128,9 +123,9 @@ def read_html(data: bytes, *, path: str, limits: Limits) -> Document:
 # -- decoding -------------------------------------------------------------------------------
 
 
-def declared_encoding(data: bytes) -> str | None:
-    """The encoding the page declares in its first 4 KB (meta charset, http-equiv, XML declaration), as a codec name."""
-    head = data[:DECLARATION_WINDOW]
+def declared_encoding(data: bytes, settings: TextSettings = DEFAULT_TEXT) -> str | None:
+    """The encoding the page declares at its start (meta charset, http-equiv, XML declaration), as a codec name."""
+    head = data[:settings.html_sample_bytes]
     for pattern in (_XML_ENCODING, _META_CHARSET):
         m = pattern.search(head)
         if m:
@@ -144,31 +139,32 @@ def declared_encoding(data: bytes) -> str | None:
     return None
 
 
-def decode_html(data: bytes, *, path: str) -> tuple[str, list[tuple[str, str]]]:
+def decode_html(data: bytes, *, path: str, settings: TextSettings = DEFAULT_TEXT) -> tuple[str, list[tuple[str, str]]]:
     """The page's text and reader notes: BOM, then the declared charset, then detection."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace").replace("\x00", ""), []
-    declared = declared_encoding(data)
+    declared = declared_encoding(data, settings)
     if declared is not None:
         try:
             text = data.decode(declared)
         except UnicodeDecodeError:
             text = None
         if text is not None:
-            if declared in _LATIN_LABELS and any(b >= 0xC0 for b in data[:65536]):
-                alt = data.decode("cp1251", errors="replace")
-                if _cyrillic_share(alt) > _cyrillic_share(text) + MISLABEL_MARGIN \
+            cyrillic = settings.default_code_page
+            if declared in _LATIN_LABELS and any(b >= 0xC0 for b in data[:settings.sniff_sample_bytes]):
+                alt = data.decode(cyrillic, errors="replace")
+                if _cyrillic_share(alt) > _cyrillic_share(text) + settings.mislabel_margin \
                         and cyrillic_plausibility(alt) >= cyrillic_plausibility(text):
                     return alt.replace("\x00", ""), [HTML_ENCODING.note(detail=_(
-                        "the page declares {declared} but its text is Cyrillic in cp1251; read as cp1251").format(
-                        declared=declared))]
+                        "the page declares {declared} but its text is Cyrillic in {encoding}; read as {encoding}").format(
+                        declared=declared, encoding=cyrillic))]
             return text.replace("\x00", ""), []
-        detected_text, detected = decode_text(data, path=path)
+        detected_text, detected = decode_text(data, path=path, settings=settings)
         return detected_text, [HTML_ENCODING.note(detail=_(
             "the page declares {declared} but its bytes are not; read as {detected}").format(
             declared=declared, detected=detected))]
-    text, detected = decode_text(data, path=path)
+    text, detected = decode_text(data, path=path, settings=settings)
     notes = [] if detected in ("utf-8", "ascii") else [
         HTML_ENCODING.note(detail=_("the page declares no charset; read as {detected}").format(detected=detected))]
     return text, notes
@@ -242,9 +238,11 @@ def _collapse(text: str) -> str:
 class _Walker:
     """Turns a subtree into blocks: paragraphs from inline runs, tables from data tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_columns: int = DEFAULT_LIMITS.max_table_columns) -> None:
         self.blocks: list[Paragraph | Table] = []
         self._buf: list[str] = []
+        #: widest table grid accepted (``Limits.max_table_columns``)
+        self.max_columns = max_columns
 
     def finish(self) -> list[Paragraph | Table]:
         self._flush(keep_empty=False)
@@ -282,7 +280,7 @@ class _Walker:
                     self.flow(cell)
                     self._flush(keep_empty=False)
             else:
-                table = read_table(el)
+                table = read_table(el, self.max_columns)
                 if table is not None:
                     self.blocks.append(table)
             return
@@ -369,8 +367,10 @@ def cell_text(cell: etree._Element) -> str:
     return "\n".join(lines)
 
 
-def read_table(table: etree._Element) -> Table | None:
-    """A data table as a Table with spans (the HTML table model); None when it has no cells."""
+def read_table(table: etree._Element, max_columns: int = DEFAULT_LIMITS.max_table_columns) -> Table | None:
+    """A data table as a Table with spans (the HTML table model); None when it has no cells.
+
+    A ``colspan`` reaching past ``max_columns`` is cut there."""
     rows = [(cells, head) for tr, head in _rows(table) if (cells := _cells(tr)) and not _spacer_row(tr, cells)]
     if not rows:
         return None
@@ -385,11 +385,11 @@ def read_table(table: etree._Element) -> Table | None:
         for td in tds:
             while (r, c) in occupied:
                 c += 1
-            if c >= MAX_COLUMNS:
+            if c >= max_columns:
                 break
             rs = _span(td.get("rowspan"))
             rs = n_rows - r if rs == 0 else max(1, min(rs or 1, n_rows - r))
-            cs = max(1, min(_span(td.get("colspan")) or 1, MAX_COLUMNS - c))
+            cs = max(1, min(_span(td.get("colspan")) or 1, max_columns - c))
             for rr in range(r + 1, r + rs):
                 for cc in range(c, c + cs):
                     occupied.add((rr, cc))

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import CorruptFile, InflatedTooLarge, UnsafeContent
+from ..i18n import _
 from ..limits import Limits
 
 #: namespaces of WordprocessingML and the packaging conventions around it
@@ -62,9 +63,6 @@ REL_FOOTER = "footer"
 DEFAULT_MAIN_PART = "word/document.xml"
 PACKAGE_RELS = "_rels/.rels"
 
-#: members below this declared size are never refused for their compression
-#: ratio: a bomb needs size to do harm, and tiny parts compress oddly
-RATIO_CHECK_MIN_BYTES = 64 * 1024
 #: a DOCTYPE in the encodings an XML part may use (UTF-8 and its ASCII subsets, UTF-16)
 _DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 #: chunk size used when streaming a member out of the zip
@@ -132,14 +130,14 @@ def has_doctype(data: bytes) -> bool:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1048576:.1f} MB"
+    return _("{size} MB").format(size=f"{n / 1048576:.1f}")
 
 
 def _doctype_refused(path: str, name: str) -> UnsafeContent:
     return UnsafeContent(
         path,
-        f"part {name}: a DOCTYPE is not allowed in OOXML (XML entity declarations are how "
-        "billion-laughs and external-entity attacks work); refused without expanding or fetching anything",
+        _("part {name}: a DOCTYPE is not allowed in OOXML (XML entity declarations are how billion-laughs and "
+          "external-entity attacks work); refused without expanding or fetching anything").format(name=name),
     )
 
 
@@ -164,7 +162,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as e:
-            raise CorruptFile(path, f"broken {kind} (zip): {e}") from e
+            raise CorruptFile(path, _("broken {kind} (zip): {error}").format(kind=kind, error=e)) from e
         self._infos = {info.filename: info for info in self._zip.infolist()}
 
     def close(self) -> None:
@@ -189,16 +187,16 @@ class Package:
         if info.file_size > limit:
             raise InflatedTooLarge(
                 self.path,
-                f"part {name} would inflate to {_mb(info.file_size)}, over the {_mb(limit)} limit "
-                "(a zip bomb? see --max-inflated-mb)",
+                _("part {name} would inflate to {size}, over the {limit} limit (a zip bomb? see --max-inflated-mb)")
+                .format(name=name, size=_mb(info.file_size), limit=_mb(limit)),
             )
-        if info.file_size >= RATIO_CHECK_MIN_BYTES:
+        if info.file_size >= self.limits.ratio_check_min_bytes:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > self.limits.max_compression_ratio:
                 raise InflatedTooLarge(
                     self.path,
-                    f"part {name} has a compression ratio of {ratio:.0f}:1, over the "
-                    f"{self.limits.max_compression_ratio}:1 limit (a zip bomb?)",
+                    _("part {name} has a compression ratio of {ratio}:1, over the {limit}:1 limit (a zip bomb?)")
+                    .format(name=name, ratio=f"{ratio:.0f}", limit=self.limits.max_compression_ratio),
                 )
         chunks: list[bytes] = []
         total = 0
@@ -211,19 +209,22 @@ class Package:
                     total += len(chunk)
                     if total > limit:
                         raise InflatedTooLarge(
-                            self.path, f"part {name} inflates past the {_mb(limit)} limit (a zip bomb?)"
+                            self.path, _("part {name} inflates past the {limit} limit (a zip bomb?)").format(
+                                name=name, limit=_mb(limit))
                         )
                     chunks.append(chunk)
         except zipfile.BadZipFile as e:
             if "CRC" in str(e):  # zipfile stops at the declared size; the checksum then fails
                 raise CorruptFile(
                     self.path,
-                    f"broken {self.kind} (zip): part {name} does not match its declared size and checksum "
-                    "(damaged, or a zip bomb hiding its size); it was not inflated further",
+                    _("broken {kind} (zip): part {name} does not match its declared size and checksum (damaged, or "
+                      "a zip bomb hiding its size); it was not inflated further").format(kind=self.kind, name=name),
                 ) from e
-            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name}: {e}") from e
+            raise CorruptFile(self.path, _("broken {kind} (zip): part {name}: {error}").format(
+                kind=self.kind, name=name, error=e)) from e
         except (zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
-            raise CorruptFile(self.path, f"broken {self.kind} (zip): part {name} cannot be inflated: {e}") from e
+            raise CorruptFile(self.path, _("broken {kind} (zip): part {name} cannot be inflated: {error}").format(
+                kind=self.kind, name=name, error=e)) from e
         return b"".join(chunks)
 
     def xml(self, name: str, prune: "Pruning | None" = None) -> etree._Element:
@@ -242,10 +243,10 @@ class Package:
         try:
             root = _parse(data, prune)
         except etree.XMLSyntaxError as e:
-            raise CorruptFile(self.path, f"malformed XML in {name}: {e}") from e
+            raise CorruptFile(self.path, _("malformed XML in {name}: {error}").format(name=name, error=e)) from e
         del data
         if root is None:
-            raise CorruptFile(self.path, f"malformed XML in {name}: empty document")
+            raise CorruptFile(self.path, _("malformed XML in {name}: empty document").format(name=name))
         docinfo = root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None:
             raise _doctype_refused(self.path, name)
@@ -288,4 +289,4 @@ class Package:
                         return target
         if self.has(DEFAULT_MAIN_PART):
             return DEFAULT_MAIN_PART
-        raise CorruptFile(self.path, f"not a Word document: {DEFAULT_MAIN_PART} is missing")
+        raise CorruptFile(self.path, _("not a Word document: {part} is missing").format(part=DEFAULT_MAIN_PART))

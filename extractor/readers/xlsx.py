@@ -53,7 +53,7 @@ from lxml import etree
 from ..document import Cell, Document, Paragraph, Row, Table
 from ..errors import CorruptFile, LimitExceeded, UnsafeContent
 from ..i18n import _
-from ..limits import Limits
+from ..limits import DEFAULT_LIMITS, Limits
 from ..problems import XLSX_FORMULA_WITHOUT_VALUE, XLSX_HIDDEN
 from . import numfmt
 from .ooxml import _HARDENED, NS, Package, has_doctype
@@ -70,12 +70,6 @@ MAX_SHEET_COLUMNS = 16384
 MAX_SHEET_ROWS = 1_048_576
 #: how many formula cells without a cached value are named in the note
 NAMED_CELLS = 10
-#: most filled cells read from one sheet (a report has thousands; a generated bomb millions)
-MAX_SHEET_CELLS = 2_000_000
-#: most grid positions all merged ranges of a sheet may cover; merges past it are read as separate cells
-MAX_MERGED_POSITIONS = 1_000_000
-#: widest table accepted, in columns that hold text or borders (Word allows 63; a wider one is not a report)
-MAX_TABLE_COLUMNS = 1000
 
 NOTE_FORMULA_WITHOUT_VALUE = XLSX_FORMULA_WITHOUT_VALUE.code
 NOTE_HIDDEN = XLSX_HIDDEN.code
@@ -103,7 +97,8 @@ def read_xlsx(data: bytes, *, path: str, limits: Limits) -> Document:
             if hidden_rows or hidden_cols:
                 notes.hidden_lines.append((sheet.name, hidden_rows, hidden_cols))
             try:
-                blocks.extend(layout_sheet(sheet.name, cells, merges, hidden_rows, hidden_cols))
+                blocks.extend(layout_sheet(sheet.name, cells, merges, hidden_rows, hidden_cols,
+                                           limits.max_table_columns, limits.max_merged_positions))
             except LimitExceeded as e:
                 raise LimitExceeded(path, e.reason) from e
     index = 0
@@ -339,8 +334,8 @@ def _read_sheet(pkg: Package, sheet: _Sheet, book: _Workbook, notes: _Notes):
                     hidden_rows.append(row_no)
                 _read_row(el, row_no, cells, book, sheet.name, notes)
                 el.clear(keep_tail=False)
-                if len(cells) > MAX_SHEET_CELLS:
-                    raise LimitExceeded(pkg.path, f"sheet «{sheet.name}» has more than {MAX_SHEET_CELLS:,} filled "
+                if len(cells) > pkg.limits.max_sheet_cells:
+                    raise LimitExceeded(pkg.path, f"sheet «{sheet.name}» has more than {pkg.limits.max_sheet_cells:,} filled "
                                                   "cells; no report is that large")
             elif el.tag == _S + "col":
                 if (el.get("hidden") or "").lower() in _TRUE_VALUES:
@@ -422,12 +417,14 @@ def layout_sheet(
     merges: list[tuple[int, int, int, int]],
     hidden_rows: list[int] = (),
     hidden_cols: list[int] = (),
+    max_columns: int = DEFAULT_LIMITS.max_table_columns,
+    max_merged_positions: int = DEFAULT_LIMITS.max_merged_positions,
 ) -> list[Paragraph | Table]:
     """The blocks of one sheet: tables and paragraphs in row order (see the module docstring)."""
     skip_rows, skip_cols = set(hidden_rows), set(hidden_cols)
     cells = {pos: c for pos, c in cells.items() if pos[0] not in skip_rows and pos[1] not in skip_cols}
     merge_of: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-    budget = MAX_MERGED_POSITIONS
+    budget = max_merged_positions
     for m in merges:
         r1, c1, r2, c2 = m
         size = (r2 - r1 + 1) * (c2 - c1 + 1)
@@ -462,7 +459,7 @@ def layout_sheet(
     run_starts = {run[0]: run for run in runs}
     for r in order:
         if r in run_starts:
-            blocks.append(_table(sheet, run_starts[r], cells, merge_of, skip_cols))
+            blocks.append(_table(sheet, run_starts[r], cells, merge_of, skip_cols, max_columns))
         elif r not in in_run and filled[r]:
             texts = [cells[(r, c)].text for c in sorted(rows[r]) if cells[(r, c)].text.strip()]
             blocks.append(Paragraph("\t".join(texts)))
@@ -503,7 +500,9 @@ def _merges_at(merge_of: dict, run: list[int], col: int) -> set[tuple[int, int, 
     return {m for r in run if (m := merge_of.get((r, col))) is not None}
 
 
-def _table(sheet: str, run: list[int], cells: dict, merge_of: dict, skip_cols: set[int]) -> Table:
+def _table(sheet: str, run: list[int], cells: dict, merge_of: dict, skip_cols: set[int],
+           max_columns: int = DEFAULT_LIMITS.max_table_columns) -> Table:
+    """One table of a sheet; a table wider than ``max_columns`` (columns holding text or borders) raises."""
     first, last = run[0], run[-1]
     cols = sorted({c for (r, c) in cells if first <= r <= last})
     lo, hi = cols[0], cols[-1]
@@ -515,9 +514,9 @@ def _table(sheet: str, run: list[int], cells: dict, merge_of: dict, skip_cols: s
     # a column with neither text nor border in the table's rows is a spacer, not a column of the table
     visible = [c for c in range(lo, hi + 1) if c not in skip_cols and (c in used or any(
         m[1] < c <= m[3] and m[1] in used for m in _merges_at(merge_of, run, c)))]
-    if len(visible) > MAX_TABLE_COLUMNS:
+    if len(visible) > max_columns:
         raise LimitExceeded(None, f"a table on sheet «{sheet}» is {len(visible)} columns wide; no report is "
-                                  f"wider than {MAX_TABLE_COLUMNS}")
+                                  f"wider than {max_columns}")
     col_index = {c: i for i, c in enumerate(visible)}
     out_rows: list[Row] = []
     for i, r in enumerate(run):
