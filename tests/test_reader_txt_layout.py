@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.document import Paragraph, Table
-from extractor.readers.txt_layout import looks_like_layout, read_layout_blocks
+from extractor.readers.txt import looks_like_layout
+from extractor.readers.txt_layout import read_layout_blocks
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
