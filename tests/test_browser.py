@@ -151,4 +151,4 @@ def test_browser_bad_file_shows_the_command_line_message(server, browser_page, t
     page = browser_page
     upload(page, server, bad)
     text = page.inner_text("#r0-file")
-    assert "порожній.pdf: file is empty" in text and "не вдалося прочитати" in text
+    assert "порожній.pdf: файл порожній" in text and "не вдалося прочитати" in text  # the error in the page's language
