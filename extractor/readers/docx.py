@@ -191,7 +191,7 @@ def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:
         root = pkg.xml(main, prune=PRUNING)
         body = root.find(BODY)
         if body is None:
-            raise CorruptFile(path, f"not a Word document: {main} has no w:body")
+            raise CorruptFile(path, _("not a Word document: {part} has no w:body").format(part=main))
         skipped: list[tuple[str, str]] = []
         try:
             headers, footers = _header_footer_parts(pkg, main, root)
@@ -428,8 +428,8 @@ class _Reader:
             col += max(0, _int_val(trpr.find(GRIDAFTER) if trpr is not None else None, 0))
             n_cols = max(n_cols, col)
             if n_cols > self.max_columns:
-                raise CorruptFile(self.path, f"a table is {n_cols} grid columns wide, more than the "
-                                             f"{self.max_columns} this reader accepts")
+                raise CorruptFile(self.path, _("a table is {n} grid columns wide, more than the {limit} this reader "
+                                               "accepts").format(n=n_cols, limit=self.max_columns))
             is_header = trpr is not None and _on(trpr.find(TBLHEADER))
             rows.append(Row(cells=origins, index=r, is_header=is_header))
             above = below

@@ -51,6 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConversionFailed, MissingComponent, Timeout, UnsafeContent
+from ..i18n import _
 from ..limits import Limits
 from .sniff import DOC, FORMAT_NAMES, ODS, ODT, RTF, XLS
 
@@ -163,8 +164,8 @@ def conversion_timeout(limits: Limits) -> float:
 
 
 def missing(path: str, fmt: str) -> MissingComponent:
-    return MissingComponent(path, f"{FORMAT_NAMES[fmt]} is read through LibreOffice, which is not installed "
-                                  f"({INSTALL_HINT})")
+    return MissingComponent(path, _("{what} is read through LibreOffice, which is not installed ({hint})").format(
+        what=_(FORMAT_NAMES[fmt]), hint=INSTALL_HINT))
 
 
 def _die_with_parent() -> None:
@@ -312,17 +313,17 @@ class Converter:
                 if json.loads(line or "{}").get("ready"):
                     return
                 self._stop(graceful=False)
-                raise ConversionFailed(path, "LibreOffice did not start (the UNO bridge could not connect)")
+                raise ConversionFailed(path, _("LibreOffice did not start (the UNO bridge could not connect)"))
             code = self._office.poll() if self._office is not None else None
             if code == _RESTART_EXIT_CODE and not restarted:
                 restarted = True  # a fresh profile was just created: LibreOffice asks to be started again
                 self._office = self._spawn_office(accept)
             elif code is not None or (self._bridge is not None and self._bridge.poll() is not None):
                 self._stop(graceful=False)
-                raise ConversionFailed(path, f"LibreOffice stopped while starting (exit code {code})")
+                raise ConversionFailed(path, _("LibreOffice stopped while starting (exit code {code})").format(code=code))
             if time.monotonic() > deadline:
                 self._stop(graceful=False)
-                raise Timeout(path, f"LibreOffice did not start within {START_SECONDS:g} s")
+                raise Timeout(path, _("LibreOffice did not start within {seconds} s").format(seconds=f"{START_SECONDS:g}"))
 
     def _read_line(self, timeout: float) -> str | None:
         """One line from the bridge within ``timeout`` seconds; None when none came; "" at its end."""
@@ -363,7 +364,8 @@ class Converter:
                 try:
                     result = out.read_bytes()
                 except OSError as exc:
-                    raise ConversionFailed(path, f"LibreOffice wrote no {target.upper()} for the file") from exc
+                    raise ConversionFailed(path, _("LibreOffice wrote no {format} for the file").format(
+                        format=target.upper())) from exc
                 self.conversions += 1
                 return result
             finally:
@@ -384,23 +386,25 @@ class Converter:
             self._bridge.stdin.flush()
         except (OSError, AssertionError) as exc:
             self._stop(graceful=False)
-            raise ConversionFailed(path, "LibreOffice stopped before the file could be converted") from exc
+            raise ConversionFailed(path, _("LibreOffice stopped before the file could be converted")) from exc
         line = self._read_line(timeout)
         if line is None:
             self._stop(graceful=False)
-            raise Timeout(path, f"LibreOffice took longer than {timeout:g} s to convert the file; it was stopped")
+            raise Timeout(path, _("LibreOffice took longer than {seconds} s to convert the file; it was stopped").format(
+                seconds=f"{timeout:g}"))
         if not line:
             self._stop(graceful=False)
-            raise ConversionFailed(path, "LibreOffice stopped while converting the file (it crashed on it)")
+            raise ConversionFailed(path, _("LibreOffice stopped while converting the file (it crashed on it)"))
         answer = json.loads(line)
         if not answer.get("ok"):
-            raise ConversionFailed(path, f"LibreOffice could not convert the file: {answer.get('error', '')}")
+            raise ConversionFailed(path, _("LibreOffice could not convert the file: {error}").format(
+                error=answer.get("error", "")))
 
     def _convert_cold(self, src: Path, out: Path, target: str, timeout: float, path: str) -> None:
         """One ``soffice --convert-to`` run (no UNO bridge available)."""
         deadline = time.monotonic() + timeout
         self.starts += 1
-        for _ in range(2):  # a fresh profile makes the first run exit asking for a restart
+        for _attempt in range(2):  # a fresh profile makes the first run exit asking for a restart
             office = self._spawn_office(["--convert-to", f"{target}:{_TARGETS[target]}", "--outdir",
                                          str(src.parent), str(src)])
             self._office = office
@@ -408,8 +412,8 @@ class Converter:
                 code = office.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired as exc:
                 self._stop(graceful=False)
-                raise Timeout(path, f"LibreOffice took longer than {timeout:g} s to convert the file; "
-                                    "it was stopped") from exc
+                raise Timeout(path, _("LibreOffice took longer than {seconds} s to convert the file; it was stopped")
+                              .format(seconds=f"{timeout:g}")) from exc
             self._office = None
             produced = src.with_suffix("." + target)
             if produced.exists():
@@ -417,7 +421,7 @@ class Converter:
                 return
             if code != _RESTART_EXIT_CODE:
                 break
-        raise ConversionFailed(path, f"LibreOffice could not convert the file (exit code {code})")
+        raise ConversionFailed(path, _("LibreOffice could not convert the file (exit code {code})").format(code=code))
 
 
 def _signal_group(proc: subprocess.Popen, sig: int) -> None:
@@ -443,8 +447,8 @@ def check_package(data: bytes, *, path: str, limits: Limits) -> None:
                 continue
             body = pkg.read_bytes(name)
             if name.endswith(".xml") and has_doctype(body):
-                raise UnsafeContent(path, f"part {name}: a DOCTYPE in an OpenDocument part (how XML entity attacks "
-                                          "work); refused without opening it")
+                raise UnsafeContent(path, _("part {name}: a DOCTYPE in an OpenDocument part (how XML entity attacks "
+                                            "work); refused without opening it").format(name=name))
 
 
 # -- one converter per process ------------------------------------------------------------

@@ -118,7 +118,7 @@ def _pdf_errors(path: str) -> Iterator[None]:
     except Exception as exc:
         e = _root_cause(exc)
         if isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(e).lower():
-            raise EncryptedFile(path, "the PDF is encrypted (password-protected)") from exc
+            raise EncryptedFile(path, _("the PDF is encrypted (password-protected)")) from exc
         library = _failing_library(e)
         if library is not None and isinstance(e, LIBRARY_FAILURES):
             # pdfminer failed in code of the standard library it called (base64's Ascii85 decoder, zlib ...)
@@ -455,13 +455,13 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     pages = _read_pages(data, path, limits, engine)
     if not pages:
         # pdfminer finds no page when it cannot follow a broken cross-reference table
-        raise CorruptFile(path, "broken PDF: no page could be read (damaged cross-reference table?)")
+        raise CorruptFile(path, _("broken PDF: no page could be read (damaged cross-reference table?)"))
     pages, scanned = _recognise(data, pages, path, ocr)
     notes = ocr_notes(scanned, ocr)
     if not any(p.has_text and not p.scanned for p in pages):
         if ocr.mode == "never":
-            raise ScannedDocument(path, "the PDF has no text layer (a scan?) and OCR is turned off (--ocr never)")
-        raise ScannedDocument(path, "the PDF has no text layer (a scan?), and OCR found no text in its images")
+            raise ScannedDocument(path, _("the PDF has no text layer (a scan?) and OCR is turned off (--ocr never)"))
+        raise ScannedDocument(path, _("the PDF has no text layer (a scan?), and OCR found no text in its images"))
     notes += [SCANNED_PAGE.note(page=p.number) for p in pages if p.scanned]
     notes += [UNMAPPED_GLYPHS.note(page=p.number) for p in pages if p.unmapped]
     by_reason: dict[str, list[int]] = defaultdict(list)

@@ -137,7 +137,7 @@ class _Workbook:
         main = _workbook_part(pkg)
         root = _xml(pkg, main)
         if root.tag != _S + "workbook":
-            raise CorruptFile(pkg.path, f"not an Excel workbook: {main} is not a workbook part")
+            raise CorruptFile(pkg.path, _("not an Excel workbook: {part} is not a workbook part").format(part=main))
         rels = {rel.rid: rel for rel in pkg.relationships(main) if not rel.external}
         pr = root.find(_S + "workbookPr")
         date1904 = pr is not None and (pr.get("date1904") or "").lower() in _TRUE_VALUES
@@ -163,7 +163,7 @@ def _workbook_part(pkg: Package) -> str:
             return rel.target
     if pkg.has(DEFAULT_WORKBOOK):
         return DEFAULT_WORKBOOK
-    raise CorruptFile(pkg.path, f"not an Excel workbook: {DEFAULT_WORKBOOK} is missing")
+    raise CorruptFile(pkg.path, _("not an Excel workbook: {part} is missing").format(part=DEFAULT_WORKBOOK))
 
 
 def _xml(pkg: Package, name: str) -> etree._Element:
@@ -315,7 +315,8 @@ def _read_sheet(pkg: Package, sheet: _Sheet, book: _Workbook, notes: _Notes):
     """The sheet's cells {(row, col): SheetCell}, merged ranges, hidden row and column numbers."""
     data = pkg.read_bytes(sheet.part)
     if has_doctype(data):
-        raise UnsafeContent(pkg.path, f"part {sheet.part}: a DOCTYPE is not allowed in OOXML; refused unread")
+        raise UnsafeContent(pkg.path, _("part {part}: a DOCTYPE is not allowed in OOXML; refused unread").format(
+            part=sheet.part))
     if STRICT_MAIN_NS.encode() in data:
         data = data.replace(STRICT_MAIN_NS.encode(), MAIN_NS.encode())
     cells: dict[tuple[int, int], SheetCell] = {}
@@ -326,7 +327,7 @@ def _read_sheet(pkg: Package, sheet: _Sheet, book: _Workbook, notes: _Notes):
     try:
         events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tags, **_HARDENED)
         next_row = 1
-        for _, el in events:
+        for _event, el in events:
             if el.tag == _S + "row":
                 row_no = _int(el.get("r"), next_row)
                 next_row = row_no + 1
@@ -335,8 +336,9 @@ def _read_sheet(pkg: Package, sheet: _Sheet, book: _Workbook, notes: _Notes):
                 _read_row(el, row_no, cells, book, sheet.name, notes)
                 el.clear(keep_tail=False)
                 if len(cells) > pkg.limits.max_sheet_cells:
-                    raise LimitExceeded(pkg.path, f"sheet «{sheet.name}» has more than {pkg.limits.max_sheet_cells:,} filled "
-                                                  "cells; no report is that large")
+                    raise LimitExceeded(pkg.path, _("sheet «{sheet}» has more than {limit} filled cells; no report is "
+                                                    "that large").format(sheet=sheet.name,
+                                                                         limit=f"{pkg.limits.max_sheet_cells:,}"))
             elif el.tag == _S + "col":
                 if (el.get("hidden") or "").lower() in _TRUE_VALUES:
                     lo, hi = _int(el.get("min"), 0), _int(el.get("max"), 0)
@@ -346,7 +348,7 @@ def _read_sheet(pkg: Package, sheet: _Sheet, book: _Workbook, notes: _Notes):
                 if span is not None:
                     merges.append(span)
     except etree.XMLSyntaxError as e:
-        raise CorruptFile(pkg.path, f"malformed XML in {sheet.part}: {e}") from e
+        raise CorruptFile(pkg.path, _("malformed XML in {name}: {error}").format(name=sheet.part, error=e)) from e
     del data
     used_cols = {c for _, c in cells}
     hidden = sorted(c for c in hidden_cols if c in used_cols or any(c1 <= c <= c2 for _, c1, _, c2 in merges))
@@ -515,8 +517,8 @@ def _table(sheet: str, run: list[int], cells: dict, merge_of: dict, skip_cols: s
     visible = [c for c in range(lo, hi + 1) if c not in skip_cols and (c in used or any(
         m[1] < c <= m[3] and m[1] in used for m in _merges_at(merge_of, run, c)))]
     if len(visible) > max_columns:
-        raise LimitExceeded(None, f"a table on sheet «{sheet}» is {len(visible)} columns wide; no report is "
-                                  f"wider than {max_columns}")
+        raise LimitExceeded(None, _("a table on sheet «{sheet}» is {n} columns wide; no report is wider than "
+                                    "{limit}").format(sheet=sheet, n=len(visible), limit=max_columns))
     col_index = {c: i for i, c in enumerate(visible)}
     out_rows: list[Row] = []
     for i, r in enumerate(run):
