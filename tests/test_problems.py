@@ -277,3 +277,10 @@ def test_no_function_both_translates_and_binds_the_underscore():
                 if binds and calls:
                     found.append(f"{path.relative_to(ROOT)}:{fn.lineno} {fn.name}")
     assert found == []
+
+
+def test_the_error_maps_do_not_load_the_pdf_libraries_at_start_up():
+    """The PDF reader's table is made on first use: a DOCX or TXT run, and the CLI's start-up, never import pdfplumber."""
+    code = "import sys, extractor.cli, extractor.pipeline, extractor.readers; print('pdfplumber' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert r.stdout.strip() == "False", r.stderr

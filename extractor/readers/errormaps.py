@@ -40,7 +40,9 @@ OOXML_ERRORS = ErrorMap(
 )
 
 
-def _pdf_errors() -> ErrorMap:
+@lru_cache(maxsize=None)
+def pdf_errors() -> ErrorMap:
+    """pdfminer, pdfplumber and PDFium (imported on first use: a DOCX or TXT run never loads them)."""
     from pdfminer.pdfexceptions import PDFException
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
@@ -60,8 +62,11 @@ def _pdf_errors() -> ErrorMap:
     return ErrorMap("PDF", types=types, libraries=("pdfminer", "pdfplumber", "pypdfium2", "PIL"))
 
 
-#: pdfminer, pdfplumber and PDFium
-PDF_ERRORS = _pdf_errors()
+def __getattr__(name: str) -> ErrorMap:
+    """``PDF_ERRORS``: ``pdf_errors()``, made when first asked for."""
+    if name == "PDF_ERRORS":
+        return pdf_errors()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: text files: decoding (``readers.txt`` names a bad byte itself)
 TXT_ERRORS = ErrorMap(
@@ -87,7 +92,10 @@ def for_format(fmt: str) -> ErrorMap:
     """The mapping table of a format's reader (the common rows first)."""
     from .sniff import DOCX, HTML, PDF, TXT, XLSX
 
-    table = {DOCX: OOXML_ERRORS, XLSX: OOXML_ERRORS, PDF: PDF_ERRORS, TXT: TXT_ERRORS, HTML: HTML_ERRORS}.get(
-        fmt, OOXML_ERRORS  # DOC, RTF, ODT, XLS, ODS: converted to DOCX or XLSX
-    )
+    if fmt == PDF:
+        table = pdf_errors()
+    else:
+        table = {DOCX: OOXML_ERRORS, XLSX: OOXML_ERRORS, TXT: TXT_ERRORS, HTML: HTML_ERRORS}.get(
+            fmt, OOXML_ERRORS  # DOC, RTF, ODT, XLS, ODS: converted to DOCX or XLSX
+        )
     return COMMON_ERRORS.extend(ErrorMap(fmt.upper(), table.types, table.libraries))
