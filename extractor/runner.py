@@ -49,8 +49,6 @@ from .status import error_status
 CRASH_CODE = problems.CRASH.code
 #: error code of a file whose result could not be recorded (a failure on our side, not the file's)
 INTERNAL_ERROR_CODE = problems.INTERNAL_ERROR.code
-#: error code of a report that does not validate against the contract
-CONTRACT_CODE = problems.CONTRACT_INVALID.code
 #: seconds a stopping worker gets to exit before it is killed
 WORKER_STOP_GRACE_SECONDS = 2.0
 #: tasks kept in flight per dask worker thread (bounds the client's memory)

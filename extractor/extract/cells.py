@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ..document import Cell, Table
 from ..models import Location
-from ..normalize.numbers import try_number
 from ..normalize.text import clean_text
 
 
@@ -57,16 +55,6 @@ class GridView:
 
     def origin_texts(self, r: int) -> list[str]:
         return [clean_text(c.text) for c in self.table.rows[r].cells]
-
-
-def raw_text(text: str) -> str:
-    """The printed text of a numeric cell for ``raw``: whitespace collapsed."""
-    return clean_text(text)
-
-
-def number_of(text: str) -> tuple[Decimal | None, bool]:
-    """(value, numeric?) of a cell; a dash or blank is (None, True)."""
-    return try_number(text)
 
 
 def nonempty_lines(text: str) -> list[str]:

@@ -39,7 +39,6 @@ from ..readers.ocr.settings import OcrSettings
 
 #: cross-check findings that make the OCR reading of their row doubtful
 CROSS_CHECKS = (PERCENT_VS_AMOUNTS.code, BREAKDOWN_SUM_MISMATCH.code, TOTAL_SUM_MISMATCH.code)
-CODE = OCR_LOW_CONFIDENCE.code
 _DECIMALS = regex.compile(r"[,.](\d*)\s*%?\s*$")
 
 

@@ -174,10 +174,7 @@ PRUNED_TAGS = frozenset(
 
 PRUNING = Pruning(tags=PRUNED_TAGS, at=frozenset({TR}), at_unless_in=frozenset({P}), inside=frozenset({TC}))
 
-NOTE_TRACKED_CHANGES = DOCX_TRACKED_CHANGES.code
-NOTE_ALT_CHUNK = DOCX_ALT_CHUNK.code
 NOTE_NESTED_TABLE = DOCX_NESTED_TABLE.code
-NOTE_PART_SKIPPED = DOCX_PART_SKIPPED.code
 
 
 def read_docx(data: bytes, *, path: str, limits: Limits) -> Document:

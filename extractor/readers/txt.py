@@ -55,7 +55,6 @@ STYLE_PLAIN = "plain"
 _CONTROL_CHARS = tuple(chr(c) for c in range(32) if chr(c) not in TEXT_CONTROLS)
 
 NOTE_NO_TABLE_MARKUP = NO_TABLE_MARKUP.code
-NOTE_DECODING = DECODING.code
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

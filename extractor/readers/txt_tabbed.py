@@ -442,12 +442,6 @@ def _is_column_numbers(texts: list[str]) -> bool:
     return len(texts) > 1 and [t.strip().rstrip(".") for t in texts] == [str(i) for i in range(1, len(texts) + 1)]
 
 
-def _only_dashes(cell: _Cell) -> bool:
-    return set("".join([cell.first, *cell.tail]).split()) <= _DASHES or set(
-        "".join([cell.first, *cell.tail]).replace(" ", "").replace("\n", "")
-    ) <= _DASHES
-
-
 Profile = list["dict[str, float] | None"]
 
 
