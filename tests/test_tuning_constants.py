@@ -65,6 +65,7 @@ PENDING = {
     "readers/common/words.py": {"EDGE_STRADDLE", "WORD_SPACE_MARGIN"},
     "readers/html.py": {"LAYOUT_MAX_CELLS"},
     "readers/ocr/page.py": {"DASH_FONT_SIZE"},
+    "readers/ocr/text.py": {"HEADER_WORD_MIN"},
     "readers/pdf.py": {"PAGE_WIDTH_TOLERANCE"},
     "readers/pdf_page.py": {"TAB_GAP_EM", "LINE_TOLERANCE", "WORD_GAP", "UNMAPPED_SHARE"},
     "readers/pdf_tables.py": {"EDGE_TOLERANCE", "HEADER_MATCH_RATIO"},
