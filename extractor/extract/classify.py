@@ -115,9 +115,13 @@ def _similar_phrase(folded: str, phrases: PhraseSet, settings: ClassifySettings)
         if len(phrase) < settings.min_phrase_length or name == "ignore":
             continue
         n = len(phrase.split())
+        matcher = SequenceMatcher(None, "", phrase)  # the phrase's index is built once, as in difflib.get_close_matches
         for i in range(max(1, len(words) - n + 1)):
-            window = " ".join(words[i:i + n])
-            ratio = SequenceMatcher(None, window, phrase).ratio()
+            matcher.set_seq1(" ".join(words[i:i + n]))
+            # the quick ratios bound ratio() from above: a window they rule out could never pass
+            if matcher.real_quick_ratio() < settings.min_similarity or matcher.quick_ratio() < settings.min_similarity:
+                continue
+            ratio = matcher.ratio()
             if ratio >= settings.min_similarity and (best is None or ratio > best[0]):
                 best = (ratio, name, phrase)
     return (best[1], best[2]) if best else None
