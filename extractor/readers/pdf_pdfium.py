@@ -817,7 +817,30 @@ def _declined(exc: Exception) -> NeedsReference:
     return exc if isinstance(exc, NeedsReference) else NeedsReference(f"unexpected {type(exc).__name__}: {exc}")
 
 
-class FastDocument:
+class _PdfiumFile:
+    """A PDF held open by PDFium from a copy of its bytes; closed by ``close()`` or a ``with`` block."""
+
+    _doc = None
+
+    def _open(self, data: bytes) -> None:
+        self._buffer = ctypes.create_string_buffer(data, len(data))  # PDFium reads it while the file is open
+        self._doc = pdfium_c.FPDF_LoadMemDocument64(self._buffer, len(data), None)
+        if not self._doc:
+            raise NeedsReference("PDFium cannot open the file")
+
+    def close(self) -> None:
+        if self._doc:
+            pdfium_c.FPDF_CloseDocument(self._doc)
+            self._doc = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+
+class FastDocument(_PdfiumFile):
     """A PDF open with PDFium, its page tree read with pdfminer (for the fonts); pages read one by one.
 
     Opening raises ``NeedsReference`` when the whole file must go to
@@ -840,10 +863,7 @@ class FastDocument:
             raise NeedsReference("over the page limit")
         self._manager = PDFResourceManager(caching=True)
         self._fonts: dict[int, _FontResource] = {}
-        self._buffer = ctypes.create_string_buffer(data, len(data))  # PDFium reads it while the file is open
-        self._doc = pdfium_c.FPDF_LoadMemDocument64(self._buffer, len(data), None)
-        if not self._doc:
-            raise NeedsReference("PDFium cannot open the file")
+        self._open(data)
         if pdfium_c.FPDF_GetPageCount(self._doc) != len(self._miner_pages):
             self.close()
             raise NeedsReference("PDFium and pdfminer count the pages differently")
@@ -861,17 +881,6 @@ class FastDocument:
             raise
         except Exception as exc:
             raise _declined(exc) from exc
-
-    def close(self) -> None:
-        if self._doc:
-            pdfium_c.FPDF_CloseDocument(self._doc)
-            self._doc = None
-
-    def __enter__(self) -> "FastDocument":
-        return self
-
-    def __exit__(self, *exc_info: Any) -> None:
-        self.close()
 
 
 def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
@@ -912,7 +921,7 @@ def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
 # -- the reader of last resort ----------------------------------------------------------
 
 
-class LastResortDocument:
+class LastResortDocument(_PdfiumFile):
     """A PDF read with PDFium alone, for what pdfminer cannot parse at all.
 
     pdfminer gives up on some files PDFium reads (a cross-reference table
@@ -932,10 +941,7 @@ class LastResortDocument:
     def __init__(self, data: bytes):
         if pdfium_c is None:
             raise NeedsReference("pypdfium2 is not installed")
-        self._buffer = ctypes.create_string_buffer(data, len(data))
-        self._doc = pdfium_c.FPDF_LoadMemDocument64(self._buffer, len(data), None)
-        if not self._doc:
-            raise NeedsReference("PDFium cannot open the file")
+        self._open(data)
 
     @property
     def page_count(self) -> int:
@@ -968,17 +974,6 @@ class LastResortDocument:
             if textpage:
                 c.FPDFText_ClosePage(textpage)
             c.FPDF_ClosePage(page)
-
-    def close(self) -> None:
-        if self._doc:
-            pdfium_c.FPDF_CloseDocument(self._doc)
-            self._doc = None
-
-    def __enter__(self) -> "LastResortDocument":
-        return self
-
-    def __exit__(self, *exc_info: Any) -> None:
-        self.close()
 
 
 def _media_box(page: Any) -> tuple[float, float, float, float]:
