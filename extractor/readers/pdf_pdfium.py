@@ -58,6 +58,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -894,20 +895,27 @@ def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
         raise _declined(exc) from exc
 
 
-def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
+def _read_pdfium_page(doc: Any, index: int, frame: Callable[[Any], tuple[float, float, tuple | None]],
+                      characters: Callable[[Any, float, "_Objects"], list]) -> PageContent:
+    """Page ``index`` read with PDFium: the one place a page and its text page are opened and closed.
+
+    ``frame(page)`` gives the page's width, height and the shift that puts its
+    visible box at the origin (None when it is there already);
+    ``characters(textpage, height, objects)`` reads its characters.
+    """
     c = pdfium_c
     page = c.FPDF_LoadPage(doc, index)
     if not page:
         raise NeedsReference("PDFium cannot load a page")
     textpage = None
     try:
-        width, height = _page_box(page)
+        width, height, shift = frame(page)
         objects = _Objects(edges=[], images=[], text_objects={})
-        _walk([c.FPDFPage_GetObject(page, i) for i in range(c.FPDFPage_CountObjects(page))], None, height, objects)
+        _walk([c.FPDFPage_GetObject(page, i) for i in range(c.FPDFPage_CountObjects(page))], shift, height, objects)
         textpage = c.FPDFText_LoadPage(page)
         if not textpage:
             raise NeedsReference("PDFium cannot read a page's text")
-        chars = _chars(textpage, height, fonts, objects.text_objects)
+        chars = characters(textpage, height, objects)
         return page_content(
             index + 1, float(width), float(height), chars, objects.images,
             lambda: find_tables_on_edges(objects.edges, width, height), lambda: objects.edges,
@@ -916,6 +924,15 @@ def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
         if textpage:
             c.FPDFText_ClosePage(textpage)
         c.FPDF_ClosePage(page)
+
+
+def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
+    def frame(page: Any) -> tuple[float, float, None]:
+        width, height = _page_box(page)
+        return width, height, None
+
+    return _read_pdfium_page(doc, index, frame,
+                             lambda textpage, height, objects: _chars(textpage, height, fonts, objects.text_objects))
 
 
 # -- the reader of last resort ----------------------------------------------------------
@@ -986,29 +1003,14 @@ def _media_box(page: Any) -> tuple[float, float, float, float]:
 
 
 def _read_plain_page(doc: Any, index: int) -> PageContent:
-    c = pdfium_c
-    page = c.FPDF_LoadPage(doc, index)
-    if not page:
-        raise NeedsReference("PDFium cannot load a page")
-    textpage = None
-    try:
-        left, bottom, right, top = _media_box(page)
-        width, height = right - left, top - bottom
-        objects = _Objects(edges=[], images=[], text_objects={})
-        shift = (1.0, 0.0, 0.0, 1.0, -left, -bottom)
-        _walk([c.FPDFPage_GetObject(page, i) for i in range(c.FPDFPage_CountObjects(page))], shift, height, objects)
-        textpage = c.FPDFText_LoadPage(page)
-        if not textpage:
-            raise NeedsReference("PDFium cannot read a page's text")
-        chars = _plain_chars(textpage, left, top)
-        return page_content(
-            index + 1, float(width), float(height), chars, objects.images,
-            lambda: find_tables_on_edges(objects.edges, width, height), lambda: objects.edges,
-        )
-    finally:
-        if textpage:
-            c.FPDFText_ClosePage(textpage)
-        c.FPDF_ClosePage(page)
+    box: list[float] = []
+
+    def frame(page: Any) -> tuple[float, float, tuple]:
+        box[:] = _media_box(page)
+        left, bottom, right, top = box
+        return right - left, top - bottom, (1.0, 0.0, 0.0, 1.0, -left, -bottom)
+
+    return _read_pdfium_page(doc, index, frame, lambda textpage, height, objects: _plain_chars(textpage, box[0], box[3]))
 
 
 def _plain_chars(textpage: Any, left: float, top: float) -> list[dict]:
