@@ -82,6 +82,8 @@ def body_texts(table: Table) -> list[list[str]]:
         ("1 250,0", AMOUNT), ("–", AMOUNT), ("-3,5", AMOUNT), ("34,7%", PERCENT), ("2021-2023", YEAR),
         ("2022 рік", YEAR), ("1.1 Проведення заходів", NUMBERED_TEXT), ("ІІ. Показники продукту", ROMAN_TEXT),
         ("тис. грн", LOWER_TEXT), ("Управління освіти", TEXT), ("%", TEXT),
+        ("Завдання 1. Енергоефективна модернізація", ROMAN_TEXT), ("Напрям №3: Дороги", ROMAN_TEXT),
+        ("Завдання", TEXT), ("Завдання програми", TEXT),
     ],
 )
 def test_line_kinds(line, kind):
@@ -99,6 +101,33 @@ def test_header_items_keep_a_cell_split_by_an_empty_paragraph_and_its_unit_lines
 def test_header_items_in_lower_case_that_name_a_column_are_cells_of_their_own():
     lines = ["Значення показника", "Причини", "", "", "планове", "фактичне", ""]
     assert header_items(lines) == ["Значення показника", "Причини", "", "", "планове", "фактичне", ""]
+
+
+def test_header_items_a_percent_sign_alone_continues_a_cell_but_percent_and_words_open_one():
+    lines = ["Відхилення (+/-), грн", "% виконання", "Відсоток виконання,", "%", "Обсяг", "(%)"]
+    assert header_items(lines) == ["Відхилення (+/-), грн", "% виконання", "Відсоток виконання,\n%", "Обсяг\n(%)"]
+
+
+def test_task_title_rows_end_the_header_and_are_full_width_rows():
+    """A task title row ("Завдання 1. …") right under the header is the first body row, not a header cell."""
+    header = [["№ з/п", "Найменування заходу", "Відповідальний виконавець", "Термін виконання",
+               "Передбачено програмою, грн", "Фактично профінансовано, грн", "Відхилення (+/-), грн", "% виконання"]]
+    body = [
+        ["Завдання 1. Енергоефективна модернізація будівель"],
+        ["1.1", "Термомодернізація будівлі ЗДО № 15", "Управління капітального будівництва", "2023",
+         "4 856 320,00", "4 612 004,87", "-244 315,13", "95,0"],
+        ["1.2", "Заміна віконних блоків", "Управління освіти", "2023", "1 234 567,89", "1 290 115,40", "55 547,51",
+         "104,5"],
+        ["Завдання 2. Розвиток відновлюваної енергетики"],
+        ["2.1", "Встановлення сонячних електростанцій", "Управління освіти", "2023", "2 450 000,00",
+         "2 449 999,99", "-0,01", "100,0"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    assert table.n_cols == 8
+    rows = [r for r in table.rows if not r.is_header]
+    assert [(c.text, c.col_span) for c in rows[0].cells] == [("Завдання 1. Енергоефективна модернізація будівель", 8)]
+    assert [(c.text, c.col_span) for c in rows[3].cells] == [("Завдання 2. Розвиток відновлюваної енергетики", 8)]
+    assert body_texts(table)[1] == body[1] and body_texts(table)[4] == body[4]
 
 
 def test_two_header_rows_from_covered_cells_and_a_run_of_sub_headers_split_where_years_repeat():

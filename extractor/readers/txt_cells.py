@@ -11,8 +11,9 @@ Steps, each a pure function:
 
 1. **Tokens** (``line_kind``): every line gets a kind: empty, item number
    ("1.", "2.1", "IV."), small integer, amount (or dash), percent, year or
-   year range, text opening with an item number, text opening with a Roman
-   numeral (a group heading), text in lower case, text.
+   year range, text opening with an item number, a group heading (text
+   opening with a Roman numeral, or a task-heading word of the vocabulary
+   and its number: "Завдання 2. …"), text in lower case, text.
 2. **Header blocks** (``find_header_blocks``): a table starts at a line that
    opens with a column name of the header vocabulary (``vocab/headers.yaml``)
    followed closely by more such lines (``RegroupSettings.min_header_names``).
@@ -140,6 +141,18 @@ _ROMAN_TEXT_RE = re.compile(r"^[IVXLІХ]{1,6}\.\s+\S")
 _NUMBERED_TEXT_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLІХ]{1,6}\.)\s+\S")
 
 
+@lru_cache(maxsize=1)
+def _task_heading_re():
+    from ..extract.vocab import load_vocabulary
+
+    return load_vocabulary().task_heading
+
+
+def _task_heading(text: str) -> bool:
+    """A task heading row's one cell: "Завдання 2. Розвиток …", "Напрям №3: …" (vocabulary words, then a number)."""
+    return text[:1].isalpha() and _task_heading_re().match(text) is not None
+
+
 def line_kind(line: str) -> str:
     """The kind of one line (see the module docstring, step 1)."""
     t = line.strip()
@@ -155,7 +168,7 @@ def line_kind(line: str) -> str:
         return YEAR
     if _AMOUNT_RE.match(t):
         return AMOUNT
-    if _ROMAN_TEXT_RE.match(t):
+    if _ROMAN_TEXT_RE.match(t) or _task_heading(t):
         return ROMAN_TEXT
     if _NUMBERED_TEXT_RE.match(t):
         return NUMBERED_TEXT
@@ -167,7 +180,8 @@ def line_kind(line: str) -> str:
 # -- 2. header blocks -----------------------------------------------------------------------
 
 #: a line that continues the header cell above it rather than opening one
-_HEADER_CONTINUATION_RE = re.compile(r"^(?:\(|тис\.|грн|%|з/п|п/п)", re.IGNORECASE)
+#: ("%" alone or closing a bracket; "% виконання" opens a cell of its own)
+_HEADER_CONTINUATION_RE = re.compile(r"^(?:\(|тис\.|грн|%\s*\)?\s*$|з/п|п/п)", re.IGNORECASE)
 _HEADER_STOP_KINDS = frozenset((ORDINAL, INTEGER, AMOUNT, PERCENT, NUMBERED_TEXT, ROMAN_TEXT))
 
 
