@@ -83,7 +83,8 @@ def body_texts(table: Table) -> list[list[str]]:
         ("2022 рік", YEAR), ("1.1 Проведення заходів", NUMBERED_TEXT), ("ІІ. Показники продукту", ROMAN_TEXT),
         ("тис. грн", LOWER_TEXT), ("Управління освіти", TEXT), ("%", TEXT),
         ("Завдання 1. Енергоефективна модернізація", ROMAN_TEXT), ("Напрям №3: Дороги", ROMAN_TEXT),
-        ("Завдання", TEXT), ("Завдання програми", TEXT),
+        ("Завдання", TEXT), ("Завдання програми", TEXT), ("Показники затрат", ROMAN_TEXT),
+        ("Показники продукту:", ROMAN_TEXT), ("Показники затрат на утримання мережі", TEXT),
     ],
 )
 def test_line_kinds(line, kind):
@@ -145,6 +146,33 @@ def test_header_block_ends_at_the_first_data_line_and_a_numbering_row_fixes_the_
              "1.", "Захід", "Управління", "10,0"]
     (block,) = find_header_blocks(lines)
     assert (block.top, block.numbers, block.body, block.numbered) == (1, 5, 9, 4)
+
+
+def test_a_row_naming_columns_above_a_later_header_opens_no_header_of_its_own():
+    """The window of a row's lines reaches the next table's header names; the header itself names too few."""
+    lines = ["3.3", "Забезпечення слуховими апаратами", "Бюджет міської територіальної громади",
+             "Департамент охорони здоров’я", "2022", "1 038,4", "647,9", "62,4", "",
+             "3. Виконання показників Програми", "№ з/п", "Найменування показника", "Одиниця виміру",
+             "Передбачено програмою", "Фактично досягнуто", "Показники затрат", "1"]
+    (block,) = find_header_blocks(lines)
+    assert (block.top, block.body) == (10, 15)
+
+
+def test_empty_lines_closing_a_header_are_the_empty_cells_of_a_group_heading_row():
+    header = [["№ з/п", "Назва показника", "Одиниця виміру", "Планове значення", "Фактичне значення",
+               "Причини невиконання"]]
+    body = [
+        [None, "Показники затрат", None, None, None, None],
+        ["1", "Обсяг видатків на заходи програми", "тис. грн", "7 070,0", "4 191,1", "Фінансування за 9 місяців"],
+        [None, "Показники продукту", None, None, None, None],
+        ["2", "Кількість проведених фестивалів", "од.", "3", "2", "Один фестиваль заплановано на грудень"],
+        ["3", "Кількість придбаних примірників книг", "од.", "5 000", "4 100", "Зміна постачальника"],
+    ]
+    (block,) = find_header_blocks(export(header + body))
+    assert block.body == 6
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    assert table.n_cols == 6
+    assert body_texts(table) == [[c or "" for c in row] for row in body]
 
 
 def test_running_text_naming_columns_is_no_header():

@@ -18,7 +18,8 @@ Steps, each a pure function:
    opens with a column name of the header vocabulary (``vocab/headers.yaml``)
    followed closely by more such lines (``RegroupSettings.min_header_names``).
    The header runs until the first line that reads as table data (an item
-   number, a value, a numbered text); a column-numbering row 1, 2, …, N under
+   number, a value, a numbered text, a group heading) and must itself hold
+   that many names; a column-numbering row 1, 2, …, N under
    it is one more header row and fixes the column count.
 3. **Header items** (``header_items``): the header's lines grouped into
    cells: a line in lower case, a unit ("тис. грн", "%") or "з/п" continues
@@ -142,15 +143,30 @@ _NUMBERED_TEXT_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLІХ]{1,6}\.)
 
 
 @lru_cache(maxsize=1)
-def _task_heading_re():
+def _vocabulary():
     from ..extract.vocab import load_vocabulary
 
-    return load_vocabulary().task_heading
+    return load_vocabulary()
 
 
-def _task_heading(text: str) -> bool:
-    """A task heading row's one cell: "Завдання 2. Розвиток …", "Напрям №3: …" (vocabulary words, then a number)."""
-    return text[:1].isalpha() and _task_heading_re().match(text) is not None
+@lru_cache(maxsize=1)
+def _longest_group_phrase() -> int:
+    return max(len(phrase) for phrase, _, _ in _vocabulary().indicator_groups.by_length)
+
+
+def _group_heading(text: str) -> bool:
+    """A group heading row's one cell that no Roman numeral opens: a task heading ("Завдання 2. Розвиток …",
+    "Напрям №3: …": vocabulary words, then a number) or an indicator group ("Показники затрат")."""
+    if not text[:1].isalpha():
+        return False
+    vocab = _vocabulary()
+    if vocab.task_heading.match(text) is not None:
+        return True
+    if len(text) > 2 * _longest_group_phrase():
+        return False  # the whole line names the group: a longer one cannot (and is not folded)
+    folded = fold(text)
+    name, length = vocab.indicator_groups.starts(folded)
+    return name is not None and len(folded.rstrip(" :.")) == length
 
 
 def line_kind(line: str) -> str:
@@ -168,7 +184,7 @@ def line_kind(line: str) -> str:
         return YEAR
     if _AMOUNT_RE.match(t):
         return AMOUNT
-    if _ROMAN_TEXT_RE.match(t) or _task_heading(t):
+    if _ROMAN_TEXT_RE.match(t) or _group_heading(t):
         return ROMAN_TEXT
     if _NUMBERED_TEXT_RE.match(t):
         return NUMBERED_TEXT
@@ -250,6 +266,12 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
         if k >= n or k - i < settings.min_header_names:
             i = k + 1
             continue
+        if sum(names[i:k]) < settings.min_header_names:
+            # the names were in the window but past the first data line: a row of a table whose header is
+            # further down ("Бюджет громади", "Управління …", "2022", "1 038,4")
+            i += 1
+            continue
+        k = _trailing_blanks_to_body(lines, i, k)
         numbers, body, numbered = k, k, None
         expect = 1
         while body < n and lines[body].strip() == str(expect):
@@ -262,6 +284,22 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
         out.append(HeaderBlock(i, numbers, body, numbered))
         i = body
     return out
+
+
+def _trailing_blanks_to_body(lines: Sequence[str], top: int, end: int) -> int:
+    """Where the header [top, end) ends once empty lines closing it are given to the body.
+
+    A cell covered by a vertical merge in a header of two rows stands among
+    the header's lines (under a cell of the upper row); when all its empty
+    lines close it, they are the first row's empty cells ("", "Показники
+    затрат", "", "", …), not covered header cells.
+    """
+    k = end
+    while k > top and not lines[k - 1].strip():
+        k -= 1
+    if k == end or any(not ln.strip() for ln in lines[top:k]):
+        return end
+    return k
 
 
 # -- 3. header items ------------------------------------------------------------------------
