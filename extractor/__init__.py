@@ -43,6 +43,7 @@ from .errors import (
     UnsafeContent,
     UnsupportedFormat,
 )
+from .i18n import _
 from .limits import Limits
 from .models import Report
 from .readers.ocr.settings import OcrSettings
@@ -166,7 +167,7 @@ def _read_source(source: object, name: str | None, limits: Limits) -> tuple[byte
     try:
         data = read(limits.max_file_bytes + 1)
     except OSError as e:
-        raise FileAccessError(label, f"cannot read the stream ({e.strerror or e})") from e
+        raise FileAccessError(label, _("cannot read the stream ({reason})").format(reason=e.strerror or e)) from e
     if isinstance(data, str):
         raise TypeError("parse() needs a binary stream (open the file with 'rb'), got a text stream")
     return bytes(data), label

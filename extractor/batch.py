@@ -50,7 +50,7 @@ from pathlib import Path
 
 from . import duplicates, problems
 from .errors import ExtractorError, UnsupportedFormat
-from .i18n import ngettext
+from .i18n import _, ngettext
 from .inputs import (
     OUTPUT_MARKER,
     InputFile,
@@ -332,15 +332,15 @@ def prepare_output(outdir: Path, options: BatchOptions) -> None:
     """Refuse an output folder holding an earlier run (unless resume or force); with force, empty it of it."""
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
-        raise UsageError(outdir, "output must be a folder, and this is a file")
+        raise UsageError(outdir, _("output must be a folder, and this is a file"))
     earlier = earlier_outputs(outdir)
     if not earlier or options.resume:
         return
     if not options.force:
         raise OutputExists(
             outdir,
-            "holds the outputs of an earlier batch; --resume reuses them for the inputs that did not change, "
-            "--force replaces them",
+            _("holds the outputs of an earlier batch; --resume reuses them for the inputs that did not change, "
+              "--force replaces them"),
         )
     for p in earlier:
         p.unlink(missing_ok=True)
@@ -477,7 +477,7 @@ def write_consolidated(
     try:
         atomic_write_bytes(manifest, manifest_bytes(entries, bom=bom))
     except OSError as exc:
-        raise ExtractorError(manifest, f"cannot write the manifest ({exc.strerror or exc})") from exc
+        raise ExtractorError(manifest, _("cannot write the manifest ({reason})").format(reason=exc.strerror or exc)) from exc
     outputs["manifest"] = manifest
     attempt(outdir / INDEX_NAME, lambda: outputs.update(index=_write_index(outdir, entries, loaded, outputs)))
     return outputs, problems

@@ -37,6 +37,8 @@ from .status import (
     Status,
     error_status,
     report_status,
+    severity_word,
+    status_word,
     summary,
     coverage_problem,
     table_problems,
@@ -213,10 +215,11 @@ def render_text(verdicts: Sequence[Verdict], strict: bool = False) -> str:
     lines = []
     for v in verdicts:
         if not v.findings:
-            lines.append(f"{v.file}: {v.status.value}")
+            lines.append(f"{v.file}: {status_word(v.status)}")
         for f in v.findings:
             where = f" ({f.path})" if f.path else ""
-            label = "skipped" if v.status == Status.SKIPPED and f.severity == SEVERITY_NOTICE else f.severity
+            label = (status_word(Status.SKIPPED) if v.status == Status.SKIPPED and f.severity == SEVERITY_NOTICE
+                     else severity_word(f.severity))
             lines.append(f"{v.file}: {label}: {f.code}: {f.message}{where}")
     lines.append(summary_line(verdicts, strict))
     return "\n".join(lines) + "\n"

@@ -455,7 +455,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if given and plan.format != "csv":
             from .batch import UsageError
 
-            raise UsageError(flag, f"applies to CSV output, and this writes {plan.format.upper()}")
+            raise UsageError(flag, _("applies to CSV output, and this writes {format}").format(format=plan.format.upper()))
     if plan.format == "xlsx":
         _need_openpyxl()
     parsed = parse_input(args.file, _settings(args))
@@ -586,7 +586,7 @@ def _run_batch(args: argparse.Namespace):
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ExtractorError(outdir, f"cannot create the output folder ({e.strerror or e})") from e
+        raise ExtractorError(outdir, _("cannot create the output folder ({reason})").format(reason=e.strerror or e)) from e
     progress = Progress(len(paths), quiet=args.quiet)
     result = run_batch(paths, outdir, options, progress=progress)
     for problem in result.problems:

@@ -92,6 +92,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_language.get()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message in the current language, where the same English word needs another translation by
+    ``context`` (a status word in a log line and the same word in a summary)."""
+    return translations(_language.get()).pgettext(context, message)
+
+
+def NC_(context: str, message: str) -> tuple[str, str]:
+    """``N_`` with a context: ``pgettext(*marked)`` translates it where it is shown."""
+    return context, message
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; ``_()`` translates it where it is shown."""
     return message

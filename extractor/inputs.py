@@ -39,6 +39,7 @@ from pathlib import Path
 
 from . import problems
 from .errors import ExtractorError
+from .i18n import _
 
 #: name prefixes of files and folders a walk leaves out (hidden files, Office lock files)
 SKIPPED_PREFIXES = (".", "~$")
@@ -162,7 +163,7 @@ def expand_inputs(
         elif glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
-                raise UsageError(arg, "no file matches this pattern")
+                raise UsageError(arg, _("no file matches this pattern"))
             root = _glob_root(arg)
             root_name = _root_name(root)
             for m in map(Path, matches):
@@ -172,7 +173,7 @@ def expand_inputs(
                     key = Path(os.path.relpath(m, root)).as_posix()
                     found.append(InputFile(path=m, key=m.name if ".." in key.split("/") else key, root=root_name))
         else:
-            raise UsageError(arg, "no such file or folder")
+            raise UsageError(arg, _("no such file or folder"))
     unique: dict[str, InputFile] = {}
     for f in found:
         unique.setdefault(os.path.realpath(f.path), f)
@@ -204,7 +205,7 @@ def _clashes(keys: Sequence[str]) -> list[list[int]]:
 
 
 def _with_hash(key: str, digest: str) -> str:
-    folder, _, name = key.rpartition("/")
+    folder, _sep, name = key.rpartition("/")
     stem, dot, suffix = name.rpartition(".")
     hashed = f"{stem}.{digest[:KEY_HASH_DIGITS]}.{suffix}" if dot and stem else f"{name}.{digest[:KEY_HASH_DIGITS]}"
     return f"{folder}/{hashed}" if folder else hashed

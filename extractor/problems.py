@@ -191,7 +191,7 @@ INFERRED_COLUMN = declare("inferred-column", WARNING,
                              "{field}: {why}"),
                           N_("A header column is not in the vocabulary; it was classified from its words, content "
                              "and position and read as the field named."))
-INVALID_DATE = declare("invalid-date", WARNING, N_("{detail}"),
+INVALID_DATE = declare("invalid-date", WARNING, N_("date {date} does not exist in the calendar"),
                        N_("A printed date does not exist in the calendar (e.g. 31.02.2019)."))
 NON_NUMERIC_AMOUNT = declare("non-numeric-amount", WARNING, N_("column {header} holds text"),
                              N_("An amount cell holds text instead of a number; the value is null, the text is "

@@ -12,7 +12,8 @@ import sys
 import time
 from typing import TextIO
 
-from .status import Status
+from .i18n import _
+from .status import Status, status_word
 
 #: width of the bar itself, in characters
 BAR_WIDTH = 24
@@ -20,8 +21,12 @@ BAR_WIDTH = 24
 REDRAW_SECONDS = 0.1
 FAILED = Status.FAILED.value
 SKIPPED = Status.SKIPPED.value
-#: width of the status column of a log line (the longest status, ``no-tables``)
+#: least width of the status column of a log line (the longest status word of the language widens it)
 STATUS_WIDTH = 9
+
+
+def _status_width() -> int:
+    return max(STATUS_WIDTH, *(len(status_word(s)) for s in Status))
 
 
 def format_duration(seconds: float) -> str:
@@ -38,10 +43,9 @@ def bar_line(done: int, total: int, elapsed: float, label: str = "", width: int 
     filled = int(round(share * BAR_WIDTH))
     rate = done / elapsed if elapsed > 0 else 0.0
     eta = (total - done) / rate if rate > 0 else None
-    text = (
-        f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} files"
-        f"  {rate:.1f} files/s  ETA {format_duration(eta) if eta is not None else '-:--'}"
-    )
+    text = "[{bar}] ".format(bar="#" * filled + "." * (BAR_WIDTH - filled)) + _(
+        "{done}/{total} files  {rate} files/s  ETA {eta}"
+    ).format(done=done, total=total, rate=f"{rate:.1f}", eta=format_duration(eta) if eta is not None else "-:--")
     if label:
         text += f"  {label}"
     return text[: max(10, width - 1)]
@@ -79,22 +83,23 @@ class Progress:
         failed = status == FAILED
         if self.tty and not self.quiet:
             if failed:
-                self._line(f"{FAILED}: {error if error and error.startswith(path) else f'{path}: {error}'}")
+                self._line(f"{status_word(FAILED)}: {error if error and error.startswith(path) else f'{path}: {error}'}")
             now = time.monotonic()
             if now - self._last_draw >= REDRAW_SECONDS or self.done == self.total:
                 self._draw(path)
             return
         if self.quiet:
             if failed:
-                self._line(f"{FAILED}: {error if error and error.startswith(path) else f'{path}: {error}'}")
+                self._line(f"{status_word(FAILED)}: {error if error and error.startswith(path) else f'{path}: {error}'}")
             return
-        took = f" ({seconds:.1f} s)" if seconds is not None else ""
+        took = " ({})".format(_("{seconds} s").format(seconds=f"{seconds:.1f}")) if seconds is not None else ""
+        word, width = status_word(status), _status_width()
         extra = f" ({note})" if note else ""
         if error and status in (FAILED, SKIPPED):
             what = error if error.startswith(path) else f"{path}: {error}"
-            self._line(f"[{self.done}/{self.total}] {status:<{STATUS_WIDTH}} {what}{extra}")
+            self._line(f"[{self.done}/{self.total}] {word:<{width}} {what}{extra}")
         else:
-            self._line(f"[{self.done}/{self.total}] {status:<{STATUS_WIDTH}} {path}{took}{extra}")
+            self._line(f"[{self.done}/{self.total}] {word:<{width}} {path}{took}{extra}")
 
     def close(self) -> None:
         if self._drawn:

@@ -340,7 +340,7 @@ def bound_socket(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as e:
         sock.close()
-        raise ExtractorError(f"{host}:{port}", f"cannot listen there ({e.strerror or e})") from e
+        raise ExtractorError(f"{host}:{port}", _("cannot listen there ({reason})").format(reason=e.strerror or e)) from e
     sock.listen(128)
     sock.set_inheritable(True)
     return sock
@@ -351,7 +351,7 @@ def serve(settings: ServeSettings, announce=None) -> None:
     try:
         import uvicorn
     except ImportError as exc:
-        raise ExtractorError(None, "serve needs uvicorn and starlette: pip install 'extractor-zvit'") from exc
+        raise ExtractorError(None, _("serve needs uvicorn and starlette: pip install 'extractor-zvit'")) from exc
     if settings.keep is not None:
         settings.keep.mkdir(parents=True, exist_ok=True)
     sock = bound_socket(settings.host, settings.port)

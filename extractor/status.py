@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import problems
-from .i18n import N_, _, ngettext
+from .i18n import N_, NC_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from .models import Report
@@ -63,6 +63,15 @@ SUMMARY_WORDS: dict[Status, str] = {
     Status.NO_TABLES: N_("without report tables"),
     Status.FAILED: N_("failed"),
     Status.SKIPPED: N_("skipped"),
+}
+
+#: the word of each status in a progress or check line (in English the code itself)
+STATUS_WORDS: dict[Status, tuple[str, str]] = {
+    Status.OK: NC_("status", "ok"),
+    Status.WARNING: NC_("status", "warning"),
+    Status.NO_TABLES: NC_("status", "no-tables"),
+    Status.FAILED: NC_("status", "failed"),
+    Status.SKIPPED: NC_("status", "skipped"),
 }
 
 #: the report warning that names a missing funding or indicator table
@@ -133,6 +142,22 @@ def counts(statuses: Iterable[Status | str]) -> dict[Status, int]:
     for s in statuses:
         out[Status(s)] += 1
     return out
+
+
+def status_word(status: Status | str) -> str:
+    """The status as people read it in a progress or check line, in the current language (``ok`` ->
+    ``успішно``); files (manifest, JSON, JUnit) keep the code itself."""
+    return pgettext(*STATUS_WORDS[Status(status)])
+
+
+#: what a finding is, as people read it in a check line (files keep ``error``/``warning``/``notice``)
+SEVERITY_WORDS: dict[str, tuple[str, str]] = {
+    "error": NC_("severity", "error"), "warning": NC_("severity", "warning"), "notice": NC_("severity", "notice")}
+
+
+def severity_word(severity: str) -> str:
+    """``error``/``warning``/``notice`` in the current language; an unknown word is shown as it is."""
+    return pgettext(*SEVERITY_WORDS[severity]) if severity in SEVERITY_WORDS else severity
 
 
 def summary(statuses: Iterable[Status | str]) -> str:

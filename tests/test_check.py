@@ -90,6 +90,19 @@ def test_text_format(verdicts):
     assert lines[-1] == "4 files: 1 ok, 1 with warnings, 1 without report tables, 1 failed, 0 skipped"
 
 
+def test_text_format_speaks_ukrainian_while_json_keeps_the_codes(verdicts):
+    from extractor.i18n import using
+
+    with using("uk"):
+        lines = render(verdicts, "text").splitlines()
+        findings = json.loads(render(verdicts, "json"))
+    assert lines[0] == "in/clean.docx: успішно"
+    assert any(line.startswith("in/empty.docx: помилка: table-not-found") for line in lines)
+    assert any(line.startswith("in/warned, 50%.pdf: попередження: ") for line in lines)
+    assert {f["severity"] for f in findings} <= {"error", "warning", "notice"}
+    assert {f["status"] for f in findings} == {"warning", "no-tables", "failed"}
+
+
 def test_json_format_lists_findings(verdicts):
     findings = json.loads(render(verdicts, "json"))
     assert all(set(f) == {"file", "severity", "code", "message", "path", "status"} for f in findings)

@@ -220,6 +220,15 @@ def test_invalid_decision_date_becomes_a_warning():
     assert rep.decisions[0].date is None and rep.decisions[0].number == "5"
 
 
+def test_invalid_date_warning_names_the_printed_date_in_the_session_language():
+    from extractor.i18n import using
+
+    with using("uk"):
+        rep = report("Програму затверджено рішенням від 31.02.2019 № 5", INDICATORS)
+    message = next(w.message for w in rep.warnings if w.code == "invalid-date")
+    assert message == "дати 31.02.2019 немає в календарі"
+
+
 def test_title_kinds():
     assert document_kind("Звіт про виконання програми за 2019 рік").value == "annual"
     assert document_kind("Інформація про виконання програми за І півріччя 2020 року").value == "interim"

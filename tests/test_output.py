@@ -226,6 +226,17 @@ def test_output_under_a_file_names_the_output_not_the_input(tmp_path, capsys):
     assert str(blocker / "zvit.json") in err and "is a file, not a folder" in err
 
 
+def test_output_errors_speak_ukrainian_with_lang_uk(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", "utf-8")
+    code, _, err = run_cli(capsys, "--lang", "uk", "parse", DOCX, "-o", blocker / "zvit.json")
+    assert code == 1
+    assert err.strip() == (f"extractor: помилка: {blocker / 'zvit.json'}: не вдалося записати результат: "
+                           f"{blocker} — файл, а не тека")
+    code, _, err = run_cli(capsys, "--lang", "uk", "batch", DOCX, "-o", blocker)
+    assert code != 0 and "результати пишуться в теку, а це файл" in err
+
+
 def test_output_folder_not_writable_names_the_output_and_the_reason(tmp_path, capsys, monkeypatch):
     import extractor.writers.atomic as atomic
 

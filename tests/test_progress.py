@@ -79,3 +79,21 @@ def test_every_status_has_its_line_with_a_note():
         "[3/4] ok        c.pdf (same bytes as a.pdf)",
         "[4/4] warning   d.pdf (resumed)",
     ]
+
+
+def test_log_lines_and_bar_speak_ukrainian_in_a_ukrainian_session():
+    from extractor.i18n import using
+
+    out = io.StringIO()
+    with using("uk"):
+        p = Progress(3, stream=out, tty=False)
+        p.advance("ok", "a.pdf", 1.25)
+        p.advance("no-tables", "c.pdf", 0.5)
+        p.advance("failed", "b.pdf", 0.5, error="b.pdf: порожній файл")
+        bar = bar_line(5, 20, 10.0, width=200)
+    lines = out.getvalue().splitlines()
+    # the status column is as wide as the longest word of the language, so the names stay aligned
+    # (the longest here is "попередження", 12 letters)
+    assert lines == ["[1/3] успішно      a.pdf (1.2 с)", "[2/3] без таблиць  c.pdf (0.5 с)",
+                     "[3/3] помилка      b.pdf: порожній файл"]
+    assert "5/20 файлів" in bar and "0.5 файлів/с" in bar and "залишилось 0:30" in bar

@@ -136,8 +136,8 @@ def extract_report(doc: Document, source: Source, settings: ExtractSettings = DE
     # decisions stand below the title; above it are stamps ("ЗАТВЕРДЖЕНО рішенням …") and the annex line
     start = next((i + 1 for i, line in enumerate(lines) if info.title and info.title.startswith(line)), 0)
     decisions, date_problems = find_decisions(lines[start:])
-    for problem in date_problems:
-        warnings.append(problems.INVALID_DATE.finding("decisions", detail=problem))
+    for printed in date_problems:
+        warnings.append(problems.INVALID_DATE.finding("decisions", date=printed))
     signatory = read_signatory(raw_lines(after))
 
     for code, message in doc.notes:

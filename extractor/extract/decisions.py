@@ -39,7 +39,7 @@ def _foreign(prefix: str, vocab: Vocabulary) -> bool:
 
 
 def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
-    """All decisions in document order, and problems (dates that do not exist)."""
+    """All decisions in document order, and the printed dates that do not exist in the calendar."""
     decisions: list[Decision] = []
     problems: list[str] = []
     seen: set[tuple] = set()
@@ -75,7 +75,7 @@ def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
             number = _clean_number(number_text)
             parsed = parse_date(date_text)
             if parsed.problem and parsed.value is None:
-                problems.append(parsed.problem)
+                problems.append(clean_text(date_text))
             text = clean_text(line[start:end]).rstrip(".,;")
             key = (parsed.value, number)
             if key in seen:

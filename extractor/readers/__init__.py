@@ -198,7 +198,7 @@ def _dispatch(inp: Input, settings: Settings) -> Document:
             return read_xlsx(inp.data, path=path, limits=limits)
         if inp.format in CONVERTED_FORMATS:
             return _read_converted(inp, limits)
-    raise UnsupportedFormat(path, f"format {inp.format!r} is not supported")
+    raise UnsupportedFormat(path, _("format {format} is not supported").format(format=repr(inp.format)))
 
 
 def _read_converted(inp: Input, limits: Limits) -> Document:

@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from ..document import Block, Document, Paragraph
 from ..errors import CorruptFile, UnsupportedFormat
+from ..i18n import _
 from ..limits import DEFAULT_LIMITS, Limits
 from ..problems import DECODING, NO_TABLE_MARKUP, REGROUPED_TABLE
 from ..settings import DEFAULT_TEXT, TextSettings
@@ -107,7 +108,8 @@ def decode_text(data: bytes, *, path: str, settings: TextSettings = DEFAULT_TEXT
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as e:
-                raise CorruptFile(path, f"the text declares {encoding} by its BOM but byte {e.start} is invalid") from e
+                raise CorruptFile(path, _("the text declares {encoding} by its BOM but byte {byte} is invalid").format(
+                    encoding=encoding, byte=e.start)) from e
             return _clean(text, path, settings), encoding
     # BOM-less UTF-16 first: Cyrillic UTF-16 is also valid (control-ridden) UTF-8
     utf16 = _bomless_utf16(data, settings)
@@ -140,7 +142,7 @@ def _clean(text: str, path: str, settings: TextSettings = DEFAULT_TEXT) -> str:
     if sample:
         control = sum(sample.count(ch) for ch in _CONTROL_CHARS)
         if control > len(sample) * settings.max_control_share:
-            raise UnsupportedFormat(path, "the bytes decode to control characters, not text")
+            raise UnsupportedFormat(path, _("the bytes decode to control characters, not text"))
     return text
 
 

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import OutputError
+from ..i18n import _
 
 #: permissions of a written file: read/write as a plain open() would give under the umask
 _UMASK = os.umask(0)
@@ -44,14 +45,16 @@ def _make_folder(path: Path) -> None:
     except OSError as e:
         for ancestor in (folder, *folder.parents):
             if ancestor.exists() and not ancestor.is_dir():
-                raise OutputError(path, f"cannot write the output: {ancestor} is a file, not a folder") from e
-        raise OutputError(path, f"cannot create the folder {folder} ({e.strerror or e})") from e
+                raise OutputError(path, _("cannot write the output: {ancestor} is a file, not a folder").format(
+                    ancestor=ancestor)) from e
+        raise OutputError(path, _("cannot create the folder {folder} ({reason})").format(
+            folder=folder, reason=e.strerror or e)) from e
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
     if path.is_dir():
-        raise OutputError(path, "cannot write the output: this is a folder")
+        raise OutputError(path, _("cannot write the output: this is a folder"))
     _make_folder(path)
     try:
         if _special_target(path):

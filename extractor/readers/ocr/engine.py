@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import OcrUnavailable
+from ...i18n import _
 
 #: where Debian, Fedora, Homebrew and source builds put the language data
 TESSDATA_DIRS = (
@@ -152,7 +153,8 @@ class Engine:
         try:
             self._api = tesserocr.PyTessBaseAPI(path=datapath, lang="+".join(languages), psm=PSM_AUTO)
         except RuntimeError as exc:
-            raise OcrUnavailable(path, f"Tesseract could not load its language data from {datapath}: {exc}") from exc
+            raise OcrUnavailable(path, _("Tesseract could not load its language data from {folder}: {reason}").format(
+                folder=datapath, reason=exc)) from exc
         self.version = tesserocr.tesseract_version().split()[1] if tesserocr.tesseract_version() else "?"
         self.languages = "+".join(languages)
 
