@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr, WithJsonSchema
 
 SCHEMA_VERSION = "1.1"
 
@@ -175,14 +175,25 @@ class Location(_Model):
         default_factory=dict,
         description="PDF: the box of the cell each value was read from, keyed like raw ('planned', "
                     "'breakdown[0].actual', ...), same coordinates as bbox; a value whose printed text stands in "
-                    "no cell or in several cells of the row has none (its row's box shows it); empty in other "
-                    "formats (since 1.1)")
+                    "no cell of the row, or in several and not in the column it was read from, has none (its "
+                    "row's box shows it); empty in other formats (since 1.1)")
     ocr: OcrReading | None = Field(
         default=None,
         exclude_if=lambda value: value is None,
         description="Scanned pages: the OCR confidence of the row and of each printed value; absent for rows "
                     "read from a text layer or markup (since 1.1)",
     )
+    #: the grid column each value was read from, keyed like raw; extraction records it so that a value
+    #: printed twice in a row ("20,0" planned and "20,0" actual) is boxed in its own cell. Not written out.
+    _columns: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def read_from(self, key: str, col: int) -> None:
+        """Record that the value ``key`` (a raw key) was read from grid column ``col``."""
+        self._columns[key] = col
+
+    def column_of(self, key: str) -> int | None:
+        """The grid column the value ``key`` was read from, when extraction recorded it."""
+        return self._columns.get(key)
 
 
 class Breakdown(_Model):

@@ -4,8 +4,10 @@
 source row has a box (a PDF row) its ``location.bbox``, and each of its values
 the box of the cell that printed it (``location.cells``, keyed like ``raw``):
 the one cell covering the row whose text reads as the printed value. A value
-whose text stands in no cell of the row, or in several (planned and actual
-both "20,0"), gets no box of its own: the row's box stands for it, so a box
+printed in several cells of the row (planned and actual both "20,0") gets
+the cell of the grid column extraction read it from (``Location.column_of``).
+A value whose text stands in no cell of the row, or in several and not in
+that column, gets no box of its own: the row's box stands for it, so a box
 never points at the wrong cell. Boxes are rounded to 0.1 pt.
 """
 
@@ -79,6 +81,9 @@ def attach_boxes(report: Report, document: Document) -> Report:
         loc.bbox = _box(row.bbox)
         for key, printed in item.raw.items():
             found = [c for c in cells if c.bbox is not None and prints(c, printed)]
+            if len(found) > 1:  # printed twice in the row: the cell of the column it was read from
+                col = loc.column_of(key)
+                found = [c for c in found if col is not None and c.col <= col < c.col + c.col_span]
             if len(found) == 1:
                 loc.cells[key] = _box(found[0].bbox)
     return report

@@ -73,19 +73,36 @@ def test_each_value_gets_the_box_of_the_one_cell_that_printed_it():
     assert "planned" not in loc.cells and "actual" not in loc.cells
 
 
-def test_rows_without_boxes_keep_an_empty_location():
-    report = parse(SAMPLES / "rivne-pytna-voda-2021.docx")
-    assert all(f.location.bbox is None and f.location.cells == {} for f in report.funding)
+def test_a_value_printed_twice_in_a_row_gets_the_cell_of_the_column_it_was_read_from():
+    location = Location(page=1, table=0, row=1)
+    location.read_from("planned", 1)
+    location.read_from("actual", 2)
+    row = FundingRow(planned=Decimal("20"), actual=Decimal("20"), raw={"planned": "20,0", "actual": "20,0"},
+                     location=location)
+    loc = attach_boxes(Report(source=Source(file="z.pdf"), funding=[row]), boxed_document()).funding[0].location
+    assert loc.cells["planned"] == [50.0, 100.0, 100.0, 120.0]
+    assert loc.cells["actual"] == [100.0, 100.0, 150.0, 120.0]
+    # the recorded column is not written out: the JSON keeps the contract
+    assert "_columns" not in loc.model_dump_json() and "read_from" not in loc.model_dump_json()
 
 
-def test_pdf_sample_values_point_into_their_rows():
+def test_a_recorded_column_that_holds_neither_copy_gives_no_box():
+    location = Location(page=1, table=0, row=1)
+    location.read_from("planned", 3)  # the column of "15,5", not of either "20,0"
+    row = FundingRow(planned=Decimal("20"), raw={"planned": "20,0"}, location=location)
+    loc = attach_boxes(Report(source=Source(file="z.pdf"), funding=[row]), boxed_document()).funding[0].location
+    assert "planned" not in loc.cells
+
+
+def test_rivne_pdf_values_printed_twice_in_their_row_each_point_at_their_own_cell():
     report = parse(SAMPLES / "rivne-pytna-voda-2021.pdf")
-    boxed = [f for f in report.funding if f.location.bbox]
-    assert len(boxed) == len(report.funding)
-    cells = 0
-    for f in boxed:
-        x0, top, x1, bottom = f.location.bbox
-        for box in f.location.cells.values():
-            cells += 1
-            assert x0 - 1 <= box[0] < box[2] <= x1 + 1 and top - 1 <= box[1] < box[3] <= bottom + 1
-    assert cells > len(boxed)
+    twice = 0
+    for row in (*report.funding, *report.indicators):
+        texts = list(row.raw.values())
+        keys = [k for k, v in row.raw.items() if texts.count(v) > 1 and not k.startswith(("task", "measure"))]
+        for key in keys:
+            assert key in row.location.cells, (row.location.row, key)
+        boxes = [tuple(row.location.cells[k]) for k in keys]
+        assert len(set(boxes)) == len(boxes)  # no two values share a box
+        twice += len(keys)
+    assert twice > 20  # the sample prints many equal planned/actual pairs

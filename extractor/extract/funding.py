@@ -377,15 +377,17 @@ def _fill_amounts(row: FundingRow, money: list[ColumnSpec], texts: dict[int, str
         if spec.field in ("planned", "actual") and spec.is_split:
             idx = order.index((spec.year, spec.source))
             setattr(entries[(spec.year, spec.source)], spec.field, value)
-            if raw:
-                row.raw[f"breakdown[{idx}].{spec.field}"] = raw
-        elif spec.is_year_total:
-            if raw:  # a year's printed total beside its sources: kept for checking by eye
-                row.raw[f"{spec.field}[{spec.year}]"] = raw
+            key = f"breakdown[{idx}].{spec.field}"
+        elif spec.is_year_total:  # a year's printed total beside its sources: kept for checking by eye
+            key = f"{spec.field}[{spec.year}]"
         elif spec.field not in totals:
             totals[spec.field] = value
-            if raw:
-                row.raw[spec.field] = raw
+            key = spec.field
+        else:
+            continue
+        if raw:
+            row.raw[key] = raw
+            row.location.read_from(key, spec.col)
     row.breakdown = [entries[k] for k in order]
     for name in ("planned", "actual"):
         if name in totals:

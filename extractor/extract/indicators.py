@@ -89,5 +89,6 @@ def extract_indicators(layout: TableLayout, vocab: Vocabulary) -> list[Indicator
             value, _numeric = try_number(text)
             setattr(row, key, value)
             row.raw[key] = clean_text(text)
+            row.location.read_from(key, col[key])
         rows.append(row)
     return rows
