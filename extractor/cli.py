@@ -682,7 +682,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     try:
         settings = ServeSettings(
-            host=args.host, port=args.port, limits=_limits(args), timeout=args.timeout, max_files=args.max_files,
+            host=args.host, port=args.port, parse=_settings(args), timeout=args.timeout, max_files=args.max_files,
             jobs=args.jobs, keep=Path(args.keep) if args.keep else None, lang=language(),
         )
     except ValueError as e:

@@ -25,6 +25,7 @@ import dataclasses
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import stat
 import subprocess
@@ -324,27 +325,31 @@ def run_local(
 # -- dask.distributed ------------------------------------------------------------------
 
 
-def convert_isolated(name: str, data: bytes, limits: dict, timeout: float | None, lang: str | None = None) -> dict:
+def convert_isolated(name: str, data: bytes, settings: Settings | Limits | None, timeout: float | None,
+                     lang: str | None = None) -> dict:
     """Dask task: parse the bytes of one file in a child Python process, killed at ``timeout``.
 
     The bytes are written under their own file name into a private temporary
-    folder, so the report names its source as usual. ``lang`` is the language
-    of the client's messages. Returns ``Outcome.to_dict()``.
+    folder, so the report names its source as usual. The child gets the whole
+    root ``settings`` of the client (pickled on its stdin: the child is this
+    package, never another program) and ``lang``, the language of the
+    client's messages. Returns ``Outcome.to_dict()``.
     """
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="extractor-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        cmd = [sys.executable, "-m", "extractor.runner", str(path), json.dumps(limits), lang or language()]
+        cmd = [sys.executable, "-m", "extractor.runner", str(path), lang or language()]
         try:
-            done = subprocess.run(cmd, capture_output=True, timeout=timeout, text=True, encoding="utf-8")
+            done = subprocess.run(cmd, input=pickle.dumps(settings_of(settings)), capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:  # subprocess.run has killed the child
             return timeout_outcome(name, timeout or 0.0).to_dict()
-        if done.returncode != 0 or not done.stdout.strip():
-            lines = (done.stderr or "").strip().splitlines()
+        stdout = (done.stdout or b"").decode("utf-8", "replace")
+        if done.returncode != 0 or not stdout.strip():
+            lines = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()
             detail = lines[-1] if lines else f"exit code {done.returncode}"
             return error_outcome(name, CRASH_CODE, f"{name}: worker process died: {detail}", time.monotonic() - start).to_dict()
-        outcome = json.loads(done.stdout)
+        outcome = json.loads(stdout)
         # messages name the temporary path; show the file name the user gave
         if outcome.get("error"):
             outcome["error"] = outcome["error"].replace(str(path), name)
@@ -376,7 +381,7 @@ def run_dask(
     """Run the per-file work on a dask.distributed cluster; yield Outcomes as they finish.
 
     ``address`` is a scheduler address ("tcp://host:8786") or a ``distributed.Client``.
-    The workers' child processes get the ``Limits`` of the settings; the other parts are their defaults.
+    The workers' child processes get the whole root settings (limits, readers, extraction, checks).
     Tasks are submitted a few at a time per worker thread, so the client never
     holds the bytes of the whole input in memory.
     """
@@ -388,7 +393,6 @@ def run_dask(
         window = max(1, threads * DASK_TASKS_PER_THREAD)
         settings = settings_of(limits)
         limits = settings.limits
-        limits_dict = dataclasses.asdict(limits)
         lang = language()
         todo = deque(paths)
         futures: dict = {}
@@ -405,7 +409,7 @@ def run_dask(
                 too_big = True
             if too_big:  # unreadable, over the limit or not a regular file: the local work reports it exactly
                 return convert(path, settings)
-            fut = client.submit(convert_isolated, p.name, data, limits_dict, timeout, lang, pure=False)
+            fut = client.submit(convert_isolated, p.name, data, settings, timeout, lang, pure=False)
             futures[fut] = path
             seq.add(fut)
             return None
@@ -435,11 +439,12 @@ def run_dask(
 
 
 def _child_main(argv: list[str]) -> int:
-    """``python -m extractor.runner FILE LIMITS_JSON [LANG]``: print the Outcome of one file as JSON."""
-    path, limits_json, *rest = argv
+    """``python -m extractor.runner FILE [LANG]`` with the pickled root settings on stdin (``convert_isolated``):
+    print the Outcome of one file as JSON."""
+    path, *rest = argv
     if rest:
         set_language(rest[0])
-    outcome = convert(path, Limits(**json.loads(limits_json)))
+    outcome = convert(path, settings_of(pickle.loads(sys.stdin.buffer.read())))
     sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False))
     return 0
 

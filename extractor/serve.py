@@ -43,7 +43,8 @@ from typing import BinaryIO
 
 from .errors import ExtractorError
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, _, using
-from .limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT_SECONDS, Limits
+from .limits import DEFAULT_TIMEOUT_SECONDS, Limits
+from .settings import Settings, default_settings, settings_of
 from .runner import Outcome, convert, run_local
 
 #: files one request may carry
@@ -64,7 +65,8 @@ class ServeSettings:
 
     host: str = "127.0.0.1"
     port: int = 8000
-    limits: Limits = DEFAULT_LIMITS
+    #: the settings every upload is parsed with (limits, PDF engine, OCR, …), as batch has them
+    parse: Settings = field(default_factory=default_settings)
     timeout: float | None = DEFAULT_TIMEOUT_SECONDS
     max_files: int = DEFAULT_MAX_FILES
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -81,6 +83,10 @@ class ServeSettings:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, got {self.lang!r}")
+
+    @property
+    def limits(self) -> Limits:
+        return self.parse.limits
 
     @property
     def max_request_bytes(self) -> int:
@@ -121,17 +127,18 @@ def downloads_of(report, name: str, csv_style=None) -> dict[str, bytes]:
     }
 
 
-def view_work(path: str, limits: Limits, lang: str = DEFAULT_LANGUAGE, prefix: str = "", csv_style=None) -> Outcome:
+def view_work(path: str, settings: Settings | Limits, lang: str = DEFAULT_LANGUAGE, prefix: str = "",
+              csv_style=None) -> Outcome:
     """Parse one upload (``runner.convert``: the batch's errors) and draw its view and downloads; never raises.
 
     Everything is in ``lang``: the messages of the report and the view.
     """
     with using(lang):
-        return _view_work(path, limits, lang, prefix, csv_style)
+        return _view_work(path, settings_of(settings), lang, prefix, csv_style)
 
 
-def _view_work(path: str, limits: Limits, lang: str, prefix: str, csv_style) -> Outcome:
-    outcome = convert(path, limits)
+def _view_work(path: str, settings: Settings, lang: str, prefix: str, csv_style) -> Outcome:
+    outcome = convert(path, settings)
     if outcome.report_json is None:
         return outcome
     result = ViewOutcome(**outcome.to_dict())
@@ -147,7 +154,7 @@ def _view_work(path: str, limits: Limits, lang: str, prefix: str, csv_style) -> 
         else:
             from .readers import read
 
-            sources = report_sources(report, read(path, limits))
+            sources = report_sources(report, read(path, settings))
         result.html = html_fragment(report, sources, lang, prefix)
     except Exception as e:  # extractor's own failure: the report stands, the view is missing
         result.view_error = f"internal error while drawing the view ({type(e).__name__}: {' '.join(str(e).split())})"
@@ -235,7 +242,7 @@ def parse_uploads(files: list[tuple[str | None, BinaryIO]], settings: ServeSetti
             names[str(path)] = (i, path.name)
         outcomes: dict[int, Outcome] = {}
         prefixed = partial(_prefixed_work, work=work, places={p: names[p][0] for p in paths})
-        for outcome in run_local(paths, min(settings.jobs, len(paths)), settings.timeout, settings.limits, prefixed):
+        for outcome in run_local(paths, min(settings.jobs, len(paths)), settings.timeout, settings.parse, prefixed):
             outcomes[names[outcome.path][0]] = outcome
         results = []
         for path in paths:
@@ -247,9 +254,9 @@ def parse_uploads(files: list[tuple[str | None, BinaryIO]], settings: ServeSetti
         return results
 
 
-def _prefixed_work(path: str, limits: Limits, work, places: dict[str, int]) -> Outcome:
+def _prefixed_work(path: str, settings: Settings, work, places: dict[str, int]) -> Outcome:
     """The view work of one path of several, with the id prefix of its place on the page."""
-    return work(path, limits, prefix=f"r{places[path]}-")
+    return work(path, settings, prefix=f"r{places[path]}-")
 
 
 # -- the web application ---------------------------------------------------------------------

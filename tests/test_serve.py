@@ -22,6 +22,7 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from extractor import parse  # noqa: E402
 from extractor.limits import Limits  # noqa: E402
+from extractor.settings import Settings  # noqa: E402
 from extractor.serve import ServeSettings, create_app, safe_name  # noqa: E402
 
 from conftest import SAMPLES  # noqa: E402
@@ -112,14 +113,14 @@ def test_serve_too_many_files_are_refused():
 
 
 def test_serve_upload_larger_than_the_bound_is_refused_before_it_is_read():
-    c = client(max_files=1, limits=Limits(max_file_bytes=1000))
+    c = client(max_files=1, parse=Settings(limits=Limits(max_file_bytes=1000)))
     r = c.post("/parse", content=b"x" * 10, headers={"content-length": str(3 * 1024 * 1024),
                                                        "content-type": "multipart/form-data; boundary=x"})
     assert r.status_code == 413
 
 
 def test_serve_file_over_the_size_limit_gets_the_limit_error():
-    c = client(limits=Limits(max_file_bytes=2000))
+    c = client(parse=Settings(limits=Limits(max_file_bytes=2000)))
     r = upload(c, (DOCX.name, DOCX.read_bytes()[:1500]), ("big.docx", DOCX.read_bytes()[:2500]))
     assert r.status_code == 200
     errors = re.findall(r'<div class="error">([^<]+)</div>', r.text)
@@ -167,3 +168,19 @@ def test_serve_settings_are_validated():
         ServeSettings(max_files=0)
     with pytest.raises(ValueError):
         ServeSettings(lang="fr")
+
+
+def test_uploads_are_parsed_with_the_pages_whole_settings_not_only_its_limits():
+    """A part of the settings the page was started with (here: coverage warnings off) reaches the workers."""
+    import io
+    from dataclasses import replace
+
+    from extractor.extract.coverage import CoverageSettings
+    from extractor.serve import parse_uploads
+    from extractor.settings import default_settings
+
+    text = "Звіт про виконання програми\nбез таблиць\n".encode("utf-8")
+    quiet = ServeSettings(jobs=1, parse=replace(default_settings(), coverage=CoverageSettings(0)))
+    (default,) = parse_uploads([("a.txt", io.BytesIO(text))], ServeSettings(jobs=1), "en")
+    (tuned,) = parse_uploads([("a.txt", io.BytesIO(text))], quiet, "en")
+    assert "low-coverage" in default.html and "low-coverage" not in tuned.html
