@@ -85,6 +85,7 @@ def body_texts(table: Table) -> list[list[str]]:
         ("Завдання 1. Енергоефективна модернізація", ROMAN_TEXT), ("Напрям №3: Дороги", ROMAN_TEXT),
         ("Завдання", TEXT), ("Завдання програми", TEXT), ("Показники затрат", ROMAN_TEXT),
         ("Показники продукту:", ROMAN_TEXT), ("Показники затрат на утримання мережі", TEXT),
+        ("протягом 2023 року", YEAR), ("ІІ квартал 2023 р.", YEAR), ("2022–2024 роки", YEAR), ("до 2025 року", YEAR),
     ],
 )
 def test_line_kinds(line, kind):
@@ -239,6 +240,41 @@ def test_a_numbered_task_heading_is_its_number_and_a_text_over_the_rest_of_the_r
     assert len(rows) == 5
     assert [(c.text, c.col, c.col_span) for c in rows[0].cells] == [("1.", 0, 1), ("Розвиток первинної медичної допомоги", 1, 6)]
     assert body_texts(table)[1] == body[1]
+
+
+TASK_COLUMN_HEADER = [["№ з/п", "Пріоритетні завдання", "Зміст заходів", "Термін виконання", "Виконавці",
+                       "Обсяг фінансування, тис. грн", "Фактично профінансовано, тис. грн", "Відсоток виконання"]]
+
+
+def test_measure_cells_opening_with_their_number_on_a_line_of_its_own_beside_a_task_column():
+    """With a task column, "1." "Облаштування …" is the number and the task, not a numbered heading row, and
+    "1.1." on a line of its own opens the measure cell ("1.1." "Ремонт …"); terms worded in full stay terms."""
+    body = [
+        ["1.", "Облаштування захисних споруд", "1.1.\nРемонт найпростіших укриттів", "ІІ квартал 2023 р.",
+         "Управління з питань НС\nміської ради", "1 800,0", "1 260,4", "70,0"],
+        [None, None, "1.2.\nОблаштування укриттів системами вентиляції", "2022–2024 роки",
+         "Управління з питань НС\nміської ради", "2 600,0", "910,0", "35,0"],
+        ["2.", "Розвиток системи оповіщення", "2.1.\nВстановлення електросирен", "2023 рік",
+         "КП «Теплокомуненерго»\nУправління з питань НС", "740,0", "740,0", "100,0"],
+        [None, None, "2.2.\nМодернізація системи оповіщення", "протягом 2023 року",
+         "Управління з питань НС\nміської ради", "1 150,0", "–", "–"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(TASK_COLUMN_HEADER + body))))
+    assert body_texts(table) == [[c or "" for c in row] for row in body]
+
+
+def test_a_lone_empty_line_between_two_rows_is_in_no_cell():
+    """Where a page broke the table, an empty line stands between two rows; it is no trailing part of a value."""
+    body = [
+        ["1.", "Збереження культурної спадщини", "1.1 Реставрація фасаду", "2023", "Управління культури",
+         "3 200,0", "1 450,0", "45,3"],
+        [None, None, "1.2 Облаштування підсвітки", "2023", "КП «Міськсвітло»", "860,0", "860,0", "100,0"],
+        ["2.", "Підтримка творчих колективів", "2.1 Проведення фестивалю", "2023", "Управління культури",
+         "1 100,0", "1 020,3", "92,8"],
+    ]
+    lines = export(TASK_COLUMN_HEADER + body[:2]) + [""] + export(body[2:])
+    (table,) = tables(read_cell_blocks("\n".join(lines)))
+    assert body_texts(table) == [[c or "" for c in row] for row in body]
 
 
 def test_amounts_stacked_line_by_line_in_every_money_cell_are_cut_evenly_between_the_money_columns():

@@ -68,6 +68,7 @@ EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, ROMAN_TEXT, LOWER
 KINDS = (EMPTY, ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT, ROMAN_TEXT, LOWER_TEXT, TEXT)
 _TEXT_KINDS = frozenset((NUMBERED_TEXT, ROMAN_TEXT, LOWER_TEXT, TEXT))
 _VALUE_KINDS = frozenset((ORDINAL, INTEGER, AMOUNT, PERCENT, YEAR))
+_PLAIN_TEXT = frozenset((LOWER_TEXT, TEXT))
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class RegroupSettings:
     smoothing: float = 0.5
     #: how many cells the prior of a column's role weighs against the counted ones
     prior_weight: float = 4.0
+    #: cost (nats) of an empty line standing between two rows, in no cell (a page broke the table there)
+    stray_line_cost: float = 4.0
     #: lines looked at per table (guards the quadratic worst case)
     max_body_lines: int = 20000
     #: cost (nats) taken off a line opening a cell in a column whose one-line cells opened with the same words
@@ -115,8 +118,8 @@ class RegroupSettings:
             raise ValueError("column bounds must satisfy 2 <= min_columns <= max_columns <= 200")
         if self.column_slack < 0 or self.rounds < 1:
             raise ValueError("column_slack must be >= 0 and rounds >= 1")
-        if self.paragraph_line_cost <= 0 or self.smoothing <= 0 or self.prior_weight <= 0:
-            raise ValueError("paragraph_line_cost, smoothing and prior_weight must be positive")
+        if min(self.paragraph_line_cost, self.smoothing, self.prior_weight, self.stray_line_cost) <= 0:
+            raise ValueError("paragraph_line_cost, smoothing, prior_weight and stray_line_cost must be positive")
         for name in ("heading_share", "label_share"):
             if not 0 < getattr(self, name) < 1:
                 raise ValueError(f"{name} must lie strictly between 0 and 1")
@@ -134,9 +137,12 @@ _ORDINAL_RE = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+\
 _INTEGER_RE = re.compile(r"^\d{1,3}$")
 _AMOUNT_RE = re.compile(r"^(?:[-+−–]?\s?\d{1,3}(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[-+−–]?\s?\d+(?:[.,]\d+)?|[-–—]+|x|х)$")
 _PERCENT_RE = re.compile(r"^[-+−–]?\s?\d+(?:[.,]\d+)?\s?%$")
+#: a year or a term: "2023", "2022–2024 роки", "ІІ квартал 2023 р.", "протягом 2023 року", "до 2025 року"
 _YEAR_RE = re.compile(
-    r"^(?:(?:І|ІІ|ІІІ|ІV|I|II|III|IV)\s+(?:кв\.?|квартал)\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?"
-    r"(?:\s*(?:р\.|рр\.|рік|роки|років))?$"
+    r"^(?:(?:протягом|упродовж|до|у|в|на|з|із)\s+)?"
+    r"(?:(?:І|ІІ|ІІІ|ІV|I|II|III|IV)\s+(?:кв\.?|квартал|квартали|півріччя)\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?"
+    r"(?:\s*(?:р\.|рр\.|рік|року|роки|років))?$",
+    re.IGNORECASE,
 )
 _ROMAN_TEXT_RE = re.compile(r"^[IVXLІХ]{1,6}\.\s+\S")
 _NUMBERED_TEXT_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLІХ]{1,6}\.)\s+\S")
@@ -348,6 +354,7 @@ class _Profile:
 _ROLE_KINDS: dict[str | None, dict[str, float]] = {
     "number": {ORDINAL: 0.4, INTEGER: 0.3, EMPTY: 0.2},
     "text": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2, ROMAN_TEXT: 0.01},
+    "task": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2, ROMAN_TEXT: 0.01},
     "term": {YEAR: 0.6, EMPTY: 0.1, TEXT: 0.1, LOWER_TEXT: 0.05},
     "amount": {AMOUNT: 0.5, INTEGER: 0.15, EMPTY: 0.15, PERCENT: 0.05},
     "percent": {PERCENT: 0.4, AMOUNT: 0.35, INTEGER: 0.05, EMPTY: 0.1},
@@ -356,8 +363,17 @@ _ROLE_KINDS: dict[str | None, dict[str, float]] = {
 }
 #: roles whose cells hold values, never running text
 _VALUE_ROLES = frozenset(("number", "amount", "percent"))
+#: per role, the kinds of line a cell of the column never runs on into
+_NO_RUN_ON: dict[str | None, frozenset[str]] = {
+    **{role: _TEXT_KINDS for role in _VALUE_ROLES},
+    "text": frozenset((ORDINAL, AMOUNT, PERCENT, YEAR)),
+    "task": frozenset((ORDINAL, AMOUNT, PERCENT, YEAR)),
+    "term": frozenset((ORDINAL, AMOUNT, PERCENT)),
+}
+#: roles of columns of text: a task column's text is a task's (a table with one has no task heading rows)
+_TEXT_ROLES = frozenset(("text", "task"))
 _FIELD_ROLES = {
-    "number": "number", "measure_number": "number", "term": "term", "percent": "percent", "unit": "unit",
+    "task": "task", "number": "number", "measure_number": "number", "term": "term", "percent": "percent", "unit": "unit",
     "planned": "amount", "actual": "amount",
 }
 #: cost of an empty line outside the table
@@ -499,7 +515,9 @@ def _learn(
                     label[kinds[a]] += 1
                 continue
             cells[col] += 1
-            first[col][kinds[a]] += 1
+            split = (b - a > 1 and kinds[a] == ORDINAL and kinds[a + 1] in _PLAIN_TEXT
+                     and col < len(roles) and roles[col] in _TEXT_ROLES)
+            first[col][NUMBERED_TEXT if split else kinds[a]] += 1
             if b - a > 1:
                 multi[col] += 1
                 for k in range(a + 1, b):
@@ -535,11 +553,22 @@ def _cut(
             if key is not None and key in anchors:
                 c_first[c][i] -= settings.anchor_bonus
     c_more = [[-log(profile.more[c][k]) for k in kinds] for c in range(n_cols)]
-    # a column of values never runs on into text (its cell ended; what follows is the next cell)
-    blocked = [
-        [profile.roles[c] in _VALUE_ROLES and k in _TEXT_KINDS for k in kinds] if c < len(profile.roles) else [False] * n
+    # a text cell of several lines opening with a bare item number opens as a numbered text ("1.1." "Ремонт …")
+    split = [kinds[i] == ORDINAL and i + 1 < n and kinds[i + 1] in _PLAIN_TEXT for i in range(n)]
+    c_split = [
+        [-log(profile.first[c][NUMBERED_TEXT]) if split[i] else c_first[c][i] for i in range(n)]
+        if c < len(profile.roles) and profile.roles[c] in _TEXT_ROLES else c_first[c]
         for c in range(n_cols)
     ]
+    # a column of values never runs on into text, nor a column of text or terms into a bare item number or a
+    # value (its cell ended; what follows is the next cell: "1.1." opens the measure, "1 800,0" the amount)
+    blocked = [
+        [k in _NO_RUN_ON.get(profile.roles[c], ()) for k in kinds] if c < len(profile.roles) else [False] * n
+        for c in range(n_cols)
+    ]
+    # a numbered heading row ("1." "Розвиток …" over the rest) opens a task where no column holds the tasks
+    numbered_headings = n_cols > 2 and "task" not in profile.roles
+    ends_open = [c < len(profile.roles) and profile.roles[c] in _VALUE_ROLES for c in range(n_cols)]
     # prefix sums of the continuation costs, per column
     pre_more = []
     for c in range(n_cols):
@@ -564,12 +593,22 @@ def _cut(
             base = dp[c][i]
             if base == inf or i == n:
                 continue
+            if c == 0 and kinds[i] == EMPTY and 0 < i < n - 1 and kinds[i - 1] != EMPTY and kinds[i + 1] != EMPTY:
+                # a stray empty line between two rows (where a page broke the table), in no cell; one alone:
+                # empty lines next to others are the covered cells of a row
+                total = base + settings.stray_line_cost
+                if total < dp[0][i + 1]:
+                    dp[0][i + 1] = total
+                    back[0][i + 1] = (0, i, 0)
             for k in range(1, min(kmax, n - i) + 1):
                 if k > 1 and (kinds[i] == EMPTY or blocked[c][i + k - 1]):
                     # an empty line is a cell of its own (covered or empty), never a cell's first
                     # paragraph; a value cell does not run on into text
                     break
-                cost = c_first[c][i] + (one[c] if k == 1 else run_on[c] + pre_more[c][i + k] - pre_more[c][i + 1])
+                if k > 1 and kinds[i + k - 1] == EMPTY and ends_open[c]:
+                    continue  # nor a value cell's last: the empty lines after it are the next cells
+                cost = (c_first[c][i] + one[c]) if k == 1 else (
+                    c_split[c][i] + run_on[c] + pre_more[c][i + k] - pre_more[c][i + 1])
                 if c == 0:
                     cost += row_plain
                 nc = c + 1
@@ -593,7 +632,7 @@ def _cut(
                         if total < dp[nc][i + k]:
                             dp[nc][i + k] = total
                             back[nc][i + k] = (c, i, span)
-            if c == 1 and n_cols > 2 and kinds[i] in _TEXT_KINDS and i > 0 and kinds[i - 1] == ORDINAL:
+            if c == 1 and numbered_headings and kinds[i] in _TEXT_KINDS and i > 0 and kinds[i - 1] == ORDINAL:
                 # a numbered heading: its number, then its text over the rest of the row ("1." "Розвиток …")
                 total = base + row_head + c_head[i]
                 if total < dp[0][i + 1]:
@@ -628,7 +667,8 @@ def _cut(
         step = back[c][i]
         assert step is not None
         pc, pi, span = step
-        cells.append((pc, span, pi, i))
+        if span:
+            cells.append((pc, span, pi, i))
         c, i = pc, pi
     cells.reverse()
     rows: list[_RowCut] = []
