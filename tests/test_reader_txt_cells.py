@@ -110,6 +110,28 @@ def test_header_items_a_percent_sign_alone_continues_a_cell_but_percent_and_word
     assert header_items(lines) == ["Відхилення (+/-), грн", "% виконання", "Відсоток виконання,\n%", "Обсяг\n(%)"]
 
 
+def test_a_lower_header_row_of_units_only_adds_the_unit_to_the_cells_above():
+    """"тис. грн" merged over the two money columns, the other cells covered by the upper row's."""
+    lines = ["№ з/п", "Зміст заходу", "Термін виконання", "Передбачено на 2022 рік", "Фактично профінансовано",
+             "Відсоток виконання", "", "", "", "тис. грн", ""]
+    assert header_items(lines) == ["№ з/п", "Зміст заходу", "Термін виконання", "Передбачено на 2022 рік\nтис. грн",
+                                   "Фактично профінансовано\nтис. грн", "Відсоток виконання"]
+
+
+def test_a_total_row_first_under_the_header_ends_the_header():
+    header = [["№ з/п", "Найменування заходу", "Строк виконання", "Відповідальні виконавці",
+               "Передбачено програмою, тис. грн", "Фактично використано, тис. грн", "Рівень виконання, %"]]
+    body = [["Всього по Програмі", "15 437,428", "15 262,962", "98,9%"],
+            ["1.", "Реконструкція водогону", "2023", "ММКП «Миколаївводоканал»", "12 345,678", "11 998,102", "97,2%"],
+            ["2.", "Заміна аварійних ділянок", "2023", "ММКП «Миколаївводоканал»", "2 150,500", "2 419,860", "112,5%"]]
+    (block,) = find_header_blocks(export(header + body))
+    assert block.body == 7
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    rows = [r for r in table.rows if not r.is_header]
+    assert [(c.text, c.col, c.col_span) for c in rows[0].cells][0] == ("Всього по Програмі", 0, 4)
+    assert body_texts(table)[1:] == body[1:]
+
+
 def test_task_title_rows_end_the_header_and_are_full_width_rows():
     """A task title row ("Завдання 1. …") right under the header is the first body row, not a header cell."""
     header = [["№ з/п", "Найменування заходу", "Відповідальний виконавець", "Термін виконання",

@@ -18,13 +18,16 @@ Steps, each a pure function:
    opens with a column name of the header vocabulary (``vocab/headers.yaml``)
    followed closely by more such lines (``RegroupSettings.min_header_names``).
    The header runs until the first line that reads as table data (an item
-   number, a value, a numbered text, a group heading) and must itself hold
+   number, a value, a numbered text, a group heading, a total label followed
+   by an amount: a total row first) and must itself hold
    that many names; a column-numbering row 1, 2, …, N under
    it is one more header row and fixes the column count.
 3. **Header items** (``header_items``): the header's lines grouped into
    cells: a line in lower case, a unit ("тис. грн", "%") or "з/п" continues
    the cell above, and an empty line between two parts of one cell belongs
-   to it; other empty lines are cells covered by a vertical merge.
+   to it; other empty lines are cells covered by a vertical merge. A lower
+   header row naming only units ("тис. грн" under the money columns) adds
+   them to the cells above.
 4. **Rows** (``segment_rows``): for a column count N, a dynamic programme
    cuts the body's lines into rows of N cells, each cell one or more lines,
    a full-width cell (a group heading) or a label spanning the leading
@@ -268,6 +271,8 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
                 break
             if t and line_kind(t) in _HEADER_STOP_KINDS:
                 break
+            if t and k + 1 < n and _opens_total_row(t, lines[k + 1]):
+                break
             k += 1
         if k >= n or k - i < settings.min_header_names:
             i = k + 1
@@ -308,11 +313,59 @@ def _trailing_blanks_to_body(lines: Sequence[str], top: int, end: int) -> int:
     return k
 
 
+def _opens_total_row(line: str, next_line: str) -> bool:
+    """A total label followed by an amount: a total row first under the header ("Всього по Програмі", "15 437,4"),
+    not a sub-header "Усього" (other header cells or the first row's number follow one)."""
+    if line_kind(next_line) not in (AMOUNT, PERCENT):
+        return False
+    folded = fold(line)
+    return bool(folded) and _vocabulary().totals.starts(folded)[0] is not None
+
+
 # -- 3. header items ------------------------------------------------------------------------
 
 
 def header_items(lines: Sequence[str]) -> list[str]:
     """The header's lines grouped into cell texts; "" for a cell covered by a merge (step 3)."""
+    units = _unit_row(lines)
+    if units is not None:
+        return units
+    return _group_header_lines(lines)
+
+
+def _unit_row(lines: Sequence[str]) -> list[str] | None:
+    """A header whose lower row only names units: the upper row's items, each unit added to the cells above it.
+
+    The lower row is the lines from the first empty one on: empty lines
+    (cells covered by the upper row's) and units ("тис. грн") only. A unit
+    stands under the column of its place in that row; a row shorter than the
+    upper one has its unit merged over as many more columns.
+    """
+    first = next((k for k, ln in enumerate(lines) if not ln.strip()), None)
+    if first is None or first == 0:
+        return None
+    lower = [ln.strip() for ln in lines[first:]]
+    unit = _vocabulary().unit_header
+    if not any(lower) or any(t and not unit.match(t) for t in lower):
+        return None
+    upper = _group_header_lines(lines[:first])
+    if "" in upper or len(lower) > len(upper):
+        return None
+    extra = len(upper) - len(lower)  # columns more than the row's cells: the first unit spans them
+    out = list(upper)
+    col = 0
+    for t in lower:
+        span = 1
+        if t:
+            span += extra
+            extra = 0
+            for c in range(col, col + span):
+                out[c] = f"{out[c]}\n{t}"
+        col += span
+    return out
+
+
+def _group_header_lines(lines: Sequence[str]) -> list[str]:
     items: list[list[str]] = []
     pending_blank = 0
     for raw in lines:
