@@ -8,7 +8,8 @@ For each variant it writes <out>/<id>.{docx,txt,expected.json}, optionally <id>.
 LibreOffice (`soffice --headless`) and poppler (`pdftotext -layout`) <id>.pdf and <id>.layout.txt; and
 with undrawn table cells <id>.calc.pdf (a spreadsheet printed by LibreOffice Calc, only the header ruled),
 <id>.web.pdf (a borderless web page printed by headless Chromium) and <id>.lotext.txt (LibreOffice's Text
-export: one cell per line).
+export: one cell per line); and the spreadsheet and the web page themselves: <id>.xlsx (amounts as numbers)
+and <id>.html.
 
 Usage (with an interpreter that has python-docx, e.g. the project venv):
     python qa/gen.py [--out DIR] [VARIANT_ID ...]
@@ -805,9 +806,25 @@ CALC_CM_PER_CHAR = 0.19
 CALC_CM_PER_9PT_CHAR = 0.2
 
 
-def write_calc_xlsx(v, blocks, path):
+#: a body cell a spreadsheet user types as a number: "1 445,0", "12,35", "100", "-3,5" (not "1." or "2.1")
+_SHEET_NUMBER = re.compile(r"^-?\d{1,3}(?:[ \u00a0]\d{3})*(?:,(\d+))?$")
+
+
+def _sheet_number(text):
+    """(value, number format) of a cell text a spreadsheet holds as a number, or None for text."""
+    m = _SHEET_NUMBER.match(text.strip())
+    if not m:
+        return None
+    decimals = len(m.group(1) or "")
+    value = float(text.strip().replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    return value, "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def write_calc_xlsx(v, blocks, path, numbers=False):
     """The report as a spreadsheet user lays it out: text in column A line by line, the tables in cells with
-    wrapped text, only the header rows ruled, printed to the page width."""
+    wrapped text, only the header rows ruled, printed to the page width. ``numbers``: amounts, percents and
+    counts of the table bodies are numeric cells with a number format (as a spreadsheet of the report holds
+    them), not text (as printed)."""
     import textwrap
 
     from openpyxl import Workbook
@@ -853,6 +870,9 @@ def write_calc_xlsx(v, blocks, path):
                 if not isinstance(cell, Cell):
                     continue
                 target.value = "\n".join(cell.paras)
+                number = _sheet_number(target.value) if numbers and r >= b.header_rows else None
+                if number is not None:
+                    target.value, target.number_format = number
                 target.font = Font(name="DejaVu Serif", size=9, bold=cell.bold)
                 target.alignment = Alignment(wrap_text=True, vertical="top",
                                              horizontal="center" if r < b.header_rows else cell.align)
@@ -888,8 +908,10 @@ def _soffice(args, out_dir, timeout=SOFFICE_TIMEOUT_S):
 
 def write_undrawn_renderings(v, blocks, base):
     """<id>.calc.pdf (Calc, only the header ruled), <id>.web.pdf (a borderless web page printed by Chromium),
-    <id>.lotext.txt (LibreOffice's Text export of the DOCX: one cell per line)."""
+    <id>.lotext.txt (LibreOffice's Text export of the DOCX: one cell per line); and the sources of two of them
+    as files of their own: <id>.xlsx (the spreadsheet, its amounts as numbers) and <id>.html (the web page)."""
     base = Path(base)
+    write_calc_xlsx(v, blocks, f"{base}.xlsx", numbers=True)
     with tempfile.TemporaryDirectory(prefix="qa-undrawn-") as tmp:
         tmp = Path(tmp)
         write_calc_xlsx(v, blocks, tmp / f"{v['id']}.xlsx")
@@ -905,6 +927,7 @@ def write_undrawn_renderings(v, blocks, base):
             print("soffice (text) failed", v["id"], r.stderr[-300:], file=sys.stderr)
         html = tmp / f"{v['id']}.html"
         html.write_text(html_page(v, blocks), encoding="utf-8")
+        Path(f"{base}.html").write_text(html_page(v, blocks), encoding="utf-8")
         r = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                             f"--print-to-pdf={base}.web.pdf", html.as_uri()],
                            capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)

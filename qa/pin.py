@@ -5,7 +5,7 @@
                                                        tests/cases/<name>/ (names and descriptions in
                                                        qa/cases.py); floors = the scores they get now
     python qa/pin.py --add SUFFIX... [VARIANT_ID ...]   add only these renderings (.calc.pdf, .web.pdf,
-                                                       .lotext.txt) of generated variants to their pinned
+                                                       .lotext.txt, .xlsx, .html) of generated variants to their pinned
                                                        cases, their floors = the scores they get now
     python qa/pin.py --corpus DIR                      pin renderings of the reference corpus (shared/corpus)
                                                        that samples/ does not hold (qa/cases.py CORPUS)
@@ -42,6 +42,8 @@ RENDERINGS = {
     ".calc.pdf": "libreoffice-calc-header-ruled.pdf",
     ".web.pdf": "chromium-print-no-borders.pdf",
     ".lotext.txt": "libreoffice-text-export.txt",
+    ".xlsx": "spreadsheet.xlsx",
+    ".html": "web-page.html",
 }
 
 

@@ -31,7 +31,7 @@ mkdir -p "$OUT/parsed"
 for exp in "$OUT"/*.expected.json; do
   stem=${exp%.expected.json}
   for f in "$stem.docx" "$stem.pdf" "$stem.txt" "$stem.layout.txt" "$stem.cp1251.txt" \
-           "$stem.calc.pdf" "$stem.web.pdf" "$stem.lotext.txt"; do
+           "$stem.calc.pdf" "$stem.web.pdf" "$stem.lotext.txt" "$stem.xlsx" "$stem.html"; do
     [ -f "$f" ] || continue
     name=$(basename "$f")
     out="parsed/$name.json"

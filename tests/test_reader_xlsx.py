@@ -133,6 +133,29 @@ def test_two_tables_on_a_sheet_with_a_title_line_between_them():
     assert [t.index for t in doc.tables] == [0, 1]
 
 
+def test_a_table_ruled_only_in_its_header_keeps_its_plain_body_rows_and_group_headings():
+    """A spreadsheet user boxes the header and types the body in plain cells: the body is the table's."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Звіт про виконання програми"])
+    ws.append(["№", "Показник", "План", "Факт"])
+    ws.append(["Показники затрат"])
+    ws.append([1, "Обсяг видатків", 7001.3, 4796.9])
+    ws.append([2, "Кількість закладів", 463, 354])
+    ws.append(["Всього", None, 7464.3, 5150.9])
+    ws.append([])
+    ws.append(["Начальник управління", None, None, "І. ПЕТРЕНКО"])
+    for cell in ws[2]:
+        cell.border = BOX
+    doc = read(workbook_bytes(wb))
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Table", "Paragraph"]
+    (table,) = doc.tables
+    assert [[c.text for c in r.cells if c.text] for r in table.rows] == [
+        ["№", "Показник", "План", "Факт"], ["Показники затрат"], ["1", "Обсяг видатків", "7001,3", "4796,9"],
+        ["2", "Кількість закладів", "463", "354"], ["Всього", "7464,3", "5150,9"]]
+    assert doc.blocks[-1].text == "Начальник управління\tІ. ПЕТРЕНКО"  # after an empty row: not the table's
+
+
 def test_every_visible_sheet_is_read_in_order_and_hidden_ones_are_named():
     wb = openpyxl.Workbook()
     wb.active.title = "Фінансування"

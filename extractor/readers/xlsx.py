@@ -19,9 +19,12 @@ What a sheet becomes, in order (visible sheets in workbook order):
    (``xlsx-formula-without-value``).
 2. **Tables.** Rows are grouped into tables and lines of text:
    * in a sheet that draws cell borders, a row belongs to a table when one
-     of its filled cells (or merged ranges) has a border; consecutive such
-     rows form one table, less the one-cell rows it opens with (a title
-     boxed or underlined with the table is a line of text above it);
+     of its filled cells (or merged ranges) has a border, or when it stands
+     right below such rows and reads as a table row (two or more filled
+     cells, or one between such rows): a table ruled only in its header;
+     consecutive such rows form one table, less the one-cell rows it opens
+     with (a title boxed or underlined with the table is a line of text
+     above it);
    * in a sheet without borders, rows with two or more filled cells are
      table rows; a one-cell row between two table rows (a task heading
      spanning the table) stays in the table; a table needs two rows.
@@ -452,7 +455,7 @@ def layout_sheet(
     order = sorted(rows)
     filled = {r: sum(1 for c in rows[r] if cells[(r, c)].text.strip()) for r in order}
     if bordered_sheet:
-        tabular = {r: any(cells[(r, c)].border for c in rows[r]) for r in order}
+        tabular = _continue_below_rules(order, {r: any(cells[(r, c)].border for c in rows[r]) for r in order}, filled)
     else:
         tabular = {r: filled[r] >= 2 for r in order}
     runs = [_peel_title_rows(run, filled) for run in _runs(order, tabular, filled, bordered_sheet)]
@@ -466,6 +469,21 @@ def layout_sheet(
             texts = [cells[(r, c)].text for c in sorted(rows[r]) if cells[(r, c)].text.strip()]
             blocks.append(Paragraph("\t".join(texts)))
     return blocks
+
+
+def _continue_below_rules(order: list[int], ruled: dict[int, bool], filled: dict[int, int]) -> dict[int, bool]:
+    """Table rows of a sheet that draws borders: the ruled rows, and the unruled rows right below them that
+    read as table rows (two or more filled cells), as when only a table's header is ruled and its body is
+    plain cells; a one-cell row (a group heading) stays in when the row after it is such an unruled row (before
+    a ruled row it is a title between two tables). The first row that is neither (an empty row, a line of
+    text) ends the table."""
+    out = dict(ruled)
+    for i, r in enumerate(order):
+        if out[r] or i == 0 or order[i - 1] != r - 1 or not out[order[i - 1]]:
+            continue
+        nxt = order[i + 1] if i + 1 < len(order) and order[i + 1] == r + 1 else None
+        out[r] = filled[r] >= 2 or (filled[r] == 1 and nxt is not None and not ruled[nxt] and filled[nxt] >= 2)
+    return out
 
 
 def _runs(order: list[int], tabular: dict[int, bool], filled: dict[int, int], bordered: bool) -> list[list[int]]:
