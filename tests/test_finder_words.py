@@ -76,3 +76,13 @@ def test_char_width_is_the_typical_width_of_a_character():
 def test_finder_settings_are_validated(change):
     with pytest.raises(ValueError):
         FinderSettings(**change)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"justified_min_gaps": 1}, {"same_edges_share": 1.5}, {"unruled_body_gap": 0}, {"unruled_row_gap": 1.0},
+     {"edge_straddle": -1.0}, {"geo_word_space_margin": 0}],
+)
+def test_finder_settings_of_pdf_pages_are_validated(change):
+    with pytest.raises(ValueError):
+        FinderSettings(**change)

@@ -211,3 +211,17 @@ def test_a_numbered_row_after_a_tall_spreadsheet_row_still_joins_the_table_under
     doc = read(text_pdf([page], [header_rules]))
     (table,) = doc.tables
     assert table.text_grid()[1:] == ROWS
+
+
+def test_the_finder_settings_of_a_parse_reach_the_pdf_reader():
+    """``parse(settings=)``'s finder settings decide the PDF's rule-less tables: seeds of more fragments than
+    any line has find none."""
+    from extractor.readers import load_bytes, read_input
+    from extractor.readers.common.finder_settings import FinderSettings
+    from extractor.settings import Settings
+
+    page = [(50, 0, "Інформація про виконання програми"), *table_lines(2, [HEADER, *ROWS])]
+    pdf = text_pdf([page])
+    assert len(read_input(load_bytes(pdf, "t.pdf")).tables) == 1
+    strict = Settings(finder=FinderSettings(seed_min_fragments=50, unruled_min_words=10_000))
+    assert read_input(load_bytes(pdf, "t.pdf", strict), strict).tables == []

@@ -61,8 +61,6 @@ PENDING = {
     "extract/funding.py": {"MAX_TOTAL_LABEL_EXTRA"},
     "extract/metadata.py": {"TITLE_WINDOW", "MAX_POSITION_LINES"},
     "normalize/years.py": {"MIN_YEAR", "MAX_YEAR", "MAX_RANGE_SPAN"},
-    "readers/common/gutters.py": {"WORD_SPACE_MARGIN", "EVEN_MIN_GAPS", "EVEN_GAP_SPREAD"},
-    "readers/common/words.py": {"EDGE_STRADDLE", "WORD_SPACE_MARGIN"},
     "readers/html.py": {"LAYOUT_MAX_CELLS"},
     "readers/ocr/page.py": {"DASH_FONT_SIZE"},
     "readers/ocr/text.py": {"HEADER_WORD_MIN"},
@@ -79,7 +77,6 @@ PENDING = {
                               "NUMBER_MISFIT", "TEXT_MISFIT", "UNKNOWN_COLUMN", "NUMBER_SPAN", "TEXT_SPAN",
                               "TEXT_SPAN_OVER_NUMBER", "EMPTY_SPAN", "HEADER_SPAN", "HEADER_SPAN_OVER_EMPTY",
                               "TIE_BREAK"},
-    "readers/unruled.py": {"MIN_WORDS", "SAME_EDGES_SHARE", "UNRULED_BODY_GAP", "UNRULED_ROW_GAP", "EDGE_SLACK"},
 }
 
 

@@ -182,7 +182,8 @@ def _dispatch(inp: Input, settings: Settings) -> Document:
         if inp.format == PDF:
             from .pdf import read_pdf
 
-            return read_pdf(inp.data, path=path, limits=limits, engine=settings.pdf.engine, ocr=settings.ocr)
+            return read_pdf(inp.data, path=path, limits=limits, engine=settings.pdf.engine, ocr=settings.ocr,
+                            finder=settings.finder)
         if inp.format == TXT:
             from .txt import read_txt
 

@@ -59,6 +59,7 @@ from ..limits import Limits
 from ..problems import INVALID_UNICODE, PDF_LAST_RESORT, PDF_NESTED_TABLE, SCANNED_PAGE, TOO_MANY_PAGES, UNMAPPED_GLYPHS
 from ..settings import DEFAULT_PDF, PDF_ENGINES
 from . import pdf_pdfium
+from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .errormaps import PDF_ERRORS
 from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages, unruled_notes
 from .pdf_page import SCAN_RULE, PageContent, TextLine, read_page
@@ -446,11 +447,11 @@ def _recognise(data: bytes, pages: list[PageContent], path: str, ocr: OcrSetting
 
 
 def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = None,
-             ocr: OcrSettings = DEFAULT_OCR) -> Document:
+             ocr: OcrSettings = DEFAULT_OCR, finder: FinderSettings = DEFAULT_FINDER_SETTINGS) -> Document:
     """Read a PDF's text layer into a Document (see the module docstring).
 
     ``engine`` is one of ``ENGINES`` (``PdfSettings.engine``); by default "auto". Scanned pages are read by OCR as
-    ``ocr`` says (``extractor.readers.ocr``).
+    ``ocr`` says (``extractor.readers.ocr``); tables without rules are found as ``finder`` says.
     """
     pages = _read_pages(data, path, limits, engine)
     if not pages:
@@ -473,9 +474,9 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     notes += [PDF_NESTED_TABLE.note(page=p.number, count=n) for p in pages if (n := sum(1 for t in p.tables if t.nested))]
     # tables drawn without rules: virtual header rules from their words' geometry, else the finder over
     # positioned words on a character grid when no page has a ruled table
-    blocks = None if rule_found_tables(pages) else read_unruled(pages)
+    blocks = None if rule_found_tables(pages, finder) else read_unruled(pages, finder)
     if blocks is None:
-        complete_ruled_tables(pages)  # rows printed without rules under a ruled header
+        complete_ruled_tables(pages, finder)  # rows printed without rules under a ruled header
         blocks = _assemble(pages)
     notes += unruled_notes(scanned, blocks)
     return Document(blocks=blocks, format="pdf", pages=len(pages), notes=notes)

@@ -34,12 +34,9 @@ from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.gutters import FoundTable, find_gutter_tables
 from .common.rows import body_rows
-from .common.words import EDGE_STRADDLE, MERGED_SPACE, Word, column_lines, grid_lines
+from .common.words import MERGED_SPACE, Word, column_lines, grid_lines
 from .pdf_page import PageContent
 from .pdf_tables import PageTable, RawCell, cluster_positions
-
-#: a rule-less page is looked at only with at least this many words
-MIN_WORDS = 6
 
 
 def read_unruled(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[Block] | None:
@@ -47,13 +44,10 @@ def read_unruled(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FIN
 
     Scanned pages (no words) stay empty pages. Page numbers are the PDF's.
     """
-    if any(p.tables for p in pages) or sum(len(p.words) for p in pages) < MIN_WORDS:
+    if any(p.tables for p in pages) or sum(len(p.words) for p in pages) < cfg.unruled_min_words:
         return None
     return find_tables([grid_lines(p.words, cfg=cfg) for p in pages], cfg=cfg)
 
-
-#: a found table's column edges within this share of its narrowest column of the table on the page before are the same
-SAME_EDGES_SHARE = 0.3
 
 
 def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> bool:
@@ -64,7 +58,7 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
     a ruled table holding its header cells (``PageTable.header_rows`` set),
     whose lines are no longer running text; ``complete_ruled_tables`` then
     reads the rows under it on its columns, as under a header a spreadsheet
-    ruled. A table whose columns match (within ``SAME_EDGES_SHARE`` of a
+    ruled. A table whose columns match (within ``cfg.same_edges_share`` of a
     column) those of the last table found on the page before takes its
     edges, so the pieces join as one table. A header left at the foot of
     a page, its rows all on the next, heads them there
@@ -84,7 +78,7 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
             tables = _with_header_from_page_before(prev, prev_bottom, page, tables, cfg)
         prev, prev_bottom = page, max((t.body_bottom for t in tables), default=0.0)
         for found in tables:
-            edges = _same_edges(found.edges, last)
+            edges = _same_edges(found.edges, last, cfg)
             page.tables.append(PageTable(page.number, _header_cells(found, edges), header_rows=found.header_rows))
             taken |= found.header_lines
             last = edges
@@ -124,7 +118,7 @@ def _with_header_from_page_before(
     tail = [order[-1]]
     for k in reversed(order[:-1]):
         ln, below = prev.lines[k], prev.lines[tail[0]]
-        if len(tail) >= cfg.max_header_lines or below.top - ln.bottom > UNRULED_BODY_GAP * max(1.0, ln.bottom - ln.top):
+        if len(tail) >= cfg.max_header_lines or below.top - ln.bottom > cfg.unruled_body_gap * max(1.0, ln.bottom - ln.top):
             break
         tail.insert(0, k)
     first_top = min(ln.top for ln in page.lines)
@@ -143,11 +137,11 @@ def _with_header_from_page_before(
     return found
 
 
-def _same_edges(edges: tuple[float, ...], last: tuple[float, ...] | None) -> tuple[float, ...]:
+def _same_edges(edges: tuple[float, ...], last: tuple[float, ...] | None, cfg: FinderSettings) -> tuple[float, ...]:
     if last is None or len(last) != len(edges):
         return edges
     narrowest = min(b - a for a, b in zip(last, last[1:]))
-    return last if all(abs(a - b) <= SAME_EDGES_SHARE * narrowest for a, b in zip(edges, last)) else edges
+    return last if all(abs(a - b) <= cfg.same_edges_share * narrowest for a, b in zip(edges, last)) else edges
 
 
 def _header_cells(found: FoundTable, edges: tuple[float, ...]) -> list[RawCell]:
@@ -162,7 +156,7 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
     text. Under a ruled table that holds header cells only (no cell with an
     amount, a percent or an item number), the text lines right under it, inside its left and
     right edges, with no wider gap between them than
-    ``UNRULED_BODY_GAP`` line heights, are such rows when one of them has
+    ``cfg.unruled_body_gap`` line heights, are such rows when one of them has
     words in at least ``cfg.min_columns`` of the table's columns. The
     table's column edges are fixed boundaries: the rows are read by the
     finder's row rules (``extractor.readers.common.rows.body_rows``) on the
@@ -199,17 +193,17 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
                 table.cells.extend(got[0])
                 taken.update(got[1])
             last = n + 1 == len(tables)
-            if last and (_reaches_foot(page, got[1], taken) if got else _nothing_under(page, table, taken)):
+            if last and (_reaches_foot(page, got[1], taken) if got else _nothing_under(page, table, taken, cfg)):
                 carry = table  # its rows go on over the page break
         if taken:
             _drop_lines(page, taken)
 
 
-def _nothing_under(page: PageContent, table: PageTable, taken: set[int]) -> bool:
+def _nothing_under(page: PageContent, table: PageTable, taken: set[int], cfg: FinderSettings) -> bool:
     """Whether nothing but a page number stands under ``table`` on its page."""
     bottom = table.bbox[3]
     return all(
-        _PAGE_NUMBER_RE.match(ln.text) for k, ln in enumerate(page.lines) if k not in taken and ln.top >= bottom - EDGE_SLACK
+        _PAGE_NUMBER_RE.match(ln.text) for k, ln in enumerate(page.lines) if k not in taken and ln.top >= bottom - cfg.edge_slack
     )
 
 
@@ -232,14 +226,6 @@ def _reaches_foot(page: PageContent, body: list[int], taken: set[int]) -> bool:
 _PAGE_NUMBER_RE = re.compile(r"^\W*\d{1,4}\W*$")
 
 
-#: rule-less rows under a ruled table stand at most this many line heights apart
-UNRULED_BODY_GAP = 1.5
-#: ... or this many, when the line after the gap fills several cells (a new row after empty paragraphs)
-UNRULED_ROW_GAP = 4.0
-#: points a rule-less row may stand out of the ruled table's edges
-EDGE_SLACK = 2.0
-
-
 def _lines_under(
     page: PageContent, table: PageTable, limit: float, taken: set[int], top: float | None = None,
     cfg: FinderSettings = DEFAULT_FINDER_SETTINGS,
@@ -253,7 +239,7 @@ def _lines_under(
     if top is not None:
         bottom = top
     order = sorted(
-        (k for k, ln in enumerate(page.lines) if k not in taken and bottom - EDGE_SLACK <= ln.top < limit),
+        (k for k, ln in enumerate(page.lines) if k not in taken and bottom - cfg.edge_slack <= ln.top < limit),
         key=lambda k: page.lines[k].top,
     )
     if top is not None:
@@ -271,20 +257,20 @@ def _lines_under(
         ln = page.lines[k]
         height = max(1.0, ln.bottom - ln.top)
         gap = (ln.top - prev) / height
-        if ln.x0 < left - EDGE_SLACK or ln.x1 > right + EDGE_SLACK:
+        if ln.x0 < left - cfg.edge_slack or ln.x1 > right + cfg.edge_slack:
             break
-        if gap > UNRULED_BODY_GAP:
+        if gap > cfg.unruled_body_gap:
             # empty paragraphs in the cells open wider gaps: a row of several cells may follow one,
             # or a group heading right over such a row
             nxt = order[n + 1] if n + 1 < len(order) else None
             heading = (
                 nxt is not None
-                and (page.lines[nxt].top - ln.bottom) / height <= UNRULED_BODY_GAP
-                and _fills_cells(by_line.get(nxt, []), edges)
+                and (page.lines[nxt].top - ln.bottom) / height <= cfg.unruled_body_gap
+                and _fills_cells(by_line.get(nxt, []), edges, cfg)
             )
-            numbered = _opens_numbered_row(by_line.get(k, []), edges) and _fills_cells(by_line.get(k, []), edges)
-            if gap > (cfg.numbered_row_gap if numbered else UNRULED_ROW_GAP) or not (
-                _fills_cells(by_line.get(k, []), edges) or heading
+            numbered = _opens_numbered_row(by_line.get(k, []), edges) and _fills_cells(by_line.get(k, []), edges, cfg)
+            if gap > (cfg.numbered_row_gap if numbered else cfg.unruled_row_gap) or not (
+                _fills_cells(by_line.get(k, []), edges, cfg) or heading
             ):
                 break
         out.append(k)
@@ -304,9 +290,9 @@ def _opens_numbered_row(words: list[Word], edges: list[float]) -> bool:
 _ITEM_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
-def _fills_cells(words: list[Word], edges: list[float]) -> bool:
+def _fills_cells(words: list[Word], edges: list[float], cfg: FinderSettings) -> bool:
     """Whether ``words`` stand in two or more of the columns between ``edges``, none across a boundary."""
-    if any(w.x0 < e - EDGE_STRADDLE and w.x1 > e + EDGE_STRADDLE for w in words for e in edges[1:-1]):
+    if any(w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle for w in words for e in edges[1:-1]):
         return False
     return len({bisect.bisect_right(edges, (w.x0 + w.x1) / 2) for w in words}) >= 2
 

@@ -94,6 +94,29 @@ class FinderSettings:
     numbered_row_gap: float = 10.0
     #: header lines are numbered in steps of this many header text heights (one printed line)
     geo_header_pitch: float = 1.17
+    #: a block joins words up to this many word spaces apart (the line's narrowest gaps, median over the page)
+    geo_word_space_margin: float = 1.3
+    #: a line of at least this many word spaces, all alike within ``justified_gap_spread`` text heights,
+    #: is justified running text (no table row)
+    justified_min_gaps: int = 4
+    justified_gap_spread: float = 0.05
+    # words on known columns (``words.column_lines``), lengths in points
+    #: a word must reach this far over a column boundary on each side to be printed across it
+    edge_straddle: float = 1.0
+    #: a word space there is at most this many times the usual narrowest gap of a line
+    grid_word_space_margin: float = 1.5
+    # PDF pages (``readers.unruled``)
+    #: a PDF with no ruled table is looked at only with at least this many words
+    unruled_min_words: int = 6
+    #: a found table's column edges within this share of the narrowest column of the table on the page
+    #: before are the same edges (one table going on)
+    same_edges_share: float = 0.3
+    #: rule-less rows under a ruled table stand at most this many line heights apart
+    unruled_body_gap: float = 1.5
+    #: ... or this many, when the line after the gap fills several cells (a new row after empty paragraphs)
+    unruled_row_gap: float = 4.0
+    #: points a rule-less row may stand out of the ruled table's edges
+    edge_slack: float = 2.0
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -105,7 +128,7 @@ class FinderSettings:
         for name in ("full_line_ratio", "paragraph_width_ratio", "span_min_coverage", "span_max_offcentre",
                      "heading_centre_slack", "heading_tight_centre", "max_bridging_share", "aligned_share",
                      "key_column_ordinal_share", "full_paragraph_line_slack", "header_match_ratio",
-                     "edge_merged_share"):
+                     "edge_merged_share", "same_edges_share"):
             if not 0 < getattr(self, name) <= 1:
                 raise ValueError(f"{name} is a share and must lie in (0, 1]")
         if not 2 <= self.min_columns <= self.max_columns:
@@ -120,6 +143,13 @@ class FinderSettings:
                      "geo_header_pitch", "geo_header_overhang", "geo_max_join_gap"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
+        for name in ("geo_word_space_margin", "grid_word_space_margin", "unruled_body_gap"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive")
+        if self.justified_min_gaps < 2:
+            raise ValueError("justified_min_gaps must be at least 2")
+        if self.unruled_row_gap < self.unruled_body_gap:
+            raise ValueError("unruled_row_gap must not be smaller than unruled_body_gap")
         if self.fragment_gap <= 1 or self.blank_line_pitch <= 1:
             raise ValueError("fragment_gap and blank_line_pitch must be greater than 1")
 

@@ -72,13 +72,6 @@ _PAGE_NUMBER_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
 #: a document section's heading: "3. Фінансування заходів Програми", "5.1. Показники" (no header cell opens so)
 _SECTION_HEADING_RE = re.compile(r"^(?:\d{1,2}\.)+\s+[^\W\d_]")
 
-#: a block joins words up to this many word spaces apart
-WORD_SPACE_MARGIN = 1.3
-
-#: a line of at least this many word spaces, all alike within this share of the text height, is justified text
-EVEN_MIN_GAPS = 4
-EVEN_GAP_SPREAD = 0.05
-
 
 @dataclass(frozen=True)
 class HeaderCell:
@@ -145,7 +138,7 @@ class _Line:
         return self.blocks[-1].x1
 
 
-def _lines(words: Sequence[Word], join: float) -> list[_Line]:
+def _lines(words: Sequence[Word], join: float, cfg: FinderSettings) -> list[_Line]:
     by_line: dict[int, list[Word]] = {}
     for w in words:
         by_line.setdefault(w.line, []).append(w)
@@ -163,7 +156,7 @@ def _lines(words: Sequence[Word], join: float) -> list[_Line]:
                 blocks.append(_Block(w.x0, w.x1, w.text, [(w.x0, w.x1, w.text)]))
         heights = sorted(w.bottom - w.top for w in ws)
         gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:])]
-        even = len(gaps) >= EVEN_MIN_GAPS and max(gaps) - min(gaps) <= EVEN_GAP_SPREAD * heights[len(heights) // 2]
+        even = len(gaps) >= cfg.justified_min_gaps and max(gaps) - min(gaps) <= cfg.justified_gap_spread * heights[len(heights) // 2]
         out.append(
             _Line(k, min(w.top for w in ws), max(w.bottom for w in ws), heights[len(heights) // 2], blocks, even)
         )
@@ -181,7 +174,7 @@ def _join_gap(words: Sequence[Word], h: float, cfg: FinderSettings) -> float:
 
     A line's narrowest gap is a word space; the median of those over the
     lines (a fixed-pitch font's space is half a text height) times
-    ``WORD_SPACE_MARGIN`` is taken when larger, up to ``geo_max_join_gap`` text heights.
+    ``geo_word_space_margin`` is taken when larger, up to ``geo_max_join_gap`` text heights.
     """
     by_line: dict[int, list[Word]] = {}
     for w in words:
@@ -193,7 +186,7 @@ def _join_gap(words: Sequence[Word], h: float, cfg: FinderSettings) -> float:
         if gaps:
             spaces.append(min(gaps))
     space = statistics.median(spaces) if spaces else 0.0
-    return max(cfg.geo_join_gap * h, min(WORD_SPACE_MARGIN * space, cfg.geo_max_join_gap * h))
+    return max(cfg.geo_join_gap * h, min(cfg.geo_word_space_margin * space, cfg.geo_max_join_gap * h))
 
 
 def _pitch(lines: list[_Line], h: float) -> float:
@@ -526,7 +519,7 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
     h = _text_height(words)
     join = _join_gap(words, h, cfg)
     min_gutter = max(cfg.geo_min_gutter * h, join)
-    lines = _lines(words, join)
+    lines = _lines(words, join, cfg)
     pitch = _pitch(lines, h)
     out: list[FoundTable] = []
     floor = 0  # lines above belong to a table found already

@@ -184,12 +184,8 @@ def _with_blank_lines(
     return out
 
 
-#: points a word must reach over a column boundary on each side to be printed across it
-EDGE_STRADDLE = 1.0
 #: joins the words of a cell merged over columns on the grid (read back as a space)
 MERGED_SPACE = "\u00a0"
-#: a word space is at most this many times the usual narrowest gap of a line
-WORD_SPACE_MARGIN = 1.5
 #: a word of letters (no number), as a merged cell's text holds
 _WORDLIKE_RE = re.compile(r"^[^\W\d_][^\d]*$")
 
@@ -230,7 +226,7 @@ def column_lines(
     column is as wide as its longest text on a line, and two spaces apart
     from the next, so no text runs over a column boundary however wide its
     letters print. A line with a word printed across a boundary (by more
-    than ``EDGE_STRADDLE`` on each side: no cell holds it) is one text (a
+    than ``cfg.edge_straddle`` on each side: no cell holds it) is one text (a
     group heading, or running text) placed in the first column and listed
     in ``ColumnGrid.crossing`` when that word runs on from the first column
     or the line holds nothing else; otherwise the word is a cell merged over
@@ -249,7 +245,7 @@ def column_lines(
 
     heights = sorted(w.bottom - w.top for w in words)
     join = cfg.geo_join_gap * (heights[len(heights) // 2] if heights else 1.0)
-    space = min(join, WORD_SPACE_MARGIN * _word_space(printed))
+    space = min(join, cfg.grid_word_space_margin * _word_space(printed))
     above: dict[int, int] = {}  # the merged cells of the printed line above
     for g, ws in enumerate(printed):
         ws = sorted(ws, key=lambda w: w.x0)
@@ -267,12 +263,12 @@ def column_lines(
         for bl in blocks:
             if not any(_WORDLIKE_RE.match(w.text) for w in bl):
                 continue  # a wide value printed over its column's edge stays in the column of its middle
-            if any(w.x0 < e - EDGE_STRADDLE and w.x1 > e + EDGE_STRADDLE for w in bl for e in edges[1:-1]) or any(
+            if any(w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle for w in bl for e in edges[1:-1]) or any(
                 b.x0 - a.x1 < space and column(a.x1) < column(b.x0) and _WORDLIKE_RE.match(a.text) and _WORDLIKE_RE.match(b.text)
                 for a, b in zip(bl, bl[1:])
             ):
                 # a word printed across a boundary, or two words a word space apart on either side of one
-                a, b = column(bl[0].x0 + EDGE_STRADDLE), column(bl[-1].x1 - EDGE_STRADDLE)
+                a, b = column(bl[0].x0 + cfg.edge_straddle), column(bl[-1].x1 - cfg.edge_straddle)
                 if b > a:
                     merged[a] = max(b, merged.get(a, b))
         lone = len(blocks) == 1 and not (merged and merged == above)
