@@ -163,3 +163,21 @@ def test_column_names_printed_a_word_space_apart_head_their_own_columns():
     (found,) = find_gutter_tables(words_at(items))
     assert found.n_cols == 5
     assert [t for _, _, t in grid(found, 0)][-2:] == ["Планове\nзначення", "Фактичне\nзначення"]
+
+
+def test_sub_headers_spaced_evenly_over_their_columns_are_header_not_justified_text():
+    """"план факт план факт план факт" under year cells: equal gaps, like justified text, but each word over a
+    column of its own."""
+    xs = (50, 75, 200, 260, 320, 380, 440, 500)
+    years = [(198.75 + 120 * k, 0, f"Фінансування {2021 + k}") for k in range(3)]
+    values = ["10,0", "9,0", "12,0", "11,5", "7,0", "6,5"]
+    items = [
+        (xs[0], 0, "№"), (xs[1], 0, "Назва заходу"), *years,
+        *[(x, 1, t) for x, t in zip(xs[2:], ["план", "факт"] * 3)],
+        (xs[0], 2, "1."), (xs[1], 2, "Ремонт даху"), *[(x, 2, v) for x, v in zip(xs[2:], values)],
+        (xs[0], 3, "2."), (xs[1], 3, "Заміна вікон"), *[(x, 3, v) for x, v in zip(xs[2:], reversed(values))],
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 8 and found.header_rows == 2
+    assert grid(found, 0)[2:] == [(2, 2, "Фінансування 2021"), (4, 2, "Фінансування 2022"), (6, 2, "Фінансування 2023")]
+    assert grid(found, 1) == [(c, 1, t) for c, t in zip(range(2, 8), ["план", "факт"] * 3)]

@@ -324,7 +324,7 @@ def _header_lines(
             break  # a title over the header: what stands above it is none of the table's
         if any(_BODY_VALUE_RE.match(b.text) for b in ln.blocks):
             return []  # rows of a table above (going on from the last page): no header here
-        if ln.even or any(
+        if (ln.even and not _over_own_columns(ln, cores)) or any(
             b.x0 < x < b.x1 and _touching(cores, b.x0, b.x1) != [outer]
             for b in ln.blocks
             for x, outer in ((left - slack, 0), (right + slack, len(cores) - 1))
@@ -345,6 +345,13 @@ def _header_lines(
     if 2 * len(named) < len(cores):
         return []  # a header names most columns
     return out
+
+
+def _over_own_columns(line: _Line, cores: list[list[float]]) -> bool:
+    """Whether each block of the line stands over one column of its own (sub-headers "план факт план факт"
+    spaced evenly over their columns, not justified running text, whose words fall into the gutters too)."""
+    hits = [_touching(cores, b.x0, b.x1) for b in line.blocks]
+    return all(len(h) == 1 for h in hits) and len({h[0] for h in hits}) == len(hits)
 
 
 def _numbering(line: _Line) -> bool:
