@@ -145,3 +145,17 @@ def test_a_cell_merged_over_two_columns_printed_one_space_apart_does_not_hide_th
     lines = text_lines(text, cfg=CFG)
     cores, _ = body_columns(lines, range(len(lines)), cfg=CFG)
     assert [lines[0].text[a:b + 1].strip() for a, b in cores][3:] == ["Захід програми не", "Виконання заходу"]
+
+
+def test_a_total_row_whose_label_spans_the_first_columns_keeps_its_amounts_in_their_columns():
+    """total-row-first-soft-hyphens-three-decimals: "Всього по Програмі" over the number and indicator
+    columns, its amounts in theirs, the first one wrapped at its thousands space ("15" over "437,428")."""
+    rows = _rows([
+        (48, 0, "Всього по Програмі"), (165, 0, "15"), (205, 0, "15 262,962"),
+        (165, 1, "437,428"),
+        (48, 2, "1."), (65, 2, "Кількість"), (165, 2, "12"), (205, 2, "11 998,102"),
+        (165, 3, "345,678"),
+    ])
+    assert rows[0][:3] == [("Всього по Програмі", 0, 1), ("15\n437,428", 2, 2), ("15 262,962", 3, 3)]
+    assert rows[1][:4] == [("1.", 0, 0), ("Кількість", 1, 1), ("12\n345,678", 2, 2), ("11 998,102", 3, 3)]
+    assert len(rows) == 2

@@ -181,3 +181,30 @@ def test_sub_headers_spaced_evenly_over_their_columns_are_header_not_justified_t
     assert found.n_cols == 8 and found.header_rows == 2
     assert grid(found, 0)[2:] == [(2, 2, "Фінансування 2021"), (4, 2, "Фінансування 2022"), (6, 2, "Фінансування 2023")]
     assert grid(found, 1) == [(c, 1, t) for c, t in zip(range(2, 8), ["план", "факт"] * 3)]
+
+
+def test_a_table_opening_with_its_total_row_takes_the_columns_of_the_rows_under_it():
+    """total-row-first-soft-hyphens-three-decimals: the total's label runs over the number and measure
+    columns; seeded there, the body would merge them."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (X[0], 1, "Всього по Програмі разом"), (X[3], 1, "200,0"), (X[4], 1, "190,5"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5
+    assert grid(found, 0) == [(0, 1, "№"), (1, 1, "Назва заходу"), (2, 1, "Виконавці"), (3, 1, "План"), (4, 1, "Факт")]
+
+
+def test_a_group_heading_centred_on_a_table_whose_last_column_is_empty_opens_the_body():
+    """A heading at the header's foot centred on the columns the header names (the last one empty in every
+    row), not on the body's: "І. Показники затрат" is a row, not a header cell over the columns it crosses."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (420, 0, "Примітка"),
+        (188.75, 1, "І. Показники затрат програми"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 6 and found.header_rows == 1
+    assert not any("Показники" in c.text for c in found.header)

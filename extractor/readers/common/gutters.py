@@ -280,6 +280,43 @@ def _grow_body(
     return _Body(s, k, cores, bridging, full)
 
 
+def _split_label_seed(lines: list[_Line], body: _Body, pitch: float, min_gutter: float, cfg: FinderSettings) -> _Body:
+    """The body, on the columns of its next row when its first row opens with a label across columns.
+
+    A table may open with its total row ("Всього по Програмі" over the
+    number, task and measure columns, then the sums): seeded there, the
+    label's block merges the columns it runs over into one core. When the
+    next line that could seed a body gives more columns, and the lines
+    before it fit them (the first block of the first line across columns,
+    every other block over one column), the body takes that line's cores
+    and keeps its start; the label lines are bridging lines.
+    """
+    s = body.start
+    t = next((i for i in range(s + 1, body.end) if _seeds(lines[i], cfg)), None)
+    if t is None or t - s > cfg.max_heading_lines:
+        return body
+    other = _grow_body(lines, t, pitch, min_gutter, cfg)
+    if other is None or len(other.cores) <= len(body.cores):
+        return body
+    cores = other.cores
+    left, right = cores[0][0] - min_gutter, cores[-1][1] + min_gutter
+    label = lines[s].blocks[0]
+    if not _crosses(cores, label) or any(ch.isdigit() for ch in label.text):
+        return body
+    for i in range(s, t):
+        ln = lines[i]
+        rest = ln.blocks[1:] if i == s else ln.blocks
+        if ln.x0 < left or ln.x1 > right or any(len(_touching(cores, b.x0, b.x1)) > 1 for b in rest):
+            return body
+    bridging = other.bridging | {i for i in range(s, t) if any(_crosses(cores, b) for b in lines[i].blocks)}
+    return _Body(s, other.end, cores, bridging, other.full)
+
+
+def _seeds(line: _Line, cfg: FinderSettings) -> bool:
+    """Whether a body may open with the line: several blocks, a digit of a value, no justified text or numbering."""
+    return len(line.blocks) >= cfg.seed_min_fragments and not line.even and _has_data_digit(line) and not _numbering(line)
+
+
 def _is_title(
     line: _Line, cores: list[list[float]], below: list[_Line], header_height: float, h: float, cfg: FinderSettings
 ) -> bool:
@@ -371,12 +408,18 @@ def _heading_lines(lines: list[_Line], header: list[int], cores: list[list[float
     """
     left, right = cores[0][0], cores[-1][1]
     n = 0
-    for i in reversed(header):
-        ln = lines[i]
+    for k in range(len(header) - 1, -1, -1):
+        ln = lines[header[k]]
         if len(ln.blocks) != 1:
             break
         b = ln.blocks[0]
-        centred = abs((b.x0 + b.x1) - (left + right)) / 2 <= cfg.heading_tight_centre * (right - left)
+        # centred on the table as its header spans it (a last column named in the header may be empty in
+        # every row), or on the body's columns
+        wide = [c for i in header[:k] for c in lines[i].blocks]
+        lo, hi = min([left] + [c.x0 for c in wide]), max([right] + [c.x1 for c in wide])
+        centred = any(
+            abs((b.x0 + b.x1) - (a + z)) / 2 <= cfg.heading_tight_centre * (z - a) for a, z in ((left, right), (lo, hi))
+        )
         if not (centred or (b.x0 <= left + cfg.geo_join_gap * h and _crosses(cores, b))):
             break
         n += 1
@@ -533,13 +576,14 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
     s = 0
     while s < len(lines):
         ln = lines[s]
-        if len(ln.blocks) < cfg.seed_min_fragments or ln.even or not _has_data_digit(ln) or _numbering(ln):
+        if not _seeds(ln, cfg):
             s += 1
             continue
         body = _grow_body(lines, s, pitch, min_gutter, cfg)
         if body is None:
             s += 1
             continue
+        body = _split_label_seed(lines, body, pitch, min_gutter, cfg)
         header = [i for i in _header_lines(lines, body, h, pitch, cfg) if i >= floor]
         if not header:
             s += 1

@@ -103,8 +103,10 @@ def body_rows(
             lo, hi = prev_bridging
             inside = all(lo - 1 <= p.x0 and p.x1 <= hi + 1 for p, _, _ in ps)
             new = not inside or any(is_value(t) for t in prev_cols.values())
-        if not new and prev_bridging and not bridging:
-            # the short last line of a wrapped spanning heading stays with it
+        if not new and prev_bridging and not bridging and not any(is_value(t) for t in prev_cols.values()):
+            # the short last line of a wrapped spanning heading stays with it (under a total row, whose
+            # label spans and whose values stand in their columns, a line goes by the rules below:
+            # "15" over "437,428" is an amount wrapped at its thousands space)
             lo, hi = prev_bridging
             new = not (len(ps) == 1 and lo - 1 <= ps[0][0].x0 and ps[0][0].x1 <= hi + 1)
         if not new and key and 0 in cols and ORDINAL_RE.match(cols[0]):
