@@ -208,3 +208,18 @@ def test_a_group_heading_centred_on_a_table_whose_last_column_is_empty_opens_the
     (found,) = find_gutter_tables(words_at(items))
     assert found.n_cols == 6 and found.header_rows == 1
     assert not any("Показники" in c.text for c in found.header)
+
+
+def test_numbered_task_title_rows_under_the_header_and_between_rows_belong_to_the_body():
+    """task-title-rows-with-numbers-quarter-report-cp1251: "1. | Розвиток первинної медичної допомоги" opens
+    the body under the header and "2. | ..." stands between measures; the header is still found."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (X[0], 1, "1."), (X[1], 1, "Розвиток первинної медичної допомоги"),
+        (X[0], 2, "1.1."), (X[1], 2, "Ремонт даху"), (X[2], 2, "Управління"), (X[3], 2, "120,0"), (X[4], 2, "110,5"),
+        (X[0], 3, "2."), (X[1], 3, "Забезпечення пільгових категорій населення"),
+        (X[0], 4, "2.1."), (X[1], 4, "Заміна вікон"), (X[2], 4, "Управління"), (X[3], 4, "80,0"), (X[4], 4, "80,0"),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5 and found.header_rows == 1 and found.header_lines == {0}
+    assert found.body_bottom == 100 + 4 * PITCH + 10

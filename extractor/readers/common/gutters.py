@@ -65,6 +65,8 @@ from .words import Word
 
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _INT_RE = re.compile(r"^\d{1,3}$")
+#: an item number: "1.", "2.1", "2.1."
+_ITEM_NUMBER_RE = re.compile(r"^\d{1,3}\.(?:\d{1,3}\.?)*$")
 
 #: a value no header holds: an amount with decimals, a percent, an item number ("1.", "2.1")
 _BODY_VALUE_RE = re.compile(r"^\s*(?:[-−–]?\d[\d\s\u00a0]*[.,]\d+\s*%?|\d+(?:[.,]\d+)?\s*%|[1-9]\d{0,2}\.(?:\d{1,3}\.?)*)\s*$")
@@ -248,7 +250,9 @@ def _grow_body(
             break
         crossing = [b for b in ln.blocks if _crosses(cores, b)]
         if crossing:
-            label_only = crossing == ln.blocks[:1] and all(len(_touching(cores, b.x0, b.x1)) <= 1 for b in ln.blocks[1:])
+            label_only = (
+                crossing == ln.blocks[:1] and all(len(_touching(cores, b.x0, b.x1)) <= 1 for b in ln.blocks[1:])
+            ) or _numbered_heading(ln, cores)
             inside = cores[0][0] - min_gutter <= ln.x0 and ln.x1 <= cores[-1][1] + min_gutter
             if (len(ln.blocks) == 1 or label_only) and inside and len(run) < cfg.max_heading_lines:
                 bridging.add(k)
@@ -310,6 +314,33 @@ def _split_label_seed(lines: list[_Line], body: _Body, pitch: float, min_gutter:
             return body
     bridging = other.bridging | {i for i in range(s, t) if any(_crosses(cores, b) for b in lines[i].blocks)}
     return _Body(s, other.end, cores, bridging, other.full)
+
+
+def _numbered_heading(line: _Line, cores: list[list[float]]) -> bool:
+    """Whether the line is an item number in the first column and one text across columns after it
+    ("1. | Розвиток первинної медичної допомоги": a task's title row)."""
+    if len(line.blocks) != 2:
+        return False
+    number, text = line.blocks
+    return (
+        bool(_ITEM_NUMBER_RE.match(number.text)) and _touching(cores, number.x0, number.x1) == [0]
+        and _crosses(cores, text) and not _touching(cores, text.x0, text.x1)[:1] == [0]
+    )
+
+
+def _with_headings_above(lines: list[_Line], body: _Body, floor: int, cfg: FinderSettings) -> _Body:
+    """The body with the task title rows right above its first row ("1. | Розвиток ...") put in it.
+
+    Such a row is no header line (it opens with an item number) and seeds
+    no body (one text across columns): without it the header above would
+    stand one line too far from the body.
+    """
+    s = body.start
+    while s - 1 >= floor and body.start - (s - 1) <= cfg.max_heading_lines and _numbered_heading(lines[s - 1], body.cores):
+        s -= 1
+    if s == body.start:
+        return body
+    return _Body(s, body.end, body.cores, body.bridging | set(range(s, body.start)), body.full)
 
 
 def _seeds(line: _Line, cfg: FinderSettings) -> bool:
@@ -583,7 +614,7 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
         if body is None:
             s += 1
             continue
-        body = _split_label_seed(lines, body, pitch, min_gutter, cfg)
+        body = _with_headings_above(lines, _split_label_seed(lines, body, pitch, min_gutter, cfg), floor, cfg)
         header = [i for i in _header_lines(lines, body, h, pitch, cfg) if i >= floor]
         if not header:
             s += 1
