@@ -223,3 +223,20 @@ def test_numbered_task_title_rows_under_the_header_and_between_rows_belong_to_th
     (found,) = find_gutter_tables(words_at(items))
     assert found.n_cols == 5 and found.header_rows == 1 and found.header_lines == {0}
     assert found.body_bottom == 100 + 4 * PITCH + 10
+
+
+def test_a_heading_from_the_tables_left_edge_over_the_first_row_and_a_wrapped_line_of_many_words_stay_in_the_table():
+    """interim-task-heading-rows-subtotals-passport-table: "Завдання 1. ..." set like running text between
+    the header and the first row, from left of the first column's values, and a cell's wrapped line of five
+    words (equal word spaces, as justified text has) do not end the table; its edges enclose the heading."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (40, 1, "Завдання 1. Ремонт вулиць і доріг міста"),
+        (X[0], 2, "1.1"), (X[1], 2, "Ремонт даху"), (X[2], 2, "Управління"), (X[3], 2, "120,0"), (X[4], 2, "110,5"),
+        (X[1], 3, "Волі до вул. Кривий Вал"),
+        (X[0], 4, "1.2"), (X[1], 4, "Заміна вікон"), (X[2], 4, "Управління"), (X[3], 4, "80,0"), (X[4], 4, "80,0"),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5 and found.header_lines == {0}
+    assert found.body_bottom == 100 + 4 * PITCH + 10
+    assert found.edges[0] < 40

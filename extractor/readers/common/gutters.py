@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
@@ -246,8 +246,8 @@ def _grow_body(
     k = s + 1
     while k < len(lines):
         ln = lines[k]
-        if ln.top - lines[k - 1].top > cfg.geo_max_row_gap * pitch or ln.even:
-            break
+        if ln.top - lines[k - 1].top > cfg.geo_max_row_gap * pitch or (ln.even and not _in_columns(ln, cores)):
+            break  # far below, or justified running text (a cell's wrapped line stays in its column)
         crossing = [b for b in ln.blocks if _crosses(cores, b)]
         if crossing:
             label_only = (
@@ -328,15 +328,31 @@ def _numbered_heading(line: _Line, cores: list[list[float]]) -> bool:
     )
 
 
-def _with_headings_above(lines: list[_Line], body: _Body, floor: int, cfg: FinderSettings) -> _Body:
-    """The body with the task title rows right above its first row ("1. | Розвиток ...") put in it.
+def _in_columns(line: _Line, cores: list[list[float]]) -> bool:
+    """Whether every block of the line stands over one column (a row's wrapped cell texts)."""
+    return all(len(_touching(cores, b.x0, b.x1)) == 1 for b in line.blocks)
 
-    Such a row is no header line (it opens with an item number) and seeds
-    no body (one text across columns): without it the header above would
-    stand one line too far from the body.
+
+def _with_headings_above(lines: list[_Line], body: _Body, floor: int, h: float, cfg: FinderSettings) -> _Body:
+    """The body with the group headings right above its first row put in it.
+
+    A task title row ("1. | Розвиток ...") is no header line (it opens
+    with an item number), and a heading from the table's left edge across
+    the columns ("Завдання 1. Капітальний ремонт ...") may be set like
+    running text; neither seeds a body: without them the header above
+    would stand a line too far from the body.
     """
+    cores = body.cores
+
+    def heading(ln: _Line) -> bool:
+        if _numbered_heading(ln, cores):
+            return True
+        return len(ln.blocks) == 1 and _crosses(cores, ln.blocks[0]) and ln.x0 <= cores[0][0] + cfg.geo_join_gap * h and (
+            ln.x1 <= cores[-1][1]
+        )
+
     s = body.start
-    while s - 1 >= floor and body.start - (s - 1) <= cfg.max_heading_lines and _numbered_heading(lines[s - 1], body.cores):
+    while s - 1 >= floor and body.start - (s - 1) <= cfg.max_heading_lines and heading(lines[s - 1]):
         s -= 1
     if s == body.start:
         return body
@@ -481,6 +497,18 @@ def _number_lines(lines: list[_Line], header: list[int], n_cols: int, cfg: Finde
     return sorted(out)
 
 
+def _enclosing(edges: list[float], lines: list[_Line], pad: float) -> list[float]:
+    """The column edges with the outer ones moved out to enclose every line of the table.
+
+    A group heading, a total's label or a header cell may start left of
+    the first column's values (a cell's padding, "Разом за завданням 1" from
+    the table's edge): the rows under virtual rules are read only inside them.
+    """
+    left = min(ln.x0 for ln in lines) - pad
+    right = max(ln.x1 for ln in lines) + pad
+    return [min(edges[0], left)] + list(edges[1:-1]) + [max(edges[-1], right)]
+
+
 def _edges(cores: list[list[float]]) -> list[float]:
     gaps = [cores[i + 1][0] - cores[i][1] for i in range(len(cores) - 1)]
     pad = min(gaps) / 2 if gaps else 1.0
@@ -614,7 +642,7 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
         if body is None:
             s += 1
             continue
-        body = _with_headings_above(lines, _split_label_seed(lines, body, pitch, min_gutter, cfg), floor, cfg)
+        body = _with_headings_above(lines, _split_label_seed(lines, body, pitch, min_gutter, cfg), floor, h, cfg)
         header = [i for i in _header_lines(lines, body, h, pitch, cfg) if i >= floor]
         if not header:
             s += 1
@@ -632,6 +660,9 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
             s += 1
             continue
         cells, rows, edges = got
+        edges = _enclosing(edges, [lines[i] for i in range(header[0], body.end)], cfg.geo_join_gap * h / 2)
+        cells = [replace(c, x0=edges[c.col]) if c.col == 0 else c for c in cells]
+        cells = [replace(c, x1=edges[-1]) if c.col + c.col_span == len(edges) - 1 else c for c in cells]
         out.append(FoundTable(tuple(edges), tuple(cells), rows, frozenset(lines[i].line for i in header), body_top,
                               lines[body.end - 1].bottom))
         floor = s = body.end
