@@ -240,3 +240,22 @@ def test_a_heading_from_the_tables_left_edge_over_the_first_row_and_a_wrapped_li
     assert found.n_cols == 5 and found.header_lines == {0}
     assert found.body_bottom == 100 + 4 * PITCH + 10
     assert found.edges[0] < 40
+
+
+def test_the_header_of_a_second_table_does_not_reach_into_the_rows_of_the_first():
+    """final-report-dash-listed-decisions-secretary-signs: a title centred over the second table's middle
+    columns reads as a spanning header cell; the header then stops under the first table's last row instead
+    of reaching it (a row of values: no header) and giving the second table up."""
+    first_header = [(X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"),
+                    (X[4], 0, "Факт")]
+    xs = (50, 75, 250, 310, 370)
+    items = [
+        *first_header, *body(1),
+        (242.5, 4, "Виконання показників"),
+        (xs[0], 5, "№"), (xs[1], 5, "Найменування показника програми"), (xs[2], 5, "Од."), (xs[3], 5, "План"),
+        (xs[4], 5, "Факт"),
+        (xs[0], 6, "1"), (xs[1], 6, "Обсяг видатків"), (xs[2], 6, "грн"), (xs[3], 6, "10,0"), (xs[4], 6, "9,0"),
+        (xs[0], 7, "2"), (xs[1], 7, "Кількість шкіл"), (xs[2], 7, "од."), (xs[3], 7, "5"), (xs[4], 7, "4"),
+    ]
+    first, second = find_gutter_tables(words_at(items))
+    assert first.header_lines == {0} and second.n_cols == 5 and min(second.header_lines) == 4

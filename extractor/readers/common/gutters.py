@@ -389,16 +389,19 @@ def _is_title(
 
 
 def _header_lines(
-    lines: list[_Line], body: _Body, h: float, pitch: float, cfg: FinderSettings
+    lines: list[_Line], body: _Body, h: float, pitch: float, cfg: FinderSettings, floor: int = 0
 ) -> list[int]:
-    """Indexes of the header's lines above the body, top to bottom (empty: no header)."""
+    """Indexes of the header's lines above the body, top to bottom (empty: no header).
+
+    Lines above ``floor`` belong to a table found already: the header does not reach them.
+    """
     cores = body.cores
     left, right = cores[0][0], cores[-1][1]
     width = right - left
     slack = cfg.geo_header_overhang * h
     out: list[int] = []
     k = body.start - 1
-    while k >= 0 and len(out) < cfg.max_header_lines:
+    while k >= floor and len(out) < cfg.max_header_lines:
         ln = lines[k]
         if lines[k + 1].top - ln.top > cfg.geo_header_gap * pitch or (k == 0 and _is_page_number(ln)):
             break
@@ -643,7 +646,7 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
             s += 1
             continue
         body = _with_headings_above(lines, _split_label_seed(lines, body, pitch, min_gutter, cfg), floor, h, cfg)
-        header = [i for i in _header_lines(lines, body, h, pitch, cfg) if i >= floor]
+        header = _header_lines(lines, body, h, pitch, cfg, floor)
         if not header:
             s += 1
             continue
