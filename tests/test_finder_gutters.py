@@ -259,3 +259,17 @@ def test_the_header_of_a_second_table_does_not_reach_into_the_rows_of_the_first(
     ]
     first, second = find_gutter_tables(words_at(items))
     assert first.header_lines == {0} and second.n_cols == 5 and min(second.header_lines) == 4
+
+
+def test_a_last_column_empty_in_every_row_keeps_its_header_line_when_the_name_starts_close_to_the_body():
+    """final-report-narrow-portrait-columns-long-dates: "Що зроблено" heads a column no row on the page
+    fills; starting a gutter right of the last values, it is a column of its own, not running text."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (392, 0, "Що зроблено"),
+        (X[1], 1, "показника"), (400, 1, "для"),
+        *body(2),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.header_lines == {0, 1} and found.n_cols == 6
+    assert grid(found, 0)[-1] == (5, 1, "Що зроблено\nдля")

@@ -399,6 +399,7 @@ def _header_lines(
     left, right = cores[0][0], cores[-1][1]
     width = right - left
     slack = cfg.geo_header_overhang * h
+    gutter = cfg.geo_min_gutter * h
     out: list[int] = []
     k = body.start - 1
     while k >= floor and len(out) < cfg.max_header_lines:
@@ -412,11 +413,13 @@ def _header_lines(
         if any(_BODY_VALUE_RE.match(b.text) for b in ln.blocks):
             return []  # rows of a table above (going on from the last page): no header here
         if (ln.even and not _over_own_columns(ln, cores)) or any(
-            b.x0 < x < b.x1 and _touching(cores, b.x0, b.x1) != [outer]
+            b.x0 < x < b.x1 and _touching(cores, b.x0, b.x1) != [outer] and not (gutter <= b.x0 - right or gutter <= left - b.x1)
             for b in ln.blocks
             for x, outer in ((left - slack, 0), (right + slack, len(cores) - 1))
         ):
-            break  # runs out of the table: running text (a column beyond its body is one block)
+            # runs out of the table: running text (a column beyond its body, empty in every row, is one
+            # block a gutter away from the body's outer column)
+            break
         if any(b.x1 - b.x0 >= cfg.paragraph_width_ratio * width and b.x0 <= left + slack for b in ln.blocks):
             break
         out.append(k)
