@@ -12,6 +12,11 @@ flagged ``scanned`` (``ScanRule``).
 A character inside a table's outline but in no detected cell (a border the
 table finder missed) goes to the nearest cell rather than being lost.
 
+A word a narrow header cell cut at its right edge, with no hyphen
+("Найменуван" over "ня заходу", as LibreOffice prints a word wider than its
+column), is put back together when the layout shows the cut
+(``_rejoin_header_words``).
+
 A ruled table drawn inside a cell of another (a nested table) is found by
 the table finder as a table of its own; each character goes to the
 innermost table whose outline holds it, so the inner grid gets its text
@@ -47,6 +52,8 @@ from pdfplumber.table import TableFinder, TableSettings
 from pdfplumber.utils import extract_text
 from pdfplumber.page import fix_fontname_bytes
 
+from ..normalize.text import fold
+from .common.broken_words import _vocabulary_words as vocabulary_words
 from .common.words import Word as LineWord
 from .pdf_tables import PageTable, RawCell, cluster_positions
 from .pdf_words import Word as CharWord
@@ -336,6 +343,95 @@ def _line(group: list[CharWord]) -> TextLine:
     )
 
 
+# -- words a narrow header cell cut without a hyphen ------------------------------------------
+
+#: a cell text that marks a table's body: an item number ("1.", "2.1") or an amount ("1 250,0")
+BODY_MARK = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.(?:\s|$)|^\s*\d{1,3}(?:\.\d{1,3})+(?:\s|$)|\d[,.]\d")
+
+
+def _header_zone(cells: list[RawCell]) -> float:
+    """The top of a table piece's first row with a body mark (``BODY_MARK``): the cells above may be its header."""
+    return min((c.top for c in cells if BODY_MARK.search(c.text)), default=math.inf)
+
+
+def _rejoin_header_words(cells: list[RawCell], chars: list[list[dict[str, Any]]]) -> None:
+    """Put back together the words the header cells of a table piece had cut at their right edge.
+
+    A word wider than its cell is cut where the cell ends, with no hyphen
+    ("Найменуван" over "ня заходу"); read line by line the header then names
+    no column. Such a cut is told by the layout: the line is one word, with
+    no space drawn after it, the next line opens with a lower-case letter,
+    and the room left on the line is narrower than that letter. A line
+    ending a word may fill its cell just as tightly ("Обсяг" over
+    "фінансування" in a cell as wide as "Обсяг"), so no break next to a
+    word of the header vocabulary (``common.broken_words``) is closed: a
+    word a column is recognised by is never glued to another. What is left
+    is a break between two words the vocabulary does not know that the
+    layout cannot tell from a cut ("відповідно" over "до" where
+    "відповідно" fills the cell); it is closed, at a cost to the header's
+    spacing only. The rule is kept to the cells above the piece's first row
+    with an item number or an amount (``_header_zone``): a header is read
+    word by word against the vocabulary, where a cut word is lost; body text
+    is left as printed.
+    The room is measured against the cell's width less its padding on both
+    sides, the padding being the narrowest gap between a cell edge and its
+    text in the piece.
+    """
+    zone = _header_zone(cells)
+    if not any(cell.top < zone - WORD_GAP and "\n" in cell.text for cell in cells):
+        return
+    pads = [min(ch["x0"] for ch in group) - cell.x0 for cell, group in zip(cells, chars) if group]
+    pad = max(0.0, min(pads, default=0.0))
+    for cell, group in zip(cells, chars):
+        if cell.top < zone - WORD_GAP and "\n" in cell.text:
+            cell.text = _rejoin_cut_words(cell.text, group, cell.x1 - cell.x0 - 2 * pad)
+
+
+def _rejoin_cut_words(text: str, chars: list[dict[str, Any]], inner_width: float) -> str:
+    """``text`` (its lines joined by "\\n") with each line break the layout shows to be inside a word removed."""
+    lines = _char_lines(chars)
+    parts = text.split("\n")
+    if len(lines) != len(parts) or any(" ".join("".join(ch["text"] for ch in l).split()) != p.strip()
+                                       for l, p in zip(lines, parts)):
+        return text  # the lines are not the ones extract_text made: leave the text as it is
+    out = parts[0]
+    for line, nxt, part in zip(lines, lines[1:], parts[1:]):
+        ink = [ch for ch in line if not ch["text"].isspace()]
+        opening = [ch for ch in nxt if not ch["text"].isspace()][:2]
+        head = opening[0] if opening else None
+        # the rest of the word opens in lower case, or with a hyphen the word had ("Відсот" over "-ок")
+        letter = opening[-1]["text"] if head is not None and head["text"] in "-\u2010" else (head or {}).get("text", "")
+        cut = (
+            ink and head is not None and line[-1] is ink[-1]  # no space drawn after the line's last word
+            and not any(ch["text"].isspace() for ch in line if ink[0]["x0"] < ch["x0"] < ink[-1]["x0"])
+            and ink[-1]["text"].isalpha() and letter.isalpha() and letter.islower()
+            and inner_width - (ink[-1]["x1"] - ink[0]["x0"]) < head["x1"] - head["x0"]
+            and not {fold(_last_line(out)), fold(part.split(" ", 1)[0])} & vocabulary_words()
+        )
+        out += part if cut else "\n" + part
+    return out
+
+
+def _last_line(text: str) -> str:
+    """The last line of ``text``."""
+    return text.rsplit("\n", 1)[-1]
+
+
+def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A cell's characters in lines, top to bottom, each left to right (tops within ``LINE_TOLERANCE``)."""
+    lines: list[list[dict[str, Any]]] = []
+    last_top = -math.inf
+    for ch in sorted(chars, key=lambda ch: ch["top"]):
+        if lines and ch["top"] - last_top <= LINE_TOLERANCE:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+        last_top = ch["top"]
+    for line in lines:
+        line.sort(key=lambda ch: ch["x0"])
+    return lines
+
+
 def valid_unicode(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
     """The characters with every unpaired UTF-16 surrogate replaced by U+FFFD, and how many were replaced.
 
@@ -490,6 +586,7 @@ def page_content(
             RawCell(x0, top, x1, bottom, extract_text(texts[i]) if texts[i] else "")
             for i, (x0, top, x1, bottom) in enumerate(boxes)
         ]
+        _rejoin_header_words(cells, texts)
         nested = any(u != t and _inside(ix.bbox, other.bbox) for u, other in enumerate(indexes))
         content.tables.append(PageTable(page=number, cells=cells, nested=nested))
     content.lines = _lines_from_chars(outside, content.words)
