@@ -156,6 +156,27 @@ def test_a_table_ruled_only_in_its_header_keeps_its_plain_body_rows_and_group_he
     assert doc.blocks[-1].text == "Начальник управління\tІ. ПЕТРЕНКО"  # after an empty row: not the table's
 
 
+def test_unruled_label_value_rows_of_a_sheet_that_rules_its_main_table_are_a_table_of_their_own():
+    """A passport (number, label, value) typed without borders above a boxed table is read as a table, as in a
+    sheet without any borders; a line of text between them stays a paragraph."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["1. Паспорт програми"])
+    ws.append(["1.", "Відповідальний виконавець", "управління освіти"])
+    ws.append(["2.", "Термін реалізації", "2021-2023 роки"])
+    ws.append(["2. Виконання заходів"])
+    ws.append(["Захід", "План"])
+    ws.append(["Ремонт", 1])
+    for row in ws.iter_rows(min_row=5):
+        for cell in row:
+            cell.border = BOX
+    doc = read(workbook_bytes(wb))
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Table", "Paragraph", "Table"]
+    passport = doc.tables[0]
+    assert [[c.text for c in r.cells] for r in passport.rows] == [
+        ["1.", "Відповідальний виконавець", "управління освіти"], ["2.", "Термін реалізації", "2021-2023 роки"]]
+
+
 def test_every_visible_sheet_is_read_in_order_and_hidden_ones_are_named():
     wb = openpyxl.Workbook()
     wb.active.title = "Фінансування"

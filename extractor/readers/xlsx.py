@@ -24,7 +24,7 @@ What a sheet becomes, in order (visible sheets in workbook order):
      cells, or one between such rows): a table ruled only in its header;
      consecutive such rows form one table, less the one-cell rows it opens
      with (a title boxed or underlined with the table is a line of text
-     above it);
+     above it); the sheet's unruled rows elsewhere are read as below;
    * in a sheet without borders, rows with two or more filled cells are
      table rows; a one-cell row between two table rows (a task heading
      spanning the table) stays in the table; a table needs two rows.
@@ -459,6 +459,9 @@ def layout_sheet(
     else:
         tabular = {r: filled[r] >= 2 for r in order}
     runs = [_peel_title_rows(run, filled) for run in _runs(order, tabular, filled, bordered_sheet)]
+    if bordered_sheet:  # unruled rows away from the ruled tables: read as a sheet without borders is
+        plain = {r: not tabular[r] and filled[r] >= 2 for r in order}
+        runs = sorted(runs + _runs(order, plain, filled, False))
     blocks: list[Paragraph | Table] = []
     in_run = {r for run in runs for r in run}
     run_starts = {run[0]: run for run in runs}
