@@ -460,3 +460,25 @@ def test_numbered_row_with_only_a_text_and_no_money_is_a_task_heading():
     rep = report(table, INDICATORS)
     assert [(r.task_number, r.task, r.number) for r in rep.funding] == [
         ("2", "Забезпечення пільгових категорій", "2.1")]
+
+
+def test_lines_typed_one_per_row_join_where_a_line_cannot_end():
+    """A spreadsheet or a text typed line by line breaks a sentence after "від", "№", a comma or a word's
+    hyphen ("Івано-"); the next line continues it though it starts with a digit or a capital."""
+    from extractor.document import Paragraph
+    from extractor.extract.lines import logical_lines
+
+    lines = logical_lines([Paragraph(t) for t in (
+        "Дата і номер рішення міської ради, яким затверджено Програму: від",
+        "16.12.2021 № 345-21, від 20.04.2023 №",
+        "112-35.",
+        "Відповідальний виконавець Програми: управління з питань надзвичайних ситуацій Івано-",
+        "Франківської міської ради",
+        "Термін реалізації Програми: 2022-2024 роки",
+        "1. Основні дані")])
+    assert lines == [
+        "Дата і номер рішення міської ради, яким затверджено Програму: від 16.12.2021 № 345-21, від 20.04.2023 № "
+        "112-35.",
+        "Відповідальний виконавець Програми: управління з питань надзвичайних ситуацій Івано-Франківської міської ради",
+        "Термін реалізації Програми: 2022-2024 роки",
+        "1. Основні дані"]

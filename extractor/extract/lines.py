@@ -19,6 +19,11 @@ from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text
 
 _CONTINUES_RE = regex.compile(r"^\s*[\p{Ll}«(]")
+#: a line that cannot end where it does: a word broken at its hyphen ("Івано-"), a comma, or a word that
+#: needs what follows ("від", "№", "та", a preposition): the next line continues it, whatever its first letter
+_OPEN_END_RE = regex.compile(
+    r"(?:\p{L}[-\u2010]|,|(?:^|\s)(?:від|№|N|та|і|й|з|із|зі|у|в|на|до|за|по|про|для|щодо|рішенням|рішеннями))\s*$",
+    regex.I)
 #: lines that open a labelled metadata line or a numbered section heading
 LABEL_STARTS = ("відповідальн", "термін реалізації", "строк реалізації", "термін виконання", "дата", "мета програми",
                 "співвиконав", "обсяг фінансування", "загальний обсяг", "розробник", "головний розробник",
@@ -39,8 +44,10 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[str]:
     """Join paragraphs into logical lines (cleaned text, no empties).
 
     The lines of one paragraph always belong together; a paragraph that
-    opens with a lower-case letter continues the one before it (a wrapped
-    sentence printed as separate lines).
+    opens with a lower-case letter, or follows a line that cannot end where
+    it does ("… Івано-", "… від", "… №", a comma) and is no labelled line or
+    numbered heading itself, continues the one before it (a wrapped
+    sentence printed or typed as separate lines).
     """
     groups: list[list[str]] = []
     for p in paragraphs:
@@ -48,7 +55,9 @@ def logical_lines(paragraphs: list[Paragraph]) -> list[str]:
             groups.append([])
             continue
         for i, part in enumerate(_split_at_labels(p.text)):
-            if i == 0 and groups and groups[-1] and _CONTINUES_RE.match(part):
+            if i == 0 and groups and groups[-1] and (
+                    _CONTINUES_RE.match(part)
+                    or (_OPEN_END_RE.search(groups[-1][-1]) and not _LABEL_START_RE.match(part))):
                 groups[-1].append(part)
             else:
                 groups.append([part])
