@@ -12,7 +12,7 @@ pdf        the PDF reader (engine, page geometry)                  ``PdfSettings
 finder     the table finder over positioned words                  ``readers.common.finder_settings.FinderSettings``
 regroup    tables written one cell per line                        ``readers.txt_cells.RegroupSettings``
 ocr        OCR of scanned pages                                    ``readers.ocr.settings.OcrSettings``
-extract    extraction (captions, signature rows)                   ``ExtractSettings``
+extract    extraction (captions, header rows, labels, years)       ``ExtractSettings``
 coverage   when a report's coverage is worth a warning             ``extract.coverage.CoverageSettings``
 checks     the consistency checks' tolerances                      ``CheckSettings``
 ========== ======================================================= ==========================================
@@ -127,15 +127,37 @@ class PdfSettings:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    """Extraction's windows (``extractor.extract``)."""
+    """Extraction's windows and bounds (``extractor.extract``, and the years of ``normalize.years``)."""
 
     #: how many blocks above a funding table may hold its unit caption ("(тис. грн)")
     caption_window: int = 3
     #: how many rows at the end of a data table may form a signature block
     signature_rows: int = 3
+    #: at most this many full-width rows (a caption) may stand above a table's header
+    max_caption_rows: int = 2
+    #: a table's header has at most this many rows
+    max_header_rows: int = 5
+    #: a total row's label is a total phrase plus at most this many characters ("Усього по Програмі:")
+    max_total_label_extra: int = 40
+    #: how many logical lines from the top the title may stand at
+    title_window: int = 15
+    #: at most this many lines above the signatory's name make up the position
+    max_position_lines: int = 4
+    #: the earliest and the latest year read as a year (of a term, of the program's period)
+    min_year: int = 1990
+    max_year: int = 2100
+    #: a range of years wider than this is not expanded into its years ("1990-2100": the two years only)
+    max_range_span: int = 30
 
     def __post_init__(self) -> None:
-        _positive(self, "caption_window", "signature_rows")
+        _positive(self, "caption_window", "signature_rows", "max_header_rows", "title_window", "max_position_lines",
+                  "min_year", "max_year", "max_range_span")
+        for name in ("max_caption_rows", "max_total_label_extra"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
+        if not self.min_year < self.max_year:
+            raise ValueError(f"min_year must be below max_year, got {self.min_year!r} and {self.max_year!r}")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.normalize.years import MAX_RANGE_SPAN, parse_period, parse_years
+from extractor.normalize.years import parse_period, parse_years
+from extractor.settings import DEFAULT_EXTRACT
 
 YEARS = [
     ("2019", [2019]),
@@ -70,7 +71,7 @@ def test_parse_period(text, expected):
     assert parse_period(text) == expected
 
 
-@given(st.integers(1990, 2100), st.integers(0, MAX_RANGE_SPAN), st.sampled_from(["-", "–", " – ", "—", "-\n"]))
+@given(st.integers(1990, 2100), st.integers(0, DEFAULT_EXTRACT.max_range_span), st.sampled_from(["-", "–", " – ", "—", "-\n"]))
 def test_ranges_expand(start, span, dash):
     end = min(start + span, 2100)
     assert parse_years(f"{start}{dash}{end} роки") == list(range(start, end + 1))

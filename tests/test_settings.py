@@ -31,9 +31,13 @@ def test_settings_are_frozen():
     lambda: TextSettings(max_control_share=1.5),
     lambda: TextSettings(utf16_nul_share=(0.6, 0.3)),
     lambda: ExtractSettings(caption_window=0),
+    lambda: ExtractSettings(min_year=2100, max_year=1990),
+    lambda: ExtractSettings(max_total_label_extra=-1),
+    lambda: ExtractSettings(max_header_rows=0),
     lambda: CheckSettings(percent_slack=Decimal("-1")),
     lambda: Limits(max_table_columns=0),
-], ids=["engine", "no-code-page", "unknown-code-page", "share", "nul-range", "window", "slack", "columns"])
+], ids=["engine", "no-code-page", "unknown-code-page", "share", "nul-range", "window", "years", "label-extra",
+        "header-rows", "slack", "columns"])
 def test_a_bad_setting_is_refused_when_made(make):
     with pytest.raises((ValueError, LookupError)):
         make()
@@ -138,3 +142,41 @@ def test_a_text_with_control_characters_over_the_share_is_refused_by_both():
     assert not looks_like_text(data)
     with pytest.raises(UnsupportedFormat):
         decode_text(data, path="x.txt")
+
+
+def test_the_year_bounds_of_extract_settings_reach_the_term_years():
+    from extractor.normalize.years import parse_period, parse_years
+
+    assert parse_years("2021-2023") == [2021, 2022, 2023]
+    assert parse_years("2021-2023", min_year=2022) == [2023]  # no range with an end out of bounds, its years alone
+    assert parse_years("2021-2023", max_range_span=1) == [2021, 2023]
+    assert parse_period("на 1985-1987 роки") is None
+    assert parse_period("на 1985-1987 роки", min_year=1980) == (1985, 1987)
+
+
+def test_parse_hands_the_extraction_settings_down():
+    """A funding table's total label with a long tail is a total label under the default; when the setting allows
+    no extra characters the row is a total only by its sums (named in an inferred-total warning); the title is
+    not looked for beyond the title window."""
+    from extractor.extract import extract_report
+    from extractor.models import Source
+    from extractor.document import Document, Paragraph
+    from docbuild import make_table
+
+    table = make_table([
+        ["№ з/п", "Зміст заходів", "Виконавці", "Обсяг фінансування, тис. грн", "Фактично профінансовано, тис. грн"],
+        ["1", "Ремонт покрівлі школи", "Управління освіти", "100,0", "90,0"],
+        ["2", "Заміна вікон у садочку", "Управління освіти", "50,0", "40,0"],
+        ["", "Усього по програмі за рік", "", "150,0", "130,0"],
+    ])
+    doc = Document(blocks=[Paragraph("Звіт про виконання Програми «А» на 2021-2023 роки"), table])
+    source = Source(file="x.docx", format="docx")
+    kinds = [r.kind.value for r in extract_report(doc, source).report.funding]
+    assert kinds == ["measure", "measure", "total"]
+    assert not [w for w in extract_report(doc, source).report.warnings if w.code == "inferred-total"]
+    strict = ExtractSettings(max_total_label_extra=0)
+    assert [w.path for w in extract_report(doc, source, strict).report.warnings if w.code == "inferred-total"] == [
+        "funding[2]"]
+    assert extract_report(doc, source).report.document.title is not None
+    late = Document(blocks=[Paragraph("Вступ.")] * 3 + doc.blocks)
+    assert extract_report(late, source, ExtractSettings(title_window=2)).report.document.title is None

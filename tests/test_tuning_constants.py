@@ -55,15 +55,9 @@ OPERATIONS = {
 }
 
 #: tuning thresholds still to be moved into a settings class (the PDF reader's geometry into PdfSettings, the
-#: text readers' costs into their finder/regroup settings, extraction's windows into ExtractSettings)
+#: text readers' costs into their finder/regroup settings)
 PENDING = {
-    "extract/columns.py": {"MAX_CAPTION_ROWS", "MAX_HEADER_ROWS"},
-    "extract/funding.py": {"MAX_TOTAL_LABEL_EXTRA"},
-    "extract/metadata.py": {"TITLE_WINDOW", "MAX_POSITION_LINES"},
-    "normalize/years.py": {"MIN_YEAR", "MAX_YEAR", "MAX_RANGE_SPAN"},
     "readers/html.py": {"LAYOUT_MAX_CELLS"},
-    "readers/ocr/page.py": {"DASH_FONT_SIZE"},
-    "readers/ocr/text.py": {"HEADER_WORD_MIN"},
     "readers/pdf.py": {"PAGE_WIDTH_TOLERANCE"},
     "readers/pdf_page.py": {"TAB_GAP_EM", "LINE_TOLERANCE", "WORD_GAP", "UNMAPPED_SHARE"},
     "readers/pdf_tables.py": {"EDGE_TOLERANCE", "HEADER_MATCH_RATIO"},

@@ -50,7 +50,7 @@ def find_layouts(doc: Document, settings: ExtractSettings = DEFAULT_EXTRACT) -> 
     for block in doc.blocks:
         if not isinstance(block, Table):
             continue
-        layout = analyse_table(block, vocab)
+        layout = analyse_table(block, vocab, settings)
         if layout is not None:
             layout.body_end = signature_start(block, layout.header_rows, settings)
         if layout is None and previous is not None and previous.table.index == block.index - 1:
@@ -108,7 +108,7 @@ def extract_report(doc: Document, source: Source, settings: ExtractSettings = DE
     indicators = []
     for layout in layouts:
         if layout.kind == FUNDING:
-            rows, found = extract_funding(layout, vocab)
+            rows, found = extract_funding(layout, vocab, settings)
             base = len(funding)
             funding.extend(rows)
             for i, code, message in found:
@@ -125,20 +125,20 @@ def extract_report(doc: Document, source: Source, settings: ExtractSettings = DE
 
     data_tables = {layout.table.index for layout in layouts}
     before, after, passport = split_document(doc, data_tables)
-    if layouts and layouts[-1].body_end < len(layouts[-1].table.rows) and not read_signatory(raw_lines(after)):
+    if layouts and layouts[-1].body_end < len(layouts[-1].table.rows) and not read_signatory(raw_lines(after), settings):
         last = layouts[-1]
         after = [Paragraph("\t".join(c.text.replace("\n", " ") for c in row.cells if c.text.strip()))
                  for row in last.table.rows[last.body_end:]] + after
     raw_before = raw_lines(before)
     lines = logical_lines(before) + passport
-    info = read_document_info(lines, [l for l in raw_before if l.strip()])
-    program = read_program(info.title, lines)
+    info = read_document_info(lines, [l for l in raw_before if l.strip()], settings)
+    program = read_program(info.title, lines, settings)
     # decisions stand below the title; above it are stamps ("ЗАТВЕРДЖЕНО рішенням …") and the annex line
     start = next((i + 1 for i, line in enumerate(lines) if info.title and info.title.startswith(line)), 0)
     decisions, date_problems = find_decisions(lines[start:])
     for printed in date_problems:
         warnings.append(problems.INVALID_DATE.finding("decisions", date=printed))
-    signatory = read_signatory(raw_lines(after))
+    signatory = read_signatory(raw_lines(after), settings)
 
     for code, message in doc.notes:
         warnings.append(Finding(code=code, message=message, path=None))

@@ -15,6 +15,7 @@ import regex
 
 from ..document import Cell, Table
 from ..normalize.text import clean_text, fold
+from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .classify import Inferred, classify_columns
 from .vocab import PhraseSet, Vocabulary, load_vocabulary
 
@@ -24,10 +25,6 @@ INDICATORS = "indicators"
 #: fields that make a header a funding table header
 FUNDING_CORE = ("task", "measure")
 FUNDING_MONEY = ("planned", "actual", "percent")
-#: at most this many full-width rows (a caption) may stand above the header
-MAX_CAPTION_ROWS = 2
-#: a header has at most this many rows
-MAX_HEADER_ROWS = 5
 
 _INT_RE = regex.compile(r"^\d{1,2}\.?$")
 _NUMBERISH_RE = regex.compile(r"\d[\d\s]*[,.]\d|^\s*[-–—]\s*$")
@@ -122,17 +119,18 @@ def _row_fields(table: Table, r: int, columns: PhraseSet, vocab: Vocabulary) -> 
     return found | (by_words - {None}) if found else found
 
 
-def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary) -> int:
+def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary,
+                     settings: ExtractSettings = DEFAULT_EXTRACT) -> int:
     """Number of header rows at the top of the table (0 when no header is recognised).
 
     The header opens with a row naming at least two known columns (after at
-    most ``MAX_CAPTION_ROWS`` full-width caption rows) and goes on while every
+    most ``settings.max_caption_rows`` full-width caption rows) and goes on while every
     cell of a row is header-like (a known phrase, a year, a funding source,
-    empty) or the row numbers the columns 1, 2, 3, ….
+    empty) or the row numbers the columns 1, 2, 3, …, for at most ``settings.max_header_rows`` rows.
     """
     n = len(table.rows)
     start = None
-    for r in range(min(n, MAX_CAPTION_ROWS + 1)):
+    for r in range(min(n, settings.max_caption_rows + 1)):
         if len(_row_fields(table, r, columns, vocab)) >= 2:
             start = r
             break
@@ -142,7 +140,7 @@ def header_row_count(table: Table, columns: PhraseSet, vocab: Vocabulary) -> int
     if start is None:
         return 0
     end = start + 1
-    while end < n and end - start < MAX_HEADER_ROWS:
+    while end < n and end - start < settings.max_header_rows:
         cells = [c for c in _origin_cells(table, end) if clean_text(c.text)]
         if len(cells) == 1 and cells[0].col_span >= table.n_cols - 1 > 0:
             break  # a full-width row below the header is a heading of the body
@@ -329,7 +327,8 @@ def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnS
     return inferred
 
 
-def analyse_table(table: Table, vocab: Vocabulary | None = None) -> TableLayout | None:
+def analyse_table(table: Table, vocab: Vocabulary | None = None,
+                  settings: ExtractSettings = DEFAULT_EXTRACT) -> TableLayout | None:
     """Recognise a funding or indicator table by its header; None when it is neither.
 
     The kind whose vocabulary reads the header best wins; columns the
@@ -340,7 +339,7 @@ def analyse_table(table: Table, vocab: Vocabulary | None = None) -> TableLayout 
     best: TableLayout | None = None
     best_key = (0, 0)
     for kind, columns in ((FUNDING, vocab.funding_columns), (INDICATORS, vocab.indicator_columns)):
-        header_rows = header_row_count(table, columns, vocab)
+        header_rows = header_row_count(table, columns, vocab, settings)
         if header_rows == 0:
             continue
         specs = map_columns(table, header_rows, columns, vocab)

@@ -33,6 +33,7 @@ from ..problems import INFERRED_TOTAL, NON_NUMERIC_AMOUNT, NOT_COMPARABLE
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold, normalize_item_number, strip_number_prefix, text_value
 from ..normalize.years import parse_years
+from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .cells import GridView, nonempty_lines, row_location
 from .columns import ColumnSpec, TableLayout
 from .vocab import Vocabulary
@@ -42,8 +43,6 @@ _SINGLE_NUMBER_RE = regex.compile(r"^\d{1,3}\.?$")
 _SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
 #: a heading row's label word the vocabulary lacks, then the task number: "Ціль 2. …", "Пріоритет №3: …"
 _LABELLED_NUMBER_RE = regex.compile(r"^\p{L}{3,}\s*(?:№\s*)?(\d{1,3}(?:\.\d{1,3})*)\s*[.:)]\s*(\S.*)$", regex.S)
-#: a total label is the phrase plus at most this many characters ("Усього по Програмі:")
-MAX_TOTAL_LABEL_EXTRA = 40
 #: the text columns a funding row may have
 TEXT_COLUMNS = ("number", "task", "measure_number", "measure", "term", "executor")
 
@@ -156,13 +155,14 @@ def row_view(view: GridView, r: int, col: dict[str, int | None], money: list[Col
 # -- row classifiers: one predicate per case ----------------------------------------------
 
 
-def total_kind(label: str, vocab: Vocabulary) -> FundingKind | None:
-    """total / subtotal when the label is a total label of the vocabulary ("Усього по Програмі:")."""
+def total_kind(label: str, vocab: Vocabulary, settings: ExtractSettings = DEFAULT_EXTRACT) -> FundingKind | None:
+    """total / subtotal when the label is a total label of the vocabulary ("Усього по Програмі:"), followed by at
+    most ``settings.max_total_label_extra`` characters."""
     folded = fold(label)
     if not folded:
         return None
     name, length = vocab.totals.starts(folded)
-    if name is None or len(folded) > length + MAX_TOTAL_LABEL_EXTRA:
+    if name is None or len(folded) > length + settings.max_total_label_extra:
         return None
     return FundingKind.total if name == "total" else FundingKind.subtotal
 
@@ -442,6 +442,7 @@ class _Reader:
     col: dict[str, int | None]
     money: list[ColumnSpec]
     settings: FundingSettings = DEFAULT_FUNDING
+    extract: ExtractSettings = DEFAULT_EXTRACT
     pending: list[_Pending] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     task: _Task | None = None
@@ -479,7 +480,7 @@ class _Reader:
         if self.view.row_is_empty(r):
             return
         row = row_view(self.view, r, self.col, self.money)
-        kind = total_kind(row.label, self.vocab)
+        kind = total_kind(row.label, self.vocab, self.extract)
         if kind is not None:
             self.add(FundingRow(kind=kind, measure=row.label, location=row_location(self.layout.table, r)),
                      None, row.amounts)
@@ -576,7 +577,8 @@ class _Reader:
 
         def new_row(obj: str | None) -> FundingRow:
             return FundingRow(kind=FundingKind.measure, number=number, measure=measure, object=obj, term=term,
-                              years=parse_years(term), executor=executor, location=location)
+                              years=parse_years(term, self.extract.min_year, self.extract.max_year,
+                                                self.extract.max_range_span), executor=executor, location=location)
 
         if not objects:
             self.add(new_row(None), self.task, row.amounts)
@@ -615,7 +617,8 @@ class _Reader:
         return out
 
 
-def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[FundingRow], list[Problem]]:
+def extract_funding(layout: TableLayout, vocab: Vocabulary,
+                    settings: ExtractSettings = DEFAULT_EXTRACT) -> tuple[list[FundingRow], list[Problem]]:
     """Read the funding rows of a recognised funding table.
 
     Returns the rows and per-row problems as (row index in the list, code, message).
@@ -623,7 +626,7 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary) -> tuple[list[Fundin
     col = {name: (layout.first(name).col if layout.first(name) else None) for name in TEXT_COLUMNS}
     view = GridView.of(layout.table)
     money = _money_columns(layout)
-    reader = _Reader(layout, vocab, view, col, money, planned_years=years_of(money, "planned"),
+    reader = _Reader(layout, vocab, view, col, money, extract=settings, planned_years=years_of(money, "planned"),
                      actual_years=years_of(money, "actual"))
     reader.last_row = next((r for r in range(layout.body_end - 1, layout.header_rows - 1, -1)
                             if not view.row_is_empty(r)), -1)

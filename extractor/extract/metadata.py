@@ -7,10 +7,8 @@ import regex
 from ..models import DocumentInfo, DocumentKind, Period, Program, Signatory
 from ..normalize.text import clean_text, fold
 from ..normalize.years import parse_period
+from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .vocab import load_vocabulary
-
-#: how many logical lines from the top the title may stand at
-TITLE_WINDOW = 15
 
 _ANNEX_RE = regex.compile(r"(?<![\p{L}])Додаток\s*(?:№\s*)?(\d+|[IVXІ]+)(?![\p{L}\p{N}])", regex.I)
 _QUOTED_RE = regex.compile(r"«((?:[^«»]|«[^«»]*»)+)»|\"([^\"]+)\"|“([^”]+)”")
@@ -38,14 +36,12 @@ _NAME_AT_END_RE = regex.compile(r"(?:^|\s)(" + "|".join(_NAME_PATTERNS) + r")\s*
 _PLAIN_NAME_RE = regex.compile(rf"^{_UP}{_LOW}+\s+{_UP}{_LOW}+$")
 _GAP_RE = regex.compile(r"\t+|\s{3,}")
 _PAGE_NUMBER_RE = regex.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
-#: at most this many lines above the name make up the position
-MAX_POSITION_LINES = 4
 
 
-def find_title(lines: list[str]) -> str | None:
-    """The report title: the first logical line opening with a title phrase."""
+def find_title(lines: list[str], settings: ExtractSettings = DEFAULT_EXTRACT) -> str | None:
+    """The report title: the first logical line opening with a title phrase (within ``settings.title_window``)."""
     starts = load_vocabulary().title_starts
-    for i, line in enumerate(lines[:TITLE_WINDOW]):
+    for i, line in enumerate(lines[:settings.title_window]):
         folded = fold(line)
         if any(folded.startswith(p) for p in starts) and len(folded) < 600:
             following = iter(lines[i + 1:i + 4])
@@ -83,8 +79,8 @@ def document_kind(title: str | None) -> DocumentKind | None:
     return None
 
 
-def find_annex(lines: list[str]) -> str | None:
-    for line in lines[:TITLE_WINDOW]:
+def find_annex(lines: list[str], settings: ExtractSettings = DEFAULT_EXTRACT) -> str | None:
+    for line in lines[:settings.title_window]:
         m = _ANNEX_RE.search(line)
         if m:
             return f"Додаток {m.group(1)}"
@@ -99,7 +95,7 @@ def program_name(title: str | None, lines: list[str]) -> str | None:
     return None
 
 
-def program_period(title: str | None, lines: list[str]) -> Period | None:
+def program_period(title: str | None, lines: list[str], settings: ExtractSettings = DEFAULT_EXTRACT) -> Period | None:
     if title:
         m = _TITLE_PERIOD_RE.search(title)
         if m and int(m.group(1)) <= int(m.group(2)):
@@ -112,7 +108,7 @@ def program_period(title: str | None, lines: list[str]) -> Period | None:
             return Period(start=int(m.group(1)), end=int(m.group(2)))
     for line in lines:
         if _TERM_RE.match(line):
-            found = parse_period(line)
+            found = parse_period(line, settings.min_year, settings.max_year, settings.max_range_span)
             if found:
                 return Period(start=found[0], end=found[1])
     return None
@@ -127,17 +123,17 @@ def responsible_executor(lines: list[str]) -> str | None:
     return None
 
 
-def read_program(title: str | None, lines: list[str]) -> Program:
+def read_program(title: str | None, lines: list[str], settings: ExtractSettings = DEFAULT_EXTRACT) -> Program:
     return Program(
         name=program_name(title, lines),
-        period=program_period(title, lines),
+        period=program_period(title, lines, settings),
         responsible_executor=responsible_executor(lines),
     )
 
 
-def read_document_info(lines: list[str], raw: list[str]) -> DocumentInfo:
-    title = find_title(lines)
-    return DocumentInfo(title=title, kind=document_kind(title), annex=find_annex(raw))
+def read_document_info(lines: list[str], raw: list[str], settings: ExtractSettings = DEFAULT_EXTRACT) -> DocumentInfo:
+    title = find_title(lines, settings)
+    return DocumentInfo(title=title, kind=document_kind(title), annex=find_annex(raw, settings))
 
 
 def _split_name(line: str) -> tuple[str, str | None]:
@@ -162,7 +158,7 @@ def is_signature_row(texts: list[str]) -> bool:
     return bool(_NAME_RE.match(clean_text(texts[-1])))
 
 
-def read_signatory(lines: list[str]) -> Signatory | None:
+def read_signatory(lines: list[str], settings: ExtractSettings = DEFAULT_EXTRACT) -> Signatory | None:
     """Position and name of the person who signed, from the lines after the last table."""
     idx = len(lines) - 1
     while idx >= 0 and not lines[idx].strip():
@@ -181,7 +177,7 @@ def read_signatory(lines: list[str]) -> Signatory | None:
             while i >= 0 and not lines[i].strip() and skipped < 2:
                 i -= 1
                 skipped += 1
-        while i >= 0 and lines[i].strip() and len(position_lines) < MAX_POSITION_LINES:
+        while i >= 0 and lines[i].strip() and len(position_lines) < settings.max_position_lines:
             text = lines[i].strip()
             if (text.endswith(".") and len(text) > 60) or _PAGE_NUMBER_RE.match(text):
                 break

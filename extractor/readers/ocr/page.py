@@ -71,8 +71,6 @@ DASH = "\u2013"
 DASH_TEXTS = ("-", "\u2013", "\u2014", "\u2212")
 #: a cell text that is meant to be a number: digits and number signs, maybe a misread letter or two
 _NUMERIC_LOOKING = regex.compile(r"^[\d\s,.:;'%\-\u2013\u2212OoОоЗзlІі|]+$")
-#: font size (points) assumed for a cell that holds only a dash
-DASH_FONT_SIZE = 11.0
 
 
 @dataclass
@@ -185,7 +183,7 @@ def _dash(region: np.ndarray, box: tuple[int, int, int, int], text: str, setting
     word = Word(text if text in DASH_TEXTS else DASH, x0 + dx, top + dy, x1 + dx, bottom + dy,
                 settings.dash_confidence, 0)
     # a dash stands at half the x-height: its line's baseline lies about a quarter of a font size below it
-    size = DASH_FONT_SIZE * settings.dpi / 72
+    size = settings.dash_font_size * settings.dpi / 72
     return Recognition([word], [Line(word.x0, word.top, word.x1, word.bottom, bottom + dy + size / 4, size)])
 
 
@@ -237,18 +235,19 @@ def read_cell(readers: Readers, region: np.ndarray, box: tuple[int, int, int, in
     return _item_number(rec), rec.confidence
 
 
-def _with_header_words(cells: list[tuple[tuple, Recognition]]) -> list[Recognition]:
+def _with_header_words(cells: list[tuple[tuple, Recognition]], min_length: int) -> list[Recognition]:
     """A table's cell readings with the words of its header band put back where misread by one letter.
 
     The header band is the rows above the first row that holds a number
     (its item numbers, or the column numbers under the header); a table
-    continued from the page before has none (``text.fix_header_words``).
+    continued from the page before has none (``text.fix_header_words``); words shorter than
+    ``min_length`` letters are left as read.
     """
     numeric_tops = [cell[1] for cell, rec in cells if rec.words and try_number(rec.text)[0] is not None]
     body = min(numeric_tops, default=None)
-    known, index = header_vocabulary()
+    known, index = header_vocabulary(min_length)
     return [
-        Recognition(fix_header_words(rec.words, known, index), rec.lines) if body is not None and cell[1] < body
+        Recognition(fix_header_words(rec.words, known, index, min_length), rec.lines) if body is not None and cell[1] < body
         else rec
         for cell, rec in cells
     ]
@@ -324,7 +323,7 @@ def read_scanned_page(
             rec, conf = read_cell(readers, text_ink[box[1]:box[3], box[0]:box[2]], box, settings)
             cells.append((tuple(cell), rec))
             confidence[tuple(cell)] = conf
-        parts.extend(_with_header_words(cells))
+        parts.extend(_with_header_words(cells, settings.header_word_min))
     rec = _merge(parts, settings.size_snap)
     content = page_content(number, width, height, _chars(rec, sx, sy), [], lambda: tables)
     for piece in content.tables:

@@ -81,6 +81,10 @@ class OcrSettings:
     #: this share of them with one count of decimals
     decimals_min_values: int = 3
     decimals_majority: float = 0.75
+    #: font size (points) assumed for a cell that holds only a dash (places its line's baseline)
+    dash_font_size: float = 11.0
+    #: the shortest header word put back when misread by one letter (shorter words are too alike)
+    header_word_min: int = 5
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -93,7 +97,8 @@ class OcrSettings:
             raise ValueError(f"skew limits must satisfy 0 <= min_skew <= max_skew <= 45, got "
                              f"{self.min_skew!r} and {self.max_skew!r}")
         for name in ("min_rule_mm", "min_vertical_rule_mm", "min_cell_border_mm", "cell_inset_mm",
-                     "min_cell_ink_mm2", "min_text_mm", "speck_mm2", "speck_size_mm", "speck_clearance_mm"):
+                     "min_cell_ink_mm2", "min_text_mm", "speck_mm2", "speck_size_mm", "speck_clearance_mm",
+                     "dash_font_size"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or value <= 0:
                 raise ValueError(f"{name} must be positive, got {value!r}")
@@ -103,7 +108,7 @@ class OcrSettings:
             if not isinstance(value, (int, float)) or not 0 <= value <= 1:
                 raise ValueError(f"{name} must be within 0..1, got {value!r}")
         for name in ("colour_chroma", "colour_blue", "short_reading", "column_parts", "column_lines",
-                     "decimals_min_values"):
+                     "decimals_min_values", "header_word_min"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a whole number of at least 1, got {value!r}")

@@ -30,7 +30,7 @@ metres in every report.
 A word of a table's header misread by one letter ("Змієт заходів" for
 "Зміст заходів") leaves its column without a name, and the whole table
 without its measures. In the header band of a table (its rows above the
-first that holds a number) a word of at least ``HEADER_WORD_MIN`` letters
+first that holds a number) a word of at least ``OcrSettings.header_word_min`` letters
 that is not a word of the header vocabulary, but is one letter away from
 exactly one of them (same length), is put back as that word
 (``fix_header_words``). Rows of values are never touched: a name or a
@@ -54,6 +54,7 @@ from functools import lru_cache
 import regex
 
 from .engine import Word
+from .settings import DEFAULT_OCR
 
 NUMBER_SIGN = "\u2116"
 #: what the number sign is read as by the Ukrainian and English models
@@ -77,40 +78,42 @@ _ITEM_AFTER_SIGN = regex.compile(r"^([зЗ3]|[пПn])[/|]\p{L}{1,2}([.,:]?)$")
 STRAY_MARKS = frozenset(".,:;'`|!°·•¦‘’´˙¸")
 
 
-#: the shortest header word put back when misread by one letter (shorter words are too alike)
-HEADER_WORD_MIN = 5
 _WORD = regex.compile(r"^(\p{P}*)(\p{L}+)(\p{P}*)$")
 
 
-def one_letter_index(known: frozenset[str]) -> dict[str, set[str]]:
-    """Every word of ``known`` under each of its one-letter wildcards ("з?іст" → {"зміст"})."""
+def one_letter_index(known: frozenset[str], min_length: int = DEFAULT_OCR.header_word_min) -> dict[str, set[str]]:
+    """Every word of ``known`` of at least ``min_length`` letters under each of its one-letter wildcards
+    ("з?іст" → {"зміст"})."""
     index: dict[str, set[str]] = {}
     for word in known:
-        if len(word) >= HEADER_WORD_MIN:
+        if len(word) >= min_length:
             for i in range(len(word)):
                 index.setdefault(word[:i] + "?" + word[i + 1:], set()).add(word)
     return index
 
 
-@lru_cache(maxsize=1)
-def header_vocabulary() -> tuple[frozenset[str], dict[str, set[str]]]:
-    """The header vocabulary's words (folded, as the rule-less table finder knows them) and their wildcards."""
+@lru_cache(maxsize=2)
+def header_vocabulary(min_length: int = DEFAULT_OCR.header_word_min) -> tuple[frozenset[str], dict[str, set[str]]]:
+    """The header vocabulary's words (folded, as the rule-less table finder knows them) and the wildcards of
+    those of at least ``min_length`` letters."""
     from ..common.broken_words import _vocabulary_words
 
     known = _vocabulary_words()
-    return known, one_letter_index(known)
+    return known, one_letter_index(known, min_length)
 
 
-def fix_header_words(words: list[Word], known: frozenset[str], index: dict[str, set[str]]) -> list[Word]:
+def fix_header_words(words: list[Word], known: frozenset[str], index: dict[str, set[str]],
+                     min_length: int = DEFAULT_OCR.header_word_min) -> list[Word]:
     """Header words misread by one letter put back as the one vocabulary word they nearly are (see the module docstring).
 
     ``known`` holds the header vocabulary's words (case-folded) and
-    ``index`` their one-letter wildcards (``one_letter_index``).
+    ``index`` their one-letter wildcards (``one_letter_index``); a word shorter than ``min_length``
+    letters is left as read.
     """
     out = []
     for w in words:
         match = _WORD.match(w.text)
-        if match and len(match.group(2)) >= HEADER_WORD_MIN and match.group(2).casefold() not in known:
+        if match and len(match.group(2)) >= min_length and match.group(2).casefold() not in known:
             letters = match.group(2)
             folded = letters.casefold()
             near = set().union(*(index.get(folded[:i] + "?" + folded[i + 1:], set()) for i in range(len(folded))))
