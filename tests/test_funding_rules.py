@@ -37,6 +37,18 @@ def test_planned_summed_from_year_columns_is_marked_derived_in_json_and_csv():
     assert next(rep.rows("funding"))["derived"] == "planned"
 
 
+def test_actual_of_one_year_column_is_printed_not_derived():
+    """plan-by-year-under-unknown-header-task-number-in-cell: the actual of the reporting year alone is one printed
+    column, not a sum we computed; planned summed from three years' columns is."""
+    table = [
+        ["№", "Зміст заходу", "Обсяг фінансування, грн", L, L, "Фактично профінансовано, грн"],
+        [U, U, "2021 рік", "2022 рік", "2023 рік", "2022 рік"],
+        ["1.1", "Ремонт", "1 000,00", "2 000,00", "3 000,00", "1 500,00"],
+    ]
+    row = report(table, INDICATORS).funding[0]
+    assert row.actual == Decimal("1500.00") and row.derived == ["planned"]
+
+
 def test_printed_amounts_carry_no_derived_key():
     table = [
         ["№", "Зміст заходу", "Обсяг фінансування", "Фактично профінансовано"],
@@ -356,7 +368,7 @@ def test_poltava_plan_for_three_years_against_one_year_actual_is_not_comparable(
     ]
     rep = report(table, INDICATORS)
     row = rep.funding[0]
-    assert row.planned == Decimal("2700.0") and row.derived == ["planned", "actual"]
+    assert row.planned == Decimal("2700.0") and row.derived == ["planned"]  # the one 2022 actual column is printed
     found = warnings_of(rep, "not-comparable")
     assert [w.path for w in found] == ["funding[0]"]
     assert "2021, 2022, 2023" in found[0].message and "covers 2022 only" in found[0].message
@@ -397,3 +409,78 @@ def test_sum_row_of_a_single_measure_task_labelled_like_the_sum_rows_above_is_a_
     rep = report(table, INDICATORS)
     assert [r.kind.value for r in rep.funding] == ["measure", "measure", "subtotal", "measure", "subtotal"]
     assert "opens like the sum rows above" in warnings_of(rep, "inferred-total")[1].message
+
+
+def test_verbal_noun_headers_are_not_amounts():
+    """unlabelled-sums-verbal-noun-headers-grn: "Рік виконання" and "Ступінь виконан ня" (a word a narrow PDF cell
+    broke) name the doing, not an amount: a column of years is the term, of actual / planned × 100 the percent,
+    and the amounts under "Сплачено" (no word the vocabulary knows) are actual by their place."""
+    table = [
+        ["№ з/п", "Зміст заходу", "Рік виконання", "Обсяг видатків, затверджений програмою, грн", "Сплачено, грн",
+         "Ступінь виконан ня"],
+        ["1", "Ремонт даху", "2021", "200,00", "150,00", "75,0"],
+        ["2", "Заміна вікон", "2022", "50,00", "50,00", "100,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.term, r.planned, r.actual, r.percent) for r in rep.funding] == [
+        ("2021", Decimal("200.00"), Decimal("150.00"), Decimal("75.0")),
+        ("2022", Decimal("50.00"), Decimal("50.00"), Decimal("100.0"))]
+    assert not warnings_of(rep, "unknown-column")
+
+
+def test_long_text_column_left_of_the_measures_is_the_task():
+    """repeated-goal-cells-unlabelled-total-no-indicators: a task column under a header the vocabulary lacks,
+    left of the measures (known or not), is the task."""
+    known_measure = [
+        ["№ з/п", "Мета", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1.", "1. Доступна первинна медична допомога", "1.1 Придбання автомобілів", "100,0", "90,0"],
+        ["2.", "2. Профілактика захворювань населення", "2.1 Скринінгові обстеження", "50,0", "40,0"],
+    ]
+    rep = report(known_measure, INDICATORS)
+    assert [(r.task_number, r.task) for r in rep.funding] == [
+        ("1", "Доступна первинна медична допомога"), ("2", "Профілактика захворювань населення")]
+    both_unknown = [
+        ["№ з/п", "Напрям використання коштів", "Перелік робіт", "Обсяг фінансування", "Профінансовано"],
+        ["1.", "Капітальний ремонт вулично-дорожньої мережі", "1.1 Ремонт проїзної частини вулиці", "100,0", "90,0"],
+        [U, U, "1.2 Ремонт тротуарів з пандусами", "50,0", "40,0"],
+    ]
+    rep = report(both_unknown, INDICATORS)
+    assert [(r.task, r.measure) for r in rep.funding] == [
+        ("Капітальний ремонт вулично-дорожньої мережі", "Ремонт проїзної частини вулиці"),
+        ("Капітальний ремонт вулично-дорожньої мережі", "Ремонт тротуарів з пандусами")]
+
+
+def test_indicator_table_under_unknown_headers_read_by_content_and_place():
+    """unlabelled-sums-verbal-noun-headers-grn: name, unit, planned, actual and reason of an indicator table
+    whose headers the vocabulary lacks (but for the number and the remedy)."""
+    funding = [["№ з/п", "Зміст заходу", "Обсяг фінансування", "Профінансовано"], ["1", "Ремонт", "10,0", "9,0"]]
+    indicators = [
+        ["№ з/п", "Назва індикатора", "Одиниця вимірювання", "Цільове значення", "Отримане значення",
+         "Обґрунтування відхилень", "Що зроблено для виконання"],
+        ["1", "Кількість відремонтованих закладів освіти", "од.", "12", "10", "Зрив поставок матеріалів",
+         "Укладено нові договори"],
+        ["2", "Кількість придбаних ноутбуків для вчителів", "шт.", "300", "300", "", ""],
+    ]
+    rep = report(funding, indicators)
+    assert [(i.name, i.unit, i.planned, i.actual, i.reason, i.remedy) for i in rep.indicators] == [
+        ("Кількість відремонтованих закладів освіти", "од.", Decimal("12"), Decimal("10"),
+         "Зрив поставок матеріалів", "Укладено нові договори"),
+        ("Кількість придбаних ноутбуків для вчителів", "шт.", Decimal("300"), Decimal("300"), None, None)]
+    assert not warnings_of(rep, "table-not-found")
+
+
+def test_unlabelled_sum_rows_under_each_task_are_subtotals():
+    """unlabelled-sums-verbal-noun-headers-grn: a row of amounts only under a task's measures is its subtotal,
+    also when one measure alone prints an actual and when the task has one measure."""
+    table = [
+        ["№ з/п", "Завдання", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1.", "Дороги", "1.1 Ремонт", "100,0", "90,0"],
+        [U, U, "1.2 Розмітка", "50,0", "–"],
+        ["", L, L, "150,0", "90,0"],
+        ["2.", "Світло", "2.1 Лампи", "10,0", "10,0"],
+        ["", L, L, "10,0", "10,0"],
+        ["Загальна сума", L, L, "160,0", "100,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.kind.value for r in rep.funding] == ["measure", "measure", "subtotal", "measure", "subtotal", "total"]
+    assert not warnings_of(rep, "total-sum-mismatch")

@@ -8,14 +8,19 @@ with a field and the reason, which the report names in an
 1. the header's words: a phrase of the column vocabulary misspelt by a letter
    or two (tolerant matching), a planned/actual/percent phrase of the other
    table's vocabulary (shared synonyms), or a planned/actual/percent word stem
-   of ``column_words``; a money field so named must hold numbers;
+   of ``column_words`` opening a word that is not a verbal noun ("виконано",
+   "фактичні" name an amount; "Рік виконання", "Ступінь виконання" name the
+   doing, not its amount); a money field so named must hold numbers;
 2. the column's content and position: a column of years is the term, of
    organisation names the executor, of long texts the measure (or the
    indicator's name) where none was found, of short unit words the
-   indicator's unit; a column of values equal to actual / planned × 100 is
-   the percent; a column of amounts (under a money unit, or printed with
-   decimals) between the measure and the percent column is planned, then
-   actual, whichever is still missing.
+   indicator's unit; of long texts left of the measure column (or left of
+   another column of long texts) the task; a column of values equal to
+   actual / planned × 100 is the percent; a column of amounts (under a money
+   unit, or printed with decimals) between the measure and the percent column
+   is planned, then actual, whichever is still missing; in an indicator table
+   the columns of numbers right of the name are planned, then actual, and the
+   columns of texts right of those the reason, then the remedy.
 
 A column none of this classifies stays unread and is named in an
 ``unknown-column`` warning.
@@ -67,6 +72,18 @@ DEFAULT_CLASSIFY = ClassifySettings()
 
 _YEARS_RE = regex.compile(r"^(?:(?:19|20)\d{2}(?:\s*(?:р\.?|рік|роки|рр\.?))?(?:\s*[-‐‑‒–—−,;]\s*|\s+|$))+$")
 _DECIMAL_RE = regex.compile(r"\d[,.]\d")
+#: a verbal noun ("виконання", "використанню", "освоєнням"): names the doing, not an amount
+_VERBAL_NOUN_RE = regex.compile(r"(?:нн|тт)(?:я|ю|ям|і)$")
+_WORD_RE = regex.compile(r"\p{L}+")
+#: a word broken in a narrow header cell without a hyphen: its tail of one or two letters alone ("виконан ня")
+_BROKEN_TAIL_RE = regex.compile(r"(?<=\p{L}{3}) (\p{L}{1,2})(?=[\s,.;:)/]|$)")
+#: short words that stand alone in a header (never a broken word's tail)
+_SHORT_WORDS = frozenset({"в", "у", "з", "і", "й", "та", "на", "до", "за", "по", "із", "зі", "що", "чи", "не", "от"})
+
+
+def glue_tails(folded: str) -> str:
+    """A folded header with the tails of broken words joined back ("ступінь виконан ня" → "ступінь виконання")."""
+    return _BROKEN_TAIL_RE.sub(lambda m: m.group(0) if m.group(1) in _SHORT_WORDS else m.group(1), folded)
 
 
 @dataclass(frozen=True)
@@ -130,7 +147,7 @@ def _similar_phrase(folded: str, phrases: PhraseSet, settings: ClassifySettings)
 def classify_by_words(header: str, kind: str, vocab: Vocabulary,
                       settings: ClassifySettings = DEFAULT_CLASSIFY) -> tuple[str, str] | None:
     """(field, why) from the header's words alone, or None."""
-    folded = fold(header)
+    folded = glue_tails(fold(header))
     if not folded:
         return None
     own, other = ((vocab.funding_columns, vocab.indicator_columns) if kind == FUNDING
@@ -142,10 +159,21 @@ def classify_by_words(header: str, kind: str, vocab: Vocabulary,
     if name in MONEY:
         phrase = next(p for p, _pat, n in other.by_length if n == name and len(p) == length and p in folded)
         return name, _("{phrase} names {field} in the other table's vocabulary").format(phrase=repr(phrase), field=name)
-    name, _length = vocab.column_words.best(folded)
-    if name is not None:
-        stem = next(p for p, pat, n in vocab.column_words.by_length if n == name and pat.search(folded))
+    found = stem_field(folded, vocab)
+    if found is not None:
+        name, stem = found
         return name, _("the word {stem}… names {field}").format(stem=repr(stem), field=name)
+    return None
+
+
+def stem_field(folded: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """(field, stem) of the longest word stem of ``column_words`` opening a word of the header that is not a
+    verbal noun ("Фактичні витрати" → actual; "Ступінь виконання" → None)."""
+    for stem, pattern, name in vocab.column_words.by_length:
+        for match in pattern.finditer(folded):
+            word = _WORD_RE.match(folded, match.start())
+            if word is not None and not _VERBAL_NOUN_RE.search(word.group()):
+                return name, stem
     return None
 
 
@@ -161,9 +189,11 @@ def _decimal_or_blank(text: str) -> bool:
 class _Context:
     """What the table's known columns already tell."""
 
-    def __init__(self, kind: str, fields: dict[int, str | None]):
+    def __init__(self, kind: str, fields: dict[int, str | None], long_text_left: frozenset[int] = frozenset()):
         self.kind = kind
         self.fields = fields
+        #: unread columns of long texts with another such column right of them (a task beside its measures)
+        self.long_text_left = long_text_left
 
     def has(self, name: str) -> bool:
         return name in self.fields.values()
@@ -205,9 +235,21 @@ def classify_by_content(c: int, header: str, grid: list, header_rows: int, ctx: 
     mean = sum(len(t) for t in content.texts) / len(content.texts)
     if ctx.kind != FUNDING and not ctx.has("unit") and max(len(t) for t in content.texts) <= settings.max_unit_length:
         return "unit", _("its cells are short unit words")
+    long_texts = mean >= settings.min_text_length
+    if ctx.kind == FUNDING and long_texts and not ctx.has("task"):
+        measure = ctx.first("measure")
+        if (measure is not None and c < measure) or (measure is None and c in ctx.long_text_left):
+            return "task", _("its cells are long texts left of the measures")
     text_field = "measure" if ctx.kind == FUNDING else "name"
-    if not ctx.has(text_field) and mean >= settings.min_text_length:
+    if not ctx.has(text_field) and long_texts:
         return text_field, _("its cells are long texts and no other column holds them")
+    if ctx.kind != FUNDING and ctx.has("name"):
+        values = [ctx.first(n) for n in ("planned", "actual") if ctx.has(n)]
+        if values and c > max(values):
+            for name in ("reason", "remedy"):
+                if not ctx.has(name):
+                    return name, _("its cells are texts right of the indicator's values, and no {field} column "
+                                   "was found").format(field=name)
     return None
 
 
@@ -222,9 +264,11 @@ def _classify_numbers(c: int, header: str, grid: list, header_rows: int, content
             return "percent", _("its values are actual / planned × 100")
     unit = vocab.money_unit.of(header)
     decimals = content.share(_decimal_or_blank) >= settings.min_share
+    if ctx.kind != FUNDING:
+        return _indicator_value(c, ctx)
     if not (unit or decimals):
         return None
-    text_col = ctx.first("measure") if ctx.kind == FUNDING else ctx.first("name")
+    text_col = ctx.first("measure")
     percent = ctx.first("percent")
     if text_col is None or c < text_col or (percent is not None and c > percent):
         return None
@@ -235,6 +279,37 @@ def _classify_numbers(c: int, header: str, grid: list, header_rows: int, content
             return name, _("a column of amounts {where} {bounds}, and no {field} column was found").format(
                 where=where, bounds=bounds, field=name)
     return None
+
+
+def _indicator_value(c: int, ctx: _Context) -> tuple[str, str] | None:
+    """An indicator table's column of numbers right of the name (and its unit): planned, then actual."""
+    name = ctx.first("name")
+    unit = ctx.first("unit")
+    if name is None or c < name or (unit is not None and c < unit):
+        return None
+    for field_name in ("planned", "actual"):
+        if not ctx.has(field_name):
+            later = ctx.first("actual") if field_name == "planned" else None
+            if later is not None and c > later:
+                return None  # planned stands left of actual
+            return field_name, _("a column of numbers right of the indicator's name, and no {field} column was "
+                                 "found").format(field=field_name)
+    return None
+
+
+def _long_text_columns(grid: list, header_rows: int, columns: list[int], vocab: Vocabulary,
+                       settings: ClassifySettings) -> list[int]:
+    """The columns of long texts that are neither numbers nor organisation names (task and measure candidates)."""
+    out = []
+    organisations = vocab.organisation_words
+    for c in columns:
+        content = ColumnContent.of(grid, header_rows, c)
+        texts = content.texts
+        if (texts and sum(len(t) for t in texts) / len(texts) >= settings.min_text_length
+                and content.numeric_share() < settings.min_share
+                and content.share(lambda t: organisations.best(fold(t))[0] is not None) < settings.min_share):
+            out.append(c)
+    return out
 
 
 def classify_columns(kind: str, table: Table, header_rows: int, fields: dict[int, str | None],
@@ -265,8 +340,10 @@ def classify_columns(kind: str, table: Table, header_rows: int, fields: dict[int
             out.append(Inferred(c, headers[c], *found))
         else:
             pending.append(c)
+    long_texts = _long_text_columns(grid, header_rows, pending, vocab, settings) if kind == FUNDING else []
+    left = frozenset(long_texts[:-1])
     for c in pending:
-        found = classify_by_content(c, headers[c], grid, header_rows, _Context(kind, fields), vocab, settings)
+        found = classify_by_content(c, headers[c], grid, header_rows, _Context(kind, fields, left), vocab, settings)
         if found:
             fields[c] = found[0]
             out.append(Inferred(c, headers[c], *found))

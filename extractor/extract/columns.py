@@ -304,7 +304,8 @@ def _worth_inferring(kind: str, specs: list[ColumnSpec], vocab: Vocabulary) -> b
     fields = {s.field for s in specs} | {vocab.column_words.best(fold(s.header))[0] for s in specs if s.field is None}
     if kind == FUNDING:
         return bool(fields & {*FUNDING_CORE, *FUNDING_MONEY})
-    return "name" in fields or bool(fields & {"unit"} and fields & {"planned", "actual"})
+    # the reason or remedy columns are an indicator table's own
+    return bool("name" in fields or fields & {"reason", "remedy"} or (fields & {"unit"} and fields & {"planned", "actual"}))
 
 
 def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnSpec], vocab: Vocabulary) -> list[Inferred]:

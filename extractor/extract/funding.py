@@ -279,21 +279,23 @@ class RunningSums:
 
 
 def sums_rows(row: FundingRow, block: Block, settings: FundingSettings = DEFAULT_FUNDING, min_rows: int | None = None) -> bool:
-    """The row's planned and actual (those it prints) equal the block's sums, and at least one is compared.
+    """The row's planned and actual (those it prints) equal the block's sums, and at least one of them sums
+    ``min_rows`` (default: the settings') printed amounts or more.
 
-    ``min_rows`` (default: the settings') is how many rows must print the amount.
+    An amount that fewer rows print must still equal their sum (a subtotal's actual under a task where one
+    measure alone was paid).
     """
-    compared = 0
+    enough = False
     least = settings.min_summed_rows if min_rows is None else min_rows
     for name in ("planned", "actual"):
         total = getattr(row, name)
         if total is None:
             continue
         n = block.counts[name]
-        if n < least or abs(block.sums[name] - total) > settings.sum_slack_per_row * n:
+        if n == 0 or abs(block.sums[name] - total) > settings.sum_slack_per_row * n:
             return False
-        compared += 1
-    return compared > 0
+        enough = enough or n >= least
+    return enough
 
 
 def _first_word(label: str) -> str:
@@ -395,8 +397,9 @@ def _fill_amounts(row: FundingRow, money: list[ColumnSpec], texts: dict[int, str
         else:
             parts = [getattr(b, name) for b in row.breakdown if getattr(b, name) is not None]
             setattr(row, name, sum(parts, Decimal(0)) if parts else None)
-            if parts:
-                row.derived.append(name)  # computed, not printed
+            columns = sum(1 for spec in money if spec.field == name and spec.is_split)
+            if parts and columns > 1:
+                row.derived.append(name)  # computed from several columns, not printed (one column is printed)
     row.percent = totals.get("percent")
     return non_numeric
 
@@ -505,6 +508,9 @@ class _Reader:
         elif _first_word(row.label) in self.sum_label_words and sums_rows(candidate, task_block, self.settings, 1):
             kind, why = FundingKind.subtotal, _("its label opens like the sum rows above it and its amounts equal "
                                                 "the {n} measure row(s) above").format(n=task_block.rows)
+        elif not row.label and not clean_text(row.measure) and sums_rows(candidate, task_block, self.settings, 1):
+            kind, why = FundingKind.subtotal, _("it holds amounts and no text, and its amounts equal the {n} "
+                                                "measure row(s) above").format(n=task_block.rows)
         elif last and row.label and closes_with_total(candidate, block, self.settings):
             kind, why = FundingKind.total, _("it closes the table with no number, term or executor and its "
                                              "planned amount is near the sum of the rows above")
