@@ -50,7 +50,7 @@ def check_report(extraction, doc: Document, ocr: OcrSettings | None = None,
     report = extraction.report
     report.warnings.extend(run_checks(report, layouts_found=extraction.kinds_found, settings=settings.checks))
     report.warnings.extend(ocr_findings(report, settings.ocr))
-    measured = measure_coverage(doc, extraction.layouts, report.funding, report.indicators)
+    measured = measure_coverage(doc, extraction.layouts, report.funding, report.indicators, settings.coverage)
     report.coverage = measured.coverage
     report.warnings.extend(coverage_findings(measured, settings.coverage))
     return report

@@ -49,6 +49,21 @@ def test_all_numbers_read_gives_coverage_one_and_no_warning():
     assert not unread(rep) and "low-coverage" not in codes(rep)
 
 
+def test_unrecognised_indicator_table_beside_a_read_funding_table_is_not_covered():
+    """unlabelled-sums-verbal-noun-headers-grn: with no indicator table recognised, a table of numbers no row was
+    read from counts, its numbers unread (its first column's item numbers aside); a report truly without one
+    keeps its full coverage, and a table of one row of numbers is no data table."""
+    unknown = [["№", "Назва", "Од.", "А", "Б"], ["1", "Кількість заходів", "од.", "10", "9"],
+               ["2", "Кількість учасників", "осіб", "120", "95"]]
+    rep = report("Звіт", FUNDING, unknown)
+    assert "table-not-found" in codes(rep)
+    assert (rep.coverage.cells, rep.coverage.read, rep.coverage.tables) == (14, 10, [0, 1])
+    assert [w.message.count("'А'") + w.message.count("'Б'") for w in unread(rep)] == [1, 1, 1, 1]
+    assert "low-coverage" in codes(rep)
+    assert report("Звіт", FUNDING).coverage.ratio == 1.0
+    assert report("Звіт", FUNDING, unknown[:2]).coverage.ratio == 1.0
+
+
 def test_number_in_an_unknown_column_is_an_unread_cell_and_lowers_coverage():
     table = [row[:] for row in FUNDING]
     for row in table:

@@ -21,6 +21,13 @@ columns of numbers, tasks, measures and other texts. Numbers in a column the
 vocabulary names as no output field (a deviation, a budget code) are counted
 apart as ``ignored``.
 
+When one kind of table (funding or indicators) was not recognised, a table
+the report holds that looks like a data table (at least ``min_data_rows``
+rows with at least two numbers each) and that no row was read from counts
+too, all its numbers unread but for the item numbers of its first column: a
+report whose indicator table went unrecognised is not covered in full only
+because its funding table was read.
+
 ``ratio`` is read cells over all numeric cells, floored to four decimals, so
 1.0 means that nothing was left unread. A report with no recognised table,
 or whose tables hold no number at all, has 0, never 1.
@@ -40,7 +47,7 @@ from ..i18n import _
 from ..models import Coverage, Finding, FundingRow, IndicatorRow
 from ..normalize.numbers import NotNumeric, parse_number, try_number
 from ..normalize.text import clean_text, fold
-from .columns import _is_numbering_row, TableLayout
+from .columns import FUNDING, INDICATORS, _is_numbering_row, TableLayout
 from .vocab import load_vocabulary
 
 #: fields whose printed text a row keeps in ``raw``
@@ -68,8 +75,12 @@ class CoverageSettings:
 
     #: a report whose coverage is below this gets a ``low-coverage`` warning (0 turns it off)
     low_coverage: float = 0.99
+    #: with a kind of table unrecognised, a table with this many rows of two numbers or more counts as data
+    min_data_rows: int = 2
 
     def __post_init__(self) -> None:
+        if isinstance(self.min_data_rows, bool) or not isinstance(self.min_data_rows, int) or self.min_data_rows < 1:
+            raise ValueError(f"min_data_rows must be a whole number of at least 1, got {self.min_data_rows!r}")
         if isinstance(self.low_coverage, bool) or not isinstance(self.low_coverage, (int, float)) \
                 or not 0 <= self.low_coverage <= 1:
             raise ValueError(f"low_coverage must be a number from 0 to 1, got {self.low_coverage!r}")
@@ -185,7 +196,19 @@ class _Shape:
     headers: dict[int, str]
 
 
-def _shapes(doc: Document, layouts: Sequence[TableLayout], pointed: set[int]) -> list[_Shape]:
+def _looks_like_data(table: Table, min_rows: int) -> bool:
+    """At least ``min_rows`` rows of the table hold two numbers or more (outside its first column)."""
+    rows = 0
+    for row in table.rows:
+        if sum(1 for cell in row.cells if cell.col > 0 and numbers_in(cell.text)) >= 2:
+            rows += 1
+            if rows >= min_rows:
+                return True
+    return False
+
+
+def _shapes(doc: Document, layouts: Sequence[TableLayout], pointed: set[int],
+            settings: CoverageSettings = DEFAULT_COVERAGE) -> list[_Shape]:
     shapes: dict[int, _Shape] = {}
     for layout in layouts:
         shapes[layout.table.index] = _Shape(
@@ -195,6 +218,12 @@ def _shapes(doc: Document, layouts: Sequence[TableLayout], pointed: set[int]) ->
         if table.index in pointed and table.index not in shapes:
             # a table rows were read from without a layout: its whole height, no column known
             shapes[table.index] = _Shape(table, 0, len(table.rows), {}, {})
+    if {layout.kind for layout in layouts} != {FUNDING, INDICATORS}:
+        for table in doc.tables:
+            if table.index not in shapes and _looks_like_data(table, settings.min_data_rows):
+                # a data table of a kind not recognised: its numbers unread, its first column's item numbers no data
+                headers = {c.col: clean_text(c.text) for c in table.rows[0].cells} if table.rows else {}
+                shapes[table.index] = _Shape(table, 0, len(table.rows), {0: "number"}, headers)
     return [shapes[i] for i in sorted(shapes)]
 
 
@@ -215,7 +244,7 @@ def _cell_kind(cell: Cell, field_name: str | None, line: str) -> str:
 
 
 def measure_coverage(doc: Document, layouts: Sequence[TableLayout], funding: Sequence[FundingRow],
-                     indicators: Sequence[IndicatorRow]) -> Measured:
+                     indicators: Sequence[IndicatorRow], settings: CoverageSettings = DEFAULT_COVERAGE) -> Measured:
     """The coverage of a report whose rows were read from ``doc`` through ``layouts`` (pure)."""
     by_place: dict[tuple[int, int], list[tuple[str, Row]]] = {}
     for name, rows in (("funding", funding), ("indicators", indicators)):
@@ -224,7 +253,7 @@ def measure_coverage(doc: Document, layouts: Sequence[TableLayout], funding: Seq
             if loc.table is not None and loc.row is not None:
                 by_place.setdefault((loc.table, loc.row), []).append((f"{name}[{i}]", row))
     pointed = {t for t, _ in by_place}
-    shapes = _shapes(doc, layouts, pointed)
+    shapes = _shapes(doc, layouts, pointed, settings)
 
     cells = read = ignored = 0
     unread: list[UnreadCell] = []
