@@ -51,6 +51,12 @@ CASES = {
    "tasks as heading rows labelled 'Ціль N.' (no task-heading word of the vocabulary); a planned column named only by its unit and place, a percent column only by its values; a total labelled 'Підсумок'"),
  "v25-plan-by-year-unknown-header-task-in-cell": ("plan-by-year-under-unknown-header-task-number-in-cell",
    "planned per year and an 'Усього' column under a planned header the vocabulary lacks, actual of the reporting year only; the task number inside the repeated task cell; a total labelled 'Загалом'"),
+ "v26-unlabelled-subtotals-misleading-stems-grn": ("unlabelled-sums-verbal-noun-headers-grn",
+   "sums in грн; every funding header one the vocabulary lacks, some opening with a money word stem on a verbal noun ('Напрям використання коштів' the task, 'Рік виконання' the term, 'Ступінь виконання' the percent); actual told by its place ('Сплачено'); a row of amounts without any label under each task's measures; an indicator table whose name, unit, planned, actual and reason headers the vocabulary lacks"),
+ "v27-priority-headings-amounts-by-place": ("priority-heading-rows-amounts-by-unit-and-place",
+   "tasks as heading rows 'Пріоритет N: …'; planned and actual named in words the vocabulary lacks, told by their unit and place; a percent column named by its sign; subtotals 'Сума по завданню N' and a total 'Підсумкова сума' read from their sums"),
+ "v28-repeated-goal-cells-unlabelled-total-no-indicators": ("repeated-goal-cells-unlabelled-total-no-indicators",
+   "the task, numbered, repeated in every row under a header the vocabulary lacks ('Мета'); unknown actual and percent headers ('Оплачено', 'Частка'); an unlabelled total closing the table; no indicator table at all (named in a table-not-found warning, coverage of the funding table only)"),
 }
 
 #: renderings of the reference corpus (shared/corpus) that samples/ does not hold:

@@ -331,7 +331,7 @@ def build_funding(v, tasks, dec, rng):
         row = [Cell([label], bold=True)] + [H] * (first_money - 1)
         for k in keys[first_money:]:
             row.append(Cell([vals.get(k, "")], bold=True))
-        e = dict(kind=kind, task_number=None, task=None, number=None, measure=label, object=None,
+        e = dict(kind=kind, task_number=None, task=None, number=None, measure=label or None, object=None,
                  term=None, years=[], executor=None, planned=planned, actual=actual, percent=percent,
                  breakdown=[] if bd is None else [dict(b, planned=bps[i], actual=bas[i]) for i, b in enumerate(base_bd)])
         return row, e
@@ -389,12 +389,12 @@ def build_funding(v, tasks, dec, rng):
                      breakdown=[dict(b, planned=m["bp"][i], actual=m["ba"][i]) for i, b in enumerate(base_bd)])
             exp.append(e)
             all_ms.append(m)
-        if v.get("subtotals"):
+        if v.get("subtotals") is not None:  # "" = a sum row without a label
             lbl = v["subtotals"].format(n=ti)
             row, e = total_row(lbl, t["measures"], "subtotal")
             grid.append(row)
             exp.append(e)
-    if v.get("total"):
+    if v.get("total") is not None:
         row, e = total_row(v["total"], all_ms, "total")
         grid.append(row)
         exp.append(e)
@@ -520,9 +520,11 @@ def build_doc(v, rng):
     ftab, fexp = build_funding(v, tasks, dec, rng)
     blocks.append(ftab)
     blocks.append(Para(""))
-    blocks.append(Para(v.get("ind_heading", "3. Виконання показників Програми"), bold=True, align="center"))
-    itab, iexp = build_indicators(v, inds)
-    blocks.append(itab)
+    iexp = []
+    if not v.get("no_indicators"):  # a report with a funding table only
+        blocks.append(Para(v.get("ind_heading", "3. Виконання показників Програми"), bold=True, align="center"))
+        itab, iexp = build_indicators(v, inds)
+        blocks.append(itab)
     blocks.append(Para(""))
     blocks.append(Para(""))
     # signatory

@@ -1,4 +1,4 @@
-"""Layout variants v23–v25: header wordings, task labels and total labels that the vocabulary does not hold.
+"""Layout variants v23–v28: header wordings, task labels and total labels that the vocabulary does not hold.
 
 The extractor must read these from evidence (word stems, content, position,
 sums), naming what it inferred in warnings; none of the wordings below may be
@@ -35,6 +35,39 @@ VARIANTS_C = [
                       executor="Виконавці", planned="Прогнозні обсяги видатків, тис. грн",
                       actual="Витрачено, тис. грн"),
          total="Загалом", groups="cyr", period=(2021, 2023),
+         decisions=[((2020, 12, 24), "2512"), ((2021, 12, 23), "801")],
+         title=TITLE_ANNUAL, kind="annual", sign_mode="tab", sign_name="Олена КРАВЧУК"),
+    # sums in грн; every funding column named in words the vocabulary lacks, some of them opening with a money
+    # word stem of another field ("Напрям використання…", "Рік виконання", "Ступінь виконання"); a sum row
+    # without any label under each task's measures; an indicator table whose headers the vocabulary lacks
+    dict(id="v26-unlabelled-subtotals-misleading-stems-grn", theme="dorohy", unit="грн", taskmode="vmerge",
+         numcol="prefix", sep="\u00a0",
+         headers=dict(task="Напрям використання коштів", measure="Перелік робіт", term="Рік виконання",
+                      executor="Відповідальна установа", planned="Обсяг видатків, затверджений програмою, грн",
+                      actual="Сплачено, грн", pct="Ступінь виконання"),
+         ind_hdr=dict(name="Назва індикатора", unit="Одиниця вимірювання", planned="Цільове значення",
+                      actual="Отримане значення", reason="Обґрунтування відхилень"),
+         subtotals="", total="Загальна сума", groups="cyr", period=(2021, 2023),
+         decisions=[((2020, 12, 23), "69/3"), ((2022, 1, 27), "25/11")],
+         title=TITLE_ANNUAL, kind="annual", sign_mode="tab", sign_name="Коваль В.М."),
+    # tasks as heading rows "Пріоритет N: …"; planned and actual told only by their unit and place; a percent
+    # column named by its sign and a stem of another field; subtotal and total labels the vocabulary lacks
+    dict(id="v27-priority-headings-amounts-by-place", theme="osvita", unit="тис. грн", taskmode="heading",
+         task_label="Пріоритет {n}: ", mno_dot=True, pct_sign="%",
+         headers=dict(no="№ з/п", measure="Найменування об’єкта", term="Терміни реалізації",
+                      executor="Структурний підрозділ", planned="Сума за програмою, тис. грн",
+                      actual="Видатки звітного року, тис. грн", pct="Рівень освоєння, %"),
+         subtotals="Сума по завданню {n}", total="Підсумкова сума", groups="lat", period=(2021, 2023),
+         decisions=[((2020, 12, 22), "917"), ((2021, 6, 24), "1205/21")],
+         title=TITLE_ANNUAL, kind="annual", sign_mode="lines", sign_name="Ірина ПЕТРЕНКО"),
+    # the task repeated in every row under a header the vocabulary lacks; known planned and unknown actual
+    # and percent headers; an unlabelled total closing the table; no indicator table at all
+    dict(id="v28-repeated-goal-cells-unlabelled-total-no-indicators", theme="zdorovia", unit="тис. грн",
+         taskmode="repeat", task_numbered=True, numcol="prefix",
+         headers=dict(task="Мета", measure="Зміст заходу", term="Строки", executor="Установа-виконавець",
+                      planned="Обсяг фінансування, передбачений програмою, тис. грн",
+                      actual="Оплачено, тис. грн", pct="Частка"),
+         total="", no_indicators=True, period=(2021, 2023),
          decisions=[((2020, 12, 24), "2512"), ((2021, 12, 23), "801")],
          title=TITLE_ANNUAL, kind="annual", sign_mode="tab", sign_name="Олена КРАВЧУК"),
 ]
