@@ -484,3 +484,49 @@ def test_unlabelled_sum_rows_under_each_task_are_subtotals():
     rep = report(table, INDICATORS)
     assert [r.kind.value for r in rep.funding] == ["measure", "measure", "subtotal", "measure", "subtotal", "total"]
     assert not warnings_of(rep, "total-sum-mismatch")
+
+
+def test_columns_split_by_source_under_unknown_headers_take_the_group_field():
+    """A planned and an actual header the vocabulary lacks, each over a total and two funding sources: every
+    column of a group takes the group's field (the sources as breakdown parts, "Усього" as the printed total)."""
+    table = [
+        ["№ з/п", "Зміст заходу", "Потреба в коштах, тис. грн", L, L, "Надійшло коштів, тис. грн", L, L],
+        [U, U, "Усього", "державний бюджет", "міський бюджет", "Усього", "державний бюджет", "міський бюджет"],
+        ["1", "Ремонт даху", "300,0", "100,0", "200,0", "250,0", "100,0", "150,0"],
+        ["2", "Заміна вікон", "50,0", "–", "50,0", "40,0", "–", "40,0"],
+    ]
+    rep = report(table, INDICATORS)
+    row = rep.funding[0]
+    assert (row.planned, row.actual, row.derived) == (Decimal("300.0"), Decimal("250.0"), [])
+    assert [(b.funding_source, b.planned, b.actual) for b in row.breakdown] == [
+        ("державний бюджет", Decimal("100.0"), Decimal("100.0")), ("міський бюджет", Decimal("200.0"), Decimal("150.0"))]
+    assert not warnings_of(rep, "unknown-column")
+
+
+def test_razom_summing_every_task_is_the_total_and_repeated_task_cells_are_one_task():
+    """A "Разом" row (a subtotal label naming no task) whose amounts are the sum of several tasks is the total;
+    a sum row under measures whose task cell is repeated on every row sums one task: a subtotal."""
+    table = [
+        ["№ з/п", "Завдання", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1.", "Дороги", "1.1 Ремонт", "100,0", "90,0"],
+        ["1.", "Дороги", "1.2 Розмітка", "50,0", "40,0"],
+        ["Сума по напряму", L, L, "150,0", "130,0"],
+        ["2.", "Світло", "2.1 Лампи", "10,0", "10,0"],
+        ["2.", "Світло", "2.2 Опори", "20,0", "10,0"],
+        ["Сума по напряму", L, L, "30,0", "20,0"],
+        ["Разом коштів", L, L, "180,0", "150,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.kind.value for r in rep.funding] == ["measure", "measure", "subtotal", "measure", "measure",
+                                                   "subtotal", "total"]
+
+
+def test_percent_column_checked_against_the_sums_of_year_columns():
+    table = [
+        ["№ з/п", "Зміст заходу", "2021 рік", L, "2022 рік", L, "Ступінь реалізації"],
+        [U, U, "план", "факт", "план", "факт", U],
+        ["1", "Ремонт даху", "100,0", "50,0", "100,0", "100,0", "75,0"],
+        ["2", "Заміна вікон", "40,0", "40,0", "60,0", "30,0", "70,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [r.percent for r in rep.funding] == [Decimal("75.0"), Decimal("70.0")]

@@ -201,14 +201,24 @@ class _Context:
     def first(self, name: str) -> int | None:
         return next((c for c, f in sorted(self.fields.items()) if f == name), None)
 
+    def all(self, name: str) -> list[int]:
+        return [c for c, f in sorted(self.fields.items()) if f == name]
 
-def _percent_of_amounts(planned: ColumnContent, actual: ColumnContent, values: ColumnContent,
+
+def _row_sum(columns: list[ColumnContent], r: int) -> Decimal | None:
+    values = [try_number(c.by_row.get(r))[0] for c in columns]
+    values = [v for v in values if v is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+def _percent_of_amounts(planned: list[ColumnContent], actual: list[ColumnContent], values: ColumnContent,
                         settings: ClassifySettings) -> bool:
-    """Most rows with a planned and an actual value print actual / planned × 100 in this column."""
+    """Most rows with a planned and an actual value print actual / planned × 100 in this column (the amounts of
+    a field split over several columns summed)."""
     checked = agree = 0
     for r, value in values.by_row.items():
-        p = try_number(planned.by_row.get(r))[0]
-        a = try_number(actual.by_row.get(r))[0]
+        p = _row_sum(planned, r)
+        a = _row_sum(actual, r)
         v = try_number(value.replace("%", ""))[0]
         if p is None or a is None or v is None or p == 0:
             continue
@@ -259,8 +269,10 @@ def _classify_numbers(c: int, header: str, grid: list, header_rows: int, content
     if not ctx.has("percent") and planned is not None and actual is not None and c > max(planned, actual):
         if content.share(lambda t: t.endswith("%")) >= settings.min_share:
             return "percent", _("its values are printed with %")
-        if _percent_of_amounts(ColumnContent.of(grid, header_rows, planned), ColumnContent.of(grid, header_rows, actual),
-                               content, settings):
+        firsts = [ColumnContent.of(grid, header_rows, planned)], [ColumnContent.of(grid, header_rows, actual)]
+        every = ([ColumnContent.of(grid, header_rows, k) for k in ctx.all("planned")],
+                 [ColumnContent.of(grid, header_rows, k) for k in ctx.all("actual")])
+        if _percent_of_amounts(*firsts, content, settings) or _percent_of_amounts(*every, content, settings):
             return "percent", _("its values are actual / planned × 100")
     unit = vocab.money_unit.of(header)
     decimals = content.share(_decimal_or_blank) >= settings.min_share

@@ -308,24 +308,55 @@ def _worth_inferring(kind: str, specs: list[ColumnSpec], vocab: Vocabulary) -> b
     return bool("name" in fields or fields & {"reason", "remedy"} or (fields & {"unit"} and fields & {"planned", "actual"}))
 
 
+def _source_groups(specs: list[ColumnSpec], vocab: Vocabulary) -> dict[int, list[ColumnSpec]]:
+    """Unread columns under one header the vocabulary lacks, split by sub-headers that are neither years nor a
+    total ("Потреба в коштах" / "державний бюджет", "міський бюджет"): first column -> the group's columns."""
+    groups: dict[str, list[ColumnSpec]] = {}
+    for spec in specs:
+        if spec.field is None and spec.year is None and " / " in spec.header:
+            groups.setdefault(spec.header.split(" / ", 1)[0], []).append(spec)
+    out = {}
+    for members in groups.values():
+        subs = [m.header.split(" / ", 1)[1] for m in members]
+        parts = [s for s in subs if not vocab.funding_total_columns.starts(fold(s))[0]]
+        if len(members) > 1 and parts and [m.col for m in members] == list(range(members[0].col, members[-1].col + 1)):
+            out[members[0].col] = members
+    return out
+
+
 def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnSpec], vocab: Vocabulary) -> list[Inferred]:
-    """Classify the columns the vocabulary left unread (classify.py) and set their fields."""
+    """Classify the columns the vocabulary left unread (classify.py) and set their fields.
+
+    A group of columns under one unknown header split by funding sources is classified as one column (its
+    first), and every column of it takes the field: the sources' columns as parts of the breakdown, a "Усього"
+    column as the printed total.
+    """
     if not any(s.field is None and s.header for s in specs) or not _worth_inferring(kind, specs, vocab):
         return []
     # a "Усього" sub-header under a header the vocabulary lacks: the printed total beside the year columns
     totals = {s.col for s in specs if s.field is None and " / " in s.header
               and vocab.funding_total_columns.starts(fold(s.header.rsplit(" / ", 1)[1]))[0]}
-    inferred = classify_columns(kind, table, header_rows, {s.col: s.field for s in specs},
-                                {s.col: s.header for s in specs}, vocab,
+    groups = _source_groups(specs, vocab) if kind == FUNDING else {}
+    hidden = {m.col for members in groups.values() for m in members[1:]}
+    fields = {s.col: ("ignore" if s.col in hidden else s.field) for s in specs}
+    headers = {s.col: (s.header.split(" / ", 1)[0] if s.col in groups else s.header) for s in specs}
+    inferred = classify_columns(kind, table, header_rows, fields, headers, vocab,
                                 by_year=frozenset(s.col for s in specs if s.year is not None) | totals)
     by_col = {s.col: s for s in specs}
+    out = []
     for found in inferred:
-        spec = by_col[found.col]
-        spec.field = found.field
-        if spec.col in totals and found.field in ("planned", "actual"):
-            spec.is_total = True
-            spec.is_year_total = spec.year is not None
-    return inferred
+        members = groups.get(found.col, [by_col[found.col]]) if found.field in ("planned", "actual") else \
+            [by_col[found.col]]
+        for spec in members:
+            spec.field = found.field
+            sub_header = spec.header.split(" / ", 1)[1] if spec.col in groups or spec.col in hidden else None
+            if spec.col in totals and found.field in ("planned", "actual"):
+                spec.is_total = True
+                spec.is_year_total = spec.year is not None
+            elif sub_header is not None and not _is_unit(sub_header, vocab):
+                spec.source = sub_header.rsplit(" / ", 1)[-1]
+            out.append(Inferred(spec.col, spec.header, found.field, found.why))
+    return sorted(out, key=lambda i: i.col)
 
 
 def analyse_table(table: Table, vocab: Vocabulary | None = None,

@@ -257,12 +257,13 @@ class RunningSums:
     task_start: int = 0
 
     def add(self, row: FundingRow, task: object) -> None:
+        """Add a measure row of ``task`` (any value; equal values are one task: a task cell repeated on every row)."""
         ps, pn, as_, an, runs = self.prefix[-1]
         if row.planned is not None:
             ps, pn = ps + row.planned, pn + 1
         if row.actual is not None:
             as_, an = as_ + row.actual, an + 1
-        if len(self.prefix) == 1 or task is not self.last_task:
+        if len(self.prefix) == 1 or task != self.last_task:
             runs += 1
             self.task_start = len(self.prefix) - 1
         self.last_task = task
@@ -468,7 +469,7 @@ class _Reader:
         bad = _fill_amounts(row, self.money, texts)
         self.pending.append(_Pending(row, task))
         if row.kind is FundingKind.measure:
-            self.sums.add(row, task)
+            self.sums.add(row, (task.number, task.text) if task is not None else None)
         else:
             self.subtotal_start = self.sums.mark
             if row.kind is FundingKind.total:
@@ -484,6 +485,8 @@ class _Reader:
             return
         row = row_view(self.view, r, self.col, self.money)
         kind = total_kind(row.label, self.vocab, self.extract)
+        if kind is FundingKind.subtotal and not regex.search(r"\d", row.label) and self.sums_every_task(row):
+            kind = FundingKind.total  # "Разом" (naming no task) under several tasks, summing them all
         if kind is not None:
             self.add(FundingRow(kind=kind, measure=row.label, location=row_location(self.layout.table, r)),
                      None, row.amounts)
@@ -491,6 +494,15 @@ class _Reader:
             self.task = heading_task(row, self.vocab)
         elif not (may_be_sum_row(row) and self.read_inferred_total(row)):
             self.read_measure(row)
+
+    def sums_every_task(self, row: RowView) -> bool:
+        """The row's amounts equal the sum of the measure rows of more than one task since the last total."""
+        block = self.sums.since(self.total_start)
+        if block.tasks < 2:
+            return False
+        candidate = FundingRow(kind=FundingKind.total)
+        _fill_amounts(candidate, self.money, row.amounts)
+        return sums_rows(candidate, block, self.settings)
 
     def read_inferred_total(self, row: RowView) -> bool:
         """A row whose label the vocabulary lacks, read as a total or subtotal by its amounts or place."""
