@@ -530,3 +530,18 @@ def test_percent_column_checked_against_the_sums_of_year_columns():
     ]
     rep = report(table, INDICATORS)
     assert [r.percent for r in rep.funding] == [Decimal("75.0"), Decimal("70.0")]
+
+
+def test_text_columns_content_cannot_tell_are_named_by_header_word_stems():
+    """"Відповідальна особа" over names of people is the executor, "Строки" over quarters the term: the last
+    resort after content and place, named in an inferred-column warning."""
+    table = [
+        ["№ з/п", "Зміст заходу", "Строки", "Відповідальна особа", "Обсяг фінансування", "Профінансовано"],
+        ["1", "Ремонт даху школи", "І квартал", "Петренко І.П.", "100,0", "90,0"],
+        ["2", "Заміна вікон", "ІІ квартал", "Коваль В.М.", "50,0", "50,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.term, r.executor) for r in rep.funding] == [("І квартал", "Петренко І.П."), ("ІІ квартал", "Коваль В.М.")]
+    messages = inferred(rep)
+    assert "'строк'" in messages[0] and "'відповідальн'" in messages[1]
+    assert not warnings_of(rep, "unknown-column")

@@ -20,7 +20,12 @@ with a field and the reason, which the report names in an
    unit, or printed with decimals) between the measure and the percent column
    is planned, then actual, whichever is still missing; in an indicator table
    the columns of numbers right of the name are planned, then actual, and the
-   columns of texts right of those the reason, then the remedy.
+   columns of texts right of those the reason, then the remedy;
+3. last, for a column of texts none of this classified, a word stem of
+   ``text_words`` opening the header's first word (the head of the phrase: in
+   "Куратор напряму" the curator, not the direction) and naming a text field
+   of the table that no column holds yet ("Відповідальна особа" over names of
+   people is the executor, "Строки" over "І квартал" the term).
 
 A column none of this classifies stays unread and is named in an
 ``unknown-column`` warning.
@@ -260,6 +265,18 @@ def classify_by_content(c: int, header: str, grid: list, header_rows: int, ctx: 
                 if not ctx.has(name):
                     return name, _("its cells are texts right of the indicator's values, and no {field} column "
                                    "was found").format(field=name)
+    return _text_by_words(header, ctx, vocab)
+
+
+def _text_by_words(header: str, ctx: _Context, vocab: Vocabulary) -> tuple[str, str] | None:
+    """A text field a word stem opening the header's first word names, when no column holds it yet."""
+    words = vocab.funding_text_words if ctx.kind == FUNDING else vocab.indicator_text_words
+    first = _WORD_RE.search(glue_tails(fold(header)))
+    if first is None:
+        return None
+    for stem, pattern, name in words.by_length:
+        if not ctx.has(name) and pattern.match(first.group()):
+            return name, _("the word {stem}… names {field}").format(stem=repr(stem), field=name)
     return None
 
 

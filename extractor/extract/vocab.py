@@ -76,6 +76,27 @@ class ColumnWords(_Strict):
     percent: Phrases
 
 
+class FundingTextWords(_Strict):
+    task: Phrases
+    measure: Phrases
+    term: Phrases
+    executor: Phrases
+
+
+class IndicatorTextWords(_Strict):
+    name: Phrases
+    unit: Phrases
+    reason: Phrases
+    remedy: Phrases
+
+
+class TextWords(_Strict):
+    """Word stems naming the text columns of each table, for headers the column vocabulary does not know."""
+
+    funding: FundingTextWords
+    indicators: IndicatorTextWords
+
+
 class FundingSection(_Strict):
     columns: FundingColumns  # type: ignore[valid-type]
     total_columns: Phrases
@@ -127,6 +148,7 @@ class VocabularyFile(_Strict):
     funding: FundingSection
     indicators: IndicatorSection
     column_words: ColumnWords
+    text_words: TextWords
     organisations: Phrases
     totals: TotalLabels  # type: ignore[valid-type]
     units: Units
@@ -260,6 +282,9 @@ class Vocabulary:
     column_words: PhraseSet
     #: word stems of organisation names (an executor column told by its cells)
     organisation_words: PhraseSet
+    #: word stems naming the text columns of a funding / an indicator table (classification's last resort)
+    funding_text_words: PhraseSet
+    indicator_text_words: PhraseSet
     year_header: regex.Pattern
     unit_header: regex.Pattern
     money_unit: MoneyUnit
@@ -284,6 +309,8 @@ def compile_vocabulary(data: VocabularyFile) -> Vocabulary:
         totals=PhraseSet.build(data.totals.model_dump()),
         column_words=PhraseSet.build(data.column_words.model_dump(), stems=True),
         organisation_words=PhraseSet.build({"executor": data.organisations}, stems=True),
+        funding_text_words=PhraseSet.build(data.text_words.funding.model_dump(), stems=True),
+        indicator_text_words=PhraseSet.build(data.text_words.indicators.model_dump(), stems=True),
         year_header=_year_header_re(data.year_headers),
         unit_header=_unit_header_re(data.units),
         money_unit=_money_unit(data.units.money),
