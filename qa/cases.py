@@ -57,6 +57,10 @@ CASES = {
    "tasks as heading rows 'Пріоритет N: …'; planned and actual named in words the vocabulary lacks, told by their unit and place; a percent column named by its sign; subtotals 'Сума по завданню N' and a total 'Підсумкова сума' read from their sums"),
  "v28-repeated-goal-cells-unlabelled-total-no-indicators": ("repeated-goal-cells-unlabelled-total-no-indicators",
    "the task, numbered, repeated in every row under a header the vocabulary lacks ('Мета'); unknown actual and percent headers ('Оплачено', 'Частка'); an unlabelled total closing the table; no indicator table at all (named in a table-not-found warning, coverage of the funding table only)"),
+ "v29-sources-under-unknown-headers-razom-total": ("sources-breakdown-under-unknown-headers-razom-total",
+   "a breakdown by funding source (a total and two sources each) under planned and actual headers the vocabulary lacks ('Потреба в коштах', 'Надійшло коштів'): each group read as one column; a percent column told by its values; a row of amounts without a label under each task; a 'Разом коштів' row summing every task read as the total; indicator headers the vocabulary lacks"),
+ "v30-numbered-headings-blank-sum-rows-grn": ("numbered-task-headings-blank-subtotal-and-total-rows-grn",
+   "tasks as numbered heading rows; sums in грн; planned and actual headers the vocabulary lacks ('Вартість за програмою', 'Оплачено'); every subtotal and the total printed without any label (read from their sums)"),
 }
 
 #: renderings of the reference corpus (shared/corpus) that samples/ does not hold:

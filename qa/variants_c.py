@@ -1,4 +1,4 @@
-"""Layout variants v23–v28: header wordings, task labels and total labels that the vocabulary does not hold.
+"""Layout variants v23–v30: header wordings, task labels and total labels that the vocabulary does not hold.
 
 The extractor must read these from evidence (word stems, content, position,
 sums), naming what it inferred in warnings; none of the wordings below may be
@@ -70,4 +70,23 @@ VARIANTS_C = [
          total="", no_indicators=True, period=(2021, 2023),
          decisions=[((2020, 12, 24), "2512"), ((2021, 12, 23), "801")],
          title=TITLE_ANNUAL, kind="annual", sign_mode="tab", sign_name="Олена КРАВЧУК"),
+    # a breakdown by funding source under planned and actual headers the vocabulary lacks (each over "Усього"
+    # and two sources); unlabelled sum rows under each task, a "Разом …" row closing the table summing them all
+    dict(id="v29-sources-under-unknown-headers-razom-total", theme="osvita", unit="тис. грн",
+         breakdown=("sources", ["державний бюджет", "міський бюджет"], True), numcol="prefix", taskmode="vmerge",
+         headers=dict(task="Найменування напряму", measure="Опис робіт", term="Терміни реалізації", executor="Учасники",
+                      planned="Потреба в коштах, тис. грн", actual="Надійшло коштів, тис. грн", pct="Рівень освоєння"),
+         ind_hdr=dict(name="Показник результату", unit="Од. вим.", planned="Очікуване значення",
+                      actual="Досягнуте значення", reason="Коментар"),
+         subtotals="", total="Разом коштів", groups="cyr", period=(2021, 2023),
+         decisions=[((2020, 12, 22), "917")], title=TITLE_ANNUAL, kind="annual", sign_mode="tab",
+         sign_name="Ірина ПЕТРЕНКО"),
+    # tasks as numbered heading rows; sums in грн; every sum row, subtotal and total, without a label
+    dict(id="v30-numbered-headings-blank-sum-rows-grn", theme="dorohy", unit="грн", taskmode="heading",
+         task_label="{n}. ", mno_dot=True,
+         headers=dict(no="№", measure="Види робіт", term="Рік виконання", executor="Виконавець робіт",
+                      planned="Вартість за програмою, грн", actual="Оплачено, грн", pct="Виконання, %"),
+         subtotals="", total="", groups="lat", period=(2021, 2023),
+         decisions=[((2020, 12, 23), "69/3")], title=TITLE_ANNUAL, kind="annual", sign_mode="lines",
+         sign_name="Коваль В.М."),
 ]
