@@ -304,6 +304,9 @@ class Coverage(_Model):
     a number is either read (a row at that table row holds its printed text in
     a field and in ``raw``) or named in an ``unread-cell`` warning. Header rows,
     rows that number the columns, year headers and item numbers are not counted.
+    The numbers of a line outside the tables that holds a table row (TAB-separated
+    cells, two numbers or more) count too, unread, named in an ``unread-line``
+    warning.
     """
 
     ratio: float = Field(ge=0, le=1)

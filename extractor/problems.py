@@ -200,6 +200,10 @@ UNREAD_CELL = declare("unread-cell", WARNING,
                       N_("{where}table {table}, row {row}, {column}: the number {text} is in no output field"),
                       N_("A cell of a recognised table holds a number no output field holds; the message names the "
                          "table, row, column and the text."))
+UNREAD_LINE = declare("unread-line", WARNING,
+                      N_("{where}a line outside the tables holds the numbers {numbers} in no output field: {line}"),
+                      N_("A line of text outside the recognised tables holds the numbers of a table row (cells "
+                         "split by TABs, two numbers or more): a row a table lost; none of its numbers is read."))
 LOW_COVERAGE = declare("low-coverage", WARNING, N_("coverage {ratio} is below {minimum}: {what}"),
                        N_("Fewer of the numbers of the recognised tables were read than the coverage setting asks (or "
                           "no table was recognised)."))

@@ -64,6 +64,21 @@ def test_unrecognised_indicator_table_beside_a_read_funding_table_is_not_covered
     assert report("Звіт", FUNDING, unknown[:2]).coverage.ratio == 1.0
 
 
+def test_table_row_lost_to_the_text_is_an_unread_line_and_lowers_coverage():
+    """priority-heading-rows-amounts-by-unit-and-place (web print): rows a table lost stand as lines of TAB-separated
+    cells outside it; their numbers count, unread, item numbers aside; prose with a number stays out."""
+    from extractor.document import Paragraph
+
+    doc = make_document("Звіт", FUNDING, INDICATORS)
+    doc.blocks.insert(2, Paragraph("1.3\tЗаміна вікон\t2022\t1 326,2\t912,4\t68,8%"))
+    doc.blocks.insert(3, Paragraph("Видатки склали 1 326,2 тис. грн, або 68,8 % плану."))
+    rep = build_report(doc, SOURCE)
+    lines = [w for w in rep.warnings if w.code == "unread-line"]
+    assert len(lines) == 1 and "'1 326,2'" in lines[0].message and "'1.3'" not in lines[0].message
+    assert (rep.coverage.cells, rep.coverage.read) == (16, 12)
+    assert "low-coverage" in codes(rep)
+
+
 def test_number_in_an_unknown_column_is_an_unread_cell_and_lowers_coverage():
     table = [row[:] for row in FUNDING]
     for row in table:

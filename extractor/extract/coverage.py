@@ -21,6 +21,11 @@ columns of numbers, tasks, measures and other texts. Numbers in a column the
 vocabulary names as no output field (a deviation, a budget code) are counted
 apart as ``ignored``.
 
+A line of text outside the tables whose TAB-separated parts hold two numbers
+or more (item numbers aside) is a table row a reader could not keep in its
+table: its numbers count too, all unread, named in an ``unread-line``
+warning, so that rows a table lost never leave the report looking complete.
+
 When one kind of table (funding or indicators) was not recognised, a table
 the report holds that looks like a data table (at least ``min_data_rows``
 rows with at least two numbers each) and that no row was read from counts
@@ -42,7 +47,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .. import problems
-from ..document import Cell, Document, Table
+from ..document import Cell, Document, Paragraph, Table
 from ..i18n import _
 from ..models import Coverage, Finding, FundingRow, IndicatorRow
 from ..normalize.numbers import NotNumeric, parse_number, try_number
@@ -103,12 +108,22 @@ class UnreadCell:
     path: str | None = None
 
 
+@dataclass(frozen=True)
+class UnreadLine:
+    """A line outside the tables holding the numbers of a table row."""
+
+    text: str
+    numbers: tuple[str, ...]
+    page: int | None = None
+
+
 @dataclass
 class Measured:
-    """The coverage of a report and the cells it left unread."""
+    """The coverage of a report and the cells and lines it left unread."""
 
     coverage: Coverage
     unread: list[UnreadCell] = field(default_factory=list)
+    lines: list[UnreadLine] = field(default_factory=list)
 
 
 def numbers_in(text: str) -> list[str]:
@@ -194,6 +209,30 @@ class _Shape:
     body_end: int
     fields: dict[int, str | None]
     headers: dict[int, str]
+
+
+def row_numbers(line: str) -> tuple[str, ...]:
+    """The numbers of a line's TAB-separated parts (item numbers aside): a table row's, when two or more."""
+    if "\t" not in line:
+        return ()
+    found = []
+    for part in line.split("\t"):
+        text = clean_text(part)
+        if text and not _ITEM_NUMBER_RE.match(text):
+            found.extend(numbers_in(text))
+    return tuple(found) if len(found) >= 2 else ()
+
+
+def lost_rows(doc: Document) -> list[UnreadLine]:
+    """The lines outside the tables that hold a table row's numbers."""
+    out = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph) and "\t" in block.text:
+            for line in block.text.split("\n"):
+                numbers = row_numbers(line)
+                if numbers:
+                    out.append(UnreadLine(clean_text(line.replace("\t", " | ")), numbers, block.page))
+    return out
 
 
 def _looks_like_data(table: Table, min_rows: int) -> bool:
@@ -287,9 +326,11 @@ def measure_coverage(doc: Document, layouts: Sequence[TableLayout], funding: Seq
                         unread.append(UnreadCell(table.index, row_meta.index, cell.col, line,
                                                  shape.headers.get(cell.col, ""), row_meta.page,
                                                  here[0][0] if here else None))
+    lines = lost_rows(doc)
+    cells += sum(len(line.numbers) for line in lines)
     ratio = math.floor(read / cells * 10_000) / 10_000 if cells else 0.0
     coverage = Coverage(ratio=ratio, cells=cells, read=read, ignored=ignored, tables=[s.table.index for s in shapes])
-    return Measured(coverage, unread)
+    return Measured(coverage, unread, lines)
 
 
 def _rows_under(table: Table, cell: Cell, by_place: dict[tuple[int, int], list[tuple[str, Row]]]) -> list[Row]:
@@ -307,6 +348,10 @@ def coverage_findings(measured: Measured, settings: CoverageSettings = DEFAULT_C
                   else _("column {n} (no header)").format(n=cell.col + 1))
         out.append(problems.UNREAD_CELL.finding(cell.path, where=where, table=cell.table, row=cell.row, column=column,
                                                 text=repr(cell.text)))
+    for line in measured.lines:
+        where = _("page {page}, ").format(page=line.page) if line.page is not None else ""
+        out.append(problems.UNREAD_LINE.finding(None, where=where, numbers=", ".join(repr(n) for n in line.numbers),
+                                                line=repr(line.text)))
     cov = measured.coverage
     if cov.ratio < settings.low_coverage:
         if not cov.tables:
