@@ -545,3 +545,17 @@ def test_text_columns_content_cannot_tell_are_named_by_header_word_stems():
     messages = inferred(rep)
     assert "'строк'" in messages[0] and "'відповідальн'" in messages[1]
     assert not warnings_of(rep, "unknown-column")
+
+
+def test_percent_beside_source_groups_without_totals_is_checked_against_their_sums():
+    """Unknown planned and actual headers over two funding sources each, no total column: the percent column
+    (a verbal noun, "Освоєння") is told by actual / planned × 100 of the groups' sums."""
+    table = [
+        ["№ з/п", "Зміст заходу", "Заплановані кошти", L, "Використані кошти", L, "Освоєння"],
+        [U, U, "міський бюджет", "обласний бюджет", "міський бюджет", "обласний бюджет", U],
+        ["1", "Ремонт даху", "100,0", "100,0", "50,0", "100,0", "75,0"],
+        ["2", "Заміна вікон", "40,0", "–", "30,0", "–", "75,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.planned, r.actual, r.percent) for r in rep.funding] == [
+        (Decimal("200.0"), Decimal("150.0"), Decimal("75.0")), (Decimal("40.0"), Decimal("30.0"), Decimal("75.0"))]

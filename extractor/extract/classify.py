@@ -343,14 +343,18 @@ def _long_text_columns(grid: list, header_rows: int, columns: list[int], vocab: 
 
 def classify_columns(kind: str, table: Table, header_rows: int, fields: dict[int, str | None],
                      headers: dict[int, str], vocab: Vocabulary, by_year: frozenset[int] = frozenset(),
-                     settings: ClassifySettings = DEFAULT_CLASSIFY) -> list[Inferred]:
+                     settings: ClassifySettings = DEFAULT_CLASSIFY,
+                     members: dict[int, tuple[int, ...]] | None = None) -> list[Inferred]:
     """Fields for the unread columns of a table (``fields`` holds the vocabulary's answer per column).
 
     Words are tried first for every unread column, then content and position,
     left to right, each answer counting as known for the next column. A field
     is given to one column only, unless the columns split it by year
-    (``by_year``: the columns whose header names a year).
+    (``by_year``: the columns whose header names a year). ``members`` maps a column that stands for a group
+    (one header over several funding sources) to the group's other columns, which take its field in the
+    context of the columns classified after it.
     """
+    members = members or {}
     fields = dict(fields)
     grid = table.grid()
     out: list[Inferred] = []
@@ -366,6 +370,7 @@ def classify_columns(kind: str, table: Table, header_rows: int, fields: dict[int
             found = None  # the field is another column's already
         if found and found[0] != "ignore":
             fields[c] = found[0]
+            fields.update({m: found[0] for m in members.get(c, ())})
             out.append(Inferred(c, headers[c], *found))
         else:
             pending.append(c)
@@ -375,5 +380,6 @@ def classify_columns(kind: str, table: Table, header_rows: int, fields: dict[int
         found = classify_by_content(c, headers[c], grid, header_rows, _Context(kind, fields, left), vocab, settings)
         if found:
             fields[c] = found[0]
+            fields.update({m: found[0] for m in members.get(c, ())})
             out.append(Inferred(c, headers[c], *found))
     return sorted(out, key=lambda i: i.col)

@@ -341,7 +341,8 @@ def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnS
     fields = {s.col: ("ignore" if s.col in hidden else s.field) for s in specs}
     headers = {s.col: (s.header.split(" / ", 1)[0] if s.col in groups else s.header) for s in specs}
     inferred = classify_columns(kind, table, header_rows, fields, headers, vocab,
-                                by_year=frozenset(s.col for s in specs if s.year is not None) | totals)
+                                by_year=frozenset(s.col for s in specs if s.year is not None) | totals,
+                                members={first: tuple(m.col for m in group[1:]) for first, group in groups.items()})
     by_col = {s.col: s for s in specs}
     out = []
     for found in inferred:
