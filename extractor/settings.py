@@ -11,6 +11,7 @@ text       decoding and sniffing text (code pages, control bytes)  ``TextSetting
 pdf        the PDF reader (engine, page geometry)                  ``PdfSettings``
 finder     the table finder over positioned words                  ``readers.common.finder_settings.FinderSettings``
 regroup    tables written one cell per line                        ``readers.txt_cells.RegroupSettings``
+tabbed     tables of a Word "TAB export" (cells on TAB-led lines)  ``readers.txt_tabbed.TabbedSettings``
 ocr        OCR of scanned pages                                    ``readers.ocr.settings.OcrSettings``
 extract    extraction (captions, header rows, labels, years)       ``ExtractSettings``
 coverage   when a report's coverage is worth a warning             ``extract.coverage.CoverageSettings``
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # imported when first needed: the readers import this module
     from .readers.common.finder_settings import FinderSettings
     from .readers.ocr.settings import OcrSettings
     from .readers.txt_cells import RegroupSettings
+    from .readers.txt_tabbed import TabbedSettings
 
 
 def _shares(obj: object, *names: str) -> None:
@@ -185,6 +187,7 @@ class Settings:
     pdf: PdfSettings = field(default_factory=PdfSettings)
     finder: FinderSettings = field(default_factory=lambda: _kinds()["finder"]())
     regroup: RegroupSettings = field(default_factory=lambda: _kinds()["regroup"]())
+    tabbed: TabbedSettings = field(default_factory=lambda: _kinds()["tabbed"]())
     ocr: OcrSettings = field(default_factory=lambda: _kinds()["ocr"]())
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
@@ -204,9 +207,10 @@ def _kinds() -> dict[str, type]:
     from .readers.common.finder_settings import FinderSettings
     from .readers.ocr.settings import OcrSettings
     from .readers.txt_cells import RegroupSettings
+    from .readers.txt_tabbed import TabbedSettings
 
     return {"limits": Limits, "text": TextSettings, "pdf": PdfSettings, "finder": FinderSettings,
-            "regroup": RegroupSettings, "ocr": OcrSettings, "extract": ExtractSettings, "checks": CheckSettings,
+            "regroup": RegroupSettings, "tabbed": TabbedSettings, "ocr": OcrSettings, "extract": ExtractSettings, "checks": CheckSettings,
             "coverage": CoverageSettings}
 
 #: the settings of a parse nobody tuned (made on first use: its parts live in the readers)

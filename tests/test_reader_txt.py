@@ -492,3 +492,38 @@ def test_libreoffice_text_export_tables_are_regrouped_with_a_note():
     assert report.program.name == "Питна вода міста Рівного"
     assert [d.number for d in report.decisions] == ["67", "512", "1376"]
     assert report.signatory.name == "Сергій ПАНАСЮК"
+
+
+# -- settings ---------------------------------------------------------------------------------
+
+
+def test_tabbed_settings_are_validated():
+    from extractor.readers.txt_tabbed import TabbedSettings
+
+    for bad in (dict(min_tab_lines=0), dict(min_table_columns=1), dict(cont_cost=-0.1), dict(realign_rounds=1.5)):
+        with pytest.raises(ValueError):
+            TabbedSettings(**bad)
+
+
+def test_parse_hands_the_tab_export_and_regroup_settings_down_to_the_txt_reader(tmp_path):
+    """A TAB export needing more T-lines than it has is no TAB export; a regrouping that needs more header
+    names than a header has finds no table."""
+    import dataclasses
+
+    from extractor.readers import read
+    from extractor.readers.txt_cells import RegroupSettings
+    from extractor.readers.txt_tabbed import TabbedSettings
+    from extractor.settings import default_settings
+
+    tabbed = tmp_path / "tabbed.txt"
+    tabbed.write_text(tab("\tНомер", "\tОбсяг", "\tФакт", "", "\t1.", "\t10,0", "\t9,0", "", "\t2.", "\t5,0",
+                          "\t5,0", ""), encoding="utf-8")
+    cells = tmp_path / "cells.txt"
+    cells.write_text("\n".join(["№ з/п", "Зміст заходів", "Виконавці", "Обсяг фінансування",
+                                "1.", "Захід", "Управління", "10,0", "2.", "Ремонт", "Відділ", "5,0"]), encoding="utf-8")
+    plain = default_settings()
+    tuned = dataclasses.replace(plain, tabbed=TabbedSettings(min_tab_lines=1000),
+                                regroup=RegroupSettings(min_header_names=5))
+    for path in (tabbed, cells):
+        assert read(path, settings=plain).tables
+        assert not read(path, settings=tuned).tables

@@ -362,6 +362,10 @@ def test_settings_are_validated():
         RegroupSettings(heading_share=1.5)
     with pytest.raises(ValueError):
         RegroupSettings(max_cell_lines=0)
+    for bad in (dict(empty_paragraph_cost=0), dict(span_max_lines=0), dict(prior_even_share=1.0),
+                dict(stray_line_cost=-1)):
+        with pytest.raises(ValueError):
+            RegroupSettings(**bad)
 
 
 # -- the reader -----------------------------------------------------------------------------

@@ -63,14 +63,6 @@ PENDING = {
     "readers/pdf_tables.py": {"EDGE_TOLERANCE", "HEADER_MATCH_RATIO"},
     "readers/pdf_text.py": {"PARAGRAPH_GAP_EM", "WRAP_SLACK_EM", "INDENT_TOLERANCE", "MARGIN_BAND",
                             "RUNNING_TOLERANCE"},
-    "readers/txt_cells.py": {"_EMPTY_PARAGRAPH_COST", "_SPAN_MAX_LINES", "_PRIOR_EVEN_SHARE"},
-    "readers/txt_tabbed.py": {"MIN_TAB_LINES", "MAX_WIDTH_CANDIDATES", "MAX_CELLS_FOR_ALIGNMENT", "REALIGN_ROUNDS",
-                              "MIN_TABLE_ROWS", "MIN_TABLE_COLUMNS", "CONT_COST", "CONT_EMPTY_CELL_COST",
-                              "ONE_CELL_ROW_COST", "ONE_CELL_TEXT_COST", "ONE_CELL_NUMBER_COST",
-                              "SPACER_BEFORE_DATA_COST", "SHORT_ROW_COST", "MISSING_COLUMN_COST", "EXTRA_WIDTH_COST",
-                              "NUMBER_MISFIT", "TEXT_MISFIT", "UNKNOWN_COLUMN", "NUMBER_SPAN", "TEXT_SPAN",
-                              "TEXT_SPAN_OVER_NUMBER", "EMPTY_SPAN", "HEADER_SPAN", "HEADER_SPAN_OVER_EMPTY",
-                              "TIE_BREAK"},
 }
 
 

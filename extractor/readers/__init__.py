@@ -188,7 +188,7 @@ def _dispatch(inp: Input, settings: Settings) -> Document:
             from .txt import read_txt
 
             return read_txt(inp.data, path=path, limits=limits, text_settings=settings.text, finder=settings.finder,
-                            regroup=settings.regroup)
+                            regroup=settings.regroup, tabbed=settings.tabbed)
         if inp.format == HTML:
             from .html import read_html
 

@@ -45,7 +45,7 @@ from .sniff import TEXT_CONTROLS
 from .txt_cells import DEFAULT_SETTINGS as DEFAULT_REGROUP
 from .txt_cells import RegroupSettings
 from .txt_cells import read_cell_blocks
-from .txt_tabbed import looks_tabbed, read_tabbed_blocks
+from .txt_tabbed import DEFAULT_TABBED, TabbedSettings, looks_tabbed, read_tabbed_blocks
 
 #: style names returned by ``detect_style``
 STYLE_TABBED = "tabbed"
@@ -67,16 +67,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 def read_txt(data: bytes, *, path: str, limits: Limits = DEFAULT_LIMITS, text_settings: TextSettings = DEFAULT_TEXT,
-             finder: FinderSettings = DEFAULT_FINDER_SETTINGS, regroup: RegroupSettings = DEFAULT_REGROUP) -> Document:
+             finder: FinderSettings = DEFAULT_FINDER_SETTINGS, regroup: RegroupSettings = DEFAULT_REGROUP,
+             tabbed: TabbedSettings = DEFAULT_TABBED) -> Document:
     """Read TXT bytes into a Document (paragraphs and, when marked up, tables)."""
     text, encoding = decode_text(data, path=path, settings=text_settings)
     notes: list[tuple[str, str]] = []
     if encoding not in ("utf-8", "ascii"):
         notes.append(DECODING.note(file=path, encoding=encoding))
-    style = detect_style(text, text_settings)
+    style = detect_style(text, text_settings, tabbed)
     blocks: list[Block] | None = None
     if style == STYLE_TABBED:
-        blocks = read_tabbed_blocks(text, finder.max_columns)
+        blocks = read_tabbed_blocks(text, finder.max_columns, tabbed)
         if not any(not isinstance(b, Paragraph) for b in blocks):
             blocks = None  # TAB-led lines but no table survived: try the rest
     if blocks is None and (style == STYLE_LAYOUT or (style == STYLE_TABBED and looks_like_layout(text, text_settings))):
@@ -228,9 +229,9 @@ def cyrillic_plausibility(text: str) -> float:
 # -- dispatch ----------------------------------------------------------------------------
 
 
-def detect_style(text: str, settings: TextSettings = DEFAULT_TEXT) -> str:
+def detect_style(text: str, settings: TextSettings = DEFAULT_TEXT, tabbed: TabbedSettings = DEFAULT_TABBED) -> str:
     """Which table markup the text uses: "tabbed", "layout" or "plain"."""
-    if looks_tabbed(text):
+    if looks_tabbed(text, tabbed):
         return STYLE_TABBED
     if looks_like_layout(text, settings):
         return STYLE_LAYOUT

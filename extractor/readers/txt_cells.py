@@ -93,8 +93,12 @@ class RegroupSettings:
     column_slack: int = 0
     #: rounds of cutting rows and re-learning the column profiles
     rounds: int = 6
-    #: cost (nats) of a line left outside the table as running text
+    #: cost (nats) of a line left outside the table as running text ...
     paragraph_line_cost: float = 3.0
+    #: ... and of an empty line
+    empty_paragraph_cost: float = 0.3
+    #: most lines of a text cell merged over several columns inside a row (a reason spanning reason and remedy)
+    span_max_lines: int = 3
     #: prior share of rows that are one full-width cell (group headings)
     heading_share: float = 0.1
     #: prior share of rows opening with a label spanning leading columns (totals)
@@ -103,6 +107,8 @@ class RegroupSettings:
     smoothing: float = 0.5
     #: how many cells the prior of a column's role weighs against the counted ones
     prior_weight: float = 4.0
+    #: share of the even distribution mixed into a role's prior (no kind of line is ruled out)
+    prior_even_share: float = 0.3
     #: cost (nats) of an empty line standing between two rows, in no cell (a page broke the table there)
     stray_line_cost: float = 4.0
     #: lines looked at per table (guards the quadratic worst case)
@@ -123,7 +129,9 @@ class RegroupSettings:
             raise ValueError("column_slack must be >= 0 and rounds >= 1")
         if min(self.paragraph_line_cost, self.smoothing, self.prior_weight, self.stray_line_cost) <= 0:
             raise ValueError("paragraph_line_cost, smoothing, prior_weight and stray_line_cost must be positive")
-        for name in ("heading_share", "label_share"):
+        if self.empty_paragraph_cost <= 0 or self.span_max_lines < 1:
+            raise ValueError("empty_paragraph_cost must be positive and span_max_lines >= 1")
+        for name in ("heading_share", "label_share", "prior_even_share"):
             if not 0 < getattr(self, name) < 1:
                 raise ValueError(f"{name} must lie strictly between 0 and 1")
         if self.max_body_lines < 1 or self.max_header_line < 1:
@@ -429,14 +437,8 @@ _FIELD_ROLES = {
     "task": "task", "number": "number", "measure_number": "number", "term": "term", "percent": "percent", "unit": "unit",
     "planned": "amount", "actual": "amount",
 }
-#: cost of an empty line outside the table
-_EMPTY_PARAGRAPH_COST = 0.3
 #: what a full-width row (a group heading) holds: "ІІ. Показники продукту", "Завдання 2. ..."
 _HEADING_PRIOR = {k: 0.01 for k in KINDS} | {ROMAN_TEXT: 0.5, NUMBERED_TEXT: 0.2, TEXT: 0.19, LOWER_TEXT: 0.03}
-#: most lines of a cell merged over several columns inside a row
-_SPAN_MAX_LINES = 3
-#: weight of the even distribution mixed into a role's prior
-_PRIOR_EVEN_SHARE = 0.3
 
 
 def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
@@ -474,19 +476,20 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
     return roles
 
 
-def _prior(role: str | None) -> dict[str, float]:
+def _prior(role: str | None, settings: RegroupSettings) -> dict[str, float]:
     known = _ROLE_KINDS.get(role, {})
     rest = 1.0 - sum(known.values())
     others = [k for k in KINDS if k not in known]
     dist = {k: known.get(k, rest / len(others) if others else 0.0) for k in KINDS}
-    return {k: (1 - _PRIOR_EVEN_SHARE) * v + _PRIOR_EVEN_SHARE / len(KINDS) for k, v in dist.items()}
+    even = settings.prior_even_share
+    return {k: (1 - even) * v + even / len(KINDS) for k, v in dist.items()}
 
 
 def _uniform_profile(n_cols: int, settings: RegroupSettings, roles: Sequence[str | None] = ()) -> _Profile:
     even = {k: 1.0 / len(KINDS) for k in KINDS}
     roles = list(roles) + [None] * (n_cols - len(roles))
     return _Profile(
-        first=[_prior(r) for r in roles],
+        first=[_prior(r, settings) for r in roles],
         more=[dict(even) for _ in range(n_cols)],
         multi=[0.1] * n_cols,
         heading=_HEADING_PRIOR,
@@ -577,7 +580,7 @@ def _learn(
                     more[col][kinds[k]] += 1
     n_rows = max(1, len(rows))
     return _Profile(
-        first=[_with_prior(f, _prior(roles[c] if c < len(roles) else None), settings) for c, f in enumerate(first)],
+        first=[_with_prior(f, _prior(roles[c] if c < len(roles) else None, settings), settings) for c, f in enumerate(first)],
         more=[_distribution(m, settings.smoothing) for m in more],
         multi=[(multi[c] + 0.5) / (cells[c] + 2.0) for c in range(n_cols)],
         heading=_distribution(heading, settings.smoothing),
@@ -673,7 +676,7 @@ def _cut(
                     back[nc][i + k] = (c, i, 1)
             if c > 0 and kinds[i] in _TEXT_KINDS:
                 # a text cell merged over the next columns (a reason spanning reason and remedy)
-                for k in range(1, min(_SPAN_MAX_LINES, n - i) + 1):
+                for k in range(1, min(settings.span_max_lines, n - i) + 1):
                     if k > 1 and blocked[c][i + k - 1]:
                         break
                     cost = c_first[c][i] + row_label + (pre_more[c][i + k] - pre_more[c][i + 1] if k > 1 else 0.0)
@@ -707,7 +710,7 @@ def _cut(
     best, end = inf, 0
     rest = [0.0] * (n + 1)  # cost of lines i.. as running text (an empty line costs little)
     for i in range(n - 1, -1, -1):
-        rest[i] = rest[i + 1] + (settings.paragraph_line_cost if kinds[i] != EMPTY else _EMPTY_PARAGRAPH_COST)
+        rest[i] = rest[i + 1] + (settings.paragraph_line_cost if kinds[i] != EMPTY else settings.empty_paragraph_cost)
     for i in range(n + 1):
         if dp[0][i] < inf:
             total = dp[0][i] + rest[i]

@@ -41,7 +41,7 @@ ambiguities and how they are settled:
    heading), and much more when it holds a number or is a spacer before a
    data row; any other short row costs a little plus how badly its cells
    align with the columns (below); passing over a possible row end (keeping
-   the empty line as a paragraph of the cell) costs ``CONT_COST`` (more for
+   the empty line as a paragraph of the cell) costs ``TabbedSettings.cont_cost`` (more for
    an otherwise empty cell: Word exports an empty cell as a lone TAB). The
    column
    count ``W`` is chosen first with a profile-free version of the costs
@@ -84,60 +84,80 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..document import Block, Cell, Paragraph, Row, Table
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS
 
 TAB = "\t"
-#: T-lines needed before a text is treated as a TAB export
-MIN_TAB_LINES = 2
-#: column counts tried per table
-MAX_WIDTH_CANDIDATES = 6
-#: tables with more cells skip the alignment-aware second pass (it is the
-#: costly one) and keep the profile-free partition
-MAX_CELLS_FOR_ALIGNMENT = 50_000
-#: at most this many rounds of re-placing short rows against the others
-REALIGN_ROUNDS = 3
-#: tables need at least this many rows and columns, otherwise their lines
-#: were TAB-indented paragraphs
-MIN_TABLE_ROWS = 2
-MIN_TABLE_COLUMNS = 2
 
-#: cost of keeping a possible row end as an empty paragraph of the cell
-CONT_COST = 0.3
-#: extra for it when the cell is otherwise empty (Word exports an empty cell
-#: as a lone TAB; two empty paragraphs in one cell are rarer)
-CONT_EMPTY_CELL_COST = 0.2
-#: cost of a one-cell row (it spans the width)
-ONE_CELL_ROW_COST = 0.05
-#: extra cost of a one-cell row holding text (a heading) and a number (rare:
-#: headings are text and spacers empty)
-ONE_CELL_TEXT_COST = 0.15
-ONE_CELL_NUMBER_COST = 1.0
-#: extra cost of an empty one-cell row (a spacer) that is followed by a row
-#: not starting with text: spacers stand before headings or end a table
-SPACER_BEFORE_DATA_COST = 0.3
-#: base cost of any other row with fewer cells than columns
-SHORT_ROW_COST = 0.05
-#: profile-free cost per missing column (used to choose the column count)
-MISSING_COLUMN_COST = 0.1
-#: cost per column beyond the widest minimal row (prefers the narrower grid)
-EXTRA_WIDTH_COST = 0.05
 
-#: alignment costs (see the module docstring): the most a misplaced number /
-#: text costs at the start column, scaled by how badly it fits the column
-NUMBER_MISFIT = 1.0
-TEXT_MISFIT = 0.5
-UNKNOWN_COLUMN = 0.25
-NUMBER_SPAN = 1.0
-TEXT_SPAN = 0.1
-TEXT_SPAN_OVER_NUMBER = 0.3
-EMPTY_SPAN = 0.1
-HEADER_SPAN = 0.1
-HEADER_SPAN_OVER_EMPTY = 1.0
-#: per-column bonus that breaks ties between equally good header placements
-TIE_BREAK = 1e-3
+@dataclass(frozen=True)
+class TabbedSettings:
+    """Costs and bounds of reading a TAB export's tables (validated on creation); see the module docstring."""
+
+    #: T-lines needed before a text is treated as a TAB export
+    min_tab_lines: int = 2
+    #: column counts tried per table
+    max_width_candidates: int = 6
+    #: tables with more cells skip the alignment-aware second pass (it is the costly one) and keep the
+    #: profile-free partition
+    max_cells_for_alignment: int = 50_000
+    #: at most this many rounds of re-placing short rows against the others
+    realign_rounds: int = 3
+    #: tables need at least this many rows and columns, otherwise their lines were TAB-indented paragraphs
+    min_table_rows: int = 2
+    min_table_columns: int = 2
+    #: cost of keeping a possible row end as an empty paragraph of the cell ...
+    cont_cost: float = 0.3
+    #: ... and extra for it when the cell is otherwise empty (Word exports an empty cell as a lone TAB; two
+    #: empty paragraphs in one cell are rarer)
+    cont_empty_cell_cost: float = 0.2
+    #: cost of a one-cell row (it spans the width) ...
+    one_cell_row_cost: float = 0.05
+    #: ... and extra when it holds text (a heading) or a number (rare: headings are text and spacers empty)
+    one_cell_text_cost: float = 0.15
+    one_cell_number_cost: float = 1.0
+    #: extra cost of an empty one-cell row (a spacer) followed by a row not starting with text: spacers stand
+    #: before headings or end a table
+    spacer_before_data_cost: float = 0.3
+    #: base cost of any other row with fewer cells than columns
+    short_row_cost: float = 0.05
+    #: profile-free cost per missing column (used to choose the column count)
+    missing_column_cost: float = 0.1
+    #: cost per column beyond the widest minimal row (prefers the narrower grid)
+    extra_width_cost: float = 0.05
+    #: alignment costs (see the module docstring): the most a misplaced number / text costs at the start
+    #: column, scaled by how badly it fits the column; a column with no profile yet
+    number_misfit: float = 1.0
+    text_misfit: float = 0.5
+    unknown_column: float = 0.25
+    #: cost of a cell also covering a further column: a number, a text (plus more over a numeric column),
+    #: an empty cell
+    number_span: float = 1.0
+    text_span: float = 0.1
+    text_span_over_number: float = 0.3
+    empty_span: float = 0.1
+    #: a header cell: per extra column it spans, and per empty column, repeated sub-header or cut cell under it
+    header_span: float = 0.1
+    header_span_over_empty: float = 1.0
+    #: per-column bonus that breaks ties between equally good header placements
+    tie_break: float = 1e-3
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(f"{f.name} must be a number >= 0, got {value!r}")
+        for name in ("min_tab_lines", "max_width_candidates", "max_cells_for_alignment", "realign_rounds",
+                     "min_table_rows", "min_table_columns"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+                raise ValueError(f"{name} must be a positive integer, got {getattr(self, name)!r}")
+        if self.min_table_columns < 2:
+            raise ValueError("a table has at least two columns (min_table_columns >= 2)")
+
+
+DEFAULT_TABBED = TabbedSettings()
 
 _NUMBER_RE = re.compile(r"[+\-−]?\d[\d \u00a0\u202f]*(?:[.,]\d+)*\s*%?\.?")
 _ORDINAL_RE = re.compile(r"\d+(?:\.\d+)*\.?")
@@ -164,19 +184,16 @@ _FIT = {
 }
 
 
-_ONE_CELL_EXTRA = {EMPTY: 0.0, TEXT: ONE_CELL_TEXT_COST, LABEL: ONE_CELL_TEXT_COST}
-
-
 def _fit(a: str, b: str) -> float:
     if a == b:
         return 1.0
     return _FIT.get((a, b), _FIT.get((b, a), 0.0))
 
 
-def looks_tabbed(text: str) -> bool:
+def looks_tabbed(text: str, settings: TabbedSettings = DEFAULT_TABBED) -> bool:
     """True when enough lines begin with a TAB to try the TAB-export reader."""
     count = text.count("\n" + TAB) + (1 if text.startswith(TAB) else 0)
-    return count >= MIN_TAB_LINES
+    return count >= settings.min_tab_lines
 
 
 @dataclass
@@ -193,7 +210,8 @@ class _Cell:
         return [TAB + self.first, *self.tail]
 
 
-def read_tabbed_blocks(text: str, max_columns: int = DEFAULT_FINDER_SETTINGS.max_columns) -> list[Block]:
+def read_tabbed_blocks(text: str, max_columns: int = DEFAULT_FINDER_SETTINGS.max_columns,
+                       settings: TabbedSettings = DEFAULT_TABBED) -> list[Block]:
     """Paragraphs and tables of a TAB-export text, in reading order; a table is at most ``max_columns`` wide
     (``FinderSettings.max_columns``, the widest table inferred from text in every reader)."""
     lines = _split_lines(text)
@@ -212,7 +230,7 @@ def read_tabbed_blocks(text: str, max_columns: int = DEFAULT_FINDER_SETTINGS.max
         i = j
     table_index = 0
     for group, after in _split_tables(cells):
-        table = _build_table(group, table_index, max_columns)
+        table = _build_table(group, table_index, max_columns, settings)
         if table is None:
             for c in group:
                 blocks.extend(Paragraph(line) for line in c.raw_lines())
@@ -342,16 +360,17 @@ def _prepare(cells: list[_Cell]) -> None:
     cells[-1].breakable = True  # _split_tables cut it at its row end
 
 
-def _partition(cells: list[_Cell], width: int, short_cost, full_cost=None) -> tuple[float, list[int]]:
+def _partition(cells: list[_Cell], width: int, settings: TabbedSettings, short_cost, full_cost=None
+               ) -> tuple[float, list[int]]:
     """Least-cost row ends (as exclusive cell indices) for a table of ``width`` columns.
 
     ``short_cost(i, j)`` prices a row of cells i..j-1 with fewer cells than
-    columns (on top of ``SHORT_ROW_COST``), ``full_cost(i, j)`` a full one.
+    columns (on top of ``settings.short_row_cost``), ``full_cost(i, j)`` a full one.
     """
     n = len(cells)
     cand_prefix = [0.0] * (n + 1)
     for i, c in enumerate(cells):
-        cand_prefix[i + 1] = cand_prefix[i] + (_cont_cost(c) if c.breakable else 0.0)
+        cand_prefix[i + 1] = cand_prefix[i] + (_cont_cost(c, settings) if c.breakable else 0.0)
     dp = [math.inf] * (n + 1)
     back = [-1] * (n + 1)
     dp[0] = 0.0
@@ -367,11 +386,14 @@ def _partition(cells: list[_Cell], width: int, short_cost, full_cost=None) -> tu
             if k == width:
                 rc = full_cost(i, j) if full_cost else 0.0
             elif k == 1:
-                rc = ONE_CELL_ROW_COST + _ONE_CELL_EXTRA.get(cells[i].kind, ONE_CELL_NUMBER_COST)
-                if cells[i].kind == EMPTY and j < n and cells[j].kind not in _TEXTUAL:
-                    rc += SPACER_BEFORE_DATA_COST
+                kind = cells[i].kind
+                rc = settings.one_cell_row_cost + (
+                    0.0 if kind == EMPTY else settings.one_cell_text_cost if kind in _TEXTUAL
+                    else settings.one_cell_number_cost)
+                if kind == EMPTY and j < n and cells[j].kind not in _TEXTUAL:
+                    rc += settings.spacer_before_data_cost
             else:
-                rc = SHORT_ROW_COST + short_cost(i, j)
+                rc = settings.short_row_cost + short_cost(i, j)
             passed = cand_prefix[j - 1] - cand_prefix[i]
             cost = dp[i] + rc + passed
             if cost < best:
@@ -389,17 +411,17 @@ def _partition(cells: list[_Cell], width: int, short_cost, full_cost=None) -> tu
     return dp[n], ends[::-1]
 
 
-def _cont_cost(cell: _Cell) -> float:
+def _cont_cost(cell: _Cell, settings: TabbedSettings) -> float:
     """Cost of keeping the empty line that ends ``cell``'s tail as its paragraph."""
     if cell.kind == EMPTY:
-        return CONT_COST + CONT_EMPTY_CELL_COST
-    return CONT_COST
+        return settings.cont_cost + settings.cont_empty_cell_cost
+    return settings.cont_cost
 
 
-def _width_candidates(cells: list[_Cell], max_columns: int) -> list[int]:
+def _width_candidates(cells: list[_Cell], max_columns: int, settings: TabbedSettings) -> list[int]:
     """Column counts worth trying: the widest minimal row first, then the
     commonest sums of two or three adjacent minimal rows (at most
-    ``MAX_WIDTH_CANDIDATES`` in all)."""
+    ``settings.max_width_candidates`` in all)."""
     fine: list[int] = []
     k = 0
     for c in cells:
@@ -415,7 +437,7 @@ def _width_candidates(cells: list[_Cell], max_columns: int) -> list[int]:
             total += fine[b]
             if widest < total <= max_columns:
                 counts[total] = counts.get(total, 0) + 1
-    others = sorted(counts, key=lambda w: (-counts[w], w))[: MAX_WIDTH_CANDIDATES - 1]
+    others = sorted(counts, key=lambda w: (-counts[w], w))[: settings.max_width_candidates - 1]
     return [widest, *sorted(others)]
 
 
@@ -480,7 +502,8 @@ def _shares(counts: list[dict[str, int]]) -> Profile:
 
 
 def _realign_short_rows(
-    cells: list[_Cell], rows: list[tuple[int, int]], spans_by_row: list[list[int]], width: int, skip: int
+    cells: list[_Cell], rows: list[tuple[int, int]], spans_by_row: list[list[int]], width: int, skip: int,
+    settings: TabbedSettings,
 ) -> bool:
     """Place each short data row again, against the profile of all *other*
     data rows of two or more cells as placed (a table with few full rows has
@@ -500,7 +523,7 @@ def _realign_short_rows(
         if not 1 < b - a < width:
             continue
         _add_counts(total, own, -1)
-        spans = _type_alignment([c.kind for c in cells[a:b]], width, _shares(total))[1]
+        spans = _type_alignment([c.kind for c in cells[a:b]], width, _shares(total), settings)[1]
         if spans and spans != spans_by_row[r]:
             spans_by_row[r] = spans
             own = _placed_counts(cells, a, b, spans, width)
@@ -521,23 +544,23 @@ def _numeric_share(column: "dict[str, float] | None") -> float:
     return sum(v for k, v in column.items() if k in _NUMERIC)
 
 
-def _start_cost(kind: str, column: "dict[str, float] | None") -> float:
+def _start_cost(kind: str, column: "dict[str, float] | None", settings: TabbedSettings) -> float:
     """Cost of a cell of ``kind`` starting in a column with this profile."""
     if kind == EMPTY:
         return 0.0
     if column is None:
-        return UNKNOWN_COLUMN
+        return settings.unknown_column
     fit = sum(share * _fit(kind, k) for k, share in column.items())
-    return (TEXT_MISFIT if kind in _TEXTUAL else NUMBER_MISFIT) * (1.0 - fit)
+    return (settings.text_misfit if kind in _TEXTUAL else settings.number_misfit) * (1.0 - fit)
 
 
-def _extend_cost(kind: str, column: "dict[str, float] | None") -> float:
+def _extend_cost(kind: str, column: "dict[str, float] | None", settings: TabbedSettings) -> float:
     """Cost of a cell of ``kind`` also covering a column with this profile."""
     if kind in _NUMERIC:
-        return NUMBER_SPAN
+        return settings.number_span
     if kind == EMPTY:
-        return EMPTY_SPAN
-    return TEXT_SPAN + TEXT_SPAN_OVER_NUMBER * _numeric_share(column)
+        return settings.empty_span
+    return settings.text_span + settings.text_span_over_number * _numeric_share(column)
 
 
 def _align(kinds: list[str], width: int, start_cost, extend_cost) -> tuple[float, list[int]]:
@@ -578,24 +601,26 @@ def _align(kinds: list[str], width: int, start_cost, extend_cost) -> tuple[float
     return total, spans
 
 
-def _type_alignment(kinds: list[str], width: int, profile: Profile) -> tuple[float, list[int]]:
+def _type_alignment(kinds: list[str], width: int, profile: Profile, settings: TabbedSettings
+                    ) -> tuple[float, list[int]]:
     return _align(
         kinds,
         width,
-        lambda m, c: _start_cost(kinds[m], profile[c]),
-        lambda m, c: _extend_cost(kinds[m], profile[c]),
+        lambda m, c: _start_cost(kinds[m], profile[c], settings),
+        lambda m, c: _extend_cost(kinds[m], profile[c], settings),
     )
 
 
-def _header_alignment(k: int, width: int, below: list[tuple[int, str]]) -> tuple[float, list[int]]:
+def _header_alignment(k: int, width: int, below: list[tuple[int, str]], settings: TabbedSettings = DEFAULT_TABBED
+                      ) -> tuple[float, list[int]]:
     """Spans of a header row's ``k`` cells from the row below it.
 
     ``below[c]`` is (identity of the cell covering column c, its text). A
     header cell spanning columns a..b-1 should stand over sub-headers: each
-    empty column under it costs ``HEADER_SPAN_OVER_EMPTY``, so does a
+    empty column under it costs ``header_span_over_empty``, so does a
     sub-header text repeated under the same header (Рівне's "Усього, міський,
     обласний, інші" twice means two groups of four) and a cut through a cell
-    below. Each extra column costs ``HEADER_SPAN``; ties go to the placement
+    below. Each extra column costs ``header_span``; ties go to the placement
     whose spans lie further left. O(width^3 + k x width^2).
     """
     if k > width or k == 0:
@@ -617,12 +642,13 @@ def _header_alignment(k: int, width: int, below: list[tuple[int, str]]) -> tuple
                     repeats += 1
                 seen.add(key)
             span = b - a
-            cost = 0.0 if span == 1 else HEADER_SPAN * (span - 1) + HEADER_SPAN_OVER_EMPTY * (empties + repeats)
+            cost = 0.0 if span == 1 else (settings.header_span * (span - 1)
+                                          + settings.header_span_over_empty * (empties + repeats))
             if a > 0 and below[a - 1][0] == below[a][0]:
-                cost += HEADER_SPAN_OVER_EMPTY
+                cost += settings.header_span_over_empty
             if b < width and below[b - 1][0] == below[b][0]:
-                cost += HEADER_SPAN_OVER_EMPTY
-            seg[a][b] = cost - TIE_BREAK * a
+                cost += settings.header_span_over_empty
+            seg[a][b] = cost - settings.tie_break * a
     g = [[inf] * (width + 1) for _ in range(k + 1)]
     arg = [[-1] * (width + 1) for _ in range(k + 1)]
     g[0][0] = 0.0
@@ -651,17 +677,19 @@ def _header_alignment(k: int, width: int, below: list[tuple[int, str]]) -> tuple
 # -- 3. the table ------------------------------------------------------------------------------
 
 
-def _build_table(cells: list[_Cell], index: int, max_columns: int) -> Table | None:
+def _build_table(cells: list[_Cell], index: int, max_columns: int, settings: TabbedSettings = DEFAULT_TABBED
+                 ) -> Table | None:
     """Rows, column count and spans for one table; None when it is no table."""
     _prepare(cells)
     best: tuple[float, int, list[int]] | None = None
-    candidates = _width_candidates(cells, max_columns)
+    candidates = _width_candidates(cells, max_columns, settings)
     widest = candidates[0]
     if widest > max_columns:
         return None  # a run of TAB-led lines with no row ends: indented paragraphs
     for width in candidates:
-        cost, ends = _partition(cells, width, lambda i, j, w=width: MISSING_COLUMN_COST * (w - (j - i)))
-        cost += EXTRA_WIDTH_COST * (width - widest)
+        cost, ends = _partition(cells, width, settings,
+                                lambda i, j, w=width: settings.missing_column_cost * (w - (j - i)))
+        cost += settings.extra_width_cost * (width - widest)
         if ends and (best is None or cost < best[0]):
             best = (cost, width, ends)
     if best is None:
@@ -675,17 +703,17 @@ def _build_table(cells: list[_Cell], index: int, max_columns: int) -> Table | No
     def short_cost(i: int, j: int) -> float:
         key = (i, j)
         if key not in memo:
-            memo[key] = _type_alignment([c.kind for c in cells[i:j]], width, profile)[0]
+            memo[key] = _type_alignment([c.kind for c in cells[i:j]], width, profile, settings)[0]
         return memo[key]
 
     def full_cost(i: int, j: int) -> float:
-        return sum(_start_cost(c.kind, profile[col]) for col, c in enumerate(cells[i:j]))
+        return sum(_start_cost(c.kind, profile[col], settings) for col, c in enumerate(cells[i:j]))
 
-    if len(cells) <= MAX_CELLS_FOR_ALIGNMENT:
-        _, ends2 = _partition(cells, width, short_cost, full_cost)
+    if len(cells) <= settings.max_cells_for_alignment:
+        _, ends2 = _partition(cells, width, settings, short_cost, full_cost)
         if ends2:
             rows = _rows_from_ends(ends2)
-    if len(rows) < MIN_TABLE_ROWS or width < MIN_TABLE_COLUMNS:
+    if len(rows) < settings.min_table_rows or width < settings.min_table_columns:
         return None
     zone = _header_zone(cells, rows)
     profile = _profile(cells, rows, width, zone)
@@ -705,10 +733,10 @@ def _build_table(cells: list[_Cell], index: int, max_columns: int) -> Table | No
         elif k == 1:
             spans_by_row[r] = [width]
         elif r >= zone:
-            spans_by_row[r] = _type_alignment([c.kind for c in cells[a:b]], width, profile)[1]
+            spans_by_row[r] = _type_alignment([c.kind for c in cells[a:b]], width, profile, settings)[1]
     # refine against the profile of the other rows as placed, until stable
-    for _ in range(REALIGN_ROUNDS):
-        if not _realign_short_rows(cells, rows, spans_by_row, width, zone):
+    for _ in range(settings.realign_rounds):
+        if not _realign_short_rows(cells, rows, spans_by_row, width, zone, settings):
             break
     for r in range(min(zone, len(rows)) - 1, -1, -1):
         if spans_by_row[r]:
@@ -716,9 +744,9 @@ def _build_table(cells: list[_Cell], index: int, max_columns: int) -> Table | No
         a, b = rows[r]
         below = _below_vector(rows, spans_by_row, texts, r, width)
         if below is None:
-            spans_by_row[r] = _type_alignment([c.kind for c in cells[a:b]], width, profile)[1]
+            spans_by_row[r] = _type_alignment([c.kind for c in cells[a:b]], width, profile, settings)[1]
         else:
-            spans_by_row[r] = _header_alignment(b - a, width, below)[1]
+            spans_by_row[r] = _header_alignment(b - a, width, below, settings)[1]
 
     header_rows = zone
     if zone < len(rows) and zone > 0 and _is_column_numbers(texts[rows[zone][0] : rows[zone][1]]):
