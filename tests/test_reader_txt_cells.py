@@ -164,6 +164,26 @@ def test_two_header_rows_from_covered_cells_and_a_run_of_sub_headers_split_where
     assert [(c.col, c.text) for c in lower] == [(5, "2021 рік"), (6, "2022 рік"), (7, "2023 рік"), (8, "2022 рік")]
 
 
+def test_three_header_rows_stack_years_over_sources_under_the_money_headers():
+    """Money headers over years over funding sources: each covered cell stands under the cell that covers it."""
+    years = ["2022 рік", "2023 рік", "Усього"]
+    sources = ["міський бюджет", "державний бюджет"] * 2
+    header = [
+        ["№ з/п", "Назва заходу", "Обсяг фінансування, тис. грн", "Фактично профінансовано, тис. грн", "Відсоток"],
+        [None, None, *years, *years, None],
+        [None, None, *sources, None, *sources, None, None],
+    ]
+    items = header_items(export(header))
+    rows = header_rows(items, 13)
+    assert [[(c.col, c.col_span, c.row_span, c.text) for c in row] for row in rows] == [
+        [(0, 1, 3, "№ з/п"), (1, 1, 3, "Назва заходу"), (2, 5, 1, "Обсяг фінансування, тис. грн"),
+         (7, 5, 1, "Фактично профінансовано, тис. грн"), (12, 1, 3, "Відсоток")],
+        [(2, 2, 1, "2022 рік"), (4, 2, 1, "2023 рік"), (6, 1, 2, "Усього"),
+         (7, 2, 1, "2022 рік"), (9, 2, 1, "2023 рік"), (11, 1, 2, "Усього")],
+        [(c, 1, 1, t) for c, t in zip((2, 3, 4, 5, 7, 8, 9, 10), sources * 2)],
+    ]
+
+
 def test_header_block_ends_at_the_first_data_line_and_a_numbering_row_fixes_the_columns():
     lines = ["Вступ", *export([["№ з/п", "Зміст заходів", "Виконавці", "Обсяг фінансування"]]), "1", "2", "3", "4",
              "1.", "Захід", "Управління", "10,0"]

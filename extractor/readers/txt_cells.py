@@ -111,6 +111,10 @@ class RegroupSettings:
     prior_even_share: float = 0.3
     #: cost (nats) of an empty line standing between two rows, in no cell (a page broke the table there)
     stray_line_cost: float = 4.0
+    #: most header rows stacked over a table (covered cells under cells merged over rows and columns) ...
+    max_header_rows: int = 5
+    #: ... and most layouts of its rows tried (guards the search)
+    max_header_layouts: int = 5000
     #: lines looked at per table (guards the quadratic worst case)
     max_body_lines: int = 20000
     #: cost (nats) taken off a line opening a cell in a column whose one-line cells opened with the same words
@@ -129,6 +133,8 @@ class RegroupSettings:
             raise ValueError("column_slack must be >= 0 and rounds >= 1")
         if min(self.paragraph_line_cost, self.smoothing, self.prior_weight, self.stray_line_cost) <= 0:
             raise ValueError("paragraph_line_cost, smoothing, prior_weight and stray_line_cost must be positive")
+        if self.max_header_rows < 2 or self.max_header_layouts < 1:
+            raise ValueError("max_header_rows must be >= 2 and max_header_layouts >= 1")
         if self.empty_paragraph_cost <= 0 or self.span_max_lines < 1:
             raise ValueError("empty_paragraph_cost must be positive and span_max_lines >= 1")
         for name in ("heading_share", "label_share", "prior_even_share"):
@@ -803,8 +809,122 @@ def _split_run(labels: list[str], parts: int) -> list[int]:
     return [bounds[j + 1] - bounds[j] for j in range(parts)]
 
 
-def header_rows(items: list[str], n_cols: int, numbered: int | None = None) -> list[list[Cell]]:
+def _compositions(total: int, sizes: list[int]):
+    """Ways to give ``total`` parents to runs of ``sizes`` cells (1..size each), the most even shares first."""
+    out: list[tuple[int, ...]] = []
+
+    def walk(j: int, left: int, acc: tuple[int, ...]) -> None:
+        if j == len(sizes):
+            if left == 0:
+                out.append(acc)
+            return
+        rest_min = len(sizes) - j - 1
+        rest_max = sum(sizes[j + 1:])
+        for p in range(max(1, left - rest_max), min(sizes[j], left - rest_min) + 1):
+            walk(j + 1, left - p, acc + (p,))
+
+    walk(0, total, ())
+    whole = sum(sizes)
+    return sorted(out, key=lambda ps: sum(abs(p - total * s / whole) for p, s in zip(ps, sizes)))
+
+
+def _parent_rows(items: list[str], child: list[tuple[int, int, str]], depth: int, budget: list[int]
+                 ) -> list[list[tuple[int, int, str]]] | None:
+    """The header rows above ``child`` made of ``items`` (top row first), or None when they cannot stack.
+
+    Under a cell covered by a vertical merge (an empty item) the row above
+    holds one item over the same columns (the cell that covers it, or one
+    more covered cell); over a run of filled cells it holds one or more
+    filled cells, each spanning a part of the run (``_split_run``). The top
+    row has no covered cells.
+    """
+    if depth == 0:
+        return None
+    segments: list[tuple[int, int] | list[tuple[int, int, str]]] = []  # a covered cell (col, span) or a run of cells
+    for col, span, text in child:
+        if not text:
+            segments.append((col, span))
+        elif segments and isinstance(segments[-1], list):
+            segments[-1].append((col, span, text))
+        else:
+            segments.append([(col, span, text)])
+    runs = [s for s in segments if isinstance(s, list)]
+    units = len(segments) - len(runs)
+    sizes = [len(r) for r in runs]
+    for m in range(units + len(runs), min(len(items), units + sum(sizes)) + 1):
+        suffix, above = items[len(items) - m:], items[: len(items) - m]
+        for shares in _compositions(m - units, sizes):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
+            row = _lay_row(suffix, segments, shares)
+            if row is None:
+                continue
+            if not above:
+                if all(text for _, _, text in row):
+                    return [row]
+                continue
+            up = _parent_rows(above, row, depth - 1, budget)
+            if up is not None:
+                return up + [row]
+    return None
+
+
+def _lay_row(suffix: list[str], segments, shares: tuple[int, ...]) -> list[tuple[int, int, str]] | None:
+    row: list[tuple[int, int, str]] = []
+    it = iter(suffix)
+    share = iter(shares)
+    for seg in segments:
+        if isinstance(seg, tuple):
+            row.append((seg[0], seg[1], next(it)))
+            continue
+        parts = next(share)
+        k = 0
+        for size in _split_run([t for _, _, t in seg], parts):
+            text = next(it)
+            if not text:
+                return None
+            cells = seg[k: k + size]
+            row.append((cells[0][0], sum(s for _, s, _ in cells), text))
+            k += size
+    return row
+
+
+def _stacked_header(items: list[str], n_cols: int, settings: RegroupSettings) -> list[list[Cell]] | None:
+    """Three or more header rows (or two the simple split misses): the lowest row is the last ``n_cols`` items,
+    each row above stacked on the one below it (``_parent_rows``); cells with their spans."""
+    lower = [(c, 1, t) for c, t in enumerate(items[len(items) - n_cols:])]
+    budget = [settings.max_header_layouts]
+    above = None
+    for depth in range(1, settings.max_header_rows):  # the fewest rows that stack
+        above = _parent_rows(items[: len(items) - n_cols], lower, depth, budget)
+        if above is not None:
+            break
+    if above is None:
+        return None
+    layout = above + [lower]
+    rows: list[list[Cell]] = []
+    origin: dict[tuple[int, int], Cell] = {}  # (col, span) -> the cell covering that place so far
+    for r, cells in enumerate(layout):
+        out: list[Cell] = []
+        for col, span, text in cells:
+            if text:
+                cell = Cell(text, r, col, col_span=span)
+                out.append(cell)
+                origin[(col, span)] = cell
+            else:
+                origin[(col, span)].row_span += 1
+        rows.append(out)
+    return rows
+
+
+def header_rows(items: list[str], n_cols: int, numbered: int | None = None,
+                settings: RegroupSettings = DEFAULT_SETTINGS) -> list[list[Cell]]:
     """Header rows of cells with spans, from the header items and the column count (step 5)."""
+    if len(items) > n_cols and "" in items[: len(items) - n_cols]:
+        stacked = _stacked_header(items, n_cols, settings)  # covered cells above the lowest row: three rows or more
+        if stacked is not None:
+            return stacked
     if len(items) > n_cols:
         upper, lower = items[: len(items) - n_cols], items[len(items) - n_cols :]
         covered = [not t for t in lower]
@@ -931,14 +1051,14 @@ def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) ->
         candidates = [hb.numbered] if hb.numbered else column_candidates(items, settings)
         best: tuple[float, int, list[_RowCut]] | None = None
         for n_cols in candidates:
-            roles = column_roles(header_rows(items, n_cols, hb.numbered), n_cols)
+            roles = column_roles(header_rows(items, n_cols, hb.numbered, settings), n_cols)
             cost, rows = segment_rows(body, n_cols, settings, roles)
             if best is None or cost < best[0]:
                 best = (cost, n_cols, rows)
         if best is None or not best[2]:
             continue
         _, n_cols, rows = best
-        roles = column_roles(header_rows(items, n_cols, hb.numbered), n_cols)
+        roles = column_roles(header_rows(items, n_cols, hb.numbered, settings), n_cols)
         rows = [restack_values(row, [line_kind(ln) for ln in body], roles) for row in rows]
         # a table does not end with group headings or a row of bare text: they open what follows
         while rows and not any(line_kind(ln) in _VALUE_KINDS for ln in body[rows[-1].start : rows[-1].end]):
@@ -946,7 +1066,7 @@ def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) ->
         if not rows:
             continue
         out.extend(Paragraph(ln) for ln in lines[cursor : hb.top])
-        header = header_rows(items, n_cols, hb.numbered)
+        header = header_rows(items, n_cols, hb.numbered, settings)
         out.append(_body_table(body, rows, header, hb.numbered, n_cols, n_tables))
         n_tables += 1
         cursor = hb.body + rows[-1].end
