@@ -527,3 +527,27 @@ def test_parse_hands_the_tab_export_and_regroup_settings_down_to_the_txt_reader(
     for path in (tabbed, cells):
         assert read(path, settings=plain).tables
         assert not read(path, settings=tuned).tables
+
+
+def test_a_column_numbering_row_fixes_the_width_of_a_header_of_three_rows():
+    """Rows of 5, 7 and 11 cells over a numbering row 1..11: the numbering row says eleven columns, so the first
+    two header rows (5 + 7 cells would make one twelve-column row, every other row one cell short) stay two."""
+    years = ["\t2022 рік", "\t2023 рік"] * 2
+    sources = ["\tміський", "\tдержавний"] * 4
+    data = [f"\t{v},0" for v in range(1, 9)]
+    text = tab(
+        "Таблиця:",
+        "\t№", "\tЗахід", "\tОбсяг фінансування", "\tФактично профінансовано", "\tВідсоток", "",
+        "\t", "\t", *years, "\t", "",
+        "\t", "\t", *sources, "\t", "",
+        *[f"\t{k}" for k in range(1, 12)], "",
+        "\t1.", "\tРемонт", *data, "\t93,3", "",
+        "\t2.", "\tЗакупівля", *data, "\t100,0", "",
+        "",
+        "Кінець",
+    )
+    t = only_table(read_tabbed_blocks(text))
+    assert t.n_cols == 11
+    assert [len(r.cells) for r in t.rows] == [5, 7, 11, 11, 11, 11]
+    assert [(c.col, c.col_span, c.text) for c in t.rows[0].cells][2:4] == [
+        (2, 4, "Обсяг фінансування"), (6, 4, "Фактично профінансовано")]

@@ -105,6 +105,8 @@ class TabbedSettings:
     max_cells_for_alignment: int = 50_000
     #: at most this many rounds of re-placing short rows against the others
     realign_rounds: int = 3
+    #: a row numbering the columns (1, 2, …, N) fixes their count when it has at least this many cells
+    numbering_min_columns: int = 3
     #: tables need at least this many rows and columns, otherwise their lines were TAB-indented paragraphs
     min_table_rows: int = 2
     min_table_columns: int = 2
@@ -150,6 +152,7 @@ class TabbedSettings:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ValueError(f"{f.name} must be a number >= 0, got {value!r}")
         for name in ("min_tab_lines", "max_width_candidates", "max_cells_for_alignment", "realign_rounds",
+                     "numbering_min_columns",
                      "min_table_rows", "min_table_columns"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ValueError(f"{name} must be a positive integer, got {getattr(self, name)!r}")
@@ -441,6 +444,19 @@ def _width_candidates(cells: list[_Cell], max_columns: int, settings: TabbedSett
     return [widest, *sorted(others)]
 
 
+def _numbering_width(cells: list[_Cell], settings: TabbedSettings) -> int | None:
+    """N when a minimal row (cells up to a possible row end) numbers the columns 1, 2, …, N (N at least
+    ``settings.numbering_min_columns``)."""
+    start = 0
+    for k, c in enumerate(cells):
+        if c.breakable:
+            texts = [x.first for x in cells[start:k + 1]]
+            if len(texts) >= settings.numbering_min_columns and _is_column_numbers(texts):
+                return len(texts)
+            start = k + 1
+    return None
+
+
 def _rows_from_ends(ends: list[int]) -> list[tuple[int, int]]:
     rows = []
     start = 0
@@ -684,6 +700,8 @@ def _build_table(cells: list[_Cell], index: int, max_columns: int, settings: Tab
     best: tuple[float, int, list[int]] | None = None
     candidates = _width_candidates(cells, max_columns, settings)
     widest = candidates[0]
+    if _numbering_width(cells, settings) == widest:
+        candidates = [widest]  # a row numbering the columns 1, 2, …, N under the header fixes their count
     if widest > max_columns:
         return None  # a run of TAB-led lines with no row ends: indented paragraphs
     for width in candidates:
