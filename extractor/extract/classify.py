@@ -43,6 +43,7 @@ from ..document import Table
 from ..i18n import _
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold
+from ..readers.common.tokens import is_years
 from .vocab import PhraseSet, Vocabulary
 
 FUNDING = "funding"
@@ -75,7 +76,6 @@ class ClassifySettings:
 
 DEFAULT_CLASSIFY = ClassifySettings()
 
-_YEARS_RE = regex.compile(r"^(?:(?:19|20)\d{2}(?:\s*(?:р\.?|рік|роки|рр\.?))?(?:\s*[-‐‑‒–—−,;]\s*|\s+|$))+$")
 _DECIMAL_RE = regex.compile(r"\d[,.]\d")
 #: a verbal noun ("виконання", "використанню", "освоєнням"): names the doing, not an amount
 _VERBAL_NOUN_RE = regex.compile(r"(?:нн|тт)(?:я|ю|ям|і)$")
@@ -183,7 +183,7 @@ def stem_field(folded: str, vocab: Vocabulary) -> tuple[str, str] | None:
 
 
 def _is_years(text: str) -> bool:
-    return bool(_YEARS_RE.match(text))
+    return is_years(text)
 
 
 def _decimal_or_blank(text: str) -> bool:

@@ -15,6 +15,7 @@ import regex
 
 from ..document import Cell, Table
 from ..normalize.text import clean_text, fold
+from ..readers.common.tokens import column_number, is_numbering_row
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .classify import Inferred, classify_columns
 from .vocab import PhraseSet, Vocabulary, load_vocabulary
@@ -26,7 +27,6 @@ INDICATORS = "indicators"
 FUNDING_CORE = ("task", "measure")
 FUNDING_MONEY = ("planned", "actual", "percent")
 
-_INT_RE = regex.compile(r"^\d{1,2}\.?$")
 _NUMBERISH_RE = regex.compile(r"\d[\d\s]*[,.]\d|^\s*[-–—]\s*$")
 
 
@@ -80,10 +80,7 @@ def _origin_cells(table: Table, r: int) -> list[Cell]:
 
 def _is_numbering_row(texts: list[str]) -> bool:
     """A row of column numbers "1 2 3 …" printed under the header."""
-    if len(texts) < 3 or not all(_INT_RE.match(t) for t in texts):
-        return False
-    nums = [int(t.rstrip(".")) for t in texts]
-    return nums == sorted(nums) and nums[0] <= 2 and len(set(nums)) == len(nums)
+    return is_numbering_row(texts, gaps=True, dot=True)
 
 
 def _header_like(text: str, columns: PhraseSet, vocab: Vocabulary) -> bool:
@@ -217,7 +214,7 @@ def column_paths(table: Table, header_rows: int, columns: PhraseSet, vocab: Voca
                 continue
             seen.append(id(cell))
             text = _best_reading(cell.text, columns, vocab)
-            if text and not _INT_RE.match(text):
+            if text and column_number(text, dot=True) is None:
                 texts.append(text)
         paths.append(texts)
     return paths

@@ -52,6 +52,7 @@ from ..i18n import _
 from ..models import Coverage, Finding, FundingRow, IndicatorRow
 from ..normalize.numbers import NotNumeric, parse_number, try_number
 from ..normalize.text import clean_text, fold
+from ..readers.common.tokens import is_item_number
 from .columns import FUNDING, INDICATORS, _is_numbering_row, TableLayout
 from .vocab import load_vocabulary
 
@@ -61,7 +62,6 @@ VALUE_FIELDS = frozenset({"planned", "actual", "percent"})
 IGNORED_FIELD = "ignore"
 _DIGIT_RE = regex.compile(r"[0-9]")
 #: an item number: "1", "12.", "2.3", "1.1.2."
-_ITEM_NUMBER_RE = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 #: a raw key: "planned", "breakdown[2].actual", "planned[2023]"
 _RAW_KEY_RE = regex.compile(r"^(?:breakdown\[(?P<part>\d+)\]\.)?(?P<field>[a-z_]+)(?:\[(?P<year>\d+)\])?$")
 #: the string fields of a row a number printed in a text column can feed
@@ -218,7 +218,7 @@ def row_numbers(line: str) -> tuple[str, ...]:
     found = []
     for part in line.split("\t"):
         text = clean_text(part)
-        if text and not _ITEM_NUMBER_RE.match(text):
+        if text and not is_item_number(text):
             found.extend(numbers_in(text))
     return tuple(found) if len(found) >= 2 else ()
 
@@ -277,7 +277,7 @@ def _cell_kind(cell: Cell, field_name: str | None, line: str) -> str:
     """"value", "text" or "label" (not data) for one printed number of a cell."""
     if field_name in VALUE_FIELDS:
         return "value"
-    if field_name is not None and field_name != IGNORED_FIELD and _ITEM_NUMBER_RE.match(line):
+    if field_name is not None and field_name != IGNORED_FIELD and is_item_number(line):
         return "label"  # an item number in the number, task or measure column
     return "text" if field_name is not None and field_name != IGNORED_FIELD else "other"
 

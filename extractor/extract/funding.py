@@ -33,14 +33,12 @@ from ..problems import INFERRED_TOTAL, NON_NUMERIC_AMOUNT, NOT_COMPARABLE
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold, normalize_item_number, strip_number_prefix, text_value
 from ..normalize.years import parse_years
+from ..readers.common.tokens import is_bullet_line, item_depth, strip_bullet
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .cells import GridView, nonempty_lines, row_location
 from .columns import ColumnSpec, TableLayout
 from .vocab import Vocabulary
 
-_BULLET_RE = regex.compile(r"^\s*[-–—•·▪]\s*")
-_SINGLE_NUMBER_RE = regex.compile(r"^\d{1,3}\.?$")
-_SUBNUMBER_RE = regex.compile(r"^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?$")
 #: a heading row's label word the vocabulary lacks, then the task number: "Ціль 2. …", "Пріоритет №3: …"
 _LABELLED_NUMBER_RE = regex.compile(r"^\p{L}{3,}\s*(?:№\s*)?(\d{1,3}(?:\.\d{1,3})*)\s*[.:)]\s*(\S.*)$", regex.S)
 #: the text columns a funding row may have
@@ -176,7 +174,7 @@ def is_spanning_task_heading(row: RowView) -> bool:
 def is_bare_numbered_heading(row: RowView) -> bool:
     """"2." | a text and nothing else (no term, executor, amounts; the text has no number of its own)."""
     return (row.col["task"] is None and not row.spanning and not row.has_amounts
-            and bool(_SINGLE_NUMBER_RE.match(clean_text(row.number)))
+            and item_depth(clean_text(row.number)) == 1
             and not clean_text(row.term) and not clean_text(row.executor)
             and strip_number_prefix(row.measure)[0] is None and bool(clean_text(row.measure)))
 
@@ -326,8 +324,8 @@ def split_objects(text: str) -> tuple[str, list[str]]:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        if _BULLET_RE.match(line) and _BULLET_RE.sub("", line).strip():
-            objects.append([_BULLET_RE.sub("", line, count=1)])
+        if is_bullet_line(line, spaced=False):
+            objects.append([strip_bullet(line)])
         elif objects:
             objects[-1].append(line)
         else:
@@ -540,7 +538,7 @@ class _Reader:
         own_number = None
         # a multi-level number ("1.1") in the number column is the measure's own number (beside a blank task
         # cell, or one whose printed task number opens it: "2.1" | "2. Ремонт доріг")
-        if _SUBNUMBER_RE.match(clean_text(number_text)) and (
+        if (item_depth(clean_text(number_text)) or 0) >= 2 and (
                 not clean_text(row.task) or _opens_with_number_of(row.task, normalize_item_number(number_text))):
             own_number, number_text = normalize_item_number(number_text), ""
             if self.task is None:

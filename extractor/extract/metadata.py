@@ -7,6 +7,7 @@ import regex
 from ..models import DocumentInfo, DocumentKind, Period, Program, Signatory
 from ..normalize.text import clean_text, fold
 from ..normalize.years import parse_period
+from ..readers.common.tokens import is_page_number
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .vocab import load_vocabulary
 
@@ -35,7 +36,6 @@ _NAME_RE = regex.compile(r"^(?:" + "|".join(_NAME_PATTERNS) + r")$")
 _NAME_AT_END_RE = regex.compile(r"(?:^|\s)(" + "|".join(_NAME_PATTERNS) + r")\s*$")
 _PLAIN_NAME_RE = regex.compile(rf"^{_UP}{_LOW}+\s+{_UP}{_LOW}+$")
 _GAP_RE = regex.compile(r"\t+|\s{3,}")
-_PAGE_NUMBER_RE = regex.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 
 
 def find_title(lines: list[str], settings: ExtractSettings = DEFAULT_EXTRACT) -> str | None:
@@ -179,7 +179,7 @@ def read_signatory(lines: list[str], settings: ExtractSettings = DEFAULT_EXTRACT
                 skipped += 1
         while i >= 0 and lines[i].strip() and len(position_lines) < settings.max_position_lines:
             text = lines[i].strip()
-            if (text.endswith(".") and len(text) > 60) or _PAGE_NUMBER_RE.match(text):
+            if (text.endswith(".") and len(text) > 60) or is_page_number(text):
                 break
             position_lines.insert(0, text)
             i -= 1

@@ -78,13 +78,13 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Cell, Row, Table
+from .common.tokens import split_item_number
 
 #: points within which two cell edges are the same grid line
 EDGE_TOLERANCE = 3.0
 #: how alike (difflib ratio) a repeated header row's text must be to the first one's
 HEADER_MATCH_RATIO = 0.9
 #: a cell text opening with an item number ("2.", "1.2 ...") starts a new record
-ITEM_NUMBER = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.(?:\s|$)|^\s*\d{1,3}(?:\.\d{1,3})+(?:\s|$)")
 
 
 @dataclass
@@ -215,7 +215,7 @@ def _is_row_remainder(
     free = [p for p in first_row if id(p) not in joined]
     if any(p.row_span != 1 for p in free):
         return False
-    if all(_blank(p.text) for p in free) or any(ITEM_NUMBER.match(p.text) for p in free):
+    if all(_blank(p.text) for p in free) or any(split_item_number(p.text, dotted=True) for p in free):
         return False
     blanks = sum(1 for p in free if _blank(p.text))
     if _blank(first_row[0].text) and blanks * 2 > len(free):

@@ -40,6 +40,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Paragraph
+from .common.tokens import is_page_number
 from .pdf_page import TextLine
 
 #: a wider gap between lines than this many ems separates paragraphs
@@ -54,11 +55,6 @@ MARGIN_BAND = 0.1
 #: points within which a running header stands at the same height on every page
 RUNNING_TOLERANCE = 3.0
 
-#: a lone page number; three digits at most, so that a year ("2022") is not one
-PAGE_NUMBER = regex.compile(
-    r"^[\s\-–—]*(?:(?:сторінка|стор|с|page|p)\.?\s*)?\d{1,3}(?:\s*(?:з|із|of|/)\s*\d{1,3})?[\s\-–—]*$",
-    regex.IGNORECASE,
-)
 #: "Продовження таблиці 2", "Продовження додатка 1", "Закінчення табл. 3"
 CONTINUATION_MARK = regex.compile(
     r"^\s*(?:продовження|закінчення)\s+(?:табл(?:иці|\.)|додатк[ау]|додатка)?[\s\d.№]*$",
@@ -96,7 +92,7 @@ def margin_part(line: TextLine, page_height: float) -> str | None:
 
 def page_number_part(line: TextLine, page_height: float) -> str | None:
     """"header" or "footer" when the line is a lone page number in the page's margin band, else None."""
-    return margin_part(line, page_height) if PAGE_NUMBER.match(line.text) else None
+    return margin_part(line, page_height) if is_page_number(line.text) else None
 
 
 def _running_key(line: TextLine, part: str) -> tuple[str, str, int]:
@@ -118,7 +114,7 @@ def furniture(pages: list[tuple[int, float, list[TextLine]]]) -> dict[tuple[int,
             part = margin_part(line, height)
             if part is None:
                 continue
-            if PAGE_NUMBER.match(line.text):
+            if is_page_number(line.text):
                 out[(number, i)] = None
                 continue
             key = _running_key(line, part)

@@ -61,6 +61,7 @@ from typing import Sequence
 from ..document import Block, Cell, Paragraph, Row, Table
 from ..normalize.text import LATIN_TO_CYRILLIC, fold
 from ..problems import REGROUPED_TABLE
+from .common.tokens import is_amount, is_item_number, is_percent, is_small_integer, is_year_heading, split_item_number
 
 NOTE_REGROUPED = REGROUPED_TABLE.code
 
@@ -150,20 +151,6 @@ DEFAULT_SETTINGS = RegroupSettings()
 
 # -- 1. tokens ------------------------------------------------------------------------------
 
-_ORDINAL_RE = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,3}(?:\.\d{1,3})+\.?|[IVXLІХ]{1,6}\.)\)?$")
-_INTEGER_RE = re.compile(r"^\d{1,3}$")
-_AMOUNT_RE = re.compile(r"^(?:[-+−–]?\s?\d{1,3}(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[-+−–]?\s?\d+(?:[.,]\d+)?|[-–—]+|x|х)$")
-_PERCENT_RE = re.compile(r"^[-+−–]?\s?\d+(?:[.,]\d+)?\s?%$")
-#: a year or a term: "2023", "2022–2024 роки", "ІІ квартал 2023 р.", "протягом 2023 року", "до 2025 року"
-_YEAR_RE = re.compile(
-    r"^(?:(?:протягом|упродовж|до|у|в|на|з|із)\s+)?"
-    r"(?:(?:І|ІІ|ІІІ|ІV|I|II|III|IV)\s+(?:кв\.?|квартал|квартали|півріччя)\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?"
-    r"(?:\s*(?:р\.|рр\.|рік|року|роки|років))?$",
-    re.IGNORECASE,
-)
-_ROMAN_TEXT_RE = re.compile(r"^[IVXLІХ]{1,6}\.\s+\S")
-_NUMBERED_TEXT_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLІХ]{1,6}\.)\s+\S")
-
 
 @lru_cache(maxsize=1)
 def _vocabulary():
@@ -197,19 +184,19 @@ def line_kind(line: str) -> str:
     t = line.strip()
     if not t:
         return EMPTY
-    if _ORDINAL_RE.match(t):
+    if is_item_number(t, dotted=True, roman=True, parens=True):
         return ORDINAL
-    if _INTEGER_RE.match(t):
+    if is_small_integer(t):
         return INTEGER
-    if _PERCENT_RE.match(t):
+    if is_percent(t):
         return PERCENT
-    if _YEAR_RE.match(t):
+    if is_year_heading(t):
         return YEAR
-    if _AMOUNT_RE.match(t):
+    if is_amount(t):
         return AMOUNT
-    if _ROMAN_TEXT_RE.match(t) or _group_heading(t):
+    if ((s := split_item_number(t, roman=True, arabic=False)) and s[1]) or _group_heading(t):
         return ROMAN_TEXT
-    if _NUMBERED_TEXT_RE.match(t):
+    if (s := split_item_number(t, roman=True)) and s[1]:
         return NUMBERED_TEXT
     if t[0].islower():
         return LOWER_TEXT
@@ -464,7 +451,7 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
                 continue
             role = None
             if (
-                _YEAR_RE.match(cell.text.strip())
+                is_year_heading(cell.text.strip())
                 or vocab.funding_sources.best(folded)[0]
                 or vocab.funding_total_columns.best(folded)[0]
             ):

@@ -83,11 +83,11 @@ which is O(cells x W x W) per table.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field, fields
 
 from ..document import Block, Cell, Paragraph, Row, Table
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS
+from .common.tokens import is_item_number, is_value, split_item_number
 
 TAB = "\t"
 
@@ -162,11 +162,8 @@ class TabbedSettings:
 
 DEFAULT_TABBED = TabbedSettings()
 
-_NUMBER_RE = re.compile(r"[+\-−]?\d[\d \u00a0\u202f]*(?:[.,]\d+)*\s*%?\.?")
-_ORDINAL_RE = re.compile(r"\d+(?:\.\d+)*\.?")
 _DASHES = frozenset("-–—−")
 
-_LABEL_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVXLІ]+\.)\s*[^\W\d_]")
 #: cell kinds: empty, a dash (no value), an ordinal or integer ("1.", "1.1",
 #: "2019"), another number ("1 250,5", "97,6%"), numbered text ("1.1 Ремонт",
 #: "I. Показники затрат"), other text
@@ -341,12 +338,12 @@ def _classify(text: str) -> str:
             continue
         if set(p) <= _DASHES:
             kinds.add(DASH)
-        elif _ORDINAL_RE.fullmatch(p):
+        elif is_item_number(p, any_length=True):
             kinds.add(ORDINAL)
-        elif _NUMBER_RE.fullmatch(p):
+        elif is_value(p):
             kinds.add(DECIMAL)
         else:
-            return TEXT if kinds or not _LABEL_RE.match(p) else LABEL
+            return TEXT if kinds or not split_item_number(p, roman=True, glued=True, any_length=True) else LABEL
     if not kinds:
         return EMPTY
     if len(kinds) == 1:

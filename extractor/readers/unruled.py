@@ -24,7 +24,6 @@ either, the PDF reader goes on as before.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -34,6 +33,7 @@ from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.gutters import FoundTable, find_gutter_tables
 from .common.rows import body_rows
+from .common.tokens import is_body_value, is_item_number, is_page_number
 from .common.words import MERGED_SPACE, Word, column_lines, grid_lines
 from .pdf_page import PageContent
 from .pdf_tables import PageTable, RawCell, cluster_positions
@@ -111,7 +111,7 @@ def _with_header_from_page_before(
     order = sorted(
         (k for k, ln in enumerate(prev.lines) if ln.top > prev_bottom), key=lambda k: prev.lines[k].top
     )
-    while order and _PAGE_NUMBER_RE.match(prev.lines[order[-1]].text):
+    while order and is_page_number(prev.lines[order[-1]].text):
         order.pop()
     if not order or not page.lines:
         return tables
@@ -203,27 +203,20 @@ def _nothing_under(page: PageContent, table: PageTable, taken: set[int], cfg: Fi
     """Whether nothing but a page number stands under ``table`` on its page."""
     bottom = table.bbox[3]
     return all(
-        _PAGE_NUMBER_RE.match(ln.text) for k, ln in enumerate(page.lines) if k not in taken and ln.top >= bottom - cfg.edge_slack
+        is_page_number(ln.text) for k, ln in enumerate(page.lines) if k not in taken and ln.top >= bottom - cfg.edge_slack
     )
-
-
-#: a value a header cell does not hold: an amount with decimals, a percent, an item number ("1.", "2.1")
-_BODY_VALUE_RE = re.compile(r"^\s*(?:[-−–]?\d[\d\s\u00a0]*[.,]\d+\s*%?|\d+(?:[.,]\d+)?\s*%|\d{1,3}\.(?:\d{1,3}\.?)*)\s*$")
 
 
 def _header_only(table: PageTable) -> bool:
     """Whether a ruled table holds header cells only (names, years, column numbers), no row of values."""
-    return not any(_BODY_VALUE_RE.match(c.text) for c in table.cells if c.text)
+    return not any(is_body_value(c.text) for c in table.cells if c.text)
 
 
 def _reaches_foot(page: PageContent, body: list[int], taken: set[int]) -> bool:
     """Whether nothing but a page number stands under the rows ``body`` on the page."""
     bottom = max(page.lines[k].bottom for k in body)
     rest = [ln for k, ln in enumerate(page.lines) if k not in taken and ln.top > bottom]
-    return all(_PAGE_NUMBER_RE.match(ln.text) for ln in rest)
-
-
-_PAGE_NUMBER_RE = re.compile(r"^\W*\d{1,4}\W*$")
+    return all(is_page_number(ln.text) for ln in rest)
 
 
 def _lines_under(
@@ -243,7 +236,7 @@ def _lines_under(
         key=lambda k: page.lines[k].top,
     )
     if top is not None:
-        while order and _PAGE_NUMBER_RE.match(page.lines[order[0]].text):
+        while order and is_page_number(page.lines[order[0]].text):
             order.pop(0)
         if order:
             bottom = page.lines[order[0]].top
@@ -283,11 +276,8 @@ def _opens_numbered_row(words: list[Word], edges: list[float]) -> bool:
     if not words:
         return False
     first = min(words, key=lambda w: w.x0)
-    return (first.x0 + first.x1) / 2 < edges[1] and bool(_ITEM_RE.match(first.text))
+    return (first.x0 + first.x1) / 2 < edges[1] and is_item_number(first.text)
 
-
-#: an item number opening a row
-_ITEM_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
 def _fills_cells(words: list[Word], edges: list[float], cfg: FinderSettings) -> bool:

@@ -44,13 +44,12 @@ cell.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ...document import Block, Cell, Paragraph, Row, Table
 
-from .columns import ORDINAL_RE, column_slots
+from .columns import column_slots
 from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .header import (
     HCell,
@@ -63,6 +62,7 @@ from .header import (
 )
 from .regions import Region, find_regions, headings_only
 from .rows import BodyRow, body_rows, join_lines
+from .tokens import is_ordinal, is_page_number as is_page_number_text
 from .words import Line, line_key, line_text
 
 
@@ -125,7 +125,7 @@ def build_part(lines: list[Line], region: Region, page: int, *, cfg: FinderSetti
     sig.update(p.text for p in numbers)
     # (full-width rows, group headings, do not count)
     firsts = [t for br in body for t, a, b in br.cells[:1] if a == b == 0 and t.strip()]
-    numbered = bool(firsts) and sum(1 for t in firsts if ORDINAL_RE.match(t.split("\n")[0].strip())) >= (
+    numbered = bool(firsts) and sum(1 for t in firsts if is_ordinal(t.split("\n")[0].strip())) >= (
         cfg.key_column_ordinal_share * len(firsts)
     )
     return Part(page, region, n_cols, header, depth, sig, number_row, body, centers, numbered)
@@ -286,11 +286,8 @@ def layout_paragraphs(lines: list[Line], page: int, left: int, right: int, *, cf
     return out
 
 
-_PAGE_NUMBER_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
-
-
 def is_page_number(line: Line) -> bool:
-    return len(line.frags) == 1 and bool(_PAGE_NUMBER_RE.match(line.frags[0].text))
+    return len(line.frags) == 1 and is_page_number_text(line.frags[0].text)
 
 
 def running_lines(pages: list[list[Line]]) -> tuple[set[str], set[str]]:

@@ -42,21 +42,12 @@ fragment on its line is cut only in the first way.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Sequence
 
 from .finder_settings import FinderSettings
+from .tokens import has_digit_besides_years, is_ordinal, is_value
 from .words import Frag, Line, WORD_RE, merge_intervals, word_breaks
-
-
-ORDINAL_RE = re.compile(r"^\(?(?:\d{1,3}|[IVXІХ]{1,5})(?:[.)]\d{1,3})*[.)]?$")
-
-
-VALUE_RE = re.compile(r"^(?:[-+−–—]?\s?[\d\u00a0 ]*\d(?:[.,]\d+)?\s?%?|[-–—]+)$")
-
-
-_YEAR_TOKEN_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def overlapping_cores(cores: list[list[int]], x0: int, x1: int) -> list[int]:
@@ -146,11 +137,7 @@ def line_pieces(line: Line, cores: list[list[int]], *, cfg: FinderSettings) -> l
 
 def has_data_digit(line: Line) -> bool:
     """A digit that is not part of a year ("2022", "2022 рік", "на 2022 рік, тис. грн", "2021-2023")."""
-    return any(any(ch.isdigit() for ch in _YEAR_TOKEN_RE.sub("", f.text)) for f in line.frags)
-
-
-def is_value(text: str) -> bool:
-    return bool(VALUE_RE.match(text.strip()))
+    return any(has_digit_besides_years(f.text) for f in line.frags)
 
 
 def body_columns(lines: list[Line], body: range, *, cfg: FinderSettings) -> tuple[list[list[int]], set[int]] | None:
@@ -360,7 +347,7 @@ def split_ordinals(body: list[Line], cores: list[list[int]]) -> list[list[int]]:
                     rest = WORD_RE.search(f.text, m.end()) if m else None
                     if (
                         not m
-                        or not ORDINAL_RE.match(m.group())
+                        or not is_ordinal(m.group())
                         or rest is None
                         or rest.start() != m.end() + 1
                         or not rest.group()[0].isalpha()  # "8 172,3" is a number

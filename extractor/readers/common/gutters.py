@@ -52,7 +52,6 @@ the header by ``header.header_level`` (bounded by ``max_header_pieces``).
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import dataclass, field, replace
 from typing import Sequence
@@ -60,19 +59,11 @@ from typing import Sequence
 from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .broken_words import opens_column_name
 from .header import HPiece, header_level
+from .tokens import (
+    column_numbers, counts_on, has_digit_besides_years, is_body_value, is_item_number, is_numbering_row, is_page_number,
+    split_item_number,
+)
 from .words import Word
-
-
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_INT_RE = re.compile(r"^\d{1,3}$")
-#: an item number: "1.", "2.1", "2.1."
-_ITEM_NUMBER_RE = re.compile(r"^\d{1,3}\.(?:\d{1,3}\.?)*$")
-
-#: a value no header holds: an amount with decimals, a percent, an item number ("1.", "2.1")
-_BODY_VALUE_RE = re.compile(r"^\s*(?:[-−–]?\d[\d\s\u00a0]*[.,]\d+\s*%?|\d+(?:[.,]\d+)?\s*%|[1-9]\d{0,2}\.(?:\d{1,3}\.?)*)\s*$")
-_PAGE_NUMBER_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
-#: a document section's heading: "3. Фінансування заходів Програми", "5.1. Показники" (no header cell opens so)
-_SECTION_HEADING_RE = re.compile(r"^(?:\d{1,2}\.)+\s+[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -198,7 +189,7 @@ def _pitch(lines: list[_Line], h: float) -> float:
 
 
 def _has_data_digit(line: _Line) -> bool:
-    return any(any(ch.isdigit() for ch in _YEAR_RE.sub("", b.text)) for b in line.blocks)
+    return any(has_digit_besides_years(b.text) for b in line.blocks)
 
 
 def _touching(cores: list[list[float]], x0: float, x1: float, slack: float = 0.0) -> list[int]:
@@ -323,7 +314,7 @@ def _numbered_heading(line: _Line, cores: list[list[float]]) -> bool:
         return False
     number, text = line.blocks
     return (
-        bool(_ITEM_NUMBER_RE.match(number.text)) and _touching(cores, number.x0, number.x1) == [0]
+        is_item_number(number.text, dotted=True) and _touching(cores, number.x0, number.x1) == [0]
         and _crosses(cores, text) and not _touching(cores, text.x0, text.x1)[:1] == [0]
     )
 
@@ -373,8 +364,8 @@ def _is_title(
     if line.height > cfg.geo_title_height * header_height:
         return True  # set in a larger type than the header
     b = line.blocks[0]
-    if _SECTION_HEADING_RE.match(b.text) and b.text[b.text.index(" "):].strip()[:1].isupper():
-        return True  # numbered like a section of the document
+    if (s := split_item_number(b.text, dotted=True)) and s[1][:1].isupper():
+        return True  # numbered like a section of the document ("3. Фінансування"; no header cell opens so)
     hits = _touching(cores, b.x0, b.x1)
     if len(hits) < 2:
         return False
@@ -410,7 +401,7 @@ def _header_lines(
             ln, cores, [lines[i] for i in reversed(out)], statistics.median(lines[i].height for i in out), h, cfg
         ):
             break  # a title over the header: what stands above it is none of the table's
-        if any(_BODY_VALUE_RE.match(b.text) for b in ln.blocks):
+        if any(is_body_value(b.text) for b in ln.blocks):
             return []  # rows of a table above (going on from the last page): no header here
         if (ln.even and not _over_own_columns(ln, cores)) or any(
             b.x0 < x < b.x1 and _touching(cores, b.x0, b.x1) != [outer] and not (gutter <= b.x0 - right or gutter <= left - b.x1)
@@ -446,10 +437,7 @@ def _over_own_columns(line: _Line, cores: list[list[float]]) -> bool:
 
 def _numbering(line: _Line) -> bool:
     """Whether the line numbers columns: integers running on by one from left to right."""
-    if not all(_INT_RE.match(b.text) for b in line.blocks):
-        return False
-    nums = [int(b.text) for b in line.blocks]
-    return nums == list(range(nums[0], nums[0] + len(nums)))
+    return is_numbering_row([b.text for b in line.blocks])
 
 
 def _heading_lines(lines: list[_Line], header: list[int], cores: list[list[float]], h: float, cfg: FinderSettings) -> int:
@@ -480,7 +468,7 @@ def _heading_lines(lines: list[_Line], header: list[int], cores: list[list[float
 
 
 def _is_page_number(line: _Line) -> bool:
-    return len(line.blocks) == 1 and bool(_PAGE_NUMBER_RE.match(line.blocks[0].text))
+    return len(line.blocks) == 1 and is_page_number(line.blocks[0].text)
 
 
 def _number_lines(lines: list[_Line], header: list[int], n_cols: int, cfg: FinderSettings) -> list[int]:
@@ -488,11 +476,8 @@ def _number_lines(lines: list[_Line], header: list[int], n_cols: int, cfg: Finde
     out: list[int] = []
     expected = None
     for i in reversed(header):
-        ints = [b.text for b in lines[i].blocks]
-        if not all(_INT_RE.match(t) for t in ints):
-            break
-        nums = [int(t) for t in ints]
-        if nums != list(range(nums[0], nums[0] + len(nums))) or (expected is not None and nums[-1] + 1 != expected):
+        nums = column_numbers(b.text for b in lines[i].blocks)
+        if not nums or not counts_on(nums) or (expected is not None and nums[-1] + 1 != expected):
             break
         expected = nums[0]
         out.append(i)

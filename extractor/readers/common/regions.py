@@ -42,12 +42,12 @@ from .columns import (
     full_need,
     has_data_digit,
     is_heading_in_values,
-    is_value,
     line_pieces,
     overlapping_cores,
     value_columns,
 )
 from .finder_settings import FinderSettings
+from .tokens import column_number, counts_on, is_value
 from .words import Line
 
 
@@ -343,12 +343,12 @@ def number_sequence(line: Line, expected: int, *, cfg: FinderSettings) -> int | 
     the line (a header fragment such as "%" may share it); a first line needs
     ``min_columns`` of them.
     """
-    ints = [f.text for f in line.frags if f.text.isdigit() and len(f.text) <= 3]
+    ints = [n for f in line.frags if (n := column_number(f.text)) is not None]
     if not ints or len(ints) < cfg.full_line_ratio * len(line.frags):
         return None
     if expected == 1 and len(ints) < cfg.min_columns:
         return None
-    if [int(t) for t in ints] != list(range(expected, expected + len(ints))):
+    if not counts_on(ints, expected):
         return None
     return expected + len(ints)
 

@@ -33,8 +33,9 @@ import re
 
 from dataclasses import dataclass
 
-from .columns import ORDINAL_RE, is_value, line_pieces
+from .columns import line_pieces
 from .finder_settings import FinderSettings
+from .tokens import is_bullet_line, is_grouped_integer, is_groups_tail, is_item_number, is_ordinal, is_small_integer, is_value
 from .words import Frag, Line, merge_intervals
 
 
@@ -72,7 +73,7 @@ def body_rows(
             ps = [(ps[0][0], 0, len(cores) - 1)]
         placed.append((i, ps))
     col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
-    key = bool(col0) and sum(1 for t in col0 if ORDINAL_RE.match(t)) >= cfg.key_column_ordinal_share * len(col0)
+    key = bool(col0) and sum(1 for t in col0 if is_ordinal(t)) >= cfg.key_column_ordinal_share * len(col0)
 
     starts: list[int] = []
     prev_cols: dict[int, str] = {}
@@ -109,7 +110,7 @@ def body_rows(
             # "15" over "437,428" is an amount wrapped at its thousands space)
             lo, hi = prev_bridging
             new = not (len(ps) == 1 and lo - 1 <= ps[0][0].x0 and ps[0][0].x1 <= hi + 1)
-        if not new and key and 0 in cols and ORDINAL_RE.match(cols[0]):
+        if not new and key and 0 in cols and is_ordinal(cols[0]):
             new = True
         if not new and sum(1 for c in cols if c not in prev_cols) >= cfg.min_resumed_columns:
             new = True
@@ -160,9 +161,6 @@ def body_rows(
     return stack_objects(out)
 
 
-_BULLET_LINE_RE = re.compile(r"^\s*[-–—•·▪]\s+\S")
-
-
 def stack_objects(rows: list[BodyRow]) -> list[BodyRow]:
     """Join rows that are one cell stacking amounts against a list of objects.
 
@@ -207,7 +205,7 @@ def continues_stack(row: BodyRow) -> bool:
             values += 1
         elif "\n" not in t and is_value(t.split("\n")[0]):
             return False
-        elif not continues_text(t) or _BULLET_LINE_RE.match(t):
+        elif not continues_text(t) or is_bullet_line(t):
             return False
     return values > 0
 
@@ -230,7 +228,7 @@ def bullets_match(rows: list[BodyRow]) -> bool:
     cols = {a for r in rows for t, a, _ in r.cells if t.strip() and not is_value(t)}
     for c in cols:
         texts = [t for r in rows for t, a, _ in r.cells if a == c and t.strip()]
-        items = sum(1 for t in texts for ln in t.split("\n") if _BULLET_LINE_RE.match(ln))
+        items = sum(1 for t in texts for ln in t.split("\n") if is_bullet_line(ln))
         if items == len(rows):
             return True
     return False
@@ -244,24 +242,15 @@ def merge_rows(rows: list[BodyRow]) -> BodyRow:
     return BodyRow(rows[0].line, cells)
 
 
-_GROUPED_INT_RE = re.compile(r"^[-−–]?\d{1,3}(?: \d{3})+$")
-
-
-_GROUPS_TAIL_RE = re.compile(r"^\d{3}(?: \d{3})*[.,]\d+$")
-
-
 def wrapped_number(above: str, below: str) -> bool:
     """Whether ``below`` ends a long amount wrapped in a narrow column.
 
     "1 587" over "425,36" is one amount, 1 587 425,36: the upper part is an
     integer with thousands groups, the lower one more groups and decimals.
     """
-    return bool(_GROUPED_INT_RE.match(above.strip()) and _GROUPS_TAIL_RE.match(below.strip()))
+    return is_grouped_integer(above.strip()) and is_groups_tail(below.strip())
 
 
-_SHORT_INT_RE = re.compile(r"^[-−–]?\d{1,3}$")
-#: an item number with a dot: "3.", "3.2", "3.2."
-_ITEM_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.$|^\d{1,3}(?:\.\d{1,3})+$")
 
 
 def wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
@@ -279,10 +268,10 @@ def wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
         t = t.strip()
         if c in above and _CONTINUES_RE.search(above[c].strip()):
             continue  # the rest of a text cut at a hyphen or a comma
-        if c in above and not is_value(t) and _ITEM_NUMBER_RE.match(above[c].strip()):
+        if c in above and not is_value(t) and is_item_number(above[c].strip(), dotted=True):
             continue  # a text after its item number left alone on the line above ("3.2")
         if is_value(t):
-            if not (c in above and _SHORT_INT_RE.match(above[c].strip()) and _GROUPS_TAIL_RE.match(t)):
+            if not (c in above and is_small_integer(above[c].strip(), signed=True) and is_groups_tail(t)):
                 return False
             tails += 1
         elif not t[:1].islower() and not t.startswith("«"):
