@@ -58,7 +58,13 @@ def is_item_number(
     * ``any_length``: parts of any length ("2019", "1234.5"): a reader that
       only tells numbers-without-decimals from other values.
     """
-    return bool(item_number_re(dotted=dotted, roman=roman, parens=parens, any_length=any_length).fullmatch(text))
+    return _ITEM_NUMBER[dotted, roman, parens, any_length].fullmatch(text) is not None
+
+
+_ITEM_NUMBER = {
+    (d, r, p, a): item_number_re(dotted=d, roman=r, parens=p, any_length=a)
+    for d in (False, True) for r in (False, True) for p in (False, True) for a in (False, True)
+}
 
 
 def is_ordinal(text: str) -> bool:
@@ -67,7 +73,10 @@ def is_ordinal(text: str) -> bool:
     :func:`is_item_number` with Roman numerals and parentheses: what a
     table's number column holds.
     """
-    return is_item_number(text, roman=True, parens=True)
+    return _ORDINAL.fullmatch(text) is not None
+
+
+_ORDINAL = item_number_re(roman=True, parens=True)
 
 
 _ITEM_DEPTH_RE = item_number_re()
@@ -84,7 +93,6 @@ def item_depth(text: str) -> int | None:
     return text.rstrip(".").count(".") + 1
 
 
-@lru_cache(maxsize=None)
 def _opening_re(dotted: bool, roman: bool, arabic: bool, glued: bool, any_length: bool) -> re.Pattern[str]:
     alts = []
     if arabic:
@@ -111,10 +119,17 @@ def split_item_number(
     ``glued`` lets the text follow without a space ("1.Назва"), then it must
     open with a letter.
     """
-    m = _opening_re(dotted, roman, arabic, glued, any_length).fullmatch(text)
+    m = _OPENING[dotted, roman, arabic, glued, any_length].fullmatch(text)
     if m is None:
         return None
     return m.group(1), (m.group(2) or "").strip()
+
+
+_OPENING = {
+    (d, r, a, g, n): _opening_re(d, r, a, g, n)
+    for d in (False, True) for r in (False, True) for a in (False, True) for g in (False, True) for n in (False, True)
+    if a or r
+}
 
 
 # -- values ------------------------------------------------------------------------------------
