@@ -17,6 +17,36 @@ Conventions every reader follows:
 * A table that crosses pages is one Table; repeated header rows are dropped.
 * Formats that cannot tell a vertical merge from an empty cell (plain text)
   give an empty cell: extraction carries task cells down either way.
+
+What a ``Paragraph`` holds depends on what the format knows of paragraphs:
+
+========================  ===============================================================
+reader                    one ``Paragraph`` is
+========================  ===============================================================
+DOCX (DOC, RTF, ODT)      one ``w:p`` paragraph, whole (its line breaks as ``"\n"``);
+                          header, footer and text-box parts say so in ``part``
+HTML                      the text of one block element (``<p>``, ``<h1>``, ``<li>``, …)
+PDF (text layer, OCR)     a block of printed lines that run on (same column, usual line
+                          spacing, no larger gap): a paragraph or part of one, lines
+                          joined by ``"\n"``; page furniture kept has ``part`` header/footer
+TXT                       one printed line (layout text: a block of lines, as a PDF's)
+XLSX                      a sheet row outside any table, its cells joined by tabs
+========================  ===============================================================
+
+So a sentence may run over several Paragraphs: ``extract.lines.logical_lines``
+joins a line with the next when the next goes on in lower case, the same way
+for every format; nothing downstream depends on the unit.
+
+``Row.is_header`` means one thing in every format: the reader knows the row
+belongs to the table's header, from the source's markup (DOCX ``w:tblHeader``,
+HTML ``<thead>``) or from the layout it found the table by (a ruled PDF
+table's first rows repeated at the head of each page; the header the finder
+over positioned words found above a table's first body row; the header block
+of a text table, its column-numbering row included). False means "not known
+to be a header", not "a body row": a DOCX table without header markup, or a
+ruled PDF table whose header is not repeated, marks none.
+Extraction tells header rows by their words and does not read the flag;
+the source views (``render``, ``writers.view``) show it.
 """
 
 from __future__ import annotations
@@ -59,6 +89,7 @@ class Row:
     cells: list[Cell]
     index: int
     page: int | None = None
+    #: the reader knows the row is part of the header (markup or layout; see the module docstring)
     is_header: bool = False
     #: spreadsheets: the sheet's name and the row number the spreadsheet program shows (1-based)
     sheet: str | None = None
@@ -110,7 +141,8 @@ class Table:
 
 @dataclass
 class Paragraph:
-    """A paragraph of running text outside tables (lines joined by "\\n")."""
+    """Running text outside tables (lines joined by "\\n"): a whole paragraph, a block of lines or one
+    printed line, as the format knows them (see the module docstring)."""
 
     text: str
     page: int | None = None

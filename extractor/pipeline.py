@@ -1,16 +1,24 @@
-"""The one-way pipeline: read -> extract -> check -> write, each stage a plain function.
+"""The one-way pipeline: read -> repair -> extract -> check -> write, each stage a plain function.
 
-``read_input`` turns a file into a Document; ``extract_report``
-(``extractor.extract``) turns the Document into a Report and says which
-tables it recognised; ``check_report`` adds what the checks find (sums and
-percents, OCR confidence, coverage); the writers (``extractor.output``,
-``extractor.writers``) write it. ``build_report`` is extract and check
-together, for a Document at hand.
+=========  ==========================================  ======================================
+stage      function                                    from -> to
+=========  ==========================================  ======================================
+read       ``readers.read_input``                      input bytes -> Document
+repair     ``repair_document`` (``extractor.repair``)  Document -> Document
+extract    ``extract.extract_report``                  Document -> Extraction (a Report and
+                                                       the tables it recognised)
+check      ``check_report``                            Extraction -> Report with findings
+write      ``extractor.output``, ``extractor.writers`` Report -> JSON, CSV, XLSX, pages
+=========  ==========================================  ======================================
+
+``parse_loaded`` runs read, repair, extract and check; ``build_report`` runs
+repair, extract and check for a Document at hand (tests, the Python API).
+A failure after reading is extractor's own (an ``InternalError`` of the
+extract stage), never blamed on the file.
 
 Every function takes the root ``Settings`` (``extractor.settings``; bare
 ``Limits``, the older form, are accepted too) and hands each stage its part.
 """
-
 from __future__ import annotations
 
 import os
@@ -23,6 +31,7 @@ from .limits import Limits
 from .models import Format, Report, Source
 from .readers import Input, load, read_input
 from .readers.ocr.settings import OcrSettings
+from .repair import repair
 from .settings import Settings, settings_of
 
 
@@ -56,13 +65,24 @@ def check_report(extraction, doc: Document, ocr: OcrSettings | None = None,
     return report
 
 
-def build_report(doc: Document, source: Source, ocr: OcrSettings | None = None,
-                 coverage: CoverageSettings | None = None, *, settings: Settings | None = None) -> Report:
-    """Extract the report a Document holds, then check it."""
+def repair_document(doc: Document, settings: Settings | None = None) -> Document:
+    """The Document cleaned of what no reader should hand to extraction (``extractor.repair``)."""
+    return repair(doc, settings_of(settings).extract)
+
+
+def extract_and_check(doc: Document, source: Source, settings: Settings | None = None) -> Report:
+    """Extract the report a repaired Document holds, then check it."""
     from .extract import extract_report
 
-    settings = _with_parts(settings, ocr, coverage)
+    settings = settings_of(settings)
     return check_report(extract_report(doc, source, settings.extract), doc, settings=settings)
+
+
+def build_report(doc: Document, source: Source, ocr: OcrSettings | None = None,
+                 coverage: CoverageSettings | None = None, *, settings: Settings | None = None) -> Report:
+    """Repair a Document at hand, extract the report it holds, then check it."""
+    settings = _with_parts(settings, ocr, coverage)
+    return extract_and_check(repair_document(doc, settings), source, settings)
 
 
 def _with_parts(settings: Settings | None, ocr: OcrSettings | None, coverage: CoverageSettings | None) -> Settings:
@@ -82,7 +102,7 @@ def parse_loaded(inp: Input, settings: Settings | Limits | None = None, ocr: Ocr
     ``ocr``, when given, replaces ``settings.ocr`` (which PDF pages are read by OCR, and how).
     """
     settings = settings_of(settings, ocr)
-    doc = read_input(inp, settings)
+    doc = repair_document(read_input(inp, settings), settings)
     source = Source(
         file=inp.path.name,
         format=Format(inp.format),
@@ -94,8 +114,8 @@ def parse_loaded(inp: Input, settings: Settings | Limits | None = None, ocr: Ocr
 
 def extract(doc: Document, source: Source, settings: Settings | None = None,
             path: str | os.PathLike | None = None) -> Report:
-    """The checked Report of a Document; a failure here is extractor's (an ``InternalError`` of the extract
-    stage), a report that does not fit the contract a ``ContractInvalid``."""
+    """The checked Report of a repaired Document; a failure here is extractor's (an ``InternalError`` of the
+    extract stage), a report that does not fit the contract a ``ContractInvalid``."""
     from pydantic import ValidationError
 
     from .provenance import attach_boxes
@@ -103,7 +123,7 @@ def extract(doc: Document, source: Source, settings: Settings | None = None,
     settings = settings_of(settings)
     with mapped(OWN_CODE, path, EXTRACT):
         try:
-            return attach_boxes(build_report(doc, source, settings=settings), doc)
+            return attach_boxes(extract_and_check(doc, source, settings), doc)
         except ValidationError as exc:
             raise contract_error(path, exc) from exc
 

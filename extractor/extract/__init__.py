@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph, Table
-from ..normalize.text import clean_text
 from .. import problems
 from ..models import Finding, Report, Source
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
@@ -21,24 +20,9 @@ from .decisions import find_decisions
 from .funding import extract_funding
 from .indicators import extract_indicators
 from .lines import logical_lines, raw_lines, split_document
-from .metadata import is_signature_row, read_document_info, read_program, read_signatory
+from .metadata import read_document_info, read_program, read_signatory
 from .ocr import attach_ocr
 from .vocab import load_vocabulary
-
-
-
-def signature_start(table: Table, header_rows: int, settings: ExtractSettings = DEFAULT_EXTRACT) -> int:
-    """Index of the first row of a signature block at the table's end (len(rows) when none).
-
-    A text export cannot always tell where a table ends, so a borderless
-    signature table can come glued to the last data table.
-    """
-    n = len(table.rows)
-    for r in range(max(header_rows, n - settings.signature_rows), n):
-        texts = [clean_text(c.text) for c in table.rows[r].cells]
-        if is_signature_row(texts):
-            return r
-    return n
 
 
 def find_layouts(doc: Document, settings: ExtractSettings = DEFAULT_EXTRACT) -> list[TableLayout]:
@@ -51,8 +35,6 @@ def find_layouts(doc: Document, settings: ExtractSettings = DEFAULT_EXTRACT) -> 
         if not isinstance(block, Table):
             continue
         layout = analyse_table(block, vocab, settings)
-        if layout is not None:
-            layout.body_end = signature_start(block, layout.header_rows, settings)
         if layout is None and previous is not None and previous.table.index == block.index - 1:
             layout = continue_layout(previous, block)
         if layout is not None:
@@ -125,10 +107,6 @@ def extract_report(doc: Document, source: Source, settings: ExtractSettings = DE
 
     data_tables = {layout.table.index for layout in layouts}
     before, after, passport = split_document(doc, data_tables)
-    if layouts and layouts[-1].body_end < len(layouts[-1].table.rows) and not read_signatory(raw_lines(after), settings):
-        last = layouts[-1]
-        after = [Paragraph("\t".join(c.text.replace("\n", " ") for c in row.cells if c.text.strip()))
-                 for row in last.table.rows[last.body_end:]] + after
     raw_before = raw_lines(before)
     lines = logical_lines(before) + passport
     info = read_document_info(lines, [l for l in raw_before if l.strip()], settings)

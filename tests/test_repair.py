@@ -1,0 +1,81 @@
+"""The repair stage (extractor/repair.py) on hand-built Documents."""
+
+from __future__ import annotations
+
+import copy
+
+from docbuild import make_document, make_table
+
+from extractor.document import Paragraph, Table
+from extractor.models import Source
+from extractor.pipeline import build_report
+from extractor.repair import detach_signatures, drop_page_numbers, repair, signature_rows_start
+from extractor.settings import ExtractSettings
+
+HEADER = ["№ з/п", "Назва заходу", "Виконавець", "Обсяг фінансування, тис. грн"]
+ROWS = [["1.", "Ремонт покрівлі школи № 3", "Управління освіти", "120,5"],
+        ["2.", "Заміна вікон", "Управління освіти", "80,0"]]
+SIGNATURE = ["Секретар міської ради", "", "", "Іван ПЕТРЕНКО"]
+SOURCE = Source(file="test.docx", format="docx")
+
+
+def test_signature_glued_to_a_text_export_table_becomes_a_paragraph_after_it():
+    doc = make_document("Звіт", [HEADER, *ROWS, SIGNATURE], "Дата")
+    out = detach_signatures(doc)
+    table = out.blocks[1]
+    assert isinstance(table, Table) and len(table.rows) == 3
+    assert [b.text for b in out.blocks[2:]] == ["Секретар міської ради\tІван ПЕТРЕНКО", "Дата"]
+
+
+def test_signature_and_a_date_under_it_leave_the_table_together():
+    date = ["25.01.2023", "", "", ""]
+    table = make_table([HEADER, *ROWS, SIGNATURE, date])
+    assert signature_rows_start(table) == 3
+
+
+def test_signature_rows_are_looked_for_only_among_the_last_rows():
+    table = make_table([HEADER, *ROWS, SIGNATURE, *ROWS, *ROWS])
+    assert signature_rows_start(table, ExtractSettings(signature_rows=3)) == len(table.rows)
+
+
+def test_table_of_signatures_without_figures_is_left_alone():
+    doc = make_document([["Міський голова", "Олена КОВАЛЬ"], SIGNATURE[:1] + SIGNATURE[3:]])
+    assert detach_signatures(doc) is doc
+
+
+def test_signature_repair_leaves_its_input_untouched():
+    doc = make_document([HEADER, *ROWS, SIGNATURE])
+    before = copy.deepcopy(doc)
+    repair(doc)
+    assert doc == before
+
+
+def test_merge_running_into_the_signature_stops_at_the_table_end():
+    table = make_table([HEADER, ["1.", "Ремонт", "Управління освіти", "12,5"], ["^", "Секретар", "", "Іван ПЕТРЕНКО"]])
+    out = detach_signatures(make_document(table))
+    cut = out.blocks[0]
+    assert len(cut.rows) == 2 and cut.rows[1].cells[0].row_span == 1
+    assert len(cut.grid()) == 2
+
+
+def test_report_reads_the_signatory_of_a_signature_glued_to_the_funding_table():
+    report = build_report(make_document("ЗВІТ про виконання програми", [HEADER, *ROWS, SIGNATURE]), SOURCE)
+    assert report.signatory is not None and report.signatory.name == "Іван ПЕТРЕНКО"
+    assert len(report.funding) == 2
+
+
+def test_page_number_paragraph_becomes_blank():
+    doc = make_document("Вступ", "- 3 -", "Текст", "2022")
+    out = drop_page_numbers(doc)
+    assert [b.text for b in out.blocks] == ["Вступ", "", "Текст", "2022"]
+
+
+def test_page_number_in_a_header_part_is_left_to_the_reader():
+    doc = make_document("Текст")
+    doc.blocks.append(Paragraph("3", part="footer"))
+    assert drop_page_numbers(doc) is doc
+
+
+def test_repair_of_a_clean_document_returns_it_as_it_was():
+    doc = make_document("Звіт", [HEADER, *ROWS], "Секретар міської ради Іван ПЕТРЕНКО")
+    assert repair(doc) is doc
