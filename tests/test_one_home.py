@@ -28,10 +28,13 @@ from extractor.readers.common.tokens import (
     column_number,
     column_numbers,
     counts_on,
+    first_year,
+    has_decimals,
     has_digit_besides_years,
     is_amount,
     is_body_value,
     is_bullet_line,
+    is_dash,
     is_grouped_integer,
     is_groups_tail,
     is_item_number,
@@ -61,6 +64,14 @@ PROBES = {
     "value": (
         ["1 250,5", "97,6", "12", "0,5", "1250000"],
         ["", "Назва", "1.2.3.", "2021 рік", "x", "12 млн", "1. Назва"],
+    ),
+    "number with decimals": (
+        ["1,5", "1 250,00", "план 12.5 %"],
+        ["", "12", "1.", "2021", "Назва", "1,", "1, 2"],
+    ),
+    "dash": (
+        ["-", "—", " – "],
+        ["", "Назва", "1", "- 3 -", "-5", "x", ".", ",", "(", "«»"],
     ),
     "percent": (
         ["97,6%", "100 %", "3.5%"],
@@ -184,6 +195,8 @@ def test_allowed_patterns_still_exist():
         r"(?<!\d)(?:19|20)\d\d(?!\d)",  # a year in a text
         r"^\s*[-–—•·▪]\s+\S",  # a bulleted line
         r"^\d{1,3}$",  # a column number
+        r"\d[,.]\d",  # a number with decimals somewhere in a text
+        r"^\s*[-–—]\s*$",  # a dash for no value
     ],
 )
 def test_probe_sets_catch_the_copies_there_were(source):
@@ -198,6 +211,8 @@ def test_probe_sets_catch_the_copies_there_were(source):
         ("item number", lambda s: is_item_number(s, dotted=True)),
         ("item number opening a text", lambda s: bool((m := split_item_number(s, roman=True)) and m[1])),
         ("value", is_value),
+        ("number with decimals", has_decimals),
+        ("dash", is_dash),
         ("percent", is_percent),
         ("page number", is_page_number),
         ("year", is_year_heading),
@@ -287,6 +302,16 @@ def test_amount_strict_about_groups_and_takes_no_value_marks():
     assert not is_amount("12 34")
 
 
+def test_decimals_anywhere_in_a_text():
+    assert has_decimals("1 250,0") and has_decimals("план 12.5 %") and has_decimals("1 ,5")
+    assert not has_decimals("12") and not has_decimals("2021-2023") and not has_decimals("1.")
+
+
+def test_dash_marks_no_value():
+    assert is_dash("-") and is_dash(" — ") and is_dash("--") and is_dash("−")
+    assert not is_dash("") and not is_dash("-5") and not is_dash("x")
+
+
 def test_percent():
     assert all(is_percent(s) for s in ("97,6%", "100 %", "-3.5%"))
     assert not any(is_percent(s) for s in ("97,6", "%", "1 250 %"))
@@ -326,6 +351,11 @@ def test_year_heading():
 def test_years_only_lists_years():
     assert all(is_years(s) for s in ("2021", "2021-2023 рр.", "2021, 2022 роки", "2021 р. 2022 р."))
     assert not any(is_years(s) for s in ("ІІ кв. 2022", "план на 2022 рік", "22"))
+
+
+def test_first_year_of_a_label():
+    assert first_year("план на 2022 рік") == 2022 and first_year("2021-2023") == 2021
+    assert first_year("20221") is None and first_year("Назва") is None
 
 
 def test_digits_besides_years_are_data():

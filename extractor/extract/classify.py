@@ -43,7 +43,7 @@ from ..document import Table
 from ..i18n import _
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold
-from ..readers.common.tokens import is_years
+from ..readers.common.tokens import has_decimals, is_years
 from .vocab import PhraseSet, Vocabulary
 
 FUNDING = "funding"
@@ -76,7 +76,6 @@ class ClassifySettings:
 
 DEFAULT_CLASSIFY = ClassifySettings()
 
-_DECIMAL_RE = regex.compile(r"\d[,.]\d")
 #: a verbal noun ("виконання", "використанню", "освоєнням"): names the doing, not an amount
 _VERBAL_NOUN_RE = regex.compile(r"(?:нн|тт)(?:я|ю|ям|і)$")
 _WORD_RE = regex.compile(r"\p{L}+")
@@ -188,7 +187,7 @@ def _is_years(text: str) -> bool:
 
 def _decimal_or_blank(text: str) -> bool:
     """An amount printed with decimals ("1 250,0"), or a dash."""
-    return bool(_DECIMAL_RE.search(text)) or try_number(text) == (None, True)
+    return has_decimals(text) or try_number(text) == (None, True)
 
 
 class _Context:

@@ -15,7 +15,7 @@ import regex
 
 from ..document import Cell, Table
 from ..normalize.text import clean_text, fold
-from ..readers.common.tokens import column_number, is_numbering_row
+from ..readers.common.tokens import column_number, has_decimals, is_dash, is_numbering_row
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .classify import Inferred, classify_columns
 from .vocab import PhraseSet, Vocabulary, load_vocabulary
@@ -27,7 +27,6 @@ INDICATORS = "indicators"
 FUNDING_CORE = ("task", "measure")
 FUNDING_MONEY = ("planned", "actual", "percent")
 
-_NUMBERISH_RE = regex.compile(r"\d[\d\s]*[,.]\d|^\s*[-–—]\s*$")
 
 
 @dataclass
@@ -164,7 +163,7 @@ def _under_group_headers(table: Table, r: int, start: int, cells: list[Cell]) ->
     if not groups:
         return False
     for cell in cells:
-        if _NUMBERISH_RE.search(cell.text):
+        if has_decimals(cell.text) or is_dash(cell.text):
             return False
         if not any(g.col <= cell.col < g.col + g.col_span for g in groups):
             return False

@@ -17,6 +17,7 @@ import regex
 
 from ..document import Document, Paragraph, Table
 from ..normalize.text import clean_text
+from ..readers.common.tokens import item_depth
 
 _CONTINUES_RE = regex.compile(r"^\s*[\p{Ll}«(]")
 #: a line that cannot end where it does: a word broken at its hyphen ("Івано-"), a comma, or a word that
@@ -86,7 +87,7 @@ def passport_lines(table: Table) -> list[str]:
     out = []
     for row in table.rows:
         texts = [clean_text(c.text) for c in row.cells if clean_text(c.text)]
-        if len(texts) >= 2 and regex.match(r"^\d{1,2}\.?$", texts[0]):
+        if len(texts) >= 2 and item_depth(texts[0]) == 1:
             texts = texts[1:]
         if len(texts) >= 2:
             out.append(f"{texts[0].rstrip(':')}: {' '.join(texts[1:])}")

@@ -61,7 +61,7 @@ from typing import Sequence
 from ..document import Block, Cell, Paragraph, Row, Table
 from ..normalize.text import LATIN_TO_CYRILLIC, fold
 from ..problems import REGROUPED_TABLE
-from .common.tokens import is_amount, is_item_number, is_percent, is_small_integer, is_year_heading, split_item_number
+from .common.tokens import first_year, is_amount, is_item_number, is_percent, is_small_integer, is_year_heading, split_item_number
 
 NOTE_REGROUPED = REGROUPED_TABLE.code
 
@@ -786,7 +786,7 @@ def _split_run(labels: list[str], parts: int) -> list[int]:
     if parts <= 1:
         return [n]
     norm = [re.sub(r"\W+", "", t).casefold() for t in labels]
-    years = [int(m.group()) if (m := re.search(r"(?:19|20)\d\d", t)) else None for t in labels]
+    years = [first_year(t) for t in labels]
     starts = [k for k in range(1, n) if norm[k] == norm[0] or (years[k] is not None and years[k - 1] is not None and years[k] <= years[k - 1])]
     if len(starts) >= parts - 1:
         cuts = starts[: parts - 1] if len(starts) == parts - 1 else sorted(starts, key=lambda k: -k)[: parts - 1][::-1]

@@ -87,7 +87,7 @@ from dataclasses import dataclass, field, fields
 
 from ..document import Block, Cell, Paragraph, Row, Table
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS
-from .common.tokens import is_item_number, is_value, split_item_number
+from .common.tokens import is_dash, is_item_number, is_value, split_item_number
 
 TAB = "\t"
 
@@ -162,7 +162,6 @@ class TabbedSettings:
 
 DEFAULT_TABBED = TabbedSettings()
 
-_DASHES = frozenset("-–—−")
 
 #: cell kinds: empty, a dash (no value), an ordinal or integer ("1.", "1.1",
 #: "2019"), another number ("1 250,5", "97,6%"), numbered text ("1.1 Ремонт",
@@ -336,7 +335,7 @@ def _classify(text: str) -> str:
         p = line.strip()
         if not p:
             continue
-        if set(p) <= _DASHES:
+        if is_dash(p):
             kinds.add(DASH)
         elif is_item_number(p, any_length=True):
             kinds.add(ORDINAL)

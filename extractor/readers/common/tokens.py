@@ -184,6 +184,24 @@ def is_body_value(text: str) -> bool:
     return bool(_DECIMALS_OR_PERCENT.fullmatch(t)) or is_item_number(t, dotted=True)
 
 
+#: the dashes a cell prints for "no value"
+DASHES = frozenset("-–—−")
+
+
+def is_dash(text: str) -> bool:
+    """Whether a (trimmed) text is only dashes: "-", "—", "--", the mark of a cell with no value."""
+    t = text.strip()
+    return bool(t) and set(t) <= DASHES
+
+
+_DECIMALS = re.compile(r"\d[\d\s]*[,.]\d")
+
+
+def has_decimals(text: str) -> bool:
+    """Whether ``text`` prints a number with decimals anywhere ("1 250,0", "план 12.5 %"): an amount, not a count."""
+    return _DECIMALS.search(text) is not None
+
+
 def is_small_integer(text: str, *, signed: bool = False) -> bool:
     """Whether ``text`` is an integer of one to three digits ("7", "125"; with ``signed`` also "-12")."""
     return bool((_SIGNED_SMALL if signed else _SMALL).fullmatch(text))
@@ -250,6 +268,12 @@ def is_years(text: str) -> bool:
     Unlike :func:`is_year_heading` it takes a list ("2021, 2022") and no quarter.
     """
     return bool(YEARS.fullmatch(text))
+
+
+def first_year(text: str) -> int | None:
+    """The first year ``text`` names ("план на 2022 рік" -> 2022), None when it names none."""
+    m = YEAR.search(text)
+    return int(m.group()) if m else None
 
 
 def has_digit_besides_years(text: str) -> bool:
