@@ -79,3 +79,21 @@ def test_page_number_in_a_header_part_is_left_to_the_reader():
 def test_repair_of_a_clean_document_returns_it_as_it_was():
     doc = make_document("Звіт", [HEADER, *ROWS], "Секретар міської ради Іван ПЕТРЕНКО")
     assert repair(doc) is doc
+
+
+def test_pipeline_repairs_what_it_reads_signature_under_a_tab_export_table():
+    """parse runs read -> repair -> extract: the signature a TAB export glued to the funding table is a paragraph."""
+    from pathlib import Path
+
+    from extractor.pipeline import parse_input
+    from extractor.readers import load, read_input
+
+    path = Path(__file__).parent / "cases" / "final-report-narrow-portrait-columns-long-dates" / "word-tab-export.txt"
+    read = read_input(load(path))
+    parsed = parse_input(path)
+    assert [len(t.rows) for t in parsed.document.tables] == [len(t.rows) for t in read.tables[:-1]] + [
+        len(read.tables[-1].rows) - 1
+    ]
+    after = parsed.document.blocks[parsed.document.blocks.index(parsed.document.tables[-1]) + 1]
+    assert isinstance(after, Paragraph) and after.text.endswith("Ірина ПЕТРЕНКО")
+    assert parsed.report.signatory.name == "Ірина ПЕТРЕНКО"
