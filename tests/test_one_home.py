@@ -388,6 +388,7 @@ def test_counts_on_from_a_start():
 def test_numbering_row_broken_across_lines_runs_on():
     assert is_numbering_row(["1", "2", "3", "4"]) and is_numbering_row(["5", "6"])
     assert not is_numbering_row(["1", "3"]) and not is_numbering_row(["1", "Назва"])
+    assert is_numbering_row(["1.", "2.", "3."], dot=True, start=1) and not is_numbering_row(["2", "3"], start=1)
 
 
 def test_numbering_row_of_a_grid_with_merged_cells_may_skip():

@@ -61,7 +61,7 @@ from typing import Sequence
 from ..document import Block, Cell, Paragraph, Row, Table
 from ..normalize.text import LATIN_TO_CYRILLIC, fold
 from ..problems import REGROUPED_TABLE
-from .common.tokens import first_year, is_amount, is_item_number, is_percent, is_small_integer, is_year_heading, split_item_number
+from .common.tokens import column_number, first_year, is_amount, is_item_number, is_percent, is_small_integer, is_year_heading, split_item_number
 
 NOTE_REGROUPED = REGROUPED_TABLE.code
 
@@ -286,7 +286,7 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
         k = _trailing_blanks_to_body(lines, i, k)
         numbers, body, numbered = k, k, None
         expect = 1
-        while body < n and lines[body].strip() == str(expect):
+        while body < n and column_number(lines[body].strip()) == expect:
             expect += 1
             body += 1
         if expect - 1 >= settings.min_columns:

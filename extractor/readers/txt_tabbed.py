@@ -87,7 +87,7 @@ from dataclasses import dataclass, field, fields
 
 from ..document import Block, Cell, Paragraph, Row, Table
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS
-from .common.tokens import is_dash, is_item_number, is_value, split_item_number
+from .common.tokens import is_dash, is_item_number, is_numbering_row, is_value, split_item_number
 
 TAB = "\t"
 
@@ -473,7 +473,7 @@ def _header_zone(cells: list[_Cell], rows: list[tuple[int, int]]) -> int:
 
 def _is_column_numbers(texts: list[str]) -> bool:
     """A row that numbers the columns 1, 2, 3, … (printed under the header)."""
-    return len(texts) > 1 and [t.strip().rstrip(".") for t in texts] == [str(i) for i in range(1, len(texts) + 1)]
+    return len(texts) > 1 and is_numbering_row([t.strip() for t in texts], dot=True, start=1)
 
 
 Profile = list["dict[str, float] | None"]

@@ -340,17 +340,19 @@ def counts_on(numbers: Sequence[int], start: int | None = None) -> bool:
     return list(numbers) == list(range(first, first + len(numbers)))
 
 
-def is_numbering_row(texts: Sequence[str], *, gaps: bool = False, dot: bool = False) -> bool:
+def is_numbering_row(
+    texts: Sequence[str], *, gaps: bool = False, dot: bool = False, start: int | None = None
+) -> bool:
     """Whether the texts of a row number the table's columns: "1 2 3 4 …".
 
-    Without ``gaps`` the numbers run on by one ("5 6 7" continues a row
-    broken across lines). With ``gaps`` (the cells of a grid, where a merged
-    cell hides numbers) at least three numbers rise from 1 or 2 without
-    repeating ("1 2 4 5").
+    Without ``gaps`` the numbers run on by one, from ``start`` when given
+    ("5 6 7" continues a row broken across lines). With ``gaps`` (the cells
+    of a grid, where a merged cell hides numbers) at least three numbers
+    rise from 1 or 2 without repeating ("1 2 4 5").
     """
     nums = column_numbers(texts, dot=dot)
     if not nums:
         return False
     if not gaps:
-        return counts_on(nums)
+        return counts_on(nums, start)
     return len(nums) >= 3 and nums == sorted(nums) and nums[0] <= 2 and len(set(nums)) == len(nums)
