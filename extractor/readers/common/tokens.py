@@ -47,7 +47,8 @@ def is_item_number(
     """Whether ``text`` is an item number standing alone: "1", "1.", "2.1", "3.2.1.".
 
     Each part has one to three digits (a year or an amount is no item
-    number). Options, for callers that need another strictness:
+    number) and the first opens with no zero ("01.07.20" is a date cut
+    short). Options, for callers that need another strictness:
 
     * ``dotted``: a dot must be printed ("1.", "2.1", not "1"): a bare
       integer is as likely a value or a column number;
@@ -55,8 +56,9 @@ def is_item_number(
       ``dotted`` a bare "IV");
     * ``parens``: the number may stand in parentheses or close with one
       ("(1)", "1)");
-    * ``any_length``: parts of any length ("2019", "1234.5"): a reader that
-      only tells numbers-without-decimals from other values.
+    * ``any_length``: parts of any length, a zero first too ("2019",
+      "1234.5", "0"): a reader that only tells numbers without decimals
+      from other values.
     """
     return _ITEM_NUMBER[dotted, roman, parens, any_length].fullmatch(text) is not None
 
