@@ -4,8 +4,9 @@ Item numbers, values, page numbers, years, bulleted lines and column numbers
 are recognised by the predicates of ``tokens``; a module that compiles its
 own pattern for one of them drifts from the others (one reader takes
 "01.07.20" for an item number, another does not). The test imports every
-module of the package, collects its module-level compiled patterns and runs
-each against a probe set per rule: texts every variant of the rule accepts
+module of the package, collects its module-level compiled patterns (and the
+literal patterns its functions hand to ``re``/``regex``) and runs each
+against a probe set per rule: texts every variant of the rule accepts
 and texts every variant rejects. A pattern that sorts a probe set the way
 the rule does is a copy of the rule, unless it is listed in ``ALLOWED`` with
 the reason it is another rule.
@@ -15,9 +16,11 @@ Below, the unit tests of each predicate, named after the case each pins.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 import regex
@@ -95,10 +98,12 @@ PROBES = {
     ),
 }
 
-#: module-level patterns that classify a probe set like a rule but are another rule (module: name -> reason)
+#: patterns that classify a probe set like a rule but are another rule:
+#: module -> {module-level name, or an inline pattern's source: reason}
 ALLOWED = {
     "extractor.normalize.numbers": {
         "_NUMBER_RE": "the number parser: splits a value into sign, digits and decimals to compute it",
+        r"[,.][0-9]": "the number parser: whether the number it joined from wrapped lines has decimals",
     },
     "extractor.normalize.text": {
         "_PREFIX_RE": "the item-number splitter of extract: also labels (\"Завдання 2.\"), lettered items (\"а)\") "
@@ -144,6 +149,34 @@ def _patterns(module):
                 yield name, item
 
 
+_RE_CALLS = {"compile", "match", "search", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
+
+
+def _inline_patterns(module):
+    """(where, pattern) of the literal patterns a module's functions hand to ``re``/``regex`` directly
+    (``regex.match(r"^\\d{1,2}\\.?$", text)``): a copy need not be a module-level name."""
+    path = getattr(module, "__file__", None)
+    if not path or not path.endswith(".py"):
+        return
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
+    for node in (call for f in functions for call in ast.walk(f)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in ("re", "regex")
+            and node.func.attr in _RE_CALLS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            try:
+                yield node.args[0].value, regex.compile(node.args[0].value)
+            except regex.error:
+                continue
+
+
 def _sorts_like(pattern, accept, reject) -> str | None:
     for mode, hit in _MODES.items():
         try:
@@ -159,8 +192,9 @@ def copies_of_token_rules() -> list[str]:
     found = []
     for module in _modules():
         allowed = ALLOWED.get(module.__name__, {})
-        for name, pattern in _patterns(module):
-            if name in allowed or vars(tokens).get(name) is pattern:
+        named = [(n, p) for n, p in _patterns(module) if n not in allowed and vars(tokens).get(n) is not p]
+        for name, pattern in named + list(_inline_patterns(module)):
+            if name in allowed:
                 continue
             for rule, (accept, reject) in PROBES.items():
                 mode = _sorts_like(pattern, accept, reject)
@@ -177,8 +211,26 @@ def test_allowed_patterns_still_exist():
     """An allow-list entry whose pattern is gone is stale: keep the list true."""
     for module_name, names in ALLOWED.items():
         module = importlib.import_module(module_name)
+        inline = {source for source, _ in _inline_patterns(module)}
         for name in names:
-            assert isinstance(vars(module).get(name), (re.Pattern, regex.Pattern)), f"{module_name}.{name}"
+            assert isinstance(vars(module).get(name), (re.Pattern, regex.Pattern)) or name in inline, (
+                f"{module_name}: {name}")
+
+
+def test_inline_pattern_in_a_function_is_found(tmp_path):
+    """A rule copied into a function call (not a module-level name) is found too."""
+    import types
+
+    path = tmp_path / "probe.py"
+    path.write_text(
+        'import regex\n\n\ndef first_cell_numbered(texts):\n'
+        '    return regex.match(r"^\\d{1,3}(?:\\.\\d{1,3})*\\.?$", texts[0])\n',
+        encoding="utf-8",
+    )
+    module = types.ModuleType("probe")
+    module.__file__ = str(path)
+    found = [_sorts_like(p, *PROBES["item number"]) for _, p in _inline_patterns(module)]
+    assert found == ["match"]
 
 
 @pytest.mark.parametrize(
