@@ -3,7 +3,7 @@
 Readers report what the file holds; some of it is no part of the report's
 text or tables, whatever the format: a signature block glued onto the last
 rows of a table (a text export cannot tell where a borderless table ends),
-a page number left among the paragraphs. ``repair`` runs a chain of small
+a page number left at the head or foot of a page. ``repair`` runs a chain of small
 pure functions over the Document, each returning a new Document and leaving
 its input untouched, so that ``extract`` meets one shape from every reader.
 
@@ -85,16 +85,38 @@ def detach_signatures(doc: Document, settings: ExtractSettings = DEFAULT_EXTRACT
     return replace(doc, blocks=blocks, notes=list(doc.notes)) if changed else doc
 
 
-def drop_page_numbers(doc: Document, settings: ExtractSettings = DEFAULT_EXTRACT) -> Document:
-    """Paragraphs of running text that are nothing but a page number ("- 3 -", "стор. 3") are dropped.
+def _page_edges(doc: Document) -> set[int]:
+    """Indexes of the first and the last block of each page (blocks that know their page)."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i, block in enumerate(doc.blocks):
+        if block.page is not None:
+            first.setdefault(block.page, i)
+            last[block.page] = i
+    return set(first.values()) | set(last.values())
 
-    They are page furniture a reader left among the text; a blank paragraph
-    keeps their place (a paragraph of running text does not go on over one).
+
+def drop_page_numbers(doc: Document, settings: ExtractSettings = DEFAULT_EXTRACT) -> Document:
+    """A paragraph that is nothing but a page number ("- 3 -", "стор. 3") at the head or foot of its page
+    becomes blank.
+
+    It is page furniture a reader left among the text. Only a paragraph
+    whose page is known and that opens or closes the page counts: a lone
+    "3" elsewhere (a text without pages, a table's cell read as a line) may
+    be an item number or a value. A blank paragraph keeps its place (a
+    paragraph of running text does not go on over one).
     """
+    edges = _page_edges(doc)
     blocks: list[Block] = []
     changed = False
-    for block in doc.blocks:
-        if isinstance(block, Paragraph) and block.part == "body" and block.text.strip() and is_page_number(block.text.strip()):
+    for i, block in enumerate(doc.blocks):
+        if (
+            i in edges
+            and isinstance(block, Paragraph)
+            and block.part == "body"
+            and block.text.strip()
+            and is_page_number(block.text.strip())
+        ):
             blocks.append(replace(block, text=""))
             changed = True
         else:

@@ -6,7 +6,7 @@ import copy
 
 from docbuild import make_document, make_table
 
-from extractor.document import Paragraph, Table
+from extractor.document import Document, Paragraph, Table
 from extractor.models import Source
 from extractor.pipeline import build_report
 from extractor.repair import detach_signatures, drop_page_numbers, repair, signature_rows_start
@@ -64,15 +64,30 @@ def test_report_reads_the_signatory_of_a_signature_glued_to_the_funding_table():
     assert len(report.funding) == 2
 
 
-def test_page_number_paragraph_becomes_blank():
-    doc = make_document("Вступ", "- 3 -", "Текст", "2022")
+def _paged(*texts_by_page) -> Document:
+    return Document([Paragraph(t, page=n) for n, texts in enumerate(texts_by_page, 1) for t in texts], format="pdf")
+
+
+def test_page_number_at_the_foot_of_a_page_becomes_blank():
+    doc = _paged(["Вступ", "Текст", "- 3 -"], ["стор. 4", "Далі", "2022"])
     out = drop_page_numbers(doc)
-    assert [b.text for b in out.blocks] == ["Вступ", "", "Текст", "2022"]
+    assert [b.text for b in out.blocks] == ["Вступ", "Текст", "", "", "Далі", "2022"]
+
+
+def test_lone_number_inside_a_page_is_a_value_not_a_page_number():
+    doc = _paged(["Вступ", "3", "Текст"])
+    assert drop_page_numbers(doc) is doc
+
+
+def test_lone_number_line_of_a_text_without_pages_is_kept_one_cell_per_line_export():
+    doc = make_document("І. Показники затрат", "1", "Обсяг видатків", "678")
+    doc.format = "txt"
+    assert drop_page_numbers(doc) is doc
 
 
 def test_page_number_in_a_header_part_is_left_to_the_reader():
-    doc = make_document("Текст")
-    doc.blocks.append(Paragraph("3", part="footer"))
+    doc = _paged(["Текст"])
+    doc.blocks.append(Paragraph("3", page=1, part="footer"))
     assert drop_page_numbers(doc) is doc
 
 
