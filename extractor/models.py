@@ -195,6 +195,13 @@ class Location(_Model):
         """The grid column the value ``key`` was read from, when extraction recorded it."""
         return self._columns.get(key)
 
+    def __eq__(self, other: object) -> bool:
+        # the recorded columns are extraction's working notes, not part of the location: a report read back
+        # from its JSON (a worker process, a file) equals the one extraction made
+        if isinstance(other, Location):
+            return self.model_dump() == other.model_dump()
+        return NotImplemented
+
 
 class Breakdown(_Model):
     """One year's or one funding source's share of a funding row."""

@@ -106,3 +106,12 @@ def test_rivne_pdf_values_printed_twice_in_their_row_each_point_at_their_own_cel
         assert len(set(boxes)) == len(boxes)  # no two values share a box
         twice += len(keys)
     assert twice > 20  # the sample prints many equal planned/actual pairs
+
+
+def test_the_recorded_columns_do_not_make_a_report_differ_from_its_json():
+    location = Location(page=1, table=0, row=1)
+    location.read_from("planned", 1)
+    row = FundingRow(planned=Decimal("20"), raw={"planned": "20,0"}, location=location)
+    report = Report(source=Source(file="z.pdf"), funding=[row])
+    assert Report.model_validate_json(report.to_json()) == report
+    assert location != Location(page=2, table=0, row=1)
