@@ -53,7 +53,7 @@ def test_unrecognised_indicator_table_beside_a_read_funding_table_is_not_covered
     """unlabelled-sums-verbal-noun-headers-grn: with no indicator table recognised, a table of numbers no row was
     read from counts, its numbers unread (its first column's item numbers aside); a report truly without one
     keeps its full coverage, and a table of one row of numbers is no data table."""
-    unknown = [["№", "Назва", "Од.", "А", "Б"], ["1", "Кількість заходів", "од.", "10", "9"],
+    unknown = [["№", "Пункт", "Міра", "А", "Б"], ["1", "Кількість заходів", "од.", "10", "9"],
                ["2", "Кількість учасників", "осіб", "120", "95"]]
     rep = report("Звіт", FUNDING, unknown)
     assert "table-not-found" in codes(rep)

@@ -559,3 +559,26 @@ def test_percent_beside_source_groups_without_totals_is_checked_against_their_su
     rep = report(table, INDICATORS)
     assert [(r.planned, r.actual, r.percent) for r in rep.funding] == [
         (Decimal("200.0"), Decimal("150.0"), Decimal("75.0")), (Decimal("40.0"), Decimal("30.0"), Decimal("75.0"))]
+
+
+def test_tables_whose_only_known_header_is_the_number_are_found_by_head_word_stems():
+    """Only "№ з/п" is a vocabulary phrase; "Напрям", "Рік", "Установа" name the task, term and executor by the
+    stems of their first words, so the header is found and the rest read from content and place; the indicator
+    table likewise ("Індикатор", "Вимір")."""
+    funding = [
+        ["№ з/п", "Напрям", "Перелік робіт", "Рік", "Установа", "Сума за програмою, грн", "Оплачено, грн", "Частка"],
+        ["1.", "Капітальний ремонт вулично-дорожньої мережі", "1.1 Ремонт проїзної частини вулиці Винниченка",
+         "2021", "Департамент ЖКГ", "200,00", "150,00", "75,0"],
+        [U, U, "1.2 Ремонт тротуарів по вулиці Ковельській", "2022", "Департамент ЖКГ", "100,00", "50,00", "50,0"],
+    ]
+    indicators = [
+        ["№ з/п", "Індикатор", "Вимір", "Ціль", "Результат"],
+        ["1", "Кількість відремонтованих вулиць міста", "од.", "12", "10"],
+        ["2", "Площа відремонтованих тротуарів міста", "м2", "3 000", "2 500"],
+    ]
+    rep = report(funding, indicators)
+    assert [(r.task_number, r.number, r.term, r.executor, r.planned, r.actual, r.percent) for r in rep.funding] == [
+        ("1", "1.1", "2021", "Департамент ЖКГ", Decimal("200.00"), Decimal("150.00"), Decimal("75.0")),
+        ("1", "1.2", "2022", "Департамент ЖКГ", Decimal("100.00"), Decimal("50.00"), Decimal("50.0"))]
+    assert [(i.unit, i.planned, i.actual) for i in rep.indicators] == [
+        ("од.", Decimal("12"), Decimal("10")), ("м2", Decimal("3000"), Decimal("2500"))]

@@ -269,13 +269,23 @@ def classify_by_content(c: int, header: str, grid: list, header_rows: int, ctx: 
 
 def _text_by_words(header: str, ctx: _Context, vocab: Vocabulary) -> tuple[str, str] | None:
     """A text field a word stem opening the header's first word names, when no column holds it yet."""
-    words = vocab.funding_text_words if ctx.kind == FUNDING else vocab.indicator_text_words
+    found = text_stem_field(header, ctx.kind, vocab, taken=frozenset(f for f in ctx.fields.values() if f))
+    if found is None:
+        return None
+    return found[0], _("the word {stem}… names {field}").format(stem=repr(found[1]), field=found[0])
+
+
+def text_stem_field(header: str, kind: str, vocab: Vocabulary,
+                    taken: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(field, stem) of the ``text_words`` stem of the table's kind opening the header's first word (its head),
+    skipping the fields in ``taken``; None when none does."""
+    words = vocab.funding_text_words if kind == FUNDING else vocab.indicator_text_words
     first = _WORD_RE.search(glue_tails(fold(header)))
     if first is None:
         return None
     for stem, pattern, name in words.by_length:
-        if not ctx.has(name) and pattern.match(first.group()):
-            return name, _("the word {stem}… names {field}").format(stem=repr(stem), field=name)
+        if name not in taken and pattern.match(first.group()):
+            return name, stem
     return None
 
 

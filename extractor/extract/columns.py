@@ -17,7 +17,7 @@ from ..document import Cell, Table
 from ..normalize.text import clean_text, fold
 from ..readers.common.tokens import column_number, has_decimals, is_dash, is_numbering_row
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
-from .classify import Inferred, classify_columns
+from .classify import Inferred, classify_columns, text_stem_field
 from .vocab import PhraseSet, Vocabulary, load_vocabulary
 
 FUNDING = "funding"
@@ -103,8 +103,10 @@ def _is_unit(text: str, vocab: Vocabulary) -> bool:
 
 def _row_fields(table: Table, r: int, columns: PhraseSet, vocab: Vocabulary) -> set[str]:
     """The fields a row's cells name: by the column vocabulary, and by planned/actual/percent word
-    stems where the vocabulary names at least one."""
+    stems and the text-column stems of the table's kind (on a header's first word) where the vocabulary
+    names at least one."""
     found, by_words = set(), set()
+    kind = FUNDING if columns is vocab.funding_columns else INDICATORS
     for cell in _origin_cells(table, r):
         folded = fold(cell.text)
         name, _ = columns.best(folded)
@@ -112,6 +114,8 @@ def _row_fields(table: Table, r: int, columns: PhraseSet, vocab: Vocabulary) -> 
             found.add(name)
         elif name is None:
             by_words.add(vocab.column_words.best(folded)[0])
+            text = text_stem_field(cell.text, kind, vocab) if folded else None
+            by_words.add(text[0] if text else None)
     return found | (by_words - {None}) if found else found
 
 
@@ -298,6 +302,8 @@ def _worth_inferring(kind: str, specs: list[ColumnSpec], vocab: Vocabulary) -> b
     """The vocabulary (or a planned/actual/percent word stem) names a text or money column of the kind: the
     table may be one, worth classifying the rest."""
     fields = {s.field for s in specs} | {vocab.column_words.best(fold(s.header))[0] for s in specs if s.field is None}
+    fields |= {found[0] for s in specs if s.field is None and s.header
+               for found in [text_stem_field(s.header, kind, vocab)] if found}
     if kind == FUNDING:
         return bool(fields & {*FUNDING_CORE, *FUNDING_MONEY})
     # the reason or remedy columns are an indicator table's own
