@@ -61,6 +61,8 @@ CASES = {
    "a breakdown by funding source (a total and two sources each) under planned and actual headers the vocabulary lacks ('Потреба в коштах', 'Надійшло коштів'): each group read as one column; a percent column told by its values; a row of amounts without a label under each task; a 'Разом коштів' row summing every task read as the total; indicator headers the vocabulary lacks"),
  "v30-numbered-headings-blank-sum-rows-grn": ("numbered-task-headings-blank-subtotal-and-total-rows-grn",
    "tasks as numbered heading rows; sums in грн; planned and actual headers the vocabulary lacks ('Вартість за програмою', 'Оплачено'); every subtotal and the total printed without any label (read from their sums)"),
+ "v31-only-the-number-header-known": ("only-the-number-header-known-head-word-stems",
+   "no header of either table but '№ з/п' is a vocabulary phrase: the header found by the stems of the first words of 'Напрям', 'Рік', 'Установа' ('Індикатор', 'Вимір'), the task, measure, amounts and percent read from content and place; unlabelled subtotals"),
 }
 
 #: renderings of the reference corpus (shared/corpus) that samples/ does not hold:

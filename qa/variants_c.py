@@ -1,4 +1,4 @@
-"""Layout variants v23–v30: header wordings, task labels and total labels that the vocabulary does not hold.
+"""Layout variants v23–v31: header wordings, task labels and total labels that the vocabulary does not hold.
 
 The extractor must read these from evidence (word stems, content, position,
 sums), naming what it inferred in warnings; none of the wordings below may be
@@ -88,5 +88,15 @@ VARIANTS_C = [
                       planned="Вартість за програмою, грн", actual="Оплачено, грн", pct="Виконання, %"),
          subtotals="", total="", groups="lat", period=(2021, 2023),
          decisions=[((2020, 12, 23), "69/3")], title=TITLE_ANNUAL, kind="annual", sign_mode="lines",
+         sign_name="Коваль В.М."),
+    # only "№ з/п" is a vocabulary header: the task, term and executor named by the stems of their first words
+    # ("Напрям", "Рік", "Установа"), the rest by content and place; the indicator table likewise
+    dict(id="v31-only-the-number-header-known", theme="dorohy", unit="грн", numcol="prefix", taskmode="vmerge",
+         headers=dict(task="Напрям", measure="Перелік робіт", term="Рік", executor="Установа",
+                      planned="Сума за програмою, грн", actual="Оплачено, грн", pct="Частка"),
+         subtotals="", total="Загальна сума", groups="cyr", period=(2021, 2023),
+         ind_hdr=dict(name="Індикатор", unit="Вимір", planned="Ціль", actual="Результат", reason="Коментар",
+                      remedy="Дії"),
+         decisions=[((2020, 12, 23), "69/3")], title=TITLE_ANNUAL, kind="annual", sign_mode="tab",
          sign_name="Коваль В.М."),
 ]
