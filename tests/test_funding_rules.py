@@ -582,3 +582,20 @@ def test_tables_whose_only_known_header_is_the_number_are_found_by_head_word_ste
         ("1", "1.2", "2022", "Департамент ЖКГ", Decimal("100.00"), Decimal("50.00"), Decimal("50.0"))]
     assert [(i.unit, i.planned, i.actual) for i in rep.indicators] == [
         ("од.", Decimal("12"), Decimal("10")), ("м2", Decimal("3000"), Decimal("2500"))]
+
+
+def test_task_heading_without_a_number_takes_it_from_its_measures():
+    """A task heading row printed without its number ("Зміцнення матеріально-технічної бази"): the measures'
+    numbers "1.1", "1.2" tell it."""
+    table = [
+        ["№ з/п", "Заходи програми", "Передбачено програмою", "Профінансовано"],
+        ["Зміцнення матеріально-технічної бази", L, L, L],
+        ["1.1.", "Придбання апарата", "100,0", "90,0"],
+        ["1.2.", "Ремонт відділення", "50,0", "40,0"],
+        ["Профілактика захворювань", L, L, L],
+        ["2.1.", "Скринінг", "10,0", "10,0"],
+    ]
+    rep = report(table, INDICATORS)
+    assert [(r.task_number, r.task, r.number) for r in rep.funding] == [
+        ("1", "Зміцнення матеріально-технічної бази", "1.1"), ("1", "Зміцнення матеріально-технічної бази", "1.2"),
+        ("2", "Профілактика захворювань", "2.1")]
