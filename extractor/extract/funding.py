@@ -581,7 +581,7 @@ class _Reader:
         printed_number = normalize_item_number(view.text(r, col["measure_number"])) if col["measure_number"] is not None else None
         number = printed_number or (normalize_item_number(number) if number else None) or own_number or (
             self.task.number if self.task else None)
-        if self.task is not None and self.task.number is None and number and _SUBNUMBER_RE.match(number):
+        if self.task is not None and self.task.number is None and number and (item_depth(number) or 0) >= 2:
             self.task.number = number.split(".")[0]  # a task printed without its number: its measures' "2.1" tell it
         term = text_value(view.text(r, col["term"], carry=True))
         executor = text_value(view.text(r, col["executor"], carry=True))
