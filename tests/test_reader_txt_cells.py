@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.document import Paragraph, Table
+from extractor.document import Cell, Paragraph, Table
 from extractor.readers.txt import read_txt
 from extractor.readers.txt_cells import (
     AMOUNT,
@@ -317,6 +317,42 @@ def test_a_lone_empty_line_between_two_rows_is_in_no_cell():
     lines = export(TASK_COLUMN_HEADER + body[:2]) + [""] + export(body[2:])
     (table,) = tables(read_cell_blocks("\n".join(lines)))
     assert body_texts(table) == [[c or "" for c in row] for row in body]
+
+
+UNKNOWN_WORDINGS_HEADER = [["№ з/п", "Напрям використання коштів", "Перелік робіт", "Рік виконання",
+                            "Відповідальна установа", "Обсяг видатків, затверджений програмою, грн", "Сплачено, грн",
+                            "Ступінь виконання"]]
+
+
+def test_a_header_of_wordings_the_vocabulary_lacks_and_rows_of_sums_under_an_empty_label():
+    """The header counts its planned / actual / percent words; an empty line then one value per money column
+    is a row of sums (the empty cell spans the columns left of the money), not more lines of the cell above."""
+    body = [
+        ["1.", "Капітальний ремонт доріг", "1.1 Ремонт вул. Винниченка", "2021", "Департамент ЖКГ",
+         "1 999 418,90", "1 710 025,62", "85,5"],
+        [None, None, "1.2 Ремонт тротуарів", "2021-2022", "Департамент ЖКГ", "3 148 992,51", "–", "–"],
+        [None, "5 148 411,41", "1 710 025,62", "33,2"],
+        ["2.", "Утримання доріг", "2.1 Ямковий ремонт", "2021-2023", "КП «Луцькдорсервіс»", "4 589 369,41", "–", "–"],
+        [None, None, "2.2 Нанесення розмітки", "2021", "КП «Луцькдорсервіс»", "2 399 429,46", "1 437 474,70", "59,9"],
+        [None, "6 988 798,87", "1 437 474,70", "20,6"],
+    ]
+    lines = export(UNKNOWN_WORDINGS_HEADER + body)
+    (block,) = find_header_blocks(lines)
+    assert (block.top, block.body) == (0, 8)
+    (table,) = tables(read_cell_blocks("\n".join(lines)))
+    rows = [r for r in table.rows if not r.is_header]
+    assert len(rows) == 6
+    assert [(c.col, c.col_span, c.text) for c in rows[2].cells] == [
+        (0, 5, ""), (5, 1, "5 148 411,41"), (6, 1, "1 710 025,62"), (7, 1, "33,2")]
+    assert [(c.col, c.text) for c in rows[5].cells][1:] == [(5, "6 988 798,87"), (6, "1 437 474,70"), (7, "20,6")]
+
+
+def test_column_roles_from_units_and_from_the_place_left_of_the_money():
+    from extractor.readers.txt_cells import column_roles
+
+    header = [[Cell(t, 0, c) for c, t in enumerate(["№ з/п", "Найменуван-ня напряму", "Учасники",
+                                                    "Потреба в коштах, тис. грн", "Рівень виконан-ня, %"])]]
+    assert column_roles(header, 5) == ["number", "text", "text", "amount", "percent"]
 
 
 def test_amounts_stacked_line_by_line_in_every_money_cell_are_cut_evenly_between_the_money_columns():

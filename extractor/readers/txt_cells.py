@@ -83,8 +83,10 @@ class RegroupSettings:
     min_header_names: int = 3
     #: ... within this many lines of its first one
     header_window: int = 16
-    #: a header line is at most this long (running text is longer)
+    #: a header line is at most this long (running text is longer) ...
     max_header_line: int = 160
+    #: ... and one that counts as a column name by a planned / actual / percent word alone at most this long
+    max_worded_header_line: int = 60
     #: most lines one cell may take (paragraphs in a cell)
     max_cell_lines: int = 12
     #: fewest and most columns a regrouped table may have
@@ -141,7 +143,7 @@ class RegroupSettings:
         for name in ("heading_share", "label_share", "prior_even_share"):
             if not 0 < getattr(self, name) < 1:
                 raise ValueError(f"{name} must lie strictly between 0 and 1")
-        if self.max_body_lines < 1 or self.max_header_line < 1:
+        if self.max_body_lines < 1 or self.max_header_line < 1 or self.max_worded_header_line < 1:
             raise ValueError("line limits must be positive")
         if self.anchor_bonus < 0 or self.anchor_words < 1:
             raise ValueError("anchor_bonus must be >= 0 and anchor_words >= 1")
@@ -226,6 +228,12 @@ def _header_phrases() -> tuple[tuple, frozenset[str]]:
     return sets, prefixes
 
 
+def _worded_column(line: str) -> bool:
+    """Whether a line holds a planned / actual / percent word of the vocabulary (a header cell it lacks)."""
+    folded = fold(line)
+    return bool(folded) and _vocabulary().column_words.best(folded)[0] is not None
+
+
 def _names_column(line: str) -> bool:
     """Whether a line opens with a column name of the header vocabulary."""
     sets, prefixes = _header_phrases()
@@ -253,6 +261,12 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
     names = [
         bool(ln.strip()) and len(ln) <= settings.max_header_line and _names_column(ln) for ln in lines
     ]
+    # a header of wordings the vocabulary lacks still opens with a column it knows ("№ з/п") and holds short
+    # cells worded with planned / actual / percent words ("Обсяг видатків", "Ступінь виконання"): they count
+    counted = [
+        known or (0 < len(ln.strip()) <= settings.max_worded_header_line and _worded_column(ln))
+        for known, ln in zip(names, lines)
+    ]
     out: list[HeaderBlock] = []
     i = 0
     n = len(lines)
@@ -261,7 +275,7 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
             i += 1
             continue
         window = range(i, min(n, i + settings.header_window))
-        if sum(names[k] for k in window) < settings.min_header_names:
+        if sum(counted[k] for k in window) < settings.min_header_names:
             i += 1
             continue
         # the header runs to the first line that reads as table data
@@ -278,7 +292,7 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
         if k >= n or k - i < settings.min_header_names:
             i = k + 1
             continue
-        if sum(names[i:k]) < settings.min_header_names:
+        if sum(counted[i:k]) < settings.min_header_names:
             # the names were in the window but past the first data line: a row of a table whose header is
             # further down ("Бюджет громади", "Управління …", "2022", "1 038,4")
             i += 1
@@ -434,11 +448,25 @@ _FIELD_ROLES = {
 _HEADING_PRIOR = {k: 0.01 for k in KINDS} | {ROMAN_TEXT: 0.5, NUMBERED_TEXT: 0.2, TEXT: 0.19, LOWER_TEXT: 0.03}
 
 
+def _unit_role(text: str, vocab) -> str | None:
+    """The role a header the vocabulary does not know names by its unit: "…, %" percent, "…, тис. грн" amount."""
+    tail = text.replace("\n", " ").rsplit(",", 1)[-1].strip(" ()")
+    if not tail:
+        return None
+    if vocab.unit_header.match(tail):
+        return "percent" if "%" in tail else "amount"
+    return None
+
+
 def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
     """What each column holds, as far as its header names it: number, text, term, amount, percent, unit.
 
     The deepest header cell over a column that the vocabulary knows decides;
-    a year, a funding source or a total under a header names amounts.
+    a year, a funding source or a total under a header names amounts. A
+    header the vocabulary does not know may name its unit ("…, %", "…, тис.
+    грн"); a column still unknown left of the first money column holds text,
+    one right of it holds values when worded with a planned / actual /
+    percent word.
     """
     from ..extract.vocab import load_vocabulary
 
@@ -460,13 +488,34 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
                 name = vocab.funding_columns.best(folded)[0] or vocab.indicator_columns.best(folded)[0]
                 if name is not None:
                     role = _FIELD_ROLES.get(name, "text")
+                else:
+                    role = _unit_role(cell.text, vocab)
             if role is None:
                 continue
             for c in range(cell.col, min(n_cols, cell.col + cell.col_span)):
                 if role == "amount" and roles[c] == "percent":
                     continue
                 roles[c] = role
+    # the columns left of the money hold the measure's words (its name, term, executor), however worded;
+    # right of it, a header worded with a planned / actual / percent word the vocabulary lacks holds values
+    first_value = next((c for c, role in enumerate(roles) if role in ("amount", "percent")), None)
+    if first_value is None:
+        return roles
+    for c in range(n_cols):
+        if roles[c] is None:
+            roles[c] = "text" if c < first_value else _worded_role(header, c, vocab)
     return roles
+
+
+def _worded_role(header: list[list[Cell]], col: int, vocab) -> str | None:
+    """Values ("percent" or "amount") when a header cell over ``col`` holds a planned / actual / percent word."""
+    for row in header:
+        for cell in row:
+            if cell.col <= col < cell.col + cell.col_span:
+                name = vocab.column_words.best(fold(cell.text))[0]
+                if name is not None:
+                    return "percent" if name == "percent" else "amount"
+    return None
 
 
 def _prior(role: str | None, settings: RegroupSettings) -> dict[str, float]:
@@ -617,6 +666,7 @@ def _cut(
     ]
     # a numbered heading row ("1." "Розвиток …" over the rest) opens a task where no column holds the tasks
     numbered_headings = n_cols > 2 and "task" not in profile.roles
+    label_end = next((c for c, role in enumerate(profile.roles) if role in ("amount", "percent")), 2)
     ends_open = [c < len(profile.roles) and profile.roles[c] in _VALUE_ROLES for c in range(n_cols)]
     # prefix sums of the continuation costs, per column
     pre_more = []
@@ -693,9 +743,26 @@ def _cut(
                 if total < dp[0][i + 1]:
                     dp[0][i + 1] = total
                     back[0][i + 1] = (0, i, n_cols)
-                # a label spanning the leading columns, the row going on after it
+            if c == 0 and n_cols > 1 and kinds[i] == EMPTY:
+                # a row of sums under an empty cell spanning the leading columns: one value per remaining
+                # column, and the next row opening right after them (not one more value or empty line) or
+                # the table ending
                 for span in range(2, n_cols):
-                    total = base + row_label + c_label[i] + 0.5 * (span - 2)
+                    j = i + 1 + n_cols - span
+                    if j > n or any(kinds[x] not in _VALUE_KINDS for x in range(i + 1, j)):
+                        continue
+                    if j < n and (kinds[j] in _VALUE_KINDS or kinds[j] == EMPTY and j + 1 < n and kinds[j + 1] != EMPTY):
+                        continue  # (two empty lines after it end the table)
+                    total = base + row_label + c_label[i] + 0.5 * abs(span - label_end)
+                    total += sum(c_first[span + x][i + 1 + x] + one[span + x] for x in range(n_cols - span))
+                    if total < dp[0][j]:
+                        dp[0][j] = total
+                        back[0][j] = (-1, i, span)
+            if c == 0 and n_cols > 1 and kinds[i] in _TEXT_KINDS:
+                # a label spanning the leading columns, the row going on after it ("Усього"); it reaches the
+                # first column of values, where the header tells it
+                for span in range(2, n_cols):
+                    total = base + row_label + c_label[i] + 0.5 * abs(span - label_end)
                     if total < dp[span][i + 1]:
                         dp[span][i + 1] = total
                         back[span][i + 1] = (0, i, span)
@@ -716,9 +783,12 @@ def _cut(
         step = back[c][i]
         assert step is not None
         pc, pi, span = step
-        if span:
+        if pc < 0:  # a row of sums under an empty label: its cells one line each
+            cells.extend((span + x, 1, pi + 1 + x, pi + 2 + x) for x in reversed(range(i - pi - 1)))
+            cells.append((0, span, pi, pi + 1))
+        elif span:
             cells.append((pc, span, pi, i))
-        c, i = pc, pi
+        c, i = max(pc, 0), pi
     cells.reverse()
     rows: list[_RowCut] = []
     for col, span, a, b in cells:
@@ -1000,6 +1070,30 @@ def restack_values(row: _RowCut, kinds: Sequence[str], roles: Sequence[str | Non
     return _RowCut(row.start, row.end, new_cells)
 
 
+def split_sums_row(row: _RowCut, kinds: Sequence[str], n_cols: int) -> list[_RowCut]:
+    """A row whose last cell ran on into a row of sums under an empty label: the two rows.
+
+    Under a task's measures a row of sums may have no label: an empty cell
+    over the leading columns (one empty line) and one value per column after
+    it. Cut by likelihood, the empty line and the sums may stay in the last
+    value cell of the row above ("–", "", "8 472 593,84", "4 685 535,73",
+    "55,3"). When that cell is one value, an empty line and values only, and
+    the row's other cells are one line each (not amounts stacked per object,
+    ``restack_values``), the empty line and the values are a row of their own.
+    """
+    col, span, a, b = max(row.cells, key=lambda c: c[0])
+    sums = b - a - 2
+    if (span != 1 or col != n_cols - 1 or sums < 1 or n_cols - sums < 2 or kinds[a] not in _VALUE_KINDS
+            or kinds[a + 1] != EMPTY or any(kinds[x] not in _VALUE_KINDS for x in range(a + 2, b))):
+        return [row]
+    if any(c_b - c_a > 1 and kinds[c_a] in _VALUE_KINDS for c_col, _, c_a, c_b in row.cells if c_col != col):
+        return [row]
+    label = n_cols - sums
+    upper = _RowCut(row.start, a + 1, [c if c[0] != col else (col, 1, a, a + 1) for c in row.cells])
+    lower = _RowCut(a + 1, b, [(0, label, a + 1, a + 2)] + [(label + x, 1, a + 2 + x, a + 3 + x) for x in range(sums)])
+    return [upper, lower]
+
+
 def _body_table(
     lines: Sequence[str], rows: list[_RowCut], header: list[list[Cell]], numbered: int | None, n_cols: int, index: int
 ) -> Table:
@@ -1046,7 +1140,9 @@ def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) ->
             continue
         _, n_cols, rows = best
         roles = column_roles(header_rows(items, n_cols, hb.numbered, settings), n_cols)
-        rows = [restack_values(row, [line_kind(ln) for ln in body], roles) for row in rows]
+        body_kinds = [line_kind(ln) for ln in body]
+        rows = [restack_values(row, body_kinds, roles) for row in rows]
+        rows = [part for row in rows for part in split_sums_row(row, body_kinds, n_cols)]
         # a table does not end with group headings or a row of bare text: they open what follows
         while rows and not any(line_kind(ln) in _VALUE_KINDS for ln in body[rows[-1].start : rows[-1].end]):
             rows.pop()
