@@ -85,7 +85,7 @@ def body_texts(table: Table) -> list[list[str]]:
         ("Завдання 1. Енергоефективна модернізація", ROMAN_TEXT), ("Напрям №3: Дороги", ROMAN_TEXT),
         ("Завдання", TEXT), ("Завдання програми", TEXT), ("Показники затрат", ROMAN_TEXT),
         ("Показники продукту:", ROMAN_TEXT), ("Показники затрат на утримання мережі", TEXT),
-        ("протягом 2023 року", YEAR), ("ІІ квартал 2023 р.", YEAR), ("2022–2024 роки", YEAR), ("до 2025 року", YEAR),
+        ("Пріоритет 1: Модернізація бази", ROMAN_TEXT), ("Ремонт 2 поверху", TEXT), ("протягом 2023 року", YEAR), ("ІІ квартал 2023 р.", YEAR), ("2022–2024 роки", YEAR), ("до 2025 року", YEAR),
     ],
 )
 def test_line_kinds(line, kind):
@@ -347,12 +347,39 @@ def test_a_header_of_wordings_the_vocabulary_lacks_and_rows_of_sums_under_an_emp
     assert [(c.col, c.text) for c in rows[5].cells][1:] == [(5, "6 988 798,87"), (6, "1 437 474,70"), (7, "20,6")]
 
 
+def test_a_task_s_sums_and_the_total_s_swallowed_by_the_last_value_cell_are_rows_of_their_own():
+    from extractor.readers.txt_cells import _RowCut, split_sums_row
+
+    lines = ["4.2.", "Встановлення велопарковок", "2021", "КП «Луцькдорсервіс»", "4 100 289,08", "–", "–",
+             "", "7 458 165,25", "3 172 832,25", "42,5", "", "33 078 348,10", "19 824 957,43", "59,9"]
+    kinds = [line_kind(ln) for ln in lines]
+    row = _RowCut(0, 15, [(0, 1, 0, 1), (1, 1, 1, 2), (2, 1, 2, 3), (3, 1, 3, 4), (4, 1, 4, 5), (5, 1, 5, 6),
+                          (6, 1, 6, 15)])
+    rows = split_sums_row(row, kinds, 7)
+    assert [r.cells for r in rows] == [
+        row.cells[:6] + [(6, 1, 6, 7)],
+        [(0, 4, 7, 8), (4, 1, 8, 9), (5, 1, 9, 10), (6, 1, 10, 11)],
+        [(0, 4, 11, 12), (4, 1, 12, 13), (5, 1, 13, 14), (6, 1, 14, 15)],
+    ]
+    stacked = _RowCut(0, 15, row.cells[:5] + [(5, 1, 5, 7), (6, 1, 7, 15)])  # another cell of several values
+    assert split_sums_row(stacked, kinds, 7) == [stacked]
+
+
+def test_a_header_of_unit_worded_cells_opened_by_a_known_column_is_found():
+    lines = ["№ з/п", "Найменування об’єкта", "Терміни реалізації", "Структурний підрозділ",
+             "Сума за програмою, тис. грн", "Видатки звітного року, тис. грн", "Рівень освоєння, %",
+             "Пріоритет 1: Модернізація матеріально-технічної бази", "1.1.", "Ремонт покрівлі ліцею № 4", "2022",
+             "Управління освіти", "924,2", "660,7", "71,5%"]
+    (block,) = find_header_blocks(lines)
+    assert (block.top, block.body) == (0, 7)
+
+
 def test_column_roles_from_units_and_from_the_place_left_of_the_money():
     from extractor.readers.txt_cells import column_roles
 
     header = [[Cell(t, 0, c) for c, t in enumerate(["№ з/п", "Найменуван-ня напряму", "Учасники",
                                                     "Потреба в коштах, тис. грн", "Рівень виконан-ня, %"])]]
-    assert column_roles(header, 5) == ["number", "text", "text", "amount", "percent"]
+    assert column_roles(header, 5) == ["number", "words", "words", "amount", "percent"]
 
 
 def test_amounts_stacked_line_by_line_in_every_money_cell_are_cut_evenly_between_the_money_columns():

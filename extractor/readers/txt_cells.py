@@ -166,13 +166,18 @@ def _longest_group_phrase() -> int:
     return max(len(phrase) for phrase, _, _ in _vocabulary().indicator_groups.by_length)
 
 
+#: a heading the vocabulary lacks: a word, a number and a colon before its text ("Пріоритет 1: Модернізація …")
+_LABELLED_HEADING_RE = re.compile(r"^[^\W\d_]{3,}\s*(?:№\s*)?\d{1,3}(?:\.\d{1,3})*\s*:\s*[^\W\d_]")
+
+
 def _group_heading(text: str) -> bool:
     """A group heading row's one cell that no Roman numeral opens: a task heading ("Завдання 2. Розвиток …",
-    "Напрям №3: …": vocabulary words, then a number) or an indicator group ("Показники затрат")."""
+    "Напрям №3: …": vocabulary words, then a number; "Пріоритет 1: …": any word, a number and a colon) or an
+    indicator group ("Показники затрат")."""
     if not text[:1].isalpha():
         return False
     vocab = _vocabulary()
-    if vocab.task_heading.match(text) is not None:
+    if vocab.task_heading.match(text) is not None or _LABELLED_HEADING_RE.match(text):
         return True
     if len(text) > 2 * _longest_group_phrase():
         return False  # the whole line names the group: a longer one cannot (and is not folded)
@@ -229,9 +234,11 @@ def _header_phrases() -> tuple[tuple, frozenset[str]]:
 
 
 def _worded_column(line: str) -> bool:
-    """Whether a line holds a planned / actual / percent word of the vocabulary (a header cell it lacks)."""
+    """Whether a line holds a planned / actual / percent word of the vocabulary or closes with a unit
+    ("…, тис. грн", "…, %"): a header cell the vocabulary lacks."""
     folded = fold(line)
-    return bool(folded) and _vocabulary().column_words.best(folded)[0] is not None
+    vocab = _vocabulary()
+    return bool(folded) and (vocab.column_words.best(folded)[0] is not None or _unit_role(line, vocab) is not None)
 
 
 def _names_column(line: str) -> bool:
@@ -262,7 +269,7 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
         bool(ln.strip()) and len(ln) <= settings.max_header_line and _names_column(ln) for ln in lines
     ]
     # a header of wordings the vocabulary lacks still opens with a column it knows ("№ з/п") and holds short
-    # cells worded with planned / actual / percent words ("Обсяг видатків", "Ступінь виконання"): they count
+    # cells worded with planned / actual / percent words or units ("Обсяг видатків", "Сплачено, грн"): they count
     counted = [
         known or (0 < len(ln.strip()) <= settings.max_worded_header_line and _worded_column(ln))
         for known, ln in zip(names, lines)
@@ -423,6 +430,7 @@ _ROLE_KINDS: dict[str | None, dict[str, float]] = {
     "number": {ORDINAL: 0.4, INTEGER: 0.3, EMPTY: 0.2},
     "text": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2, ROMAN_TEXT: 0.01},
     "task": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2, ROMAN_TEXT: 0.01},
+    "words": {TEXT: 0.45, NUMBERED_TEXT: 0.15, LOWER_TEXT: 0.1, EMPTY: 0.2, ROMAN_TEXT: 0.01},
     "term": {YEAR: 0.6, EMPTY: 0.1, TEXT: 0.1, LOWER_TEXT: 0.05},
     "amount": {AMOUNT: 0.5, INTEGER: 0.15, EMPTY: 0.15, PERCENT: 0.05},
     "percent": {PERCENT: 0.4, AMOUNT: 0.35, INTEGER: 0.05, EMPTY: 0.1},
@@ -436,10 +444,14 @@ _NO_RUN_ON: dict[str | None, frozenset[str]] = {
     **{role: _TEXT_KINDS for role in _VALUE_ROLES},
     "text": frozenset((ORDINAL, AMOUNT, PERCENT, YEAR)),
     "task": frozenset((ORDINAL, AMOUNT, PERCENT, YEAR)),
+    "words": frozenset((ORDINAL, AMOUNT, PERCENT)),
     "term": frozenset((ORDINAL, AMOUNT, PERCENT)),
 }
-#: roles of columns of text: a task column's text is a task's (a table with one has no task heading rows)
-_TEXT_ROLES = frozenset(("text", "task"))
+#: roles of columns of text: a task column's text is a task's (a table with one has no task heading rows);
+#: "words": a column the vocabulary does not know left of the money (text, a term or an executor, most likely)
+_TEXT_ROLES = frozenset(("text", "task", "words"))
+#: roles whose header names text: such a cell never opens with a bare amount or percent
+_NAMED_TEXT_ROLES = frozenset(("text", "task"))
 _FIELD_ROLES = {
     "task": "task", "number": "number", "measure_number": "number", "term": "term", "percent": "percent", "unit": "unit",
     "planned": "amount", "actual": "amount",
@@ -486,9 +498,9 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
                 role = "amount"
             else:
                 name = vocab.funding_columns.best(folded)[0] or vocab.indicator_columns.best(folded)[0]
-                if name is not None:
+                if name is not None and name != "ignore":
                     role = _FIELD_ROLES.get(name, "text")
-                else:
+                else:  # a column the vocabulary does not know, or knows as no field ("Відхилення", "Примітка")
                     role = _unit_role(cell.text, vocab)
             if role is None:
                 continue
@@ -503,7 +515,7 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
         return roles
     for c in range(n_cols):
         if roles[c] is None:
-            roles[c] = "text" if c < first_value else _worded_role(header, c, vocab)
+            roles[c] = "words" if c < first_value else _worded_role(header, c, vocab)
     return roles
 
 
@@ -645,7 +657,11 @@ def _cut(
     inf = math.inf
     log = math.log
     # per column: cost of a line opening a cell, of a line continuing one
-    c_first = [[-log(profile.first[c][k]) for k in kinds] for c in range(n_cols)]
+    # (a text cell never opens with a bare amount or percent: that is a value of a money column)
+    c_first = [
+        [inf if role in _NAMED_TEXT_ROLES and k in (AMOUNT, PERCENT) else -log(profile.first[c][k]) for k in kinds]
+        for c, role in enumerate(list(profile.roles[:n_cols]) + [None] * (n_cols - len(profile.roles)))
+    ]
     for c, anchors in enumerate(profile.anchors[:n_cols]):
         for i, key in enumerate(keys):
             if key is not None and key in anchors:
@@ -1077,21 +1093,32 @@ def split_sums_row(row: _RowCut, kinds: Sequence[str], n_cols: int) -> list[_Row
     over the leading columns (one empty line) and one value per column after
     it. Cut by likelihood, the empty line and the sums may stay in the last
     value cell of the row above ("–", "", "8 472 593,84", "4 685 535,73",
-    "55,3"). When that cell is one value, an empty line and values only, and
+    "55,3"), a task's sums and the total's after them too. When that cell is
+    one value, then runs of as many values each after one empty line, and
     the row's other cells are one line each (not amounts stacked per object,
-    ``restack_values``), the empty line and the values are a row of their own.
+    ``restack_values``), each empty line and its values are a row of their own.
     """
     col, span, a, b = max(row.cells, key=lambda c: c[0])
-    sums = b - a - 2
-    if (span != 1 or col != n_cols - 1 or sums < 1 or n_cols - sums < 2 or kinds[a] not in _VALUE_KINDS
-            or kinds[a + 1] != EMPTY or any(kinds[x] not in _VALUE_KINDS for x in range(a + 2, b))):
+    if span != 1 or col != n_cols - 1 or b - a < 3 or kinds[a] not in _VALUE_KINDS:
         return [row]
     if any(c_b - c_a > 1 and kinds[c_a] in _VALUE_KINDS for c_col, _, c_a, c_b in row.cells if c_col != col):
         return [row]
+    # the rest of the cell: runs of values, each after one empty line, all as long (one row of sums each)
+    starts = [x for x in range(a + 1, b) if kinds[x] == EMPTY]
+    if not starts:
+        return [row]
+    ends = starts[1:] + [b]
+    sums = ends[0] - starts[0] - 1
+    if (starts[0] != a + 1 or sums < 1 or n_cols - sums < 2
+            or any(e - st - 1 != sums or any(kinds[x] not in _VALUE_KINDS for x in range(st + 1, e))
+                   for st, e in zip(starts, ends))):
+        return [row]
     label = n_cols - sums
-    upper = _RowCut(row.start, a + 1, [c if c[0] != col else (col, 1, a, a + 1) for c in row.cells])
-    lower = _RowCut(a + 1, b, [(0, label, a + 1, a + 2)] + [(label + x, 1, a + 2 + x, a + 3 + x) for x in range(sums)])
-    return [upper, lower]
+    out = [_RowCut(row.start, a + 1, [c if c[0] != col else (col, 1, a, a + 1) for c in row.cells])]
+    for st, e in zip(starts, ends):
+        out.append(_RowCut(st, e, [(0, label, st, st + 1)] + [(label + x, 1, st + 1 + x, st + 2 + x)
+                                                               for x in range(sums)]))
+    return out
 
 
 def _body_table(
