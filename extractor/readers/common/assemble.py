@@ -62,7 +62,7 @@ from .header import (
 )
 from .regions import Region, find_regions, headings_only
 from .rows import BodyRow, body_rows, join_lines
-from .tokens import is_ordinal, is_page_number as is_page_number_text
+from .tokens import column_number, is_ordinal, is_page_number as is_page_number_text
 from .words import Line, line_key, line_text
 
 
@@ -94,7 +94,7 @@ def build_part(lines: list[Line], region: Region, page: int, *, cfg: FinderSetti
     def header_pieces() -> tuple[list[HPiece], list[HPiece]]:
         pieces, numbers = [], []
         for p in header_line_pieces(lines, hrange, cores, slots, cfg=cfg):
-            if p.line >= numbers_top and p.a == p.b and p.text.isdigit():
+            if p.line >= numbers_top and p.a == p.b and column_number(p.text) is not None:
                 numbers.append(p)
             else:
                 pieces.append(p)
