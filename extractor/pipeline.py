@@ -13,8 +13,8 @@ write      ``extractor.output``, ``extractor.writers`` Report -> JSON, CSV, XLSX
 
 ``parse_loaded`` runs read, repair, extract and check; ``build_report`` runs
 repair, extract and check for a Document at hand (tests, the Python API).
-A failure after reading is extractor's own (an ``InternalError`` of the
-extract stage), never blamed on the file.
+A failure after reading (in repair, extract or check) is extractor's own:
+an ``InternalError`` of the extract stage, never blamed on the file.
 
 Every function takes the root ``Settings`` (``extractor.settings``; bare
 ``Limits``, the older form, are accepted too) and hands each stage its part.
@@ -102,7 +102,9 @@ def parse_loaded(inp: Input, settings: Settings | Limits | None = None, ocr: Ocr
     ``ocr``, when given, replaces ``settings.ocr`` (which PDF pages are read by OCR, and how).
     """
     settings = settings_of(settings, ocr)
-    doc = repair_document(read_input(inp, settings), settings)
+    doc = read_input(inp, settings)
+    with mapped(OWN_CODE, inp.path, EXTRACT):  # the repair is extractor's own code: its failure is a bug of ours
+        doc = repair_document(doc, settings)
     source = Source(
         file=inp.path.name,
         format=Format(inp.format),

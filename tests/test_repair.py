@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from docbuild import make_document, make_table
 
 from extractor.document import Document, Paragraph, Table
@@ -112,3 +114,19 @@ def test_pipeline_repairs_what_it_reads_signature_under_a_tab_export_table():
     after = parsed.document.blocks[parsed.document.blocks.index(parsed.document.tables[-1]) + 1]
     assert isinstance(after, Paragraph) and after.text.endswith("Ірина ПЕТРЕНКО")
     assert parsed.report.signatory.name == "Ірина ПЕТРЕНКО"
+
+
+def test_a_bug_in_the_repair_is_an_internal_error_not_the_files_fault(monkeypatch):
+    from pathlib import Path
+
+    from extractor import errors, parse, pipeline
+    from extractor.errors import InternalError
+
+    def broken(*args, **kwargs):
+        raise AttributeError("a bug in the repair")
+
+    monkeypatch.setattr(pipeline, "repair", broken)
+    sample = next((Path(__file__).parent.parent / "samples").glob("*.docx"))
+    with pytest.raises(InternalError) as caught:
+        parse(sample)
+    assert caught.value.stage == errors.EXTRACT and isinstance(caught.value.__cause__, AttributeError)
