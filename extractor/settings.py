@@ -117,14 +117,34 @@ PDF_ENGINES = ("auto", "pdfplumber")
 
 @dataclass(frozen=True)
 class PdfSettings:
-    """The PDF reader's choices."""
+    """The PDF reader's choices and its page geometry (lengths in points, or in ems of the font size)."""
 
     #: auto = PDFium where it proves to give pdfplumber's result, else pdfplumber; pdfplumber = always
     engine: str = "auto"
+    #: pages whose widths differ by less than this share one text column (``readers.pdf``)
+    page_width_tolerance: float = 2.0
+    #: paragraphs (``readers.pdf_text``): a wider gap between two lines than this many ems separates them ...
+    paragraph_gap_em: float = 1.0
+    #: ... a line is full when the room left is narrower than the next line's first word plus this many ems ...
+    wrap_slack_em: float = 0.3
+    #: ... a line may start this far right of the one before and still continue it ...
+    indent_tolerance: float = 2.0
+    #: ... and in justified text a line ending more than this many ems short of the right edge ends its paragraph;
+    justified_slack_em: float = 0.15
+    #: a paragraph's first line starts at most this many ems right of the text column's left edge (indent)
+    indent_em: float = 4.0
+    #: share of the page height at its top and bottom where page numbers and running headers stand
+    margin_band: float = 0.1
+    #: a running header or footer stands at the same height, within this, on every page
+    running_tolerance: float = 3.0
 
     def __post_init__(self) -> None:
         if self.engine not in PDF_ENGINES:
             raise ValueError(f"unknown PDF engine {self.engine!r}; choose from {', '.join(PDF_ENGINES)}")
+        _positive(self, "page_width_tolerance", "paragraph_gap_em", "wrap_slack_em", "indent_tolerance",
+                  "justified_slack_em", "indent_em", "running_tolerance")
+        if not 0 < self.margin_band < 0.5:
+            raise ValueError(f"margin_band is a share of the page height under one half, got {self.margin_band!r}")
 
 
 @dataclass(frozen=True)

@@ -58,11 +58,8 @@ OPERATIONS = {
 #: text readers' costs into their finder/regroup settings)
 PENDING = {
     "readers/html.py": {"LAYOUT_MAX_CELLS"},
-    "readers/pdf.py": {"PAGE_WIDTH_TOLERANCE"},
     "readers/pdf_page.py": {"TAB_GAP_EM", "LINE_TOLERANCE", "WORD_GAP", "UNMAPPED_SHARE"},
     "readers/pdf_tables.py": {"EDGE_TOLERANCE", "HEADER_MATCH_RATIO"},
-    "readers/pdf_text.py": {"PARAGRAPH_GAP_EM", "WRAP_SLACK_EM", "INDENT_TOLERANCE", "MARGIN_BAND",
-                            "RUNNING_TOLERANCE"},
 }
 
 

@@ -182,8 +182,8 @@ def _dispatch(inp: Input, settings: Settings) -> Document:
         if inp.format == PDF:
             from .pdf import read_pdf
 
-            return read_pdf(inp.data, path=path, limits=limits, engine=settings.pdf.engine, ocr=settings.ocr,
-                            finder=settings.finder)
+            return read_pdf(inp.data, path=path, limits=limits, ocr=settings.ocr, finder=settings.finder,
+                            settings=settings.pdf)
         if inp.format == TXT:
             from .txt import read_txt
 

@@ -57,14 +57,14 @@ from ..errors import LIBRARY_FAILURES, CorruptFile, EncryptedFile, ExtractorErro
 from ..i18n import N_, _
 from ..limits import Limits
 from ..problems import INVALID_UNICODE, PDF_LAST_RESORT, PDF_NESTED_TABLE, SCANNED_PAGE, TOO_MANY_PAGES, UNMAPPED_GLYPHS
-from ..settings import DEFAULT_PDF, PDF_ENGINES
+from ..settings import DEFAULT_PDF, PDF_ENGINES, PdfSettings
 from . import pdf_pdfium
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .errormaps import PDF_ERRORS
 from .ocr import DEFAULT_OCR, OcrSettings, ocr_notes, read_scanned_pages, unruled_notes
 from .pdf_page import SCAN_RULE, PageContent, TextLine, read_page
 from .pdf_tables import PageTable, TableDraft
-from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs
+from .pdf_text import CONTINUATION_MARK, continues, furniture, group_paragraphs, justified
 from .unruled import complete_ruled_tables, read_unruled, rule_found_tables
 
 #: PDFium where it sees what pdfplumber sees (``extractor.readers.pdf_pdfium``), else pdfplumber
@@ -87,10 +87,6 @@ NOTE_NESTED_TABLE = PDF_NESTED_TABLE.code
 UNPARSED = N_("pdfminer cannot parse it")
 #: why a page taken for a scan is read with PDFium alone
 SCAN_WITH_TEXT = N_("pdfminer finds next to no text where PDFium reads {count} characters")
-
-#: pages whose widths differ by less than this (points) share one text column right edge
-PAGE_WIDTH_TOLERANCE = 2.0
-
 
 def _page_list(numbers: list[int]) -> str:
     """ "page 3" or "pages 1, 2, 5" """
@@ -320,11 +316,12 @@ class _ReferencePages:
             self._pdf.close()
 
 
-def _text_columns(pages: list[PageContent]) -> dict[int, tuple[float, float]]:
-    """The (left, right) extent of the text column per page, over all pages of the same width."""
+def _text_columns(pages: list[PageContent], settings: PdfSettings = DEFAULT_PDF) -> dict[int, tuple[float, float]]:
+    """The (left, right) extent of the text column per page, over all pages of the same width
+    (within ``PdfSettings.page_width_tolerance``)."""
     groups: dict[int, list[PageContent]] = defaultdict(list)
     for p in pages:
-        groups[round(p.width / PAGE_WIDTH_TOLERANCE)].append(p)
+        groups[round(p.width / settings.page_width_tolerance)].append(p)
     columns: dict[int, tuple[float, float]] = {}
     for group in groups.values():
         left = min((l.x0 for p in group for l in p.lines), default=0.0)
@@ -334,8 +331,18 @@ def _text_columns(pages: list[PageContent]) -> dict[int, tuple[float, float]]:
     return columns
 
 
+def _body_lines(page: PageContent, furniture: dict) -> list[TextLine]:
+    """The page's lines that are no page furniture."""
+    return [line for i, line in enumerate(page.lines) if (page.number, i) not in furniture]
+
+
 def _page_items(
-    page: PageContent, column: tuple[float, float], furniture: dict, para_lines: dict[int, list[TextLine]]
+    page: PageContent,
+    column: tuple[float, float],
+    furniture: dict,
+    para_lines: dict[int, list[TextLine]],
+    justified_text: bool = False,
+    settings: PdfSettings = DEFAULT_PDF,
 ) -> list[Paragraph | PageTable]:
     """A page's paragraphs and table pieces, top to bottom; paragraphs never run across a table.
 
@@ -351,7 +358,8 @@ def _page_items(
             items.append((line.top, Paragraph(line.text, page=page.number, part=furniture[key])))
 
     def add_run(run: list[TextLine]) -> None:
-        for top, para, lines in group_paragraphs(run, column, page.number):
+        for top, para, lines in group_paragraphs(run, column, page.number, justified=justified_text,
+                                                 settings=settings):
             para_lines[id(para)] = lines
             items.append((top, para))
 
@@ -381,10 +389,11 @@ def _page_items(
     return ordered
 
 
-def _assemble(pages: list[PageContent]) -> list[Block]:
+def _assemble(pages: list[PageContent], settings: PdfSettings = DEFAULT_PDF) -> list[Block]:
     """Blocks in reading order, with tables and paragraphs joined across pages."""
-    columns = _text_columns(pages)
-    furn = furniture([(p.number, p.height, p.lines) for p in pages])
+    columns = _text_columns(pages, settings)
+    furn = furniture([(p.number, p.height, p.lines) for p in pages], settings)
+    justified_text = justified([(_body_lines(p, furn), columns[p.number]) for p in pages], settings)
     para_lines: dict[int, list[TextLine]] = {}
     blocks: list[Block] = []
     drafts: dict[int, TableDraft] = {}  # position in blocks -> draft, turned into a Table at the end
@@ -392,7 +401,7 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
     open_para: Paragraph | None = None  # the paragraph that was the last body block so far
     for page in pages:
         first_body = True
-        for item in _page_items(page, columns[page.number], furn, para_lines):
+        for item in _page_items(page, columns[page.number], furn, para_lines, justified_text, settings):
             if isinstance(item, Paragraph):
                 if item.part != "body":
                     blocks.append(item)
@@ -402,7 +411,8 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
                     first_body
                     and open_para is not None
                     and open_para.page == page.number - 1
-                    and continues(para_lines[id(open_para)][-1], lines[0], columns[page.number], new_page=True)
+                    and continues(para_lines[id(open_para)][-1], lines[0], columns[page.number], new_page=True,
+                                  justified=justified_text, settings=settings)
                 ):
                     open_para.text += "\n" + item.text
                     para_lines[id(open_para)] = para_lines[id(open_para)] + lines
@@ -447,13 +457,15 @@ def _recognise(data: bytes, pages: list[PageContent], path: str, ocr: OcrSetting
 
 
 def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = None,
-             ocr: OcrSettings = DEFAULT_OCR, finder: FinderSettings = DEFAULT_FINDER_SETTINGS) -> Document:
+             ocr: OcrSettings = DEFAULT_OCR, finder: FinderSettings = DEFAULT_FINDER_SETTINGS,
+             settings: PdfSettings = DEFAULT_PDF) -> Document:
     """Read a PDF's text layer into a Document (see the module docstring).
 
-    ``engine`` is one of ``ENGINES`` (``PdfSettings.engine``); by default "auto". Scanned pages are read by OCR as
-    ``ocr`` says (``extractor.readers.ocr``); tables without rules are found as ``finder`` says.
+    ``settings`` tunes the reader (``PdfSettings``); ``engine``, one of ``ENGINES``, overrides its engine.
+    Scanned pages are read by OCR as ``ocr`` says (``extractor.readers.ocr``); tables without rules are found as
+    ``finder`` says.
     """
-    pages = _read_pages(data, path, limits, engine)
+    pages = _read_pages(data, path, limits, engine or settings.engine)
     if not pages:
         # pdfminer finds no page when it cannot follow a broken cross-reference table
         raise CorruptFile(path, _("broken PDF: no page could be read (damaged cross-reference table?)"))
@@ -477,6 +489,6 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     blocks = None if rule_found_tables(pages, finder) else read_unruled(pages, finder)
     if blocks is None:
         complete_ruled_tables(pages, finder)  # rows printed without rules under a ruled header
-        blocks = _assemble(pages)
+        blocks = _assemble(pages, settings)
     notes += unruled_notes(scanned, blocks)
     return Document(blocks=blocks, format="pdf", pages=len(pages), notes=notes)
