@@ -374,16 +374,17 @@ def _rejoin_header_words(cells: list[RawCell], chars: list[list[dict[str, Any]]]
     word by word against the vocabulary, where a cut word is lost; body text
     is left as printed.
     The room is measured against the cell's width less its padding on both
-    sides, the padding being the narrowest gap between a cell edge and its
-    text in the piece.
+    sides, the padding being the narrowest gap between a header cell's left
+    edge and its text.
     """
     zone = _header_zone(cells)
-    if not any(cell.top < zone - WORD_GAP and "\n" in cell.text for cell in cells):
+    header = [(cell, group) for cell, group in zip(cells, chars) if cell.top < zone - WORD_GAP and group]
+    if not any("\n" in cell.text for cell, _ in header):
         return
-    pads = [min(ch["x0"] for ch in group) - cell.x0 for cell, group in zip(cells, chars) if group]
-    pad = max(0.0, min(pads, default=0.0))
-    for cell, group in zip(cells, chars):
-        if cell.top < zone - WORD_GAP and "\n" in cell.text:
+    # the header's own padding: a header repeated on the next page is read the same whatever rows it heads
+    pad = max(0.0, min(min(ch["x0"] for ch in group) - cell.x0 for cell, group in header))
+    for cell, group in header:
+        if "\n" in cell.text:
             cell.text = _rejoin_cut_words(cell.text, group, cell.x1 - cell.x0 - 2 * pad)
 
 
