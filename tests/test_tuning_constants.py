@@ -59,7 +59,7 @@ OPERATIONS = {
 PENDING = {
     "readers/html.py": {"LAYOUT_MAX_CELLS"},
     "readers/pdf_page.py": {"TAB_GAP_EM", "LINE_TOLERANCE", "WORD_GAP", "UNMAPPED_SHARE"},
-    "readers/pdf_tables.py": {"EDGE_TOLERANCE", "HEADER_MATCH_RATIO"},
+    "readers/pdf_tables.py": {"EDGE_TOLERANCE"},
 }
 
 

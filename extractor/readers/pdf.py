@@ -389,8 +389,11 @@ def _page_items(
     return ordered
 
 
-def _assemble(pages: list[PageContent], settings: PdfSettings = DEFAULT_PDF) -> list[Block]:
-    """Blocks in reading order, with tables and paragraphs joined across pages."""
+def _assemble(
+    pages: list[PageContent], settings: PdfSettings = DEFAULT_PDF, finder: FinderSettings = DEFAULT_FINDER_SETTINGS
+) -> list[Block]:
+    """Blocks in reading order, with tables and paragraphs joined across pages (a repeated header is told by
+    ``finder.header_match_ratio``, the rule of ``common.join`` for tables with and without rules)."""
     columns = _text_columns(pages, settings)
     furn = furniture([(p.number, p.height, p.lines) for p in pages], settings)
     justified_text = justified([(_body_lines(p, furn), columns[p.number]) for p in pages], settings)
@@ -423,7 +426,7 @@ def _assemble(pages: list[PageContent], settings: PdfSettings = DEFAULT_PDF) -> 
                 first_body = False
                 continue
             if item.nested:  # a table of its own inside a cell: the outer table stays open for a page join
-                drafts[len(blocks)] = TableDraft.start(item)
+                drafts[len(blocks)] = TableDraft.start(item, finder.header_match_ratio)
                 blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
                 continue
             if (
@@ -434,7 +437,7 @@ def _assemble(pages: list[PageContent], settings: PdfSettings = DEFAULT_PDF) -> 
             ):
                 open_draft.append(item)
             else:
-                open_draft = TableDraft.start(item)
+                open_draft = TableDraft.start(item, finder.header_match_ratio)
                 drafts[len(blocks)] = open_draft
                 blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
             open_para = None
@@ -489,6 +492,6 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     blocks = None if rule_found_tables(pages, finder) else read_unruled(pages, finder)
     if blocks is None:
         complete_ruled_tables(pages, finder)  # rows printed without rules under a ruled header
-        blocks = _assemble(pages, settings)
+        blocks = _assemble(pages, settings, finder)
     notes += unruled_notes(scanned, blocks)
     return Document(blocks=blocks, format="pdf", pages=len(pages), notes=notes)

@@ -24,9 +24,11 @@ Page join
 
 Repeated header rows
     The leading rows of a continuation piece that repeat the table's first
-    rows (same cell edges and spans, not all blank, and row texts alike to
-    ``HEADER_MATCH_RATIO``: a repeated header row may be drawn shorter and
-    lose a clipped character to the row below, as LibreOffice does) are
+    rows (same cell edges and spans, not all blank, and the same header by
+    the rule tables found without rules are joined by too:
+    ``extractor.readers.common.join``, whose ``header_match_ratio`` the
+    draft is given; a repeated header row may be drawn shorter and lose a
+    clipped character to the row below, as LibreOffice does) are
     header rows repeated by the word processor: they are dropped, and the
     table's first rows are marked ``is_header``. A table whose header
     is not repeated has no rows marked as header (a PDF cannot tell).
@@ -72,19 +74,17 @@ Vertically merged cells cut by a page break
 from __future__ import annotations
 
 import bisect
-import difflib
 from dataclasses import dataclass, field
 
 import regex
 
 from ..document import Cell, Row, Table
+from .common.finder_settings import DEFAULT_FINDER_SETTINGS
+from .common.join import header_words, repeats_header
 from .common.tokens import split_item_number
 
 #: points within which two cell edges are the same grid line
 EDGE_TOLERANCE = 3.0
-#: how alike (difflib ratio) a repeated header row's text must be to the first one's
-HEADER_MATCH_RATIO = 0.9
-#: a cell text opening with an item number ("2.", "1.2 ...") starts a new record
 
 
 @dataclass
@@ -177,15 +177,6 @@ def _blank(text: str) -> bool:
     return not text.strip()
 
 
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _similar(a: str, b: str) -> bool:
-    """Whether two row texts are the same header printed twice (see ``HEADER_MATCH_RATIO``)."""
-    return a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= HEADER_MATCH_RATIO
-
-
 def _piece_cells(piece: PageTable) -> tuple[list[_DraftCell], int]:
     """The piece's cells with local row indices (from 0) and its number of grid rows."""
     ys = cluster_positions([c.top for c in piece.cells] + [c.bottom for c in piece.cells])
@@ -248,13 +239,18 @@ class TableDraft:
     cells: list[_DraftCell] = field(default_factory=list)
     row_pages: list[int] = field(default_factory=list)
     header_rows: int = 0
+    #: how alike a continuation's leading rows must be to the first rows to repeat them (``common.join``)
+    header_match_ratio: float = DEFAULT_FINDER_SETTINGS.header_match_ratio
 
     @classmethod
-    def start(cls, piece: PageTable) -> "TableDraft":
+    def start(
+        cls, piece: PageTable, header_match_ratio: float = DEFAULT_FINDER_SETTINGS.header_match_ratio
+    ) -> "TableDraft":
         cells, n_rows = _piece_cells(piece)
         xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
         return cls(
-            first_page=piece.page, xs=xs, cells=cells, row_pages=[piece.page] * n_rows, header_rows=piece.header_rows
+            first_page=piece.page, xs=xs, cells=cells, row_pages=[piece.page] * n_rows, header_rows=piece.header_rows,
+            header_match_ratio=header_match_ratio,
         )
 
     @property
@@ -286,7 +282,8 @@ class TableDraft:
                 break
             if not all(_same_x(a, b) and a.row_span == b.row_span for a, b in zip(mine, theirs)):
                 break
-            if not _similar(" | ".join(_collapse(c.text) for c in mine), " | ".join(_collapse(c.text) for c in theirs)):
+            if not repeats_header(header_words(c.text for c in mine), header_words(c.text for c in theirs),
+                                  self.header_match_ratio):
                 break
             # a matched block must not have cells hanging below it
             if all(c.row + c.row_span <= k for c in cells if c.row < k) and all(

@@ -58,8 +58,8 @@ from .header import (
     header_level,
     header_line_pieces,
     header_signature,
-    same_header,
 )
+from .join import repeats_header
 from .regions import Region, find_regions, headings_only
 from .rows import BodyRow, body_rows, join_lines
 from .tokens import column_number, is_ordinal, is_page_number as is_page_number_text
@@ -365,7 +365,7 @@ def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER
             joined = False
             if part is not None and open_table is not None and r.top == content_top:
                 table, first = open_table
-                if part.depth == 0 and part.number_row is None or same_header(part.signature, first.signature, cfg=cfg):
+                if part.depth == 0 and part.number_row is None or repeats_header(part.signature, first.signature, cfg.header_match_ratio):
                     if pending is not None:
                         n = len(table.rows)
                         table.rows.append(Row([Cell(pending[0], n, 0, 1, table.n_cols)], n, pending[1]))

@@ -66,7 +66,8 @@ class FinderSettings:
     tab_gap: int = 6
     #: a paragraph line ending this close to the right margin (share of width) is "full"
     full_paragraph_line_slack: float = 0.12
-    #: a header word-overlap ratio at or above this means "the same header"
+    #: a header word-overlap ratio at or above this means "the same header" (``common.join``: tables with and
+    #: without rules crossing a page break)
     header_match_ratio: float = 0.8
     #: the grid: a gap of at least this many character widths between two words separates fragments
     fragment_gap: float = 1.2

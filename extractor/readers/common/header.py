@@ -20,17 +20,14 @@ numbering row is one more header row.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .broken_words import opens_column_name
 from .columns import cut_fragment, overlapping_cores, owning_cores, slot_of
 from .finder_settings import FinderSettings
+from .join import header_words
 from .words import WORD_RE, Frag, Line, merge_intervals
-
-
-_NORM_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(eq=False)
@@ -293,11 +290,5 @@ def split_fits_better(upper: list[HPiece], lower: list[HPiece], top: int, mid: i
 
 
 def header_signature(pieces: list[HPiece]) -> Counter[str]:
-    return Counter(w.casefold() for p in pieces for w in _NORM_WORD_RE.findall(p.text))
-
-
-def same_header(a: Counter[str], b: Counter[str], *, cfg: FinderSettings) -> bool:
-    total = sum(a.values()) + sum(b.values())
-    if not total:
-        return False
-    return 2 * sum((a & b).values()) / total >= cfg.header_match_ratio
+    """The header's words (``common.join.header_words``), compared with a page's header by ``join.repeats_header``."""
+    return header_words(p.text for p in pieces)

@@ -1,0 +1,65 @@
+"""One rule for a table crossing a page break (readers/common/join.py): the ruled PDF path and the finder of tables
+without rules drop a repeated header by the same words-overlap test and the same setting."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extractor.readers.common import assemble, join
+from extractor.readers.common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
+from extractor.readers.common.join import header_overlap, header_words, repeats_header
+from extractor.readers.pdf_tables import PageTable, RawCell, TableDraft
+
+XS = [0.0, 40.0, 200.0, 300.0]
+HEADER = [(0, 1, "№ з/п"), (1, 2, "Зміст заходів"), (2, 3, "Обсяг фінансування, тис. грн")]
+
+
+def _piece(page: int, rows: list[list[tuple[int, int, str]]]) -> PageTable:
+    return PageTable(page=page, cells=[RawCell(XS[c0], 10.0 * r, XS[c1], 10.0 * (r + 1), text)
+                                       for r, row in enumerate(rows) for c0, c1, text in row])
+
+
+def test_header_words_are_folded_runs_of_letters_and_digits():
+    assert header_words(["Обсяг\nфінансу-\nвання, тис. грн", "2023 рік"]) == Counter(
+        {"обсяг": 1, "фінансу": 1, "вання": 1, "тис": 1, "грн": 1, "2023": 1, "рік": 1})
+
+
+def test_overlap_is_dice_over_word_multisets():
+    a, b = Counter("a b c d".split()), Counter("a b c e".split())
+    assert header_overlap(a, b) == pytest.approx(0.75)
+    assert header_overlap(a, a) == 1.0
+    assert header_overlap(Counter(), Counter()) == 0.0
+    assert repeats_header(a, b, 0.75) and not repeats_header(a, b, 0.8)
+
+
+def test_a_repeated_header_that_lost_a_clipped_word_is_dropped_on_the_next_page():
+    draft = TableDraft.start(_piece(1, [HEADER, [(0, 1, "1."), (1, 2, "Ремонт"), (2, 3, "100,0")]]))
+    clipped = [(0, 1, "№ з/п"), (1, 2, "Зміст заходів"), (2, 3, "Обсяг фінансування, тис.")]
+    draft.append(_piece(2, [clipped, [(0, 1, "2."), (1, 2, "Будівництво"), (2, 3, "50,0")]]))
+    table = draft.to_table(0)
+    assert [[c.text for c in r.cells][0] for r in table.rows] == ["№ з/п", "1.", "2."]
+    assert table.rows[0].is_header and not table.rows[1].is_header
+
+
+def test_the_one_setting_decides_for_the_ruled_path():
+    strict = TableDraft.start(_piece(1, [HEADER, [(0, 1, "1."), (1, 2, "Ремонт"), (2, 3, "100,0")]]),
+                              header_match_ratio=1.0)
+    clipped = [(0, 1, "№ з/п"), (1, 2, "Зміст заходів"), (2, 3, "Обсяг фінансування, тис.")]
+    strict.append(_piece(2, [clipped, [(0, 1, "2."), (1, 2, "Будівництво"), (2, 3, "50,0")]]))
+    assert len(strict.to_table(0).rows) == 4  # not the same header at 1.0: kept as a row
+
+
+def test_another_header_is_no_repeat():
+    draft = TableDraft.start(_piece(1, [HEADER, [(0, 1, "1."), (1, 2, "Ремонт"), (2, 3, "100,0")]]))
+    other = [(0, 1, "№"), (1, 2, "Найменування показника"), (2, 3, "Планове значення")]
+    draft.append(_piece(2, [other, [(0, 1, "1"), (1, 2, "Кількість"), (2, 3, "3")]]))
+    assert len(draft.to_table(0).rows) == 4
+
+
+def test_the_finder_joins_pages_by_the_same_rule_and_setting():
+    assert assemble.repeats_header is join.repeats_header
+    assert DEFAULT_FINDER_SETTINGS.header_match_ratio == TableDraft.header_match_ratio
+    with pytest.raises(ValueError):
+        FinderSettings(header_match_ratio=1.5)
