@@ -82,6 +82,9 @@ class TextSettings:
     mislabel_margin: float = 0.3
     #: bytes at the start of an HTML file looked at for its markup and for its declared charset
     html_sample_bytes: int = 4096
+    #: an HTML table holding tables of its own in at most this many cells lays out the page (its cells are read
+    #: as the page's flow), a bigger one is data
+    html_layout_max_cells: int = 12
     #: text style: lines looked at to recognise a pdftotext -layout rendering ...
     layout_sample_lines: int = 400
     #: ... characters of each of them (a 50 MB line costs no more) ...
@@ -100,8 +103,8 @@ class TextSettings:
             codecs.lookup(name)  # LookupError for a code page Python does not know
         _shares(self, "max_control_share", "utf16_high_byte_share", "utf16_min_ascii_share", "max_stray_nul_share",
                 "min_prose_share", "plausibility_margin", "mislabel_margin")
-        _positive(self, "sniff_sample_bytes", "detection_sample_bytes", "html_sample_bytes", "layout_sample_lines",
-                  "layout_line_chars", "layout_gap", "layout_min_gapped_lines")
+        _positive(self, "sniff_sample_bytes", "detection_sample_bytes", "html_sample_bytes", "html_layout_max_cells",
+                  "layout_sample_lines", "layout_line_chars", "layout_gap", "layout_min_gapped_lines")
         low, high = self.utf16_nul_share
         if not 0 < low < high < 1:
             raise ValueError("utf16_nul_share must be (low, high) with 0 < low < high < 1")

@@ -57,8 +57,6 @@ from ..problems import HTML_DOCTYPE_SUBSET, HTML_ENCODING
 from ..settings import DEFAULT_TEXT, TextSettings
 from .txt import cyrillic_plausibility, decode_text
 
-#: a table holding tables of its own in at most this many cells is a layout table
-LAYOUT_MAX_CELLS = 12
 #: Latin code pages a Cyrillic page is often mislabelled with
 _LATIN_LABELS = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
 
@@ -107,7 +105,7 @@ def read_html(data: bytes, *, path: str, limits: Limits, text_settings: TextSett
     parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                               default_doctype=False, collect_ids=False, huge_tree=True)
     root = etree.fromstring(text, parser) if text.strip() else None
-    walker = _Walker(limits.max_table_columns)
+    walker = _Walker(limits.max_table_columns, text_settings.html_layout_max_cells)
     if root is not None:
         body = root.find("body")
         walker.flow(body if body is not None else root)
@@ -238,11 +236,15 @@ def _collapse(text: str) -> str:
 class _Walker:
     """Turns a subtree into blocks: paragraphs from inline runs, tables from data tables."""
 
-    def __init__(self, max_columns: int = DEFAULT_LIMITS.max_table_columns) -> None:
+    def __init__(self, max_columns: int = DEFAULT_LIMITS.max_table_columns,
+                 layout_max_cells: int = DEFAULT_TEXT.html_layout_max_cells) -> None:
         self.blocks: list[Paragraph | Table] = []
         self._buf: list[str] = []
         #: widest table grid accepted (``Limits.max_table_columns``)
         self.max_columns = max_columns
+        #: a table holding tables of its own in at most this many cells lays out the page
+        #: (``TextSettings.html_layout_max_cells``)
+        self.layout_max_cells = layout_max_cells
 
     def finish(self) -> list[Paragraph | Table]:
         self._flush(keep_empty=False)
@@ -275,7 +277,7 @@ class _Walker:
             return
         if tag == "table":
             self._flush(keep_empty=False)
-            if _is_layout_table(el):
+            if _is_layout_table(el, self.layout_max_cells):
                 for cell in _table_cells(el):
                     self.flow(cell)
                     self._flush(keep_empty=False)
@@ -336,11 +338,12 @@ def _table_cells(table: etree._Element, limit: int | None = None) -> list[etree.
     return out
 
 
-def _is_layout_table(table: etree._Element) -> bool:
+def _is_layout_table(table: etree._Element, max_cells: int = DEFAULT_TEXT.html_layout_max_cells) -> bool:
+    """A table that lays out the page: role="presentation", or at most ``max_cells`` cells holding a table."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
-    cells = _table_cells(table, LAYOUT_MAX_CELLS)
-    return len(cells) <= LAYOUT_MAX_CELLS and any(cell.find(".//table") is not None for cell in cells)
+    cells = _table_cells(table, max_cells)
+    return len(cells) <= max_cells and any(cell.find(".//table") is not None for cell in cells)
 
 
 def _span(value: str | None) -> int | None:
