@@ -126,6 +126,16 @@ class PdfSettings:
     engine: str = "auto"
     #: pages whose widths differ by less than this share one text column (``readers.pdf``)
     page_width_tolerance: float = 2.0
+    #: characters: a horizontal gap wider than this separates words (pdfplumber's default x tolerance) ...
+    word_gap: float = 3.0
+    #: ... and words whose tops are this close share a line (pdfplumber's default y tolerance)
+    line_tolerance: float = 3.0
+    #: a gap of this many ems between two words of a line is a tab stop, kept as a TAB
+    tab_gap_em: float = 3.0
+    #: share of a page's characters with no Unicode mapping ("(cid:N)") that makes its text unreadable
+    unmapped_share: float = 0.1
+    #: ruled tables: cell edges within this many points are one grid line (``readers.pdf_tables``)
+    edge_tolerance: float = 3.0
     #: paragraphs (``readers.pdf_text``): a wider gap between two lines than this many ems separates them ...
     paragraph_gap_em: float = 1.0
     #: ... a line is full when the room left is narrower than the next line's first word plus this many ems ...
@@ -144,7 +154,9 @@ class PdfSettings:
     def __post_init__(self) -> None:
         if self.engine not in PDF_ENGINES:
             raise ValueError(f"unknown PDF engine {self.engine!r}; choose from {', '.join(PDF_ENGINES)}")
-        _positive(self, "page_width_tolerance", "paragraph_gap_em", "wrap_slack_em", "indent_tolerance",
+        _shares(self, "unmapped_share")
+        _positive(self, "page_width_tolerance", "word_gap", "line_tolerance", "tab_gap_em", "edge_tolerance",
+                  "paragraph_gap_em", "wrap_slack_em", "indent_tolerance",
                   "justified_slack_em", "indent_em", "running_tolerance")
         if not 0 < self.margin_band < 0.5:
             raise ValueError(f"margin_band is a share of the page height under one half, got {self.margin_band!r}")

@@ -13,7 +13,8 @@ from extractor.readers import pdf as pdf_reader
 from extractor.readers import pdf_pdfium
 from extractor.readers.ocr import OcrSettings
 from extractor.readers.pdf import ENGINE_AUTO, ENGINE_REFERENCE, NOTE_LAST_RESORT, read_pdf
-from extractor.readers.pdf_page import WORD_GAP, ScanRule
+from extractor.readers.pdf_page import ScanRule
+from extractor.settings import DEFAULT_PDF
 
 pytestmark = pytest.mark.skipif(not pdf_pdfium.available(), reason="pypdfium2 is not installed")
 
@@ -100,7 +101,7 @@ def test_last_resort_characters_sit_where_pdfminers_would():
     assert line.text == ref_line.text == "Hello report"
     for ours, theirs in [(line.x0, ref_line.x0), (line.x1, ref_line.x1), (line.top, ref_line.top),
                          (line.bottom, ref_line.bottom)]:
-        assert ours == pytest.approx(theirs, abs=WORD_GAP)  # closer than a gap between words
+        assert ours == pytest.approx(theirs, abs=DEFAULT_PDF.word_gap)  # closer than a gap between words
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -57,8 +57,6 @@ OPERATIONS = {
 #: tuning thresholds still to be moved into a settings class (the PDF reader's geometry into PdfSettings, the
 #: text readers' costs into their finder/regroup settings)
 PENDING = {
-    "readers/pdf_page.py": {"TAB_GAP_EM", "LINE_TOLERANCE", "WORD_GAP", "UNMAPPED_SHARE"},
-    "readers/pdf_tables.py": {"EDGE_TOLERANCE"},
 }
 
 

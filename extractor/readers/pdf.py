@@ -148,16 +148,18 @@ def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
     return count if isinstance(count, int) else None
 
 
-def _read_pages(data: bytes, path: str, limits: Limits, engine: str | None = None) -> list[PageContent]:
+def _read_pages(
+    data: bytes, path: str, limits: Limits, engine: str | None = None, settings: PdfSettings = DEFAULT_PDF
+) -> list[PageContent]:
     """Every page's content: with PDFium where it can promise pdfplumber's result, else with pdfplumber;
     with PDFium alone (``_LastResort``) what pdfminer cannot parse."""
-    engine = engine or DEFAULT_PDF.engine
+    engine = engine or settings.engine
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose from {', '.join(ENGINES)}")
-    with _ReferencePages(data, path, limits) as reference, _LastResort(data, path, limits) as last:
+    with _ReferencePages(data, path, limits, settings) as reference, _LastResort(data, path, limits, settings) as last:
         if engine == ENGINE_AUTO and pdf_pdfium.available():
             try:
-                fast = pdf_pdfium.FastDocument(data, limits)
+                fast = pdf_pdfium.FastDocument(data, limits, settings)
             except pdf_pdfium.MinerCannotRead:
                 # pdfminer was given its chance: opening the file again for pdfplumber would only repeat it
                 pages = last.read_all()
@@ -227,15 +229,15 @@ class _LastResort:
     the file either: the caller then reports pdfminer's error.
     """
 
-    def __init__(self, data: bytes, path: str, limits: Limits):
-        self.data, self.path, self.limits = data, path, limits
+    def __init__(self, data: bytes, path: str, limits: Limits, settings: PdfSettings = DEFAULT_PDF):
+        self.data, self.path, self.limits, self.settings = data, path, limits, settings
         self._doc: pdf_pdfium.LastResortDocument | None = None
         self._failed = False
 
     def _open(self) -> pdf_pdfium.LastResortDocument | None:
         if self._doc is None and not self._failed:
             try:
-                self._doc = pdf_pdfium.LastResortDocument(self.data)
+                self._doc = pdf_pdfium.LastResortDocument(self.data, self.settings)
             except pdf_pdfium.NeedsReference:
                 self._failed = True
                 return None
@@ -278,8 +280,8 @@ class _LastResort:
 class _ReferencePages:
     """The PDF's pages read with pdfplumber (the reference engine), opened on the first page asked for."""
 
-    def __init__(self, data: bytes, path: str, limits: Limits):
-        self.data, self.path, self.limits = data, path, limits
+    def __init__(self, data: bytes, path: str, limits: Limits, settings: PdfSettings = DEFAULT_PDF):
+        self.data, self.path, self.limits, self.settings = data, path, limits, settings
         self._pdf: pdfplumber.PDF | None = None
         self._pages: list | None = None
 
@@ -304,7 +306,7 @@ class _ReferencePages:
         page = self._open()[index]
         with _pdf_errors(self.path):
             try:
-                return read_page(page, index + 1)
+                return read_page(page, index + 1, self.settings)
             finally:
                 page.close()
 
@@ -426,7 +428,7 @@ def _assemble(
                 first_body = False
                 continue
             if item.nested:  # a table of its own inside a cell: the outer table stays open for a page join
-                drafts[len(blocks)] = TableDraft.start(item, finder.header_match_ratio)
+                drafts[len(blocks)] = TableDraft.start(item, finder.header_match_ratio, settings.edge_tolerance)
                 blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
                 continue
             if (
@@ -437,7 +439,7 @@ def _assemble(
             ):
                 open_draft.append(item)
             else:
-                open_draft = TableDraft.start(item, finder.header_match_ratio)
+                open_draft = TableDraft.start(item, finder.header_match_ratio, settings.edge_tolerance)
                 drafts[len(blocks)] = open_draft
                 blocks.append(Table(rows=[], index=-1, n_cols=0))  # placeholder
             open_para = None
@@ -468,7 +470,7 @@ def read_pdf(data: bytes, *, path: str, limits: Limits, engine: str | None = Non
     Scanned pages are read by OCR as ``ocr`` says (``extractor.readers.ocr``); tables without rules are found as
     ``finder`` says.
     """
-    pages = _read_pages(data, path, limits, engine or settings.engine)
+    pages = _read_pages(data, path, limits, engine, settings)
     if not pages:
         # pdfminer finds no page when it cannot follow a broken cross-reference table
         raise CorruptFile(path, _("broken PDF: no page could be read (damaged cross-reference table?)"))

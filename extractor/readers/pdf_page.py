@@ -32,7 +32,7 @@ page (a wide table set sideways) is turned about its corner, so its rows
 are rows and its cell text reads in order, never reversed.
 
 Running text is grouped into words and the words into lines. Within a line,
-a gap wider than ``TAB_GAP_EM`` times the font size (a tab stop: a position
+a gap wider than ``PdfSettings.tab_gap_em`` times the font size (a tab stop: a position
 on the left and a name at the right margin) is kept as a TAB, so the two
 parts can be told apart downstream.
 """
@@ -53,20 +53,13 @@ from pdfplumber.utils import extract_text
 from pdfplumber.page import fix_fontname_bytes
 
 from ..normalize.text import fold
+from ..settings import DEFAULT_PDF, PdfSettings
 from .common.broken_words import _vocabulary_words as vocabulary_words
 from .common.words import Word as LineWord
 from .pdf_tables import PageTable, RawCell, cluster_positions
 from .pdf_words import Word as CharWord
 from .pdf_words import words
 
-#: a horizontal gap of this many ems between two words of a line is a tab
-TAB_GAP_EM = 3.0
-#: points within which words share a line (pdfplumber's default y tolerance)
-LINE_TOLERANCE = 3.0
-#: pdfplumber's default x tolerance: a gap wider than this separates words
-WORD_GAP = 3.0
-#: share of a page's characters with no Unicode mapping that makes its text unreadable
-UNMAPPED_SHARE = 0.1
 #: what stands in for a character that is no valid Unicode
 REPLACEMENT_CHARACTER = "\ufffd"
 #: a UTF-16 surrogate code point left unpaired in a Python string
@@ -140,11 +133,12 @@ class PageContent:
 class _CellIndex:
     """Finds the cell of one table that contains a point, by bisection on its grid lines."""
 
-    def __init__(self, bbox: tuple[float, float, float, float], cells: list[tuple[float, float, float, float]]):
+    def __init__(self, bbox: tuple[float, float, float, float], cells: list[tuple[float, float, float, float]],
+                 tolerance: float = DEFAULT_PDF.edge_tolerance):
         self.bbox = bbox
         self.cells = cells
-        self.xs = cluster_positions([c[0] for c in cells] + [c[2] for c in cells])
-        self.ys = cluster_positions([c[1] for c in cells] + [c[3] for c in cells])
+        self.xs = cluster_positions([c[0] for c in cells] + [c[2] for c in cells], tolerance)
+        self.ys = cluster_positions([c[1] for c in cells] + [c[3] for c in cells], tolerance)
         self.slots: dict[tuple[int, int], int] = {}
         for i, (x0, top, x1, bottom) in enumerate(cells):
             for r in range(self._slot(self.ys, top + 0.1), self._slot(self.ys, bottom - 0.1) + 1):
@@ -295,7 +289,9 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name
 
 
-def _lines_from_chars(chars: list[dict[str, Any]], words_out: list[LineWord] | None = None) -> list[TextLine]:
+def _lines_from_chars(
+    chars: list[dict[str, Any]], words_out: list[LineWord] | None = None, settings: PdfSettings = DEFAULT_PDF
+) -> list[TextLine]:
     """Running-text lines (top to bottom) from the page's characters outside tables.
 
     ``words_out``, when given, receives the lines' words as positioned words
@@ -304,32 +300,32 @@ def _lines_from_chars(chars: list[dict[str, Any]], words_out: list[LineWord] | N
     """
     if not chars:
         return []
-    found = words(chars, x_tolerance=WORD_GAP, y_tolerance=LINE_TOLERANCE)
+    found = words(chars, x_tolerance=settings.word_gap, y_tolerance=settings.line_tolerance)
     found.sort(key=lambda w: (w.top, w.x0))
     groups: list[list[CharWord]] = []
     for w in found:
-        if groups and abs(w.top - groups[-1][0].top) <= LINE_TOLERANCE:
+        if groups and abs(w.top - groups[-1][0].top) <= settings.line_tolerance:
             groups[-1].append(w)
         else:
             groups.append([w])
     lines = []
     for group in groups:
-        line = _line(group)
+        line = _line(group, settings.tab_gap_em)
         if words_out is not None:
             words_out.extend(LineWord(w.text, w.x0, w.x1, w.top, w.bottom, len(lines)) for w in group)
         lines.append(line)
     return lines
 
 
-def _line(group: list[CharWord]) -> TextLine:
-    """One running-text line from its words (sorted here left to right)."""
+def _line(group: list[CharWord], tab_gap_em: float = DEFAULT_PDF.tab_gap_em) -> TextLine:
+    """One running-text line from its words (sorted here left to right); a gap over ``tab_gap_em`` is a TAB."""
     group.sort(key=lambda w: w.x0)
     sizes = sorted(ch["size"] for w in group for ch in w.chars)
     size = sizes[len(sizes) // 2]
     n_bold = sum(1 for w in group for ch in w.chars if _is_bold(ch["fontname"]))
     parts = [group[0].text]
     for prev, w in zip(group, group[1:]):
-        parts.append("\t" if w.x0 - prev.x1 > TAB_GAP_EM * size else " ")
+        parts.append("\t" if w.x0 - prev.x1 > tab_gap_em * size else " ")
         parts.append(w.text)
     return TextLine(
         text="".join(parts),
@@ -354,7 +350,9 @@ def _header_zone(cells: list[RawCell]) -> float:
     return min((c.top for c in cells if BODY_MARK.search(c.text)), default=math.inf)
 
 
-def _rejoin_header_words(cells: list[RawCell], chars: list[list[dict[str, Any]]]) -> None:
+def _rejoin_header_words(
+    cells: list[RawCell], chars: list[list[dict[str, Any]]], settings: PdfSettings = DEFAULT_PDF
+) -> None:
     """Put back together the words the header cells of a table piece had cut at their right edge.
 
     A word wider than its cell is cut where the cell ends, with no hyphen
@@ -378,19 +376,21 @@ def _rejoin_header_words(cells: list[RawCell], chars: list[list[dict[str, Any]]]
     edge and its text.
     """
     zone = _header_zone(cells)
-    header = [(cell, group) for cell, group in zip(cells, chars) if cell.top < zone - WORD_GAP and group]
+    header = [(cell, group) for cell, group in zip(cells, chars) if cell.top < zone - settings.word_gap and group]
     if not any("\n" in cell.text for cell, _ in header):
         return
     # the header's own padding: a header repeated on the next page is read the same whatever rows it heads
     pad = max(0.0, min(min(ch["x0"] for ch in group) - cell.x0 for cell, group in header))
     for cell, group in header:
         if "\n" in cell.text:
-            cell.text = _rejoin_cut_words(cell.text, group, cell.x1 - cell.x0 - 2 * pad)
+            cell.text = _rejoin_cut_words(cell.text, group, cell.x1 - cell.x0 - 2 * pad, settings.line_tolerance)
 
 
-def _rejoin_cut_words(text: str, chars: list[dict[str, Any]], inner_width: float) -> str:
+def _rejoin_cut_words(
+    text: str, chars: list[dict[str, Any]], inner_width: float, line_tolerance: float = DEFAULT_PDF.line_tolerance
+) -> str:
     """``text`` (its lines joined by "\\n") with each line break the layout shows to be inside a word removed."""
-    lines = _char_lines(chars)
+    lines = _char_lines(chars, line_tolerance)
     parts = text.split("\n")
     if len(lines) != len(parts) or any(" ".join("".join(ch["text"] for ch in l).split()) != p.strip()
                                        for l, p in zip(lines, parts)):
@@ -418,12 +418,12 @@ def _last_line(text: str) -> str:
     return text.rsplit("\n", 1)[-1]
 
 
-def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """A cell's characters in lines, top to bottom, each left to right (tops within ``LINE_TOLERANCE``)."""
+def _char_lines(chars: list[dict[str, Any]], tolerance: float) -> list[list[dict[str, Any]]]:
+    """A cell's characters in lines, top to bottom, each left to right (tops within ``tolerance``)."""
     lines: list[list[dict[str, Any]]] = []
     last_top = -math.inf
     for ch in sorted(chars, key=lambda ch: ch["top"]):
-        if lines and ch["top"] - last_top <= LINE_TOLERANCE:
+        if lines and ch["top"] - last_top <= tolerance:
             lines[-1].append(ch)
         else:
             lines.append([ch])
@@ -513,7 +513,7 @@ def reference_objects(page: Any) -> tuple[list[dict[str, Any]], _Objects]:
     return chars, _Objects(others)
 
 
-def read_page(page: Any, number: int) -> PageContent:
+def read_page(page: Any, number: int, settings: PdfSettings = DEFAULT_PDF) -> PageContent:
     """Tables and text lines of one pdfplumber page (the page is only read, not kept)."""
     if page.pdf.unicode_norm is not None or page.pdf.laparams is not None:  # pdfplumber's own objects then
         chars, objects = page.chars, page
@@ -521,7 +521,7 @@ def read_page(page: Any, number: int) -> PageContent:
         chars, objects = reference_objects(page)
     return page_content(
         number, float(page.width), float(page.height), chars, objects.images,
-        lambda: find_tables_on_edges(objects.edges, bbox=page.bbox), lambda: objects.edges,
+        lambda: find_tables_on_edges(objects.edges, bbox=page.bbox), lambda: objects.edges, settings,
     )
 
 
@@ -533,6 +533,7 @@ def page_content(
     images: list[dict[str, Any]],
     find_tables: Callable[[], list[Any]],
     edges: Callable[[], list[dict[str, Any]]] | None = None,
+    settings: PdfSettings = DEFAULT_PDF,
 ) -> PageContent:
     """Tables and text lines of one page from its characters and images (pdfplumber's dicts).
 
@@ -558,7 +559,7 @@ def page_content(
     n_text = len(texts) - sum(map(str.isspace, texts))
     content.has_text = n_text > 0
     n_unmapped = sum(1 for text in texts if text.startswith("(cid:")) if "(cid:" in "".join(texts) else 0
-    content.unmapped = n_text > 0 and n_unmapped >= UNMAPPED_SHARE * n_text
+    content.unmapped = n_text > 0 and n_unmapped >= settings.unmapped_share * n_text
     content.has_images = bool(images)
     if n_text <= SCAN_RULE.max_chars and images:
         covered = sum(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in images)
@@ -566,7 +567,7 @@ def page_content(
     if not content.has_text:
         return content
     found = find_tables()
-    indexes = [_CellIndex(t.bbox, [tuple(c) for c in t.cells]) for t in found if t.cells]
+    indexes = [_CellIndex(t.bbox, [tuple(c) for c in t.cells], settings.edge_tolerance) for t in found if t.cells]
     cell_chars: list[list[list[dict[str, Any]]]] = [[[] for _ in ix.cells] for ix in indexes]
     outside: list[dict[str, Any]] = [] if indexes else chars
     # a table drawn inside a cell of another is asked first: its text is its own, not the outer cell's
@@ -587,8 +588,8 @@ def page_content(
             RawCell(x0, top, x1, bottom, extract_text(texts[i]) if texts[i] else "")
             for i, (x0, top, x1, bottom) in enumerate(boxes)
         ]
-        _rejoin_header_words(cells, texts)
+        _rejoin_header_words(cells, texts, settings)
         nested = any(u != t and _inside(ix.bbox, other.bbox) for u, other in enumerate(indexes))
         content.tables.append(PageTable(page=number, cells=cells, nested=nested))
-    content.lines = _lines_from_chars(outside, content.words)
+    content.lines = _lines_from_chars(outside, content.words, settings)
     return content

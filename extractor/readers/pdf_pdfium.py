@@ -71,6 +71,7 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 
 from ..limits import Limits
+from ..settings import DEFAULT_PDF, PdfSettings
 from .pdf_page import PageContent, find_tables_on_edges, page_content
 
 try:  # an optional accelerator: without it every PDF is read with pdfplumber
@@ -850,9 +851,10 @@ class FastDocument(_PdfiumFile):
     only that page must.
     """
 
-    def __init__(self, data: bytes, limits: Limits):
+    def __init__(self, data: bytes, limits: Limits, settings: PdfSettings = DEFAULT_PDF):
         if pdfium_c is None:
             raise NeedsReference("pypdfium2 is not installed")
+        self._settings = settings
         try:
             document = PDFDocument(PDFParser(io.BytesIO(data)))
             self._miner_pages = list(PDFPage.create_pages(document))
@@ -877,17 +879,17 @@ class FastDocument(_PdfiumFile):
         """Page ``index`` (from 0) read with PDFium; ``NeedsReference`` when pdfplumber must read it."""
         try:
             fonts = _page_fonts(self._manager, self._miner_pages[index], self._fonts)
-            return _read_page(self._doc, index, fonts)
+            return _read_page(self._doc, index, fonts, self._settings)
         except MemoryError:
             raise
         except Exception as exc:
             raise _declined(exc) from exc
 
 
-def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
+def read_pages_fast(data: bytes, limits: Limits, settings: PdfSettings = DEFAULT_PDF) -> list[PageContent]:
     """Every page's content read with PDFium; ``NeedsReference`` when pdfplumber must read some page."""
     try:
-        with FastDocument(data, limits) as document:
+        with FastDocument(data, limits, settings) as document:
             return [document.read_page(index) for index in range(document.page_count)]
     except MemoryError:
         raise
@@ -896,7 +898,7 @@ def read_pages_fast(data: bytes, limits: Limits) -> list[PageContent]:
 
 
 def _read_pdfium_page(doc: Any, index: int, frame: Callable[[Any], tuple[float, float, tuple | None]],
-                      characters: Callable[[Any, float, "_Objects"], list]) -> PageContent:
+                      characters: Callable[[Any, float, "_Objects"], list], settings: PdfSettings) -> PageContent:
     """Page ``index`` read with PDFium: the one place a page and its text page are opened and closed.
 
     ``frame(page)`` gives the page's width, height and the shift that puts its
@@ -918,7 +920,7 @@ def _read_pdfium_page(doc: Any, index: int, frame: Callable[[Any], tuple[float, 
         chars = characters(textpage, height, objects)
         return page_content(
             index + 1, float(width), float(height), chars, objects.images,
-            lambda: find_tables_on_edges(objects.edges, width, height), lambda: objects.edges,
+            lambda: find_tables_on_edges(objects.edges, width, height), lambda: objects.edges, settings,
         )
     finally:
         if textpage:
@@ -926,13 +928,14 @@ def _read_pdfium_page(doc: Any, index: int, frame: Callable[[Any], tuple[float, 
         c.FPDF_ClosePage(page)
 
 
-def _read_page(doc: Any, index: int, fonts: FontTable) -> PageContent:
+def _read_page(doc: Any, index: int, fonts: FontTable, settings: PdfSettings) -> PageContent:
     def frame(page: Any) -> tuple[float, float, None]:
         width, height = _page_box(page)
         return width, height, None
 
     return _read_pdfium_page(doc, index, frame,
-                             lambda textpage, height, objects: _chars(textpage, height, fonts, objects.text_objects))
+                             lambda textpage, height, objects: _chars(textpage, height, fonts, objects.text_objects),
+                             settings)
 
 
 # -- the reader of last resort ----------------------------------------------------------
@@ -955,9 +958,10 @@ class LastResortDocument(_PdfiumFile):
     either, and ``read_page`` when it cannot read the page.
     """
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, settings: PdfSettings = DEFAULT_PDF):
         if pdfium_c is None:
             raise NeedsReference("pypdfium2 is not installed")
+        self._settings = settings
         self._open(data)
 
     @property
@@ -967,7 +971,7 @@ class LastResortDocument(_PdfiumFile):
     def read_page(self, index: int, reason: str) -> PageContent:
         """Page ``index`` (from 0) read with PDFium alone; ``reason`` (why) goes to ``last_resort``."""
         try:
-            content = _read_plain_page(self._doc, index)
+            content = _read_plain_page(self._doc, index, self._settings)
         except MemoryError:
             raise
         except Exception as exc:
@@ -1002,7 +1006,7 @@ def _media_box(page: Any) -> tuple[float, float, float, float]:
     return (min(left, right), min(bottom, top), max(left, right), max(bottom, top))
 
 
-def _read_plain_page(doc: Any, index: int) -> PageContent:
+def _read_plain_page(doc: Any, index: int, settings: PdfSettings) -> PageContent:
     box: list[float] = []
 
     def frame(page: Any) -> tuple[float, float, tuple]:
@@ -1010,7 +1014,8 @@ def _read_plain_page(doc: Any, index: int) -> PageContent:
         left, bottom, right, top = box
         return right - left, top - bottom, (1.0, 0.0, 0.0, 1.0, -left, -bottom)
 
-    return _read_pdfium_page(doc, index, frame, lambda textpage, height, objects: _plain_chars(textpage, box[0], box[3]))
+    return _read_pdfium_page(doc, index, frame,
+                             lambda textpage, height, objects: _plain_chars(textpage, box[0], box[3]), settings)
 
 
 def _plain_chars(textpage: Any, left: float, top: float) -> list[dict]:

@@ -10,17 +10,18 @@ plain bounding boxes, so it can be tested with hand-made geometry.
 Grid
     The column boundaries of a table are the distinct x positions of all cell
     edges (left and right) of all its pieces, clustered within
-    ``EDGE_TOLERANCE`` points; the row boundaries of a piece are the distinct
+    the edge tolerance; the row boundaries of a piece are the distinct
     y positions of its cell edges. A cell's column is the index of the
     boundary nearest its left edge and its column span runs to the boundary
-    nearest its right edge; rows likewise.
+    nearest its right edge; rows likewise. The edge tolerance is
+    ``settings.PdfSettings.edge_tolerance``, which a ``TableDraft`` is given.
 
 Page join
     A table piece that is the first body block of page N+1 continues the
     table that was the last body block of page N when both have the same
     outer left and right edges and one set of column boundaries is contained
     in the other (normally they are equal; a piece whose rows happen not to
-    use a column line is still accepted), all within ``EDGE_TOLERANCE``.
+    use a column line is still accepted), all within the edge tolerance.
 
 Repeated header rows
     The leading rows of a continuation piece that repeat the table's first
@@ -79,12 +80,11 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Cell, Row, Table
+from ..settings import DEFAULT_PDF
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS
 from .common.join import header_words, repeats_header
 from .common.tokens import split_item_number
 
-#: points within which two cell edges are the same grid line
-EDGE_TOLERANCE = 3.0
 
 
 @dataclass
@@ -121,7 +121,7 @@ class PageTable:
         )
 
 
-def cluster_positions(values: list[float], tolerance: float = EDGE_TOLERANCE) -> list[float]:
+def cluster_positions(values: list[float], tolerance: float = DEFAULT_PDF.edge_tolerance) -> list[float]:
     """Sorted representative positions: values closer than ``tolerance`` to their neighbour form one group."""
     out: list[float] = []
     group: list[float] = []
@@ -177,9 +177,9 @@ def _blank(text: str) -> bool:
     return not text.strip()
 
 
-def _piece_cells(piece: PageTable) -> tuple[list[_DraftCell], int]:
+def _piece_cells(piece: PageTable, tolerance: float) -> tuple[list[_DraftCell], int]:
     """The piece's cells with local row indices (from 0) and its number of grid rows."""
-    ys = cluster_positions([c.top for c in piece.cells] + [c.bottom for c in piece.cells])
+    ys = cluster_positions([c.top for c in piece.cells] + [c.bottom for c in piece.cells], tolerance)
     out = []
     for c in piece.cells:
         r0 = nearest_index(ys, c.top)
@@ -222,12 +222,12 @@ def _looks_cut(before: str, after: str) -> bool:
     return (head.isalpha() and head.islower()) or before.rstrip().endswith(("-", "\u00ad"))
 
 
-def _same_x(a: _DraftCell, b: _DraftCell) -> bool:
-    return abs(a.x0 - b.x0) <= EDGE_TOLERANCE and abs(a.x1 - b.x1) <= EDGE_TOLERANCE
+def _same_x(a: _DraftCell, b: _DraftCell, tolerance: float) -> bool:
+    return abs(a.x0 - b.x0) <= tolerance and abs(a.x1 - b.x1) <= tolerance
 
 
-def _contained(small: list[float], big: list[float]) -> bool:
-    return all(abs(big[nearest_index(big, v)] - v) <= EDGE_TOLERANCE for v in small)
+def _contained(small: list[float], big: list[float], tolerance: float) -> bool:
+    return all(abs(big[nearest_index(big, v)] - v) <= tolerance for v in small)
 
 
 @dataclass
@@ -241,16 +241,21 @@ class TableDraft:
     header_rows: int = 0
     #: how alike a continuation's leading rows must be to the first rows to repeat them (``common.join``)
     header_match_ratio: float = DEFAULT_FINDER_SETTINGS.header_match_ratio
+    #: points within which two cell edges are one grid line (``PdfSettings.edge_tolerance``)
+    edge_tolerance: float = DEFAULT_PDF.edge_tolerance
 
     @classmethod
     def start(
-        cls, piece: PageTable, header_match_ratio: float = DEFAULT_FINDER_SETTINGS.header_match_ratio
+        cls,
+        piece: PageTable,
+        header_match_ratio: float = DEFAULT_FINDER_SETTINGS.header_match_ratio,
+        edge_tolerance: float = DEFAULT_PDF.edge_tolerance,
     ) -> "TableDraft":
-        cells, n_rows = _piece_cells(piece)
-        xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
+        cells, n_rows = _piece_cells(piece, edge_tolerance)
+        xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells], edge_tolerance)
         return cls(
             first_page=piece.page, xs=xs, cells=cells, row_pages=[piece.page] * n_rows, header_rows=piece.header_rows,
-            header_match_ratio=header_match_ratio,
+            header_match_ratio=header_match_ratio, edge_tolerance=edge_tolerance,
         )
 
     @property
@@ -263,10 +268,11 @@ class TableDraft:
 
     def accepts(self, piece: PageTable) -> bool:
         """Whether ``piece`` has this table's column structure (see the module docstring)."""
-        xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
-        if len(xs) < 2 or abs(xs[0] - self.xs[0]) > EDGE_TOLERANCE or abs(xs[-1] - self.xs[-1]) > EDGE_TOLERANCE:
+        tol = self.edge_tolerance
+        xs = cluster_positions([c.x0 for c in piece.cells] + [c.x1 for c in piece.cells], tol)
+        if len(xs) < 2 or abs(xs[0] - self.xs[0]) > tol or abs(xs[-1] - self.xs[-1]) > tol:
             return False
-        return _contained(xs, self.xs) or _contained(self.xs, xs)
+        return _contained(xs, self.xs, tol) or _contained(self.xs, xs, tol)
 
     # -- joining -------------------------------------------------------------------
 
@@ -280,7 +286,7 @@ class TableDraft:
                 break
             if all(_blank(c.text) for c in mine):
                 break
-            if not all(_same_x(a, b) and a.row_span == b.row_span for a, b in zip(mine, theirs)):
+            if not all(_same_x(a, b, self.edge_tolerance) and a.row_span == b.row_span for a, b in zip(mine, theirs)):
                 break
             if not repeats_header(header_words(c.text for c in mine), header_words(c.text for c in theirs),
                                   self.header_match_ratio):
@@ -294,8 +300,9 @@ class TableDraft:
 
     def append(self, piece: PageTable) -> None:
         """Join a continuation piece: drop repeated headers, rejoin cut merged cells, add its rows."""
-        cells, n_rows = _piece_cells(piece)
-        self.xs = cluster_positions(self.xs + [c.x0 for c in piece.cells] + [c.x1 for c in piece.cells])
+        cells, n_rows = _piece_cells(piece, self.edge_tolerance)
+        self.xs = cluster_positions(self.xs + [c.x0 for c in piece.cells] + [c.x1 for c in piece.cells],
+                                    self.edge_tolerance)
         k = self._repeated_header_rows(cells, n_rows)
         if k:
             self.header_rows = max(self.header_rows, k)
@@ -311,11 +318,11 @@ class TableDraft:
         first_row = sorted((c for c in cells if c.row == 0), key=lambda c: c.x0)
         below: dict[int, _DraftCell] = {}  # id(P) -> the aligned Q
         for p in first_row:
-            q = next((c for c in covering_last if _same_x(c, p)), None)
+            q = next((c for c in covering_last if _same_x(c, p, self.edge_tolerance)), None)
             if q is None:
                 continue
             below[id(p)] = q
-            if self._continues(p, q, first_row, joined):
+            if self._continues(p, q, first_row, joined, self.edge_tolerance):
                 joined[id(p)] = (q, q.row, q.row_span)
         split = _is_row_remainder(first_row, below, joined, last)
         if split:
@@ -348,11 +355,12 @@ class TableDraft:
         q: _DraftCell,
         first_row: list[_DraftCell],
         joined: dict[int, tuple[_DraftCell, int, int]],
+        tolerance: float,
     ) -> bool:
         multi_row = p.row_span > 1 or q.row_span > 1
         if _blank(p.text):
             return multi_row
-        left = next((c for c in first_row if abs(c.x1 - p.x0) <= EDGE_TOLERANCE), None)
+        left = next((c for c in first_row if abs(c.x1 - p.x0) <= tolerance), None)
         if left is not None and id(left) in joined:
             q_left, q_left_row, q_left_span = joined[id(left)]
             if left.row_span == p.row_span and q_left_row == q.row and q_left_span == q.row_span:
@@ -364,7 +372,7 @@ class TableDraft:
 
     def to_table(self, index: int) -> Table:
         """The assembled table with grid positions and spans."""
-        xs = cluster_positions([c.x0 for c in self.cells] + [c.x1 for c in self.cells])
+        xs = cluster_positions([c.x0 for c in self.cells] + [c.x1 for c in self.cells], self.edge_tolerance)
         n_cols = max(1, len(xs) - 1)
         rows = [Row(cells=[], index=r, page=p, is_header=r < self.header_rows) for r, p in enumerate(self.row_pages)]
         for c in sorted(self.cells, key=lambda c: (c.row, c.x0)):

@@ -365,7 +365,9 @@ def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER
             joined = False
             if part is not None and open_table is not None and r.top == content_top:
                 table, first = open_table
-                if part.depth == 0 and part.number_row is None or repeats_header(part.signature, first.signature, cfg.header_match_ratio):
+                if part.depth == 0 and part.number_row is None or repeats_header(
+                    part.signature, first.signature, cfg.header_match_ratio
+                ):
                     if pending is not None:
                         n = len(table.rows)
                         table.rows.append(Row([Cell(pending[0], n, 0, 1, table.n_cols)], n, pending[1]))
