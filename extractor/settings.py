@@ -146,6 +146,8 @@ class PdfSettings:
     justified_slack_em: float = 0.15
     #: a paragraph's first line starts at most this many ems right of the text column's left edge (indent)
     indent_em: float = 4.0
+    #: a line whose middle is this many points or fewer from the column's middle is centred
+    centre_tolerance: float = 3.0
     #: share of the page height at its top and bottom where page numbers and running headers stand
     margin_band: float = 0.1
     #: a running header or footer stands at the same height, within this, on every page
@@ -157,7 +159,7 @@ class PdfSettings:
         _shares(self, "unmapped_share")
         _positive(self, "page_width_tolerance", "word_gap", "line_tolerance", "tab_gap_em", "edge_tolerance",
                   "paragraph_gap_em", "wrap_slack_em", "indent_tolerance",
-                  "justified_slack_em", "indent_em", "running_tolerance")
+                  "justified_slack_em", "indent_em", "centre_tolerance", "running_tolerance")
         if not 0 < self.margin_band < 0.5:
             raise ValueError(f"margin_band is a share of the page height under one half, got {self.margin_band!r}")
 

@@ -63,3 +63,14 @@ def test_pdf_settings_are_validated():
     with pytest.raises(ValueError):
         PdfSettings(justified_slack_em=0)
     assert PdfSettings(justified_slack_em=5.0).justified_slack_em == 5.0
+
+
+def test_no_percent_column_libreoffice_pdf_wrapped_centred_title_is_one_paragraph():
+    # "про виконання Програми … на 2022-" over "2024 роки", both centred in the column 71..813.6
+    first = _line("про виконання Програми «Здоров’я населення Вінницької міської територіальної громади» на 2022-",
+                  800.2, 70.1, x0=83.8, first_word=25.2)
+    second = _line("2024 роки", 478.0, 84.2, x0=406.6, first_word=33.3)
+    third = _line("за 2022 рік", 481.6, 98.3, x0=402.9, first_word=15.4)
+    column = (71.0, 813.6)
+    assert continues(first, second, column)
+    assert not continues(second, third, column)  # "2024 роки" left the room for "за"

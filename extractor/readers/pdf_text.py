@@ -24,8 +24,13 @@ them) are one paragraph when the later line *continues* the earlier one
 * the later line does not start to the right of the earlier one (a first-line
   indent opens a new paragraph).
 
-Centred lines (titles) therefore come out one paragraph per line, and so do
-the lines of a manual line break. A paragraph that runs on from one page to
+Two lines centred in the column (within ``centre_tolerance``) are one
+paragraph, a wrapped title, when the earlier is full: the column had no
+room for the later line's first word ("про виконання Програми … на 2022-"
+over "2024 роки").
+
+Short centred lines (a title's own lines) therefore come out one paragraph
+per line, and so do the lines of a manual line break. A paragraph that runs on from one page to
 the next is one paragraph (the same test without the gap), kept on the page
 where it starts.
 
@@ -81,11 +86,22 @@ def continues(
         return False
     if abs(prev.size - line.size) > 0.5 or prev.bold != line.bold:
         return False
+    if _centred(prev, column, settings) and _centred(line, column, settings):
+        # a centred title wrapped: the next line's first word did not fit in the column after the line
+        width = column[1] - column[0]
+        return width - (prev.x1 - prev.x0) <= line.first_word_width + settings.wrap_slack_em * size
     if not _may_wrap(prev, line, column, settings):
         return False
     if justified and "\t" not in prev.text and column[1] - prev.x1 > settings.justified_slack_em * prev.size:
         return False  # a line with a tab stop ends where its tab puts it
     return line.x0 <= prev.x0 + settings.indent_tolerance
+
+
+def _centred(line: TextLine, column: tuple[float, float], settings: PdfSettings) -> bool:
+    """The line stands centred in the column (within ``centre_tolerance``), clear of its left edge."""
+    left, right = column
+    return (abs((line.x0 + line.x1) / 2 - (left + right) / 2) <= settings.centre_tolerance
+            and line.x0 - left > settings.centre_tolerance)
 
 
 def _may_wrap(prev: TextLine, line: TextLine, column: tuple[float, float], settings: PdfSettings) -> bool:
