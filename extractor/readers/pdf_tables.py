@@ -86,7 +86,6 @@ from .common.join import header_words, repeats_header
 from .common.tokens import split_item_number
 
 
-
 @dataclass
 class RawCell:
     """One cell rectangle of a table on one page, with its text."""
