@@ -275,3 +275,14 @@ def test_empty_and_unclosed_markup_give_no_error():
     doc = read_page("<html><body><table><tr><td>а<td>б<tr><td>в")
     assert doc.tables[0].text_grid() == [["а", "б"], ["в", ""]]
     assert isinstance(doc.blocks[0], Table)
+
+
+def test_objects_stacked_web_page_signature_name_floated_right_follows_a_tab():
+    """A web page sets the signatory's name at the right margin with a float, where a word processor uses a TAB."""
+    page = ("<html><head><style>.r { float: right; }</style></head><body>"
+            "<p>Директор департаменту<br>житлово-комунального комплексу<span class='r'>Олег ЛЕВЧЕНКО</span></p>"
+            "<p>Начальник<span style='float:right'>І. ПЕТРЕНКО</span></p>"
+            "<p><span class='r'>Додаток 1</span></p><p>Текст <span class='x'>без</span> відступу</p></body></html>")
+    texts = [b.text for b in read_page(page).blocks if isinstance(b, Paragraph)]
+    assert texts == ["Директор департаменту\nжитлово-комунального комплексу\tОлег ЛЕВЧЕНКО",
+                     "Начальник\tІ. ПЕТРЕНКО", "Додаток 1", "Текст без відступу"]

@@ -70,6 +70,11 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _LINE_BREAK = "\x00"  # stands for <br> while white space collapses (NULs were removed from the text)
+_TAB_STOP = "\x01"  # stands before a run floated to the right margin (removed from the text as well)
+#: a CSS rule: its selectors and its declarations
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_FLOAT_RIGHT = re.compile(r"float\s*:\s*right", re.I)
+_CSS_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
 
 _SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg", "math", "canvas",
@@ -98,6 +103,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*
 def read_html(data: bytes, *, path: str, limits: Limits, text_settings: TextSettings = DEFAULT_TEXT) -> Document:
     """Read HTML bytes into a Document (format "html", no pages)."""
     text, notes = decode_html(data, path=path, settings=text_settings)
+    text = text.replace(_TAB_STOP, "")
     text = _XML_DECLARATION.sub("", text, count=1)  # the bytes are decoded: lxml refuses a str that declares
     text, subset = _DOCTYPE_SUBSET.subn("<!DOCTYPE html>", text, count=1)
     if subset:
@@ -105,7 +111,7 @@ def read_html(data: bytes, *, path: str, limits: Limits, text_settings: TextSett
     parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                               default_doctype=False, collect_ids=False, huge_tree=True)
     root = etree.fromstring(text, parser) if text.strip() else None
-    walker = _Walker(limits.max_table_columns, text_settings.html_layout_max_cells)
+    walker = _Walker(limits.max_table_columns, text_settings.html_layout_max_cells, _right_classes(root))
     if root is not None:
         body = root.find("body")
         walker.flow(body if body is not None else root)
@@ -226,18 +232,44 @@ def _inside_content(el: etree._Element) -> bool:
 
 
 def _collapse(text: str) -> str:
-    """White space as a browser shows it: runs collapsed to one space; <br> marks become line breaks."""
+    """White space as a browser shows it: runs collapsed to one space; <br> marks become line breaks; a run
+    floated to the right margin follows a TAB (none at the start of a line)."""
     text = _SPACE.sub(" ", text)
+    if _TAB_STOP in text:
+        text = re.sub(f" ?{_TAB_STOP} ?", _TAB_STOP, text)
+        text = re.sub(f"(^|{_LINE_BREAK}){_TAB_STOP}+", r"\1", text)
+        text = re.sub(f"{_TAB_STOP}+", "\t", text)
     if _LINE_BREAK not in text:
         return text
     return "\n".join(line.strip(" ") for line in text.split(_LINE_BREAK)).strip("\n")
+
+
+def _right_classes(root: etree._Element | None) -> frozenset[str]:
+    """The classes the page's style sheets float to the right (``.r { float: right; }``)."""
+    if root is None:
+        return frozenset()
+    found = set()
+    for style in root.iter("style"):
+        for selectors, declarations in _CSS_RULE.findall(style.text or ""):
+            if _FLOAT_RIGHT.search(declarations):
+                found.update(_CSS_CLASS.findall(selectors))
+    return frozenset(found)
+
+
+def _floats_right(el: etree._Element, right_classes: frozenset[str]) -> bool:
+    """The element is floated to the right margin, by its own style or by a class of the page's style sheet."""
+    style = el.get("style")
+    if style and _FLOAT_RIGHT.search(style):
+        return True
+    return bool(right_classes) and any(c in right_classes for c in (el.get("class") or "").split())
 
 
 class _Walker:
     """Turns a subtree into blocks: paragraphs from inline runs, tables from data tables."""
 
     def __init__(self, max_columns: int = DEFAULT_LIMITS.max_table_columns,
-                 layout_max_cells: int = DEFAULT_TEXT.html_layout_max_cells) -> None:
+                 layout_max_cells: int = DEFAULT_TEXT.html_layout_max_cells,
+                 right_classes: frozenset[str] = frozenset()) -> None:
         self.blocks: list[Paragraph | Table] = []
         self._buf: list[str] = []
         #: widest table grid accepted (``Limits.max_table_columns``)
@@ -245,6 +277,8 @@ class _Walker:
         #: a table holding tables of its own in at most this many cells lays out the page
         #: (``TextSettings.html_layout_max_cells``)
         self.layout_max_cells = layout_max_cells
+        #: classes the page's style sheet floats to the right margin (``_right_classes``)
+        self.right_classes = right_classes
 
     def finish(self) -> list[Paragraph | Table]:
         self._flush(keep_empty=False)
@@ -291,6 +325,8 @@ class _Walker:
             self.flow(el, pre or tag in ("pre", "listing", "xmp"))
             self._flush(keep_empty=tag in _PARAGRAPH_TAGS)
             return
+        if _floats_right(el, self.right_classes):
+            self._buf.append(_TAB_STOP)  # a name set at the right margin, as a TAB sets it in a word processor
         self.flow(el, pre)
 
 
