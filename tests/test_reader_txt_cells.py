@@ -467,3 +467,10 @@ def test_rivne_libreoffice_export_reads_its_tables_with_a_note():
     headings = [r.cells[0].text for r in indicators.rows if len(r.cells) == 1]
     assert headings == ["I. Показники затрат", "II. Показники продукту", "III. Показники ефективності",
                         "IV. Показники якості"]
+
+
+def test_a_run_of_sub_headers_is_cut_where_a_year_comes_again_after_a_total():
+    from extractor.readers.txt_cells import _split_run
+
+    assert _split_run(["2021 рік", "2022 рік", "2023 рік", "Усього", "2022 рік"], 2) == [4, 1]
+    assert _split_run(["2022 рік", "2023 рік", "Усього", "2022 рік", "2023 рік", "Усього"], 2) == [3, 3]

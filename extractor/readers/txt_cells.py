@@ -865,15 +865,20 @@ def _split_run(labels: list[str], parts: int) -> list[int]:
     """Cut a run of sub-header labels into ``parts`` groups; the sizes of the groups.
 
     A group starts again where the labels repeat the run's first label, or
-    where a year label is not later than the one before; otherwise the run
-    is cut evenly.
+    where a year label is not later than a year since the group began
+    ("2021, 2022, 2023, Усього | 2022"); otherwise the run is cut evenly.
     """
     n = len(labels)
     if parts <= 1:
         return [n]
     norm = [re.sub(r"\W+", "", t).casefold() for t in labels]
     years = [first_year(t) for t in labels]
-    starts = [k for k in range(1, n) if norm[k] == norm[0] or (years[k] is not None and years[k - 1] is not None and years[k] <= years[k - 1])]
+    starts: list[int] = []
+    for k in range(1, n):
+        # years since the group began (a total between two years does not part them)
+        seen = [y for y in years[(starts[-1] if starts else 0):k] if y is not None]
+        if norm[k] == norm[0] or (years[k] is not None and seen and years[k] <= max(seen)):
+            starts.append(k)
     if len(starts) >= parts - 1:
         cuts = starts[: parts - 1] if len(starts) == parts - 1 else sorted(starts, key=lambda k: -k)[: parts - 1][::-1]
     else:
