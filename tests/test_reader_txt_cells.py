@@ -474,3 +474,13 @@ def test_a_run_of_sub_headers_is_cut_where_a_year_comes_again_after_a_total():
 
     assert _split_run(["2021 рік", "2022 рік", "2023 рік", "Усього", "2022 рік"], 2) == [4, 1]
     assert _split_run(["2022 рік", "2023 рік", "Усього", "2022 рік", "2023 рік", "Усього"], 2) == [3, 3]
+
+
+def test_a_header_opened_by_the_number_column_may_name_the_others_in_unknown_words():
+    """"№ з/п" then short cells the vocabulary lacks ("Індикатор", "Вимір", "Ціль"): a header, so the table
+    above it ends there instead of running on through it."""
+    lines = ["Звіт", "№ з/п", "Індикатор", "Вимір", "Ціль", "Результат", "Коментар",
+             "І. Показники затрат", "1", "Обсяг видатків на ремонт доріг", "тис. грн", "8 123,5", "5 850,7", ""]
+    (block,) = find_header_blocks(lines)
+    assert (block.top, block.body) == (1, 7)
+    assert find_header_blocks(["Звіт", "№ з/п", "Індикатор", "1", "Обсяг"]) == []

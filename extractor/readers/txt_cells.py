@@ -233,6 +233,13 @@ def _header_phrases() -> tuple[tuple, frozenset[str]]:
     return sets, prefixes
 
 
+def _names_number_column(line: str) -> bool:
+    """Whether a line names the item-number column ("№ з/п", "№ п/п")."""
+    folded = fold(line)
+    vocab = _vocabulary()
+    return bool(folded) and "number" in (vocab.funding_columns.best(folded)[0], vocab.indicator_columns.best(folded)[0])
+
+
 def _worded_column(line: str) -> bool:
     """Whether a line holds a planned / actual / percent word of the vocabulary or closes with a unit
     ("…, тис. грн", "…, %"): a header cell the vocabulary lacks."""
@@ -282,7 +289,8 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
             i += 1
             continue
         window = range(i, min(n, i + settings.header_window))
-        if sum(counted[k] for k in window) < settings.min_header_names:
+        numbered = _names_number_column(lines[i])
+        if not numbered and sum(counted[k] for k in window) < settings.min_header_names:
             i += 1
             continue
         # the header runs to the first line that reads as table data
@@ -299,7 +307,11 @@ def find_header_blocks(lines: Sequence[str], settings: RegroupSettings = DEFAULT
         if k >= n or k - i < settings.min_header_names:
             i = k + 1
             continue
-        if sum(counted[i:k]) < settings.min_header_names:
+        # a header opened by the number column ("№ з/п") may name the others in words the vocabulary lacks
+        # ("Індикатор", "Вимір", "Ціль"): short lines count then
+        held = (sum(0 < len(ln.strip()) <= settings.max_worded_header_line for ln in lines[i:k]) if numbered
+                else sum(counted[i:k]))
+        if held < settings.min_header_names:
             # the names were in the window but past the first data line: a row of a table whose header is
             # further down ("Бюджет громади", "Управління …", "2022", "1 038,4")
             i += 1
