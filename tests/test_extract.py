@@ -482,3 +482,11 @@ def test_lines_typed_one_per_row_join_where_a_line_cannot_end():
         "Відповідальний виконавець Програми: управління з питань надзвичайних ситуацій Івано-Франківської міської ради",
         "Термін реалізації Програми: 2022-2024 роки",
         "1. Основні дані"]
+
+
+def test_signatory_name_glued_to_the_position_by_a_lost_gap():
+    """Web pages of the generated layouts: a reader that loses the TAB between the position and the name
+    ("…міської радиІрина ПЕТРЕНКО") still gives both."""
+    s = read_signatory(["Начальник управління освіти", "Хмельницької міської радиІрина ПЕТРЕНКО"])
+    assert (s.position, s.name) == ("Начальник управління освіти Хмельницької міської ради", "Ірина ПЕТРЕНКО")
+    assert read_signatory(["Директор департаменту", "Луцької міської радиКоваль В.М."]).name == "Коваль В.М."

@@ -33,7 +33,9 @@ _NAME_PATTERNS = (
     rf"{_UP}[\p{{Lu}}’'ʼ\-]+\s+(?:{_UP}\.\s?){{1,2}}",
 )
 _NAME_RE = regex.compile(r"^(?:" + "|".join(_NAME_PATTERNS) + r")$")
-_NAME_AT_END_RE = regex.compile(r"(?:^|\s)(" + "|".join(_NAME_PATTERNS) + r")\s*$")
+#: a name ending a line after a gap, or glued to the position's last word by a reader that lost the gap
+#: ("…міської радиІрина ПЕТРЕНКО": a lower-case letter right before the name's capital)
+_NAME_AT_END_RE = regex.compile(r"(?:^|\s|(?<=\p{Ll}))(" + "|".join(_NAME_PATTERNS) + r")\s*$")
 _PLAIN_NAME_RE = regex.compile(rf"^{_UP}{_LOW}+\s+{_UP}{_LOW}+$")
 _GAP_RE = regex.compile(r"\t+|\s{3,}")
 
