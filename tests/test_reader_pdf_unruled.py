@@ -225,3 +225,36 @@ def test_the_finder_settings_of_a_parse_reach_the_pdf_reader():
     assert len(read_input(load_bytes(pdf, "t.pdf")).tables) == 1
     strict = Settings(finder=FinderSettings(seed_min_fragments=50, unruled_min_words=10_000))
     assert read_input(load_bytes(pdf, "t.pdf", strict), strict).tables == []
+
+
+def test_a_subtotal_whose_label_runs_over_two_columns_stays_a_row_of_the_bare_rows():
+    """interim-task-heading-rows-subtotals-passport-table (Calc print): "Разом за завданням 1" runs over the
+    number and measure columns after a blank line; its sums in their columns keep it, and the rows after it,
+    in the table."""
+    rows = [*ROWS[:2], ["Разом за завданням 1", "", "", "200,0", "190,5"], *ROWS[2:]]
+    page = [
+        *table_lines(2, [HEADER, *ROWS[:2]]),
+        (55, 6, "Разом за завданням 1"), (330, 6, "200,0"), (400, 6, "190,5"),
+        *table_lines(7, ROWS[2:]),
+        (50, 14, "Начальник управління"),
+    ]
+    doc = read(text_pdf([page], [header_rules(2)]))
+    (table,) = doc.tables
+    grid = table.text_grid()
+    assert [r[0] for r in grid[1:]] == [r[0] for r in rows] and grid[3][3:] == ["200,0", "190,5"]
+
+
+def test_a_measure_row_far_under_its_task_cell_repeated_at_the_top_of_a_page_goes_on_with_the_table():
+    """interim-as-of-date-two-sources-breakdown (Calc print): the task cell merged over its measures is
+    printed again at the head of the next page, and its next measure, numbered in the measure column,
+    stands several lines below it."""
+    first = [*table_lines(2, [HEADER, *ROWS[:2]])]
+    second = [
+        (50, 0, "2."), (80, 0, "Ремонт шкіл"),
+        (80, 6, "2.2"), (100, 6, "Фарбування"), (260, 6, "Школа № 5"), (330, 6, "45,5"), (400, 6, "40,0"),
+        (50, 12, "Начальник управління"),
+    ]
+    doc = read(text_pdf([first, second], [header_rules(2), []]))
+    (table,) = doc.tables
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+    assert table.text_grid()[-1][3:] == ["45,5", "40,0"]

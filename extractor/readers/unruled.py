@@ -261,7 +261,7 @@ def _lines_under(
                 and (page.lines[nxt].top - ln.bottom) / height <= cfg.unruled_body_gap
                 and _fills_cells(by_line.get(nxt, []), edges, cfg)
             )
-            numbered = _opens_numbered_row(by_line.get(k, []), edges) and _fills_cells(by_line.get(k, []), edges, cfg)
+            numbered = _opens_numbered_row(by_line.get(k, []), edges, cfg) and _fills_cells(by_line.get(k, []), edges, cfg)
             if gap > (cfg.numbered_row_gap if numbered else cfg.unruled_row_gap) or not (
                 _fills_cells(by_line.get(k, []), edges, cfg) or heading
             ):
@@ -271,19 +271,32 @@ def _lines_under(
     return out
 
 
-def _opens_numbered_row(words: list[Word], edges: list[float]) -> bool:
-    """Whether the line's first word is an item number ("3.", "2.1") standing in the first column."""
+def _opens_numbered_row(words: list[Word], edges: list[float], cfg: FinderSettings) -> bool:
+    """Whether the line's first word is an item number ("3.", "2.1") standing in the first column, or in a
+    later one when the line fills ``cfg.min_columns`` cells (a measure under its task's cell, merged over
+    the measures: the task's text stands only on the page where the cell begins)."""
     if not words:
         return False
     first = min(words, key=lambda w: w.x0)
-    return (first.x0 + first.x1) / 2 < edges[1] and is_item_number(first.text)
+    if not is_item_number(first.text):
+        return False
+    return (first.x0 + first.x1) / 2 < edges[1] or len({bisect.bisect_right(edges, (w.x0 + w.x1) / 2) for w in words}) >= cfg.min_columns
 
 
 
 def _fills_cells(words: list[Word], edges: list[float], cfg: FinderSettings) -> bool:
-    """Whether ``words`` stand in two or more of the columns between ``edges``, none across a boundary."""
-    if any(w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle for w in words for e in edges[1:-1]):
-        return False
+    """Whether ``words`` stand in two or more of the columns between ``edges``, none across a boundary.
+
+    A total row's label may run across boundaries ("Разом за завданням 1"
+    over the number and measure columns) when what follows it holds a
+    number and fills two or more columns.
+    """
+    straddling = [w for w in words if any(w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle for e in edges[1:-1])]
+    if straddling:
+        end = max(w.x1 for w in straddling)
+        words = [w for w in words if w.x0 >= end]
+        if not any(ch.isdigit() for w in words for ch in w.text):
+            return False
     return len({bisect.bisect_right(edges, (w.x0 + w.x1) / 2) for w in words}) >= 2
 
 

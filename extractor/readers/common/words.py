@@ -273,11 +273,8 @@ def column_lines(
                     merged[a] = max(b, merged.get(a, b))
         lone = len(blocks) == 1 and not (merged and merged == above)
         # a label over the first columns followed by values in the columns after it: a total row
-        total = (
-            len(merged) == 1 and 0 in merged and len(blocks) > 1
-            and all(not _WORDLIKE_RE.match(w.text) and column(w.x0 + cfg.edge_straddle) > merged[0]
-                    for bl in blocks[1:] for w in bl)
-        )
+        after = [w for w in ws if column((w.x0 + w.x1) / 2) > merged.get(0, n)]
+        total = len(merged) == 1 and 0 in merged and bool(after) and not any(_WORDLIKE_RE.match(w.text) for w in after)
         if merged and len(cols) > 1 and (0 in merged or lone) and not total:
             # a text run across the row from its first column, or alone on its line (not going on
             # with a merged cell above): a heading or running text
