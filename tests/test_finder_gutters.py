@@ -273,3 +273,17 @@ def test_a_last_column_empty_in_every_row_keeps_its_header_line_when_the_name_st
     (found,) = find_gutter_tables(words_at(items))
     assert found.header_lines == {0, 1} and found.n_cols == 6
     assert grid(found, 0)[-1] == (5, 1, "Що зроблено\nдля")
+
+
+def test_a_subtotal_label_starting_left_of_the_first_columns_values_does_not_end_the_body():
+    """no-percent-column-task-subtotals-cp1251: "Усього за завданням 1" starts at the table's edge, left of
+    the centred item numbers, and runs over the number and measure columns; the rows after it are the
+    same table's."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        *body(1),
+        (30, 4, "Усього за завданням 1"), (X[3], 4, "200,0"), (X[4], 4, "190,5"),
+        *body(5),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.body_bottom == 100 + 7 * PITCH + 10

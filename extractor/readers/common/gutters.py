@@ -244,7 +244,9 @@ def _grow_body(
             label_only = (
                 crossing == ln.blocks[:1] and all(len(_touching(cores, b.x0, b.x1)) <= 1 for b in ln.blocks[1:])
             ) or _numbered_heading(ln, cores)
-            inside = cores[0][0] - min_gutter <= ln.x0 and ln.x1 <= cores[-1][1] + min_gutter
+            # a total row's label may start left of the first column's values (at the table's edge)
+            total = label_only and len(ln.blocks) > 1 and all(_has_data_digit(_Line(0, 0, 0, 0, [b])) for b in ln.blocks[1:])
+            inside = (total or cores[0][0] - min_gutter <= ln.x0) and ln.x1 <= cores[-1][1] + min_gutter
             if (len(ln.blocks) == 1 or label_only) and inside and len(run) < cfg.max_heading_lines:
                 bridging.add(k)
                 run.append(k)
