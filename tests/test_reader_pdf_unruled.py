@@ -258,3 +258,16 @@ def test_a_measure_row_far_under_its_task_cell_repeated_at_the_top_of_a_page_goe
     (table,) = doc.tables
     assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
     assert table.text_grid()[-1][3:] == ["45,5", "40,0"]
+
+
+def test_bare_rows_going_on_over_a_page_break_on_columns_laid_out_anew_are_read_on_their_own_gutters():
+    """funding-table-split-by-a-page-break-9-months (Chromium print): the table's second part sets its
+    columns apart from the first part's; read on the first part's edges its words ran across them."""
+    first = [(50, 0, "Фінансування заходів"), *table_lines(2, [HEADER, *ROWS[:2]])]
+    second = [
+        (x, r, text) for r, row in enumerate(ROWS[2:]) for x, text in zip((50, 80, 230, 320, 390), row)
+    ] + [(50, 4, "Начальник управління")]
+    doc = read(text_pdf([first, second], [header_rules(2), []]))
+    (table,) = doc.tables
+    assert table.text_grid()[1:] == ROWS
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..document import Block
 from .common.assemble import find_tables
 from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
-from .common.gutters import FoundTable, find_gutter_tables
+from .common.gutters import FoundTable, continuation_edges, find_gutter_tables
 from .common.rows import body_rows
 from .common.tokens import is_body_value, is_item_number, is_page_number
 from .common.words import MERGED_SPACE, Word, column_lines, grid_lines
@@ -174,10 +174,11 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             # bare rows opening the page go on with the table of the last page: a piece of it, on its columns
             limit = tables[0].bbox[1] if tables else page.height
             piece = PageTable(page=page.number, cells=[])
-            body = _lines_under(page, carry, limit, taken, top=0.0, cfg=cfg)
-            got = _body_cells(page, carry, body, cfg, top=0.0) if body else None
+            source, to_carried = _on_own_columns(page, carry, cfg)
+            body = _lines_under(page, source, limit, taken, top=0.0, cfg=cfg)
+            got = _body_cells(page, source, body, cfg, top=0.0) if body else None
             if got:
-                piece.cells.extend(got[0])
+                piece.cells.extend(replace(c, x0=to_carried(c.x0), x1=to_carried(c.x1)) for c in got[0])
                 page.tables.append(piece)
                 taken.update(got[1])
             carry = piece if got and not tables and _reaches_foot(page, got[1], taken) else None
@@ -197,6 +198,34 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
                 carry = table  # its rows go on over the page break
         if taken:
             _drop_lines(page, taken)
+
+
+def _on_own_columns(page: PageContent, carry: PageTable, cfg: FinderSettings) -> tuple[PageTable, Callable[[float], float]]:
+    """The table whose columns the rows opening ``page`` are read on, and how its edges map to ``carry``'s.
+
+    Rows going on from the page before are read on ``carry``'s columns,
+    unless their words run across its edges and their own gutters give
+    as many columns (``gutters.continuation_edges``: a table printed in two
+    parts may lay its columns out anew): then on those, their cells taking
+    ``carry``'s edges, so the pieces join.
+    """
+    carried = cluster_positions([c.x0 for c in carry.cells] + [c.x1 for c in carry.cells])
+    found = continuation_edges(page.words, len(carried) - 1, cfg)
+    if found is None:
+        return carry, lambda x: x
+    own, rows = found
+    if not any(
+        w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle for w in page.words if w.line in rows for e in carried[1:-1]
+    ):
+        return carry, lambda x: x
+    own[0], own[-1] = min(own[0], carried[0]), max(own[-1], carried[-1])
+    top, bottom = carry.bbox[1], carry.bbox[3]
+    source = PageTable(page.number, [RawCell(a, top, b, bottom, "") for a, b in zip(own, own[1:])])
+
+    def to_carried(x: float) -> float:
+        return carried[min(range(len(own)), key=lambda i: abs(own[i] - x))]
+
+    return source, to_carried
 
 
 def _nothing_under(page: PageContent, table: PageTable, taken: set[int], cfg: FinderSettings) -> bool:

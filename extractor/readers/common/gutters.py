@@ -660,3 +660,36 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
                               lines[body.end - 1].bottom))
         floor = s = body.end
     return out
+
+
+def continuation_edges(
+    words: Sequence[Word], n_cols: int, cfg: FinderSettings = DEFAULT_FINDER_SETTINGS
+) -> tuple[list[float], set[int]] | None:
+    """Column edges of rows opening a page with no header over them, when they make ``n_cols`` columns,
+    and the ``Word.line`` of the rows' printed lines.
+
+    A table going on from the page before (or printed in two parts, the
+    second one laid out anew) may set its columns a little apart from the
+    page before: the rows' own gutters give where its columns are. The
+    body must open within the page's first ``max_heading_lines`` + 1 lines
+    (a page number or a heading may stand over it); None when it does not,
+    or gives another number of columns.
+    """
+    if not words:
+        return None
+    h = _text_height(words)
+    join = _join_gap(words, h, cfg)
+    min_gutter = max(cfg.geo_min_gutter * h, join)
+    lines = _lines(words, join, cfg)
+    pitch = _pitch(lines, h)
+    s = next((i for i in range(min(len(lines), cfg.max_heading_lines + 1)) if _seeds(lines[i], cfg)), None)
+    if s is None:
+        return None
+    body = _grow_body(lines, s, pitch, min_gutter, cfg)
+    if body is None:
+        return None
+    body = _split_label_seed(lines, body, pitch, min_gutter, cfg)
+    if len(body.cores) != n_cols:
+        return None
+    rows = lines[s:body.end]
+    return _enclosing(_edges(body.cores), rows, cfg.geo_join_gap * h / 2), {ln.line for ln in rows}
