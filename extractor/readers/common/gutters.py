@@ -670,10 +670,9 @@ def continuation_edges(
 
     A table going on from the page before (or printed in two parts, the
     second one laid out anew) may set its columns a little apart from the
-    page before: the rows' own gutters give where its columns are. The
-    body must open within the page's first ``max_heading_lines`` + 1 lines
-    (a page number or a heading may stand over it); None when it does not,
-    or gives another number of columns.
+    page before: the rows' own gutters give where its columns are. A full
+    row must open the page (a page number may stand over it); None when
+    none does, or the rows give another number of columns.
     """
     if not words:
         return None
@@ -682,9 +681,9 @@ def continuation_edges(
     min_gutter = max(cfg.geo_min_gutter * h, join)
     lines = _lines(words, join, cfg)
     pitch = _pitch(lines, h)
-    s = next((i for i in range(min(len(lines), cfg.max_heading_lines + 1)) if _seeds(lines[i], cfg)), None)
-    if s is None:
-        return None
+    s = 1 if len(lines) > 1 and _is_page_number(lines[0]) else 0
+    if s >= len(lines) or not _seeds(lines[s], cfg) or len(lines[s].blocks) < cfg.full_line_ratio * n_cols:
+        return None  # the page does not open with a full row
     body = _grow_body(lines, s, pitch, min_gutter, cfg)
     if body is None:
         return None
