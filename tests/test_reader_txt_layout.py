@@ -881,3 +881,33 @@ def test_a_year_over_plan_and_fact_printed_one_space_apart_still_spans_both():
     assert cut_at_column_names(Frag(2, 10, "2022 рік"), cores) is None
     pieces = cut_at_column_names(Frag(1, 13, "план факт"), [[0, 5], [6, 14]])
     assert [(p.text, cols) for p, cols in pieces] == [("план", (0, 0)), ("факт", (1, 1))]
+
+
+SPLIT_TABLE_LAYOUT = """\
+                     2. Виконання заходів Програми
+№ з/п   Пріоритетні    Зміст       Термін   Виконавці     Обсяг     Фактично
+        завдання       заходів                                     профін.
+1.      Збереження     1.1         2023     Управління    3 200,0   1 450,0
+        культурної     Реставрація          культури
+        спадщини       фасаду
+                       філармонії
+                       1.2         2023     КП            860,0     860,0
+                       Облаштування         «Світло»
+                       підсвітки
+                       архітектури
+2.      Підтримка      2.1         2023     Управління    1 100,0   1 020,3
+        колективів     Проведення           культури
+                       фестивалю
+"""
+
+
+def test_a_section_title_over_the_header_and_the_wrapped_names_under_measure_numbers_stay_out_of_the_cells():
+    """funding-table-split-by-a-page-break-9-months: "2. Виконання заходів Програми" centred over the
+    header is a title, not a spanning header cell; the measure column holds item numbers over wrapped
+    names, so a lone name line in it ("філармонії") is the name's last line, not a group heading."""
+    blocks = read_layout_blocks(SPLIT_TABLE_LAYOUT)
+    (table,) = tables(blocks)
+    assert norm(table.rows[0].cells[2].text) == "Зміст заходів"
+    grid = table.text_grid()
+    assert len(grid) == 4 and grid[1][2].split("\n")[-1] == "філармонії"
+    assert grid[2][2].split("\n")[-1] == "архітектури"

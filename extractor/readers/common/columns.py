@@ -46,7 +46,7 @@ from collections import Counter
 from typing import Sequence
 
 from .finder_settings import FinderSettings
-from .tokens import has_digit_besides_years, is_ordinal, is_value
+from .tokens import has_digit_besides_years, is_item_number, is_ordinal, is_value, split_item_number
 from .words import Frag, Line, WORD_RE, merge_intervals, word_breaks
 
 
@@ -185,16 +185,29 @@ def body_columns(lines: list[Line], body: range, *, cfg: FinderSettings) -> tupl
     return cores, bridging
 
 
+def is_section_heading(text: str) -> bool:
+    """Whether a text is numbered like a section of the document and capitalised: "3. Фінансування заходів
+    Програми", "5.1. Показники" (no header cell or group heading opens so)."""
+    s = split_item_number(text, dotted=True)
+    return bool(s) and s[1][:1].isupper()
+
+
 def value_columns(full: list[Line], ref: list[list[int]], *, cfg: FinderSettings) -> set[int]:
-    """Columns whose text on the row starts is mostly numbers (``key_column_ordinal_share``)."""
+    """Columns whose text on the row starts is mostly numbers (``key_column_ordinal_share``).
+
+    A column of dotted item numbers alone ("1.1", "1.2", "2.1": a measure's
+    number over its wrapped name in a narrow cell) is none: its words wrap.
+    """
     seen: Counter[int] = Counter()
     values: Counter[int] = Counter()
+    items: Counter[int] = Counter()
     for ln in full:
         for p, (a, b) in line_pieces(ln, ref, cfg=cfg):
             if a == b:
                 seen[a] += 1
                 values[a] += is_value(p.text)
-    return {k for k, n in seen.items() if values[k] >= cfg.key_column_ordinal_share * n}
+                items[a] += is_item_number(p.text.strip(), dotted=True)
+    return {k for k, n in seen.items() if values[k] >= cfg.key_column_ordinal_share * n and items[k] < n}
 
 
 def is_heading_in_values(line: Line, ref: list[list[int]], value_cols: set[int], *, cfg: FinderSettings) -> bool:

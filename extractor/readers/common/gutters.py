@@ -58,10 +58,10 @@ from typing import Sequence
 
 from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .broken_words import opens_column_name
+from .columns import is_section_heading
 from .header import HPiece, header_level
 from .tokens import (
     column_numbers, counts_on, has_digit_besides_years, is_body_value, is_item_number, is_numbering_row, is_page_number,
-    split_item_number,
 )
 from .words import Word
 
@@ -366,7 +366,7 @@ def _is_title(
     if line.height > cfg.geo_title_height * header_height:
         return True  # set in a larger type than the header
     b = line.blocks[0]
-    if (s := split_item_number(b.text, dotted=True)) and s[1][:1].isupper():
+    if is_section_heading(b.text):
         return True  # numbered like a section of the document ("3. Фінансування"; no header cell opens so)
     hits = _touching(cores, b.x0, b.x1)
     if len(hits) < 2:

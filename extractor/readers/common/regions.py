@@ -42,6 +42,7 @@ from .columns import (
     full_need,
     has_data_digit,
     is_heading_in_values,
+    is_section_heading,
     line_pieces,
     overlapping_cores,
     value_columns,
@@ -82,6 +83,8 @@ def is_title_like(
         return True
     if len(line.frags) != 1:
         return False
+    if is_section_heading(line.frags[0].text):
+        return True  # numbered like a section of the document: "2. Виконання заходів Програми"
     hits = overlapping_cores(cores, line.x0, line.x1)
     if len(hits) < 2:
         return False
