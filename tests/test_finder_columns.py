@@ -159,3 +159,22 @@ def test_a_total_row_whose_label_spans_the_first_columns_keeps_its_amounts_in_th
     assert rows[0][:3] == [("Всього по Програмі", 0, 1), ("15\n437,428", 2, 2), ("15 262,962", 3, 3)]
     assert rows[1][:4] == [("1.", 0, 0), ("Кількість", 1, 1), ("12\n345,678", 2, 2), ("11 998,102", 3, 3)]
     assert len(rows) == 2
+
+
+def test_a_group_heading_inside_the_planned_values_column_under_an_amount_is_a_row_of_its_own():
+    """reordered-columns-source-text-column-numbers (Chromium print): "Показники продукту" centred on the
+    table falls inside the planned values' column, under the last row's amount; amounts do not wrap."""
+    from extractor.readers.common.rows import body_rows
+    from extractor.readers.common.words import column_lines
+
+    edges = [45, 62, 160, 260, 320, 420]  # number, indicator, planned, actual, reason
+    items = [
+        (48, 0, "2"), (65, 0, "Обсяг видатків на"), (165, 0, "2 529,5"), (265, 0, "2 221,6"), (325, 0, "Роботи перенесено"),
+        (65, 1, "ліки"), (325, 1, "на наступний рік"),
+        (165, 2, "Показники продукту"),
+        (48, 3, "1"), (65, 3, "Кількість одиниць"), (165, 3, "454"), (265, 3, "350"),
+    ]
+    grid = column_lines(_pdf_words(items), edges, cfg=CFG)
+    rows = body_rows(grid.lines, range(len(grid.lines)), grid.cores, grid.crossing, cfg=CFG)
+    assert [r.cells for r in rows][1] == [("Показники продукту", 0, 4)]
+    assert rows[0].cells[2] == ("2 529,5", 2, 2) and len(rows) == 3

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .columns import line_pieces
 from .finder_settings import FinderSettings
-from .tokens import is_bullet_line, is_grouped_integer, is_groups_tail, is_item_number, is_ordinal, is_small_integer, is_value
+from .tokens import is_amount, is_bullet_line, is_grouped_integer, is_groups_tail, is_item_number, is_ordinal, is_small_integer, is_value
 from .words import Frag, Line, merge_intervals
 
 
@@ -69,7 +69,7 @@ def body_rows(
     placed: list[tuple[int, list[tuple[Frag, int, int]]]] = []
     for i in rows:
         ps = [(p, a, b) for p, (a, b) in line_pieces(lines[i], cores, cfg=cfg)]
-        if i in bridging and len(ps) == 1 and len(cores) > 1:
+        if len(ps) == 1 and len(cores) > 1 and (i in bridging or heading_under_amount(ps[0], placed)):
             ps = [(ps[0][0], 0, len(cores) - 1)]
         placed.append((i, ps))
     col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
@@ -159,6 +159,27 @@ def body_rows(
         spans_of.append({a: (min(q[0] for q in ps), max(q[0] for q in ps)) for (a, b), ps in parts.items() if a == b})
     give_back_overflow(out, spans_of)
     return stack_objects(out)
+
+
+def heading_under_amount(piece: tuple[Frag, int, int], above: list[tuple[int, list[tuple[Frag, int, int]]]]) -> bool:
+    """Whether a lone text in one column under an amount in that column is a group heading.
+
+    Amounts do not wrap: words under one (the text next above them in
+    their column, on the lines ``above``; an amount with decimals or
+    thousands groups, not a year or a count), opening with a capital and
+    alone on their line ("Показники продукту" centred on the table, inside
+    the planned values' column), are a heading row.
+    """
+    frag, a, b = piece
+    text = frag.text.strip()
+    if a != b or is_value(text) or not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    for _, ps in reversed(above):
+        for p, pa, pb in ps:
+            if pa <= a <= pb:
+                t = p.text.strip()
+                return pa == pb and (is_grouped_integer(t) or (is_amount(t) and any(ch.isdigit() for ch in t) and ("," in t or "." in t)))
+    return False
 
 
 def stack_objects(rows: list[BodyRow]) -> list[BodyRow]:
