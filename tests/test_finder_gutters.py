@@ -287,3 +287,18 @@ def test_a_subtotal_label_starting_left_of_the_first_columns_values_does_not_end
     ]
     (found,) = find_gutter_tables(words_at(items))
     assert found.body_bottom == 100 + 7 * PITCH + 10
+
+
+def test_a_group_heading_of_many_words_from_the_tables_edge_under_a_subtotal_stays_in_the_body():
+    """priority-heading-rows-amounts-by-unit-and-place (Chromium print): "Пріоритет 4: Безпечне освітнє
+    середовище" starts at the table's edge, left of the centred item numbers, with equal word spaces like
+    justified text; the rows under it are still the table's."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        *body(1),
+        (30, 4, "Сума по завданню 1"), (X[3], 4, "200,0"), (X[4], 4, "190,5"),
+        (30, 5, "Пріоритет 2: Безпечне освітнє середовище"),
+        *body(6),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.body_bottom == 100 + 8 * PITCH + 10

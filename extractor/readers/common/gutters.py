@@ -119,7 +119,8 @@ class _Line:
     bottom: float
     height: float
     blocks: list[_Block]
-    #: every word space of the line is equally wide: justified running text
+    #: every word space of the line is equally wide and splits it into blocks: justified running text
+    #: (one block of equal word spaces is any line of words)
     even: bool = False
 
     @property
@@ -149,7 +150,7 @@ def _lines(words: Sequence[Word], join: float, cfg: FinderSettings) -> list[_Lin
                 blocks.append(_Block(w.x0, w.x1, w.text, [(w.x0, w.x1, w.text)]))
         heights = sorted(w.bottom - w.top for w in ws)
         gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:])]
-        even = len(gaps) >= cfg.justified_min_gaps and max(gaps) - min(gaps) <= cfg.justified_gap_spread * heights[len(heights) // 2]
+        even = len(blocks) > 1 and len(gaps) >= cfg.justified_min_gaps and max(gaps) - min(gaps) <= cfg.justified_gap_spread * heights[len(heights) // 2]
         out.append(
             _Line(k, min(w.top for w in ws), max(w.bottom for w in ws), heights[len(heights) // 2], blocks, even)
         )
@@ -244,9 +245,12 @@ def _grow_body(
             label_only = (
                 crossing == ln.blocks[:1] and all(len(_touching(cores, b.x0, b.x1)) <= 1 for b in ln.blocks[1:])
             ) or _numbered_heading(ln, cores)
-            # a total row's label may start left of the first column's values (at the table's edge)
+            # a total row's label may start left of the first column's values (at the table's edge), and so
+            # may a group heading, by up to the first column's width (its values stand centred in it)
             total = label_only and len(ln.blocks) > 1 and all(_has_data_digit(_Line(0, 0, 0, 0, [b])) for b in ln.blocks[1:])
-            inside = (total or cores[0][0] - min_gutter <= ln.x0) and ln.x1 <= cores[-1][1] + min_gutter
+            first_width = cores[1][0] - cores[0][0] if len(cores) > 1 else min_gutter
+            left = cores[0][0] - (first_width if len(ln.blocks) == 1 else min_gutter)
+            inside = (total or left <= ln.x0) and ln.x1 <= cores[-1][1] + min_gutter
             if (len(ln.blocks) == 1 or label_only) and inside and len(run) < cfg.max_heading_lines:
                 bridging.add(k)
                 run.append(k)
