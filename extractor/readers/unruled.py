@@ -164,6 +164,7 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
     lines they took are no longer running text.
     """
     carry: PageTable | None = None  # a table whose bare rows ran to the foot of the previous page
+    found = False  # ... with a header found from its words' geometry (no rules drawn at all)
     for page in pages:
         if not page.words:
             carry = None
@@ -174,7 +175,7 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             # bare rows opening the page go on with the table of the last page: a piece of it, on its columns
             limit = tables[0].bbox[1] if tables else page.height
             piece = PageTable(page=page.number, cells=[])
-            source, to_carried = _on_own_columns(page, carry, cfg)
+            source, to_carried = _on_own_columns(page, carry, cfg) if found else (carry, lambda x: x)
             body = _lines_under(page, source, limit, taken, top=0.0, cfg=cfg)
             got = _body_cells(page, source, body, cfg, top=0.0) if body else None
             if got:
@@ -196,6 +197,7 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             last = n + 1 == len(tables)
             if last and (_reaches_foot(page, got[1], taken) if got else _nothing_under(page, table, taken, cfg)):
                 carry = table  # its rows go on over the page break
+                found = table.header_rows > 0
         if taken:
             _drop_lines(page, taken)
 
@@ -203,7 +205,10 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
 def _on_own_columns(page: PageContent, carry: PageTable, cfg: FinderSettings) -> tuple[PageTable, Callable[[float], float]]:
     """The table whose columns the rows opening ``page`` are read on, and how its edges map to ``carry``'s.
 
-    Rows going on from the page before are read on ``carry``'s columns,
+    Rows going on from the page before under a header found from its
+    words' geometry (a table with no rules at all: a spreadsheet's ruled
+    header fixes its columns, text overflowing a cell there runs across
+    them) are read on ``carry``'s columns,
     unless their words run across its edges and their own gutters give
     as many columns (``gutters.continuation_edges``: a table printed in two
     parts may lay its columns out anew): then on those, their cells taking
