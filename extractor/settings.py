@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # imported when first needed: the readers import this module
     from .readers.ocr.settings import OcrSettings
     from .readers.txt_cells import RegroupSettings
     from .readers.txt_tabbed import TabbedSettings
+    from .extract.classify import ClassifySettings
+    from .extract.funding import FundingSettings
 
 
 def _shares(obj: object, *names: str) -> None:
@@ -187,8 +189,17 @@ class ExtractSettings:
     max_year: int = 2100
     #: a range of years wider than this is not expanded into its years ("1990-2100": the two years only)
     max_range_span: int = 30
+    #: how columns the vocabulary does not know are classified (``extract.classify.ClassifySettings``;
+    #: None: its defaults; the class lives beside the code it tunes, which imports this module)
+    classify: "ClassifySettings | None" = None
+    #: how a funding table's sum rows are told (``extract.funding.FundingSettings``; None: its defaults)
+    funding: "FundingSettings | None" = None
 
     def __post_init__(self) -> None:
+        parts = [name for name in ("classify", "funding") if getattr(self, name) is not None]
+        for name, kind in (_extract_parts().items() if parts else ()):
+            if name in parts and not isinstance(getattr(self, name), kind):
+                raise TypeError(f"ExtractSettings.{name} must be a {kind.__name__}, got {type(getattr(self, name)).__name__}")
         _positive(self, "caption_window", "signature_rows", "max_header_rows", "title_window", "max_position_lines",
                   "min_year", "max_year", "max_range_span")
         for name in ("max_caption_rows", "max_total_label_extra"):
@@ -236,6 +247,14 @@ class Settings:
             value = getattr(self, f.name)
             if not isinstance(value, kinds[f.name]):
                 raise TypeError(f"Settings.{f.name} must be a {kinds[f.name].__name__}, got {type(value).__name__}")
+
+
+def _extract_parts() -> dict[str, type]:
+    """The classes of the parts of ExtractSettings (they live beside the code they tune)."""
+    from .extract.classify import ClassifySettings
+    from .extract.funding import FundingSettings
+
+    return {"classify": ClassifySettings, "funding": FundingSettings}
 
 
 def _kinds() -> dict[str, type]:

@@ -599,3 +599,55 @@ def test_task_heading_without_a_number_takes_it_from_its_measures():
     assert [(r.task_number, r.task, r.number) for r in rep.funding] == [
         ("1", "Зміцнення матеріально-технічної бази", "1.1"), ("1", "Зміцнення матеріально-технічної бази", "1.2"),
         ("2", "Профілактика захворювань", "2.1")]
+
+
+# -- the classification and sum-row settings are reached through parse's settings --------------------------
+
+
+def _report_with(extract_settings, *blocks):
+    from dataclasses import replace
+
+    from extractor.settings import default_settings
+
+    return build_report(make_document(*blocks), SOURCE, settings=replace(default_settings(), extract=extract_settings))
+
+
+def test_classify_settings_of_the_root_settings_reach_the_column_classifier():
+    """The misspelt header is matched to the vocabulary phrase at the default similarity; asked for an exact match,
+    it is not, and only a word of it in the other table's vocabulary classifies it."""
+    from extractor.extract.classify import ClassifySettings
+    from extractor.settings import ExtractSettings
+
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Фактичне фінансуванння"],
+        ["1", "Ремонт даху", "100,0", "90,0"],
+    ]
+    tolerant = inferred(_report_with(ExtractSettings(), table, INDICATORS))
+    strict = inferred(_report_with(ExtractSettings(classify=ClassifySettings(min_similarity=1.0)), table, INDICATORS))
+    assert "close to the vocabulary phrase 'фактичне фінансування'" in tolerant[0]
+    assert "close to the vocabulary phrase" not in strict[0] and "in the other table's vocabulary" in strict[0]
+
+
+def test_funding_settings_of_the_root_settings_reach_the_sum_rows():
+    """An unlabelled last row near the sum of two measures closes the table as its total by default; when the
+    setting asks for three summed rows it is not a total by its place."""
+    from extractor.extract.funding import FundingSettings
+    from extractor.settings import ExtractSettings
+
+    table = [
+        ["№ з/п", "Зміст заходу", "Обсяг фінансування", "Профінансовано"],
+        ["1", "Ремонт", "100,0", "90,0"],
+        ["2", "Розмітка", "50,0", "40,0"],
+        ["Підсумок", L, "155,0", "130,0"],
+    ]
+    assert _report_with(ExtractSettings(), table, INDICATORS).funding[-1].kind.value == "total"
+    three = _report_with(ExtractSettings(funding=FundingSettings(min_summed_rows=3)), table, INDICATORS)
+    assert three.funding[-1].kind.value != "total"
+
+
+def test_extract_settings_refuse_a_part_of_the_wrong_kind():
+    from extractor.extract.funding import FundingSettings
+    from extractor.settings import ExtractSettings
+
+    with pytest.raises(TypeError, match="ExtractSettings.classify must be a ClassifySettings"):
+        ExtractSettings(classify=FundingSettings())

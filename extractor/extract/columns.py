@@ -17,7 +17,7 @@ from ..document import Cell, Table
 from ..normalize.text import clean_text, fold
 from ..readers.common.tokens import column_number, has_decimals, is_dash, is_numbering_row
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
-from .classify import Inferred, classify_columns, text_stem_field
+from .classify import DEFAULT_CLASSIFY, Inferred, classify_columns, text_stem_field
 from .vocab import PhraseSet, Vocabulary, load_vocabulary
 
 FUNDING = "funding"
@@ -326,7 +326,8 @@ def _source_groups(specs: list[ColumnSpec], vocab: Vocabulary) -> dict[int, list
     return out
 
 
-def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnSpec], vocab: Vocabulary) -> list[Inferred]:
+def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnSpec], vocab: Vocabulary,
+                  settings: ExtractSettings = DEFAULT_EXTRACT) -> list[Inferred]:
     """Classify the columns the vocabulary left unread (classify.py) and set their fields.
 
     A group of columns under one unknown header split by funding sources is classified as one column (its
@@ -344,6 +345,7 @@ def infer_columns(kind: str, table: Table, header_rows: int, specs: list[ColumnS
     headers = {s.col: (s.header.split(" / ", 1)[0] if s.col in groups else s.header) for s in specs}
     inferred = classify_columns(kind, table, header_rows, fields, headers, vocab,
                                 by_year=frozenset(s.col for s in specs if s.year is not None) | totals,
+                                settings=settings.classify or DEFAULT_CLASSIFY,
                                 members={first: tuple(m.col for m in group[1:]) for first, group in groups.items()})
     by_col = {s.col: s for s in specs}
     out = []
@@ -379,7 +381,7 @@ def analyse_table(table: Table, vocab: Vocabulary | None = None,
             continue
         specs = map_columns(table, header_rows, columns, vocab)
         exact = _score(kind, specs)
-        inferred = infer_columns(kind, table, header_rows, specs, vocab)
+        inferred = infer_columns(kind, table, header_rows, specs, vocab, settings)
         score = _score(kind, specs)
         key = (exact, score)
         if score and key > best_key:

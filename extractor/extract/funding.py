@@ -644,7 +644,8 @@ def extract_funding(layout: TableLayout, vocab: Vocabulary,
     col = {name: (layout.first(name).col if layout.first(name) else None) for name in TEXT_COLUMNS}
     view = GridView.of(layout.table)
     money = _money_columns(layout)
-    reader = _Reader(layout, vocab, view, col, money, extract=settings, planned_years=years_of(money, "planned"),
+    reader = _Reader(layout, vocab, view, col, money, settings=settings.funding or DEFAULT_FUNDING, extract=settings,
+                     planned_years=years_of(money, "planned"),
                      actual_years=years_of(money, "actual"))
     reader.last_row = next((r for r in range(layout.body_end - 1, layout.header_rows - 1, -1)
                             if not view.row_is_empty(r)), -1)

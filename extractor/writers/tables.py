@@ -102,7 +102,8 @@ REPORT_COLUMNS: tuple[Column, ...] = (
            "Share (0-1) of the numeric cells of the recognised funding and indicator tables that were read into "
            "fields (coverage.ratio); 0 when no table was recognised; empty for reports written before it existed."),
     Column("numeric_cells", "integer", "Numeric cells of the recognised tables counted for coverage (coverage.cells)."),
-    Column("unread_cells", "integer", "Numeric cells no field holds, each named in an unread-cell warning."),
+    Column("unread_cells", "integer", "Numbers of the tables no field holds, each named in an unread-cell or "
+           "unread-line warning."),
 )
 
 DECISION_COLUMNS: tuple[Column, ...] = (
