@@ -484,3 +484,13 @@ def test_a_header_opened_by_the_number_column_may_name_the_others_in_unknown_wor
     (block,) = find_header_blocks(lines)
     assert (block.top, block.body) == (1, 7)
     assert find_header_blocks(["Звіт", "№ з/п", "Індикатор", "1", "Обсяг"]) == []
+
+
+def test_an_indicator_table_s_unknown_columns_after_its_unit_are_not_text():
+    from extractor.readers.txt_cells import column_roles
+
+    header = [[Cell(t, 0, c) for c, t in enumerate(["№ з/п", "Показник результату", "Од. вим.", "Очікуване значення",
+                                                    "Досягнуте значення", "Коментар"])]]
+    roles = column_roles(header, 6)
+    assert roles[0] == "number" and roles[2] == "unit" and roles[3] not in ("text", "words")
+

@@ -462,8 +462,6 @@ _NO_RUN_ON: dict[str | None, frozenset[str]] = {
 #: roles of columns of text: a task column's text is a task's (a table with one has no task heading rows);
 #: "words": a column the vocabulary does not know left of the money (text, a term or an executor, most likely)
 _TEXT_ROLES = frozenset(("text", "task", "words"))
-#: roles whose header names text: such a cell never opens with a bare amount or percent
-_NAMED_TEXT_ROLES = frozenset(("text", "task"))
 _FIELD_ROLES = {
     "task": "task", "number": "number", "measure_number": "number", "term": "term", "percent": "percent", "unit": "unit",
     "planned": "amount", "actual": "amount",
@@ -525,6 +523,8 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
     first_value = next((c for c, role in enumerate(roles) if role in ("amount", "percent")), None)
     if first_value is None:
         return roles
+    # (an indicator table's values start after its unit column)
+    first_value = min(first_value, next((c + 1 for c, role in enumerate(roles) if role == "unit"), n_cols))
     for c in range(n_cols):
         if roles[c] is None:
             roles[c] = "words" if c < first_value else _worded_role(header, c, vocab)
@@ -671,7 +671,7 @@ def _cut(
     # per column: cost of a line opening a cell, of a line continuing one
     # (a text cell never opens with a bare amount or percent: that is a value of a money column)
     c_first = [
-        [inf if role in _NAMED_TEXT_ROLES and k in (AMOUNT, PERCENT) else -log(profile.first[c][k]) for k in kinds]
+        [inf if role in _TEXT_ROLES and k in (AMOUNT, PERCENT) else -log(profile.first[c][k]) for k in kinds]
         for c, role in enumerate(list(profile.roles[:n_cols]) + [None] * (n_cols - len(profile.roles)))
     ]
     for c, anchors in enumerate(profile.anchors[:n_cols]):
@@ -728,9 +728,10 @@ def _cut(
                     dp[0][i + 1] = total
                     back[0][i + 1] = (0, i, 0)
             for k in range(1, min(kmax, n - i) + 1):
-                if k > 1 and (kinds[i] == EMPTY or blocked[c][i + k - 1]):
+                if k > 1 and (kinds[i] == EMPTY or blocked[c][i + k - 1]
+                              or kinds[i] in (AMOUNT, PERCENT) and kinds[i + k - 1] in _TEXT_KINDS):
                     # an empty line is a cell of its own (covered or empty), never a cell's first
-                    # paragraph; a value cell does not run on into text
+                    # paragraph; a value cell (by its column or its first line) does not run on into text
                     break
                 if k > 1 and kinds[i + k - 1] == EMPTY and ends_open[c]:
                     continue  # nor a value cell's last: the empty lines after it are the next cells
