@@ -494,3 +494,18 @@ def test_an_indicator_table_s_unknown_columns_after_its_unit_are_not_text():
     roles = column_roles(header, 6)
     assert roles[0] == "number" and roles[2] == "unit" and roles[3] not in ("text", "words")
 
+
+
+def test_a_task_cell_does_not_run_on_into_the_numbered_measure_beside_it():
+    """A measure listing its objects on dash lines: "3.1 …" opens the measure cell, not one more task line."""
+    body = [
+        ["1.", "Утримання зелених насаджень", "1.1 Видалення аварійних дерев", "2023", "КП «Черкасизеленбуд»",
+         "1 250,0", "1 187,5", "95,0"],
+        ["3.", "Облаштування майданчиків",
+         "3.1 Встановлення ігрових комплексів за адресами\n- вул. Гоголя, 250;\n- бульв. Шевченка, 117",
+         "2023", "Департамент ЖКК", "312,0", "312,0", "100,0"],
+        ["4.", "Ліквідація сміттєзвалищ", "4.1 Вивезення відходів", "2023", "КП «Служба чистоти»", "520,0", "518,3",
+         "99,7"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(TASK_COLUMN_HEADER + body))))
+    assert [row[1:3] for row in body_texts(table)] == [row[1:3] for row in body]

@@ -455,7 +455,7 @@ _VALUE_ROLES = frozenset(("number", "amount", "percent"))
 _NO_RUN_ON: dict[str | None, frozenset[str]] = {
     **{role: _TEXT_KINDS for role in _VALUE_ROLES},
     "text": frozenset((ORDINAL, AMOUNT, PERCENT, YEAR)),
-    "task": frozenset((ORDINAL, AMOUNT, PERCENT, YEAR)),
+    "task": frozenset((ORDINAL, AMOUNT, PERCENT, YEAR, NUMBERED_TEXT)),
     "words": frozenset((ORDINAL, AMOUNT, PERCENT)),
     "term": frozenset((ORDINAL, AMOUNT, PERCENT)),
 }
