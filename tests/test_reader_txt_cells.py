@@ -509,3 +509,22 @@ def test_a_task_cell_does_not_run_on_into_the_numbered_measure_beside_it():
     ]
     (table,) = tables(read_cell_blocks("\n".join(export(TASK_COLUMN_HEADER + body))))
     assert [row[1:3] for row in body_texts(table)] == [row[1:3] for row in body]
+
+
+def test_a_group_heading_after_a_row_ending_in_empty_cells_is_a_heading_not_an_item_number():
+    header = [["№ з/п", "Назва індикатора", "Одиниця вимірювання", "Цільове значення", "Отримане значення",
+               "Обґрунтування відхилень", "Що зроблено для виконання"]]
+    body = [
+        ["ІІ. Показники продукту"],
+        ["1", "Площа відремонтованого покриття", "тис. м²", "1 379", "1 084", "Роботи перенесено", "Проведено закупівлю"],
+        ["2", "Протяжність велосипедних доріжок", "км", "1 344", "828", None, None],
+        ["ІІІ. Показники ефективності"],
+        ["1", "Середня вартість ремонту 1 м² покриття", "грн", "4 317,9", "-", "Зростання вартості матеріалів", None],
+        ["2", "Середня вартість світлофорного об’єкта", "тис. грн", "7 694,4", "6 973,5", "Зростання вартості", None],
+        ["ІV. Показники якості"],
+        ["1", "Частка доріг, що відповідають нормативам", "%", "87,8", "69,0", "Економія коштів", "Направлено претензію"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body))))
+    rows = [r for r in table.rows if not r.is_header]
+    assert [(c.col, c.col_span) for c in rows[3].cells] == [(0, 7)]
+    assert body_texts(table)[4][:5] == body[4][:5]

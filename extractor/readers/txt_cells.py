@@ -669,9 +669,11 @@ def _cut(
     inf = math.inf
     log = math.log
     # per column: cost of a line opening a cell, of a line continuing one
-    # (a text cell never opens with a bare amount or percent: that is a value of a money column)
+    # (a text cell never opens with a bare amount or percent: that is a value of a money column; nor an
+    # item-number cell with text: "ІІІ. Показники ефективності" is a heading over the row)
     c_first = [
-        [inf if role in _TEXT_ROLES and k in (AMOUNT, PERCENT) else -log(profile.first[c][k]) for k in kinds]
+        [inf if (role in _TEXT_ROLES and k in (AMOUNT, PERCENT)) or (role == "number" and k in _TEXT_KINDS)
+         else -log(profile.first[c][k]) for k in kinds]
         for c, role in enumerate(list(profile.roles[:n_cols]) + [None] * (n_cols - len(profile.roles)))
     ]
     for c, anchors in enumerate(profile.anchors[:n_cols]):
