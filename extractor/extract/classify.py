@@ -33,6 +33,7 @@ A column none of this classifies stays unread and is named in an
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -128,6 +129,21 @@ class ColumnContent:
         return self.share(lambda t: try_number(t)[1])
 
 
+#: per thread, a SequenceMatcher per vocabulary phrase with the phrase's index built once (``set_seq1`` changes
+#: a matcher, so threads do not share them)
+_matchers = threading.local()
+
+
+def _matcher(phrase: str) -> SequenceMatcher:
+    by_phrase = getattr(_matchers, "by_phrase", None)
+    if by_phrase is None:
+        by_phrase = _matchers.by_phrase = {}
+    matcher = by_phrase.get(phrase)
+    if matcher is None:
+        matcher = by_phrase[phrase] = SequenceMatcher(None, "", phrase)
+    return matcher
+
+
 def _similar_phrase(folded: str, phrases: PhraseSet, settings: ClassifySettings) -> tuple[str, str] | None:
     """(field, phrase) of a vocabulary phrase the header spells with a letter or two off."""
     words = folded.split()
@@ -136,7 +152,7 @@ def _similar_phrase(folded: str, phrases: PhraseSet, settings: ClassifySettings)
         if len(phrase) < settings.min_phrase_length or name == "ignore":
             continue
         n = len(phrase.split())
-        matcher = SequenceMatcher(None, "", phrase)  # the phrase's index is built once, as in difflib.get_close_matches
+        matcher = _matcher(phrase)  # the phrase's index is built once, as in difflib.get_close_matches
         for i in range(max(1, len(words) - n + 1)):
             matcher.set_seq1(" ".join(words[i:i + n]))
             # the quick ratios bound ratio() from above: a window they rule out could never pass
