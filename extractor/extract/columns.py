@@ -373,14 +373,20 @@ def analyse_table(table: Table, vocab: Vocabulary | None = None,
     can complete a table but never outweighs the vocabulary's choice of kind.
     """
     vocab = vocab or load_vocabulary()
-    best: TableLayout | None = None
-    best_key = (0, 0)
+    readings = []
     for kind, columns in ((FUNDING, vocab.funding_columns), (INDICATORS, vocab.indicator_columns)):
         header_rows = header_row_count(table, columns, vocab, settings)
         if header_rows == 0:
             continue
         specs = map_columns(table, header_rows, columns, vocab)
-        exact = _score(kind, specs)
+        readings.append((_score(kind, specs), kind, header_rows, specs))
+    best: TableLayout | None = None
+    best_key = (0, 0)
+    # the kind the vocabulary reads better first (funding first on a tie): classifying the other kind's unread
+    # columns could never outweigh it, so that is not done
+    for exact, kind, header_rows, specs in sorted(readings, key=lambda r: -r[0]):
+        if best is not None and exact < best_key[0]:
+            continue
         inferred = infer_columns(kind, table, header_rows, specs, vocab, settings)
         score = _score(kind, specs)
         key = (exact, score)
