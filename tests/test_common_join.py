@@ -63,3 +63,41 @@ def test_the_finder_joins_pages_by_the_same_rule_and_setting():
     assert DEFAULT_FINDER_SETTINGS.header_match_ratio == TableDraft.header_match_ratio
     with pytest.raises(ValueError):
         FinderSettings(header_match_ratio=1.5)
+
+
+# -- cells a page break cut ------------------------------------------------------------------------------
+
+
+def test_text_in_lower_case_or_after_a_hyphen_reads_as_the_rest_of_the_cell_above():
+    from extractor.readers.common.join import reads_as_rest
+
+    assert reads_as_rest("Капітальний ремонт покрівлі", "ліцею № 4")
+    assert reads_as_rest("Капітальний ремонт Івано-", "Франківської школи")  # a word broken at its hyphen
+    assert reads_as_rest("Заміна вікон у закладах до\u00ad", "Шкільної освіти")  # a soft hyphen
+    assert not reads_as_rest("Капітальний ремонт покрівлі", "Заміна вікон")
+    assert not reads_as_rest("Ремонт", "120,5")
+
+
+def test_a_merged_task_cells_text_printed_on_the_next_page_goes_back_to_the_cell():
+    from extractor.document import Cell, Row, Table
+    from extractor.readers.common.join import rejoin_split_cells
+
+    rows = [
+        Row([Cell("№", 0, 0), Cell("Завдання", 0, 1), Cell("Захід", 0, 2)], 0, is_header=True),
+        Row([Cell("1.", 1, 0), Cell("Модернізація матеріально-", 1, 1), Cell("Ремонт покрівлі", 1, 2)], 1),
+        Row([Cell("", 2, 0), Cell("технічної бази", 2, 1), Cell("Заміна вікон", 2, 2)], 2),  # the next page
+    ]
+    table = Table(rows, 0, 3)
+    rejoin_split_cells(table, 2)
+    assert [c.text for c in table.rows[1].cells] == ["1.", "Модернізація матеріально-\nтехнічної бази", "Ремонт покрівлі"]
+    assert [c.text for c in table.rows[2].cells] == ["", "", "Заміна вікон"]  # a new measure stays its own
+
+
+def test_a_row_that_opens_with_its_item_number_keeps_its_text():
+    from extractor.document import Cell, Row, Table
+    from extractor.readers.common.join import rejoin_split_cells
+
+    rows = [Row([Cell("1.", 0, 0), Cell("Модернізація", 0, 1)], 0), Row([Cell("2.", 1, 0), Cell("ремонт доріг", 1, 1)], 1)]
+    table = Table(rows, 0, 2)
+    rejoin_split_cells(table, 1)
+    assert table.rows[1].cells[1].text == "ремонт доріг"

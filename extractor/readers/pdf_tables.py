@@ -57,7 +57,7 @@ Vertically merged cells cut by a page break
        opens with an item number ("2.", "1.2 …"), and either its first cell
        is blank and more than half of those cells are blank (the short
        values fitted before the break), or more of its cells with text read
-       as cut ("_looks_cut": they open in lower case, or the cell above ends
+       as cut ("common.join.reads_as_rest": they open in lower case, or the cell above ends
        in a hyphen) than not.
        Then every cell of that row is joined to the cell above it and the
        two rows are one;
@@ -82,7 +82,7 @@ import regex
 from ..document import Cell, Row, Table
 from ..settings import DEFAULT_PDF
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS
-from .common.join import header_words, repeats_header
+from .common.join import header_words, reads_as_rest, repeats_header
 from .common.tokens import split_item_number
 
 
@@ -211,14 +211,8 @@ def _is_row_remainder(
     if _blank(first_row[0].text) and blanks * 2 > len(free):
         return True
     texts = [p for p in free if regex.search(r"\p{L}", p.text)]
-    cut = sum(1 for p in free if not _blank(p.text) and _looks_cut(below[id(p)].text, p.text))
-    return cut > len(texts) - sum(1 for p in texts if _looks_cut(below[id(p)].text, p.text))
-
-
-def _looks_cut(before: str, after: str) -> bool:
-    """Whether ``after`` reads as the rest of ``before``: it opens in lower case, or ``before`` ends in a hyphen."""
-    head = after.strip()[:1]
-    return (head.isalpha() and head.islower()) or before.rstrip().endswith(("-", "\u00ad"))
+    cut = sum(1 for p in free if not _blank(p.text) and reads_as_rest(below[id(p)].text, p.text))
+    return cut > len(texts) - sum(1 for p in texts if reads_as_rest(below[id(p)].text, p.text))
 
 
 def _same_x(a: _DraftCell, b: _DraftCell, tolerance: float) -> bool:

@@ -59,7 +59,7 @@ from .header import (
     header_line_pieces,
     header_signature,
 )
-from .join import repeats_header
+from .join import rejoin_split_cells, repeats_header
 from .regions import Region, find_regions, headings_only
 from .rows import BodyRow, body_rows, join_lines
 from .tokens import column_number, is_ordinal, is_page_number as is_page_number_text
@@ -170,33 +170,6 @@ def append_body(table: Table, part: Part, colmap: list[int]) -> None:
             cells.append(Cell(text, r, a, 1, b - a + 1))
             covered = b
         table.rows.append(Row(cells, r, part.page))
-
-
-def rejoin_split_cells(table: Table, r: int) -> None:
-    """Give back to the cells above the text a page break cut off them.
-
-    On a continuation page a merged cell (a task spanning its measures) goes
-    on printing its text in the first row. When that row's first column is
-    empty and a cell starts in lower case, the text continues the nearest
-    non-empty cell above in that column, and it moves there.
-    """
-    if r >= len(table.rows) or r == 0:
-        return
-    row = table.rows[r]
-    if any(c.col == 0 and c.text.strip() for c in row.cells):
-        return
-    for cell in row.cells:
-        text = cell.text.strip()
-        if not text or not text[0].islower():
-            continue
-        for above in reversed(table.rows[:r]):
-            if above.is_header:
-                break
-            origin = next((c for c in above.cells if c.col == cell.col and c.col_span == cell.col_span), None)
-            if origin is not None and origin.text.strip():
-                origin.text = origin.text + "\n" + cell.text
-                cell.text = ""
-                break
 
 
 def map_columns(part: Part, centers: list[float], numbered: bool = False) -> list[int]:

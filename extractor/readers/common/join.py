@@ -19,6 +19,13 @@ character, break its words at other places (``"викона-"`` over ``"ння"`
 or take in a line of the row below it, and the order pdftotext gives the
 words of a header in is not the printed one. ``header_match_ratio`` is the
 one setting: ``FinderSettings.header_match_ratio``, handed to both paths.
+
+A cell a page break cut (a merged task cell going on printing its text on the
+next page, a row's text running over the break) is told by one rule too:
+``reads_as_rest`` (the text opens in lower case, or the text above ends in a
+hyphen). The ruled path asks it of a continuation's first row to decide
+whether it is the rest of the last row; ``rejoin_split_cells`` gives such
+text back to its cell above in a table the finder assembled.
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Iterable
+
+from ...document import Table
 
 #: a header word: a run of letters and digits
 _WORD_RE = re.compile(r"\w+")
@@ -45,3 +54,37 @@ def header_overlap(a: Counter[str], b: Counter[str]) -> float:
 def repeats_header(a: Counter[str], b: Counter[str], header_match_ratio: float) -> bool:
     """Whether two headers (their ``header_words``) are the same header printed twice."""
     return header_overlap(a, b) >= header_match_ratio
+
+
+def reads_as_rest(before: str, after: str) -> bool:
+    """Whether ``after`` reads as the rest of ``before`` that a page break cut off: it opens in lower case, or
+    ``before`` ends in a hyphen (a plain or a soft one)."""
+    head = after.strip()[:1]
+    return (head.isalpha() and head.islower()) or before.rstrip().endswith(("-", "\u00ad"))
+
+
+def rejoin_split_cells(table: Table, r: int) -> None:
+    """Give back to the cells above the text a page break cut off them.
+
+    On a continuation page a merged cell (a task spanning its measures) goes
+    on printing its text in the first row. When that row's first column is
+    empty, a cell whose text ``reads_as_rest`` of the nearest non-empty cell
+    above in its column moves there.
+    """
+    if r >= len(table.rows) or r == 0:
+        return
+    row = table.rows[r]
+    if any(c.col == 0 and c.text.strip() for c in row.cells):
+        return
+    for cell in row.cells:
+        if not cell.text.strip():
+            continue
+        for above in reversed(table.rows[:r]):
+            if above.is_header:
+                break
+            origin = next((c for c in above.cells if c.col == cell.col and c.col_span == cell.col_span), None)
+            if origin is not None and origin.text.strip():
+                if reads_as_rest(origin.text, cell.text):
+                    origin.text = origin.text + "\n" + cell.text
+                    cell.text = ""
+                break
