@@ -490,3 +490,17 @@ def test_signatory_name_glued_to_the_position_by_a_lost_gap():
     s = read_signatory(["Начальник управління освіти", "Хмельницької міської радиІрина ПЕТРЕНКО"])
     assert (s.position, s.name) == ("Начальник управління освіти Хмельницької міської ради", "Ірина ПЕТРЕНКО")
     assert read_signatory(["Директор департаменту", "Луцької міської радиКоваль В.М."]).name == "Коваль В.М."
+
+
+def test_a_list_of_decisions_whose_first_item_runs_into_its_lead_in_is_read_whole():
+    """final-report-dash-listed-decisions-secretary-signs in layout text: the printed lines put the first
+    "– від …" on the lead-in's line, so that line no longer ends with ":"; the items below are still the list's."""
+    lines = ["Програму затверджено рішенням міської ради та змінено рішеннями: – від 19.12.2019 N 520/2589;",
+             "– від 25.06.2021 № 611/2731; – від 16.12.2022 № 1004-34/2022.",
+             "Відповідальний виконавець: управління економічного розвитку"]
+    decisions, _ = find_decisions(lines)
+    assert [(d.date, d.number) for d in decisions] == [
+        (date(2019, 12, 19), "520/2589"), (date(2021, 6, 25), "611/2731"), (date(2022, 12, 16), "1004-34/2022")]
+    # a lead-in that names one decision and ends in a period opens no list
+    alone, _ = find_decisions(["Програму затверджено рішенням від 19.12.2019 № 520.", "– від 25.06.2021 № 611"])
+    assert [d.number for d in alone] == ["520"]

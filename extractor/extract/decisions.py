@@ -25,6 +25,9 @@ _NUMBER_FIRST_RE = regex.compile(rf"{_NUM}\s+від\s+({DATE_PATTERN})", regex.I
 _ANNEX_LINE_RE = regex.compile(r"^\s*(?:додаток|до\s+рішення)", regex.I)
 #: an item of a list of decisions under a lead-in ending with ":" ("– від 19.12.2019 № 520;")
 _LIST_ITEM_RE = regex.compile(r"^\s*(?:[-–—•·]|\d{1,2}[.)]|від\s)", regex.I)
+#: a lead-in: a line ending with ":", or with ":" and the list's first item on the same line (printed text
+#: that runs the first "– від …" into the lead-in)
+_LEAD_IN_RE = regex.compile(r":\s*(?:(?:[-–—•·]|\d{1,2}[.)]|від\s)[^:]*)?$", regex.I)
 
 
 def _clean_number(text: str) -> str:
@@ -51,7 +54,7 @@ def find_decisions(lines: list[str]) -> tuple[list[Decision], list[str]]:
             continue
         in_list = lead_in and _LIST_ITEM_RE.match(line)
         if vocab.decision_context.search(fold(line)):
-            lead_in = line.rstrip().endswith(":")
+            lead_in = bool(_LEAD_IN_RE.search(line.rstrip()))
         elif not in_list:
             lead_in = False
             continue
