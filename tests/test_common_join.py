@@ -101,3 +101,22 @@ def test_a_row_that_opens_with_its_item_number_keeps_its_text():
     table = Table(rows, 0, 2)
     rejoin_split_cells(table, 1)
     assert table.rows[1].cells[1].text == "ремонт доріг"
+
+
+# -- page furniture ------------------------------------------------------------------------------------
+
+
+def test_a_margin_line_on_two_pages_is_running_one_on_a_single_page_is_not():
+    from extractor.readers.common.furniture import repeated_on_pages
+
+    lines = [(1, "Додаток 2"), (2, "Додаток 2"), (1, "Звіт"), (3, "Продовження"), (3, "Продовження")]
+    assert repeated_on_pages(lines) == {"Додаток 2"}  # printed twice on one page is not running
+    assert repeated_on_pages(lines, min_pages=3) == set()
+
+
+def test_both_pdf_readers_ask_the_one_running_line_rule():
+    from extractor.readers import pdf_text
+    from extractor.readers.common import assemble, furniture
+
+    assert pdf_text.repeated_on_pages is furniture.repeated_on_pages
+    assert assemble.repeated_on_pages is furniture.repeated_on_pages

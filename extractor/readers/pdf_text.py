@@ -56,6 +56,7 @@ import regex
 
 from ..document import Paragraph
 from ..settings import DEFAULT_PDF, PdfSettings
+from .common.furniture import repeated_on_pages
 from .common.tokens import is_page_number
 from .pdf_page import TextLine
 
@@ -162,7 +163,6 @@ def furniture(
     "footer" for a running line kept as such; lines not in it are body text.
     """
     out: dict[tuple[int, int], str | None] = {}
-    seen: dict[tuple[str, str, int], set[int]] = {}
     candidates = []
     for number, height, lines in pages:
         for i, line in enumerate(lines):
@@ -172,12 +172,11 @@ def furniture(
             if is_page_number(line.text):
                 out[(number, i)] = None
                 continue
-            key = _running_key(line, part, settings)
-            seen.setdefault(key, set()).add(number)
-            candidates.append((number, i, key, part))
+            candidates.append((number, i, _running_key(line, part, settings), part))
+    running = repeated_on_pages((number, key) for number, _i, key, _part in candidates)
     kept: set[tuple[str, str, int]] = set()
     for number, i, key, part in candidates:
-        if len(seen[key]) < 2:
+        if key not in running:
             continue
         out[(number, i)] = None if key in kept else part
         kept.add(key)

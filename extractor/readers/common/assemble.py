@@ -59,6 +59,7 @@ from .header import (
     header_line_pieces,
     header_signature,
 )
+from .furniture import repeated_on_pages
 from .join import rejoin_split_cells, repeats_header
 from .regions import Region, find_regions, headings_only
 from .rows import BodyRow, body_rows, join_lines
@@ -269,15 +270,15 @@ def running_lines(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
     Only a line of one fragment counts ("Додаток 2", "Продовження додатка"):
     a table header repeated on every page names several columns.
     """
-    heads: Counter[str] = Counter()
-    feet: Counter[str] = Counter()
-    for lines in pages:
+    heads: list[tuple[int, str]] = []
+    feet: list[tuple[int, str]] = []
+    for page, lines in enumerate(pages):
         nonblank = [ln for ln in lines if not ln.blank]
         if nonblank and len(nonblank[0].frags) == 1:
-            heads[line_key(nonblank[0])] += 1
+            heads.append((page, line_key(nonblank[0])))
         if len(nonblank) > 1 and len(nonblank[-1].frags) == 1:
-            feet[line_key(nonblank[-1])] += 1
-    return {t for t, n in heads.items() if n >= 2}, {t for t, n in feet.items() if n >= 2}
+            feet.append((page, line_key(nonblank[-1])))
+    return repeated_on_pages(heads), repeated_on_pages(feet)
 
 
 def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[Block] | None:
