@@ -610,14 +610,18 @@ _PARSED = ("ok", "warning", "no-tables")
 
 def summary_table(entries) -> str:
     """The demo's summary: one line per input with its counts."""
-    header = ("report", "format", "status", "decisions", "funding", "indicators", "warnings", "counted")
+    from .status import status_word
+
+    header = (_("report"), _("format"), _("status"), _("decisions"), _("funding"), _("indicators"), _("warnings"),
+              _("counted"))
     rows = [
         (
             e.name,
             e.format or "",
-            e.status.value,
+            status_word(e.status),
             *("" if v is None else str(v) for v in (e.decisions, e.funding, e.indicators, e.warnings)),
-            ("yes" if e.counted else f"no, duplicate of {e.duplicate_of}") if e.status.value in _PARSED else "",
+            (_("yes") if e.counted else _("no, duplicate of {path}").format(path=e.duplicate_of))
+            if e.status.value in _PARSED else "",
         )
         for e in entries
     ]

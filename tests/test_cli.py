@@ -106,7 +106,7 @@ def test_demo_prints_a_summary_table(tmp_path):
     folder.mkdir()
     for p in DOCX_SAMPLES:
         (folder / p.name).write_bytes(p.read_bytes())
-    r = run("demo", str(folder), "-o", str(tmp_path / "out"), "-q")
+    r = run("--lang", "en", "demo", str(folder), "-o", str(tmp_path / "out"), "-q")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0].split() == ["report", "format", "status", "decisions", "funding", "indicators", "warnings",
@@ -118,6 +118,9 @@ def test_demo_prints_a_summary_table(tmp_path):
         assert cols[1:] == [row["format"], row["status"], row["decisions"], row["funding"], row["indicators"],
                             row["warnings"], "yes"]
     assert (tmp_path / "out" / "reports.xlsx").exists()
+    uk = run("--lang", "uk", "demo", str(folder), "-o", str(tmp_path / "out-uk"), "-q").stdout.splitlines()
+    assert uk[0].split()[:3] == ["звіт", "формат", "стан"] and uk[0].split()[-1] == "враховано"
+    assert all(line.split()[-1] == "так" for line in uk[2: 2 + len(DOCX_SAMPLES)])
 
 
 def test_check_cli_formats_and_exit_codes(tmp_path):
