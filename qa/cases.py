@@ -63,6 +63,16 @@ CASES = {
    "tasks as numbered heading rows; sums in грн; planned and actual headers the vocabulary lacks ('Вартість за програмою', 'Оплачено'); every subtotal and the total printed without any label (read from their sums)"),
  "v31-only-the-number-header-known": ("only-the-number-header-known-head-word-stems",
    "no header of either table but '№ з/п' is a vocabulary phrase: the header found by the stems of the first words of 'Напрям', 'Рік', 'Установа' ('Індикатор', 'Вимір'), the task, measure, amounts and percent read from content and place; unlabelled subtotals"),
+ "v32-status-text-column-decision-in-title": ("status-text-column-no-percent-decision-in-title",
+   "the annual 'Інформація про виконання програми' form: the program's decision named only in the title sentence ('…, затвердженої рішенням … від … № … (зі змінами), за 2023 рік'); a text 'Стан виконання' column (texts with counts and years) and no percent column; indicator groups numbered '1.' in the № column with their title in the name column, indicators numbered '1.1'"),
+ "v33-sources-in-that-number-three-header-rows": ("sources-in-that-number-under-three-header-rows",
+   "planned and actual each split into 'усього' and 'у тому числі:' / 'у т.ч.' funding sources under three header rows (the money header merged across three columns, 'усього' merged down two rows); measures without tasks; a total row with its breakdown"),
+ "v34-roman-task-headings-unit-in-caption-grn": ("roman-task-headings-unit-in-caption-grn-kopecks",
+   "task heading rows numbered with Latin Roman numerals ('II. …') spanning the table, measures numbered on across them; the money unit only in the caption line above the table ('…, грн'); amounts in грн with kopecks after a comma and spaces between thousands"),
+ "v35-cyrillic-numeral-task-rows-two-row-indicator-header": ("cyrillic-numeral-task-rows-two-row-indicator-header",
+   "an interim report whose task rows print a Cyrillic Roman numeral in the № column ('ІІ.') and the task across the rest, measures numbered anew under each task; the unit in the caption line in words ('(тис. гривень)'); an indicator header with 'Значення показника' split into 'план' and 'факт'"),
+ "v36-result-and-status-text-columns-unnumbered-indicators": ("result-and-status-text-columns-unnumbered-indicators",
+   "a free-text funding-source column, an 'Очікуваний результат' column and a 'Стан виконання' column whose texts print percents ('Виконано на 45 %'), none of them read as amounts; two decisions named only in the title sentence ('…, зі змінами, внесеними рішенням …'); indicator group rows '1' | 'затрат' (a lower-case group word) over indicators without numbers"),
 }
 
 #: renderings of the reference corpus (shared/corpus) that samples/ does not hold:

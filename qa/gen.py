@@ -3,7 +3,8 @@
 
 Two kinds of variants feed the same machinery:
   variants_a.VARIANTS   (v01–v12): declarative specs; build_doc() derives content and answers from a seeded RNG;
-  variants_b.VARIANTS_B (v13–v22): hand-built blocks and expected JSON.
+  variants_b.VARIANTS_B (v13–v22) and variants_d.VARIANTS_D (v32–v36): hand-built blocks and expected JSON;
+  variants_c.VARIANTS_C (v23–v31): specs like variants_a, in wordings the vocabulary lacks.
 For each variant it writes <out>/<id>.{docx,txt,expected.json}, optionally <id>.cp1251.txt, and through
 LibreOffice (`soffice --headless`) and poppler (`pdftotext -layout`) <id>.pdf and <id>.layout.txt; and
 with undrawn table cells <id>.calc.pdf (a spreadsheet printed by LibreOffice Calc, only the header ruled),
@@ -939,14 +940,16 @@ def write_undrawn_renderings(v, blocks, base):
 
 # ---------------------------------------------------------------- driver
 def all_variants():
-    """Yield (v, blocks, expected) for every variant, specs (variants_a, variants_c) first, then hand-built (variants_b)."""
+    """Yield (v, blocks, expected) for every variant, specs (variants_a, variants_c) first, then hand-built
+    (variants_b, variants_d)."""
     from variants_a import VARIANTS
     from variants_b import VARIANTS_B
     from variants_c import VARIANTS_C
+    from variants_d import VARIANTS_D
     for v in VARIANTS + VARIANTS_C:
         blocks, exp = build_doc(v, random.Random(v["id"]))
         yield v, blocks, exp
-    for build in VARIANTS_B:
+    for build in VARIANTS_B + VARIANTS_D:
         yield build()
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from docbuild import LEFT as L, UP as U, make_document, make_table
 from extractor.pipeline import build_report
 from extractor.extract.columns import analyse_table
+from extractor.extract import decision_lines
 from extractor.extract.decisions import find_decisions
 from extractor.extract.metadata import document_kind, find_title, read_signatory
 from extractor.models import IndicatorGroup, Source
@@ -490,6 +491,18 @@ def test_signatory_name_glued_to_the_position_by_a_lost_gap():
     s = read_signatory(["Начальник управління освіти", "Хмельницької міської радиІрина ПЕТРЕНКО"])
     assert (s.position, s.name) == ("Начальник управління освіти Хмельницької міської ради", "Ірина ПЕТРЕНКО")
     assert read_signatory(["Директор департаменту", "Луцької міської радиКоваль В.М."]).name == "Коваль В.М."
+
+
+def test_decisions_named_only_in_the_title_sentence_are_read_and_stamps_above_it_are_not():
+    """status-text-column-decision-in-title: "Інформація про виконання програми …, затвердженої рішенням … від …
+    № … (зі змінами), за 2023 рік" names the program's decisions in its title and nowhere else; the stamp above
+    the title names the act the report is attached to."""
+    title = ("Інформація про виконання програми «Доступне житло» на 2022-2026 роки, затвердженої рішенням міської "
+             "ради від 21.12.2021 № 12/345, зі змінами, внесеними рішенням від 31.08.2023 № 1490, за 2023 рік")
+    lines = ["ЗАТВЕРДЖЕНО рішенням виконавчого комітету від 15.02.2024 № 143", title, "Відповідальний виконавець: УЖП"]
+    decisions, _ = find_decisions(decision_lines(lines, title))
+    assert [(d.date, d.number) for d in decisions] == [(date(2021, 12, 21), "12/345"), (date(2023, 8, 31), "1490")]
+    assert decision_lines(lines, None) == lines
 
 
 def test_a_list_of_decisions_whose_first_item_runs_into_its_lead_in_is_read_whole():

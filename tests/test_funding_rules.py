@@ -131,7 +131,7 @@ from extractor.extract.cells import GridView  # noqa: E402
 from extractor.extract.columns import analyse_table  # noqa: E402
 from extractor.extract.funding import (  # noqa: E402
     TEXT_COLUMNS, _money_columns, is_bare_numbered_heading, is_spanning_task_heading, is_task_heading_row,
-    row_view, total_kind,
+    numbers_a_section, row_view, total_kind,
 )
 from extractor.models import FundingKind  # noqa: E402
 
@@ -162,6 +162,17 @@ def test_numbered_text_spanning_measure_and_money_columns_is_a_task_heading():
 def test_bare_number_beside_a_lone_text_is_a_task_heading():
     rows = _rows_of([FLAT_HEADER, ["2.", "Пільги", "", "", "", ""], ["2.1", "Ліки", "УОЗ", "2023", "10,0", "–"]])
     assert [is_bare_numbered_heading(r) for r in rows] == [True, False]
+
+
+def test_roman_numeral_beside_a_lone_text_is_a_task_heading():
+    """cyrillic-numeral-task-rows-two-row-indicator-header: task rows "ІІ." | the task, printed as two cells (a
+    TAB export, a layout the merged cells are lost in); Roman numerals in Latin or Cyrillic letters number
+    sections, never measures, with or without their period."""
+    rows = _rows_of([FLAT_HEADER, ["І.", "Спадщина", "", "", "", ""], ["1.", "Ремонт музею", "УК", "2024", "5,0", "–"],
+                     ["IV", "Бібліотеки", "", "", "", ""], ["1.1", "Книги", "", "", "", ""]])
+    assert [is_bare_numbered_heading(r) for r in rows] == [True, False, True, False]
+    assert [numbers_a_section(n) for n in ("ІІ.", "IV", "2.", "3", "2.1", "1.1.", "Ремонт")] == [
+        True, True, True, True, False, False, False]
 
 
 def test_task_row_without_measure_and_amounts_is_a_task_heading():

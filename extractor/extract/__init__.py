@@ -76,6 +76,17 @@ class Extraction:
         return {layout.kind for layout in self.layouts}
 
 
+def decision_lines(lines: list[str], title: str | None) -> list[str]:
+    """The lines that may name the program's decisions: the title and what follows it.
+
+    Above the title stand stamps ("ЗАТВЕРДЖЕНО рішенням …") and the annex line, which name the act the report
+    is attached to; the title sentence itself may name the program's decision ("Інформація про виконання
+    програми …, затвердженої рішенням міської ради від 21.12.2021 № 12/345 (зі змінами), за 2023 рік").
+    """
+    start = next((i for i, line in enumerate(lines) if title and title.startswith(line)), 0)
+    return lines[start:]
+
+
 def extract_report(doc: Document, source: Source, settings: ExtractSettings = DEFAULT_EXTRACT) -> Extraction:
     """The report a Document holds: tables, metadata, decisions, signatory, and the warnings of reading them.
 
@@ -111,9 +122,7 @@ def extract_report(doc: Document, source: Source, settings: ExtractSettings = DE
     lines = logical_lines(before) + passport
     info = read_document_info(lines, [l for l in raw_before if l.strip()], settings)
     program = read_program(info.title, lines, settings)
-    # decisions stand below the title; above it are stamps ("ЗАТВЕРДЖЕНО рішенням …") and the annex line
-    start = next((i + 1 for i, line in enumerate(lines) if info.title and info.title.startswith(line)), 0)
-    decisions, date_problems = find_decisions(lines[start:])
+    decisions, date_problems = find_decisions(decision_lines(lines, info.title))
     for printed in date_problems:
         warnings.append(problems.INVALID_DATE.finding("decisions", date=printed))
     signatory = read_signatory(raw_lines(after), settings)

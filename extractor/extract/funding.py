@@ -33,7 +33,7 @@ from ..problems import INFERRED_TOTAL, NON_NUMERIC_AMOUNT, NOT_COMPARABLE
 from ..normalize.numbers import try_number
 from ..normalize.text import clean_text, fold, normalize_item_number, strip_number_prefix, text_value
 from ..normalize.years import parse_years
-from ..readers.common.tokens import is_bullet_line, item_depth, strip_bullet
+from ..readers.common.tokens import ROMAN, is_bullet_line, item_depth, strip_bullet
 from ..settings import DEFAULT_EXTRACT, ExtractSettings
 from .cells import GridView, nonempty_lines, row_location
 from .columns import ColumnSpec, TableLayout
@@ -41,6 +41,8 @@ from .vocab import Vocabulary
 
 #: a heading row's label word the vocabulary lacks, then the task number: "Ціль 2. …", "Пріоритет №3: …"
 _LABELLED_NUMBER_RE = regex.compile(r"^\p{L}{3,}\s*(?:№\s*)?(\d{1,3}(?:\.\d{1,3})*)\s*[.:)]\s*(\S.*)$", regex.S)
+#: a Roman numeral standing alone, its period optional ("ІІ.", "IV")
+_ROMAN_NUMBER_RE = regex.compile(rf"{ROMAN}\.?")
 #: the text columns a funding row may have
 TEXT_COLUMNS = ("number", "task", "measure_number", "measure", "term", "executor")
 
@@ -171,10 +173,16 @@ def is_spanning_task_heading(row: RowView) -> bool:
             and bool(clean_text(row.number)))
 
 
+def numbers_a_section(number: str) -> bool:
+    """The number column of a task heading row: one level ("2.", "2") or a Roman numeral ("ІІ.", "IV"), never
+    a measure's nested number ("2.1"). Roman numerals number sections, so a row they open heads a task."""
+    return item_depth(number) == 1 or _ROMAN_NUMBER_RE.fullmatch(number) is not None
+
+
 def is_bare_numbered_heading(row: RowView) -> bool:
-    """"2." | a text and nothing else (no term, executor, amounts; the text has no number of its own)."""
+    """"2." or "ІІ." | a text and nothing else (no term, executor, amounts; the text has no number of its own)."""
     return (row.col["task"] is None and not row.spanning and not row.has_amounts
-            and item_depth(clean_text(row.number)) == 1
+            and numbers_a_section(clean_text(row.number))
             and not clean_text(row.term) and not clean_text(row.executor)
             and strip_number_prefix(row.measure)[0] is None and bool(clean_text(row.measure)))
 
