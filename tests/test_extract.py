@@ -171,6 +171,26 @@ def test_indicator_groups_with_arabic_numbers_and_text_values():
     assert last.unit is None and last.planned is None and last.raw == {"planned": "так", "actual": "в процесі"}
 
 
+def test_group_heading_cut_into_cells_by_a_reader_is_still_a_group_heading():
+    """sources-in-that-number-under-three-header-rows, printed by Calc: a heading across the row that no drawn
+    cell holds comes back cut at the column gutters ("ІІ. Показники" | "продукту" under the unit and the planned
+    column); a row with no number, no name and no number among its values is that heading, not an indicator.
+    A row with a name, or with a number under planned, stays an indicator."""
+    table = [
+        ["№", "Найменування показника", "Одиниця виміру", "Планове", "Фактичне"],
+        ["І. Показники затрат", L, L, L, L],
+        ["1", "Обсяг видатків", "тис. грн", "10,0", "9,5"],
+        ["", "", "ІІ. Показники", "продукту", ""],
+        ["1", "Кількість камер", "од.", "13", "10"],
+        ["", "", "Показники", "12", "якості"],
+    ]
+    rep = report(table)
+    assert [(r.group, r.number, r.name) for r in rep.indicators] == [
+        (IndicatorGroup.cost, "1", "Обсяг видатків"), (IndicatorGroup.product, "1", "Кількість камер"),
+        (IndicatorGroup.product, None, None)]
+    assert rep.indicators[1].group_title == "Показники продукту"
+
+
 def test_indicator_cell_spanning_reason_and_remedy_is_the_reason():
     table = [
         ["№", "Найменування показника", "Одиниця виміру", "Планове", "Фактичне", "Причини невиконання",

@@ -44,6 +44,15 @@ def group_heading(text: str, vocab: Vocabulary) -> tuple[IndicatorGroup, str] | 
     return None
 
 
+def is_cut_heading(view: GridView, r: int, col: dict[str, int | None]) -> bool:
+    """A row with neither a number nor a name and no number in its planned and actual cells: the words of a
+    heading printed across the row and cut into cells by a reader that found no drawn cells ("ІІ. Показники" |
+    "продукту" under the unit and planned columns); its texts joined are read as a group heading."""
+    if any(clean_text(view.text(r, col[k])) for k in ("number", "name") if col[k] is not None):
+        return False
+    return all(try_number(view.text(r, col[k]))[0] is None for k in ("planned", "actual") if col[k] is not None)
+
+
 def extract_indicators(layout: TableLayout, vocab: Vocabulary) -> list[IndicatorRow]:
     table = layout.table
     view = GridView.of(table)
@@ -57,7 +66,7 @@ def extract_indicators(layout: TableLayout, vocab: Vocabulary) -> list[Indicator
         if not texts:
             continue
         values = [clean_text(view.text(r, col[k])) for k in ("unit", "planned", "actual")]
-        if len(texts) == 1 or not any(values):
+        if len(texts) == 1 or not any(values) or is_cut_heading(view, r, col):
             found = group_heading(texts[0] if len(texts) == 1 else " ".join(texts), vocab)
             if found is None and len(texts) > 1:
                 found = group_heading(view.text(r, col["name"]), vocab)
