@@ -51,6 +51,7 @@ from extractor.readers.common.tokens import (
     is_years,
     item_depth,
     split_item_number,
+    split_item_prefix,
     strip_bullet,
 )
 
@@ -104,10 +105,6 @@ ALLOWED = {
     "extractor.normalize.numbers": {
         "_NUMBER_RE": "the number parser: splits a value into sign, digits and decimals to compute it",
         r"[,.][0-9]": "the number parser: whether the number it joined from wrapped lines has decimals",
-    },
-    "extractor.normalize.text": {
-        "_PREFIX_RE": "the item-number splitter of extract: also labels (\"Завдання 2.\"), lettered items (\"а)\") "
-                      "and the number's text; split_item_number answers the readers' narrower question",
     },
     "extractor.normalize.years": {
         "_YEAR_RE": "the year parser: reads the year (and spans of years) out of a header text",
@@ -334,6 +331,21 @@ def test_split_item_number_roman_needs_its_dot_before_a_text():
     assert split_item_number("ІІ. Показники затрат", roman=True) == ("ІІ.", "Показники затрат")
     assert split_item_number("І Показники", roman=True) is None
     assert split_item_number("2. Завдання", roman=True, arabic=False) is None
+
+
+def test_split_item_prefix_reads_every_printed_form_of_a_cell_opening_with_its_number():
+    """The item number extract splits from a task, measure or heading cell (normalize.text.strip_number_prefix):
+    wider than split_item_number (glued, closing ")", lettered, after a label), the number without its marks."""
+    assert split_item_prefix("1.1Текст") == ("1.1", "Текст")
+    assert split_item_prefix("2) Текст") == ("2", "Текст")
+    assert split_item_prefix("2.Текст") == ("2", "Текст")
+    assert split_item_prefix("ІІ. Показники") == ("ІІ", "Показники")
+    assert split_item_prefix("а) заміна") == ("а", "заміна")
+    assert split_item_prefix("3") == ("3", "")
+    assert split_item_prefix("Розділ № ІІ: Дороги", ("розділ",)) == ("ІІ", "Дороги")
+    assert split_item_prefix("Розділ ІІ: Дороги") == (None, "Розділ ІІ: Дороги")  # no labels given
+    for text in ("12 камер", "І квартал 2020 року", "29.12.2016 рішення", "01.07 Текст", "0. Текст"):
+        assert split_item_prefix(text) == (None, text)
 
 
 def test_split_item_number_dotted_rejects_a_bare_integer():

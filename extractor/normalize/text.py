@@ -23,6 +23,7 @@ from functools import lru_cache
 import regex
 
 from extractor.normalize.numbers import DASHES, INVISIBLE
+from extractor.readers.common.tokens import split_item_prefix
 
 #: hyphen characters that can end a line in the middle of a word
 LINE_HYPHENS = "-\u2010\u2011"
@@ -159,24 +160,6 @@ def _fold(text: str | None) -> str:
 
 # -- item numbers ------------------------------------------------------------------
 
-_ROMAN = "IVXІХ"  # Latin I V X and Cyrillic І Х used as Roman numerals
-_LABEL = "|".join(sorted(ITEM_LABELS, key=len, reverse=True))
-_PREFIX_RE = regex.compile(
-    rf"""
-    ^(?:(?i:{_LABEL})\s*(?:№\s*)?(?P<labelled>[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*|[{_ROMAN}]+)\.?
-        (?=[\s.:)\-–—]|$)
-     |(?P<dotted>[0-9]{{1,3}}(?:\.[0-9]{{1,3}})+)[.)]?(?=\s|\p{{L}}|$)
-     |(?P<simple>[0-9]{{1,3}})[.)](?=\s|\p{{Lu}}|$)
-     |(?P<roman>[{_ROMAN}]+)[.)](?=\s|$)
-     |(?P<letter>[а-яіїєґa-z])\)(?=\s|$)
-     |(?P<bare>[0-9]{{1,3}})$
-    )
-    """,
-    regex.VERBOSE,
-)
-_REST_LEAD_RE = regex.compile(r"^[\s.:)\-–—]+")
-
-
 def strip_number_prefix(text: str | None) -> tuple[str | None, str]:
     """Split a leading item number from a text: ``"1.1. Текст"`` → ``("1.1", "Текст")``.
 
@@ -189,13 +172,7 @@ def strip_number_prefix(text: str | None) -> tuple[str | None, str]:
     count. A text that is only an integer (``"3"``) is a number with empty
     text. The text is :func:`clean_text`-ed; no number → ``(None, text)``.
     """
-    cleaned = clean_text(text)
-    match = _PREFIX_RE.match(cleaned)
-    if match is None:
-        return None, cleaned
-    number = next(g for g in match.groups() if g is not None)
-    rest = _REST_LEAD_RE.sub("", cleaned[match.end():])
-    return number, rest
+    return split_item_prefix(clean_text(text), ITEM_LABELS)
 
 
 def normalize_item_number(text: str | None) -> str | None:

@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+import regex
+
 # -- item numbers ------------------------------------------------------------------------------
 
 #: a Roman numeral as typed in reports: Latin I, V, X, L and the Cyrillic І, Х that look the same
@@ -132,6 +134,46 @@ _OPENING = {
     for d in (False, True) for r in (False, True) for a in (False, True) for g in (False, True) for n in (False, True)
     if a or r
 }
+
+
+@lru_cache(maxsize=None)
+def _prefix_re(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    first, d = r"[1-9]\d{0,2}", r"\d{1,3}"  # as in an item number: a first part opening with zero is a date
+    alts = [
+        rf"(?P<dotted>{first}(?:\.{d})+)[.)]?(?=\s|\p{{L}}|$)",
+        rf"(?P<simple>{first})[.)](?=\s|\p{{Lu}}|$)",
+        rf"(?P<roman>{ROMAN})[.)](?=\s|$)",
+        r"(?P<letter>[а-яіїєґa-z])\)(?=\s|$)",
+        rf"(?P<bare>{first})$",
+    ]
+    if labels:
+        label = "|".join(sorted(map(regex.escape, labels), key=len, reverse=True))
+        alts.insert(0, rf"(?i:{label})\s*(?:№\s*)?(?P<labelled>{first}(?:\.{d})*|{ROMAN})\.?(?=[\s.:)\-–—]|$)")
+    return regex.compile("^(?:" + "|".join(alts) + ")")
+
+
+#: what stands between an item number and its text: spaces and closing marks ("2) ", "3: ", "1.1 – ")
+_PREFIX_REST_LEAD = " \t\n\r\f\v\u00a0.:)-–—"
+
+
+def split_item_prefix(text: str, labels: Sequence[str] = ()) -> tuple[str | None, str]:
+    """(number, text after it) for the item number opening a cell's text in any form a cell prints it; (None,
+    text) when none opens it.
+
+    Wider than :func:`split_item_number`, which answers the readers' narrower question of a line opening with
+    a number and white space: here a dotted number may be glued to its text ("1.1Текст"), a one-level number
+    closes with "." or ")" and may be glued to a capital ("2.Текст", "2) Текст"), a Roman numeral needs its
+    "." or ")" ("ІІ. Показники": a bare "І" is the word "і"), a letter closes with ")" ("а) заміна"), a number
+    may stand alone ("3"), and a label of ``labels`` may precede the number ("Завдання 2. …", "Розділ № ІІ: …").
+    A bare integer followed by text ("12 камер") is a count, not a number. The number comes without its label
+    and closing mark ("1.1.", "2)" -> "1.1", "2"); the text loses the spaces and marks before it. The parts of
+    an Arabic number are as in :func:`is_item_number` (one to three digits, the first not opening with zero).
+    """
+    match = _prefix_re(tuple(labels)).match(text)
+    if match is None:
+        return None, text
+    number = next(g for g in match.groups() if g is not None)
+    return number, text[match.end():].lstrip(_PREFIX_REST_LEAD)
 
 
 # -- values ------------------------------------------------------------------------------------
