@@ -197,3 +197,25 @@ def test_scanned_table_printed_without_rules_goes_to_the_finder_over_positioned_
     [table] = doc.tables
     assert (len(table.rows), table.n_cols) == (19, 6)
     assert "ocr-no-rules" not in [code for code, _ in doc.notes]
+
+
+def test_lines_of_one_row_share_a_top_whatever_letters_they_hold():
+    """Tesseract's line box grows with ascenders and descenders ("Д", "у", brackets); the glyph box does not."""
+    from extractor.readers.ocr.engine import Line
+    from extractor.readers.ocr.page import glyph_box
+
+    plain = Line(x0=0, top=100, x1=50, bottom=130, baseline=130.0, size=30.0)
+    tall = Line(x0=60, top=92, x1=120, bottom=141, baseline=130.0, size=30.0)
+    assert glyph_box(plain, 0.8) == glyph_box(tall, 0.8) == (106.0, 136.0)
+
+
+def test_scanned_funding_table_without_rules_keeps_its_rows_across_the_page():
+    """A LibreOffice print of a report with no cell borders, scanned: the measures of the funding table under
+    its header are rows of one table, each with its term and amounts, not paragraphs after a few rows."""
+    from pinned import CASES_DIR
+
+    pdf = (CASES_DIR / "corpus-final-report-no-drawn-cells" / "libreoffice-no-rules.pdf").read_bytes()
+    doc = read_pdf(scan_pdf(pdf, pages=[1, 2]), path="scan.pdf", limits=DEFAULT_LIMITS)
+    rows = [[c.text for c in row.cells] for table in doc.tables for row in table.rows]
+    terms = [cells for cells in rows if any(text.strip().endswith(("2017", "2019")) for text in cells)]
+    assert len(terms) >= 7, rows  # the measures 1.1–1.8 of these two pages

@@ -99,14 +99,27 @@ def _snap_sizes(sizes: list[float], snap: float) -> list[float]:
     return [median if abs(s - median) <= snap * median else s for s in sizes]
 
 
-def _chars(rec: Recognition, sx: float, sy: float) -> list[dict[str, Any]]:
+def glyph_box(line: Line, ascent: float) -> tuple[float, float]:
+    """The top and bottom (image pixels) of a recognised line's glyphs as typeset text has them.
+
+    A typeset character's box runs from ``ascent`` of its font size above
+    the baseline to one font size below that top, whatever letters it
+    holds; the box Tesseract gives a line grows with the ascenders and
+    descenders it happens to hold ("у", "Д", brackets), so lines of one row
+    of a table without rules, read as separate lines, would not share a top.
+    """
+    top = line.baseline - ascent * line.size
+    return top, top + line.size
+
+
+def _chars(rec: Recognition, sx: float, sy: float, ascent: float) -> list[dict[str, Any]]:
     """pdfplumber-style character dicts: one per word, a space between the words of a line."""
     out: list[dict[str, Any]] = []
     previous: Word | None = None
     for w in rec.words:
         line = rec.lines[w.line]
         size = line.size * sy
-        top, bottom = line.top * sy, line.bottom * sy
+        top, bottom = (v * sy for v in glyph_box(line, ascent))
         if previous is not None and previous.line == w.line and w.x0 > previous.x1:
             out.append(_char(" ", previous.x1 * sx, w.x0 * sx, top, bottom, size, None))
         out.append(_char(w.text, w.x0 * sx, w.x1 * sx, top, bottom, size, w.confidence))
@@ -325,7 +338,7 @@ def read_scanned_page(
             confidence[tuple(cell)] = conf
         parts.extend(_with_header_words(cells, settings.header_word_min))
     rec = _merge(parts, settings.size_snap)
-    content = page_content(number, width, height, _chars(rec, sx, sy), [], lambda: tables)
+    content = page_content(number, width, height, _chars(rec, sx, sy, settings.ascent), [], lambda: tables)
     for piece in content.tables:
         for cell in piece.cells:
             cell.ocr = confidence.get((cell.x0, cell.top, cell.x1, cell.bottom))

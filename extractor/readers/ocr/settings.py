@@ -85,6 +85,10 @@ class OcrSettings:
     dash_font_size: float = 11.0
     #: the shortest header word put back when misread by one letter (shorter words are too alike)
     header_word_min: int = 5
+    #: a recognised line's glyph box, as typeset text has it: from ``ascent`` of its font size above the
+    #: baseline to one font size below that top (the line box Tesseract gives grows with the ascenders and
+    #: descenders a line happens to hold, so the rows of a table without rules would not line up)
+    ascent: float = 0.8
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -103,7 +107,7 @@ class OcrSettings:
             if not isinstance(value, (int, float)) or value <= 0:
                 raise ValueError(f"{name} must be positive, got {value!r}")
         for name in ("colour_saturation", "size_snap", "low_confidence", "reread_below", "disputed",
-                     "dash_confidence", "decimals_majority"):
+                     "dash_confidence", "decimals_majority", "ascent"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not 0 <= value <= 1:
                 raise ValueError(f"{name} must be within 0..1, got {value!r}")
