@@ -29,6 +29,33 @@ def test_number_sign_over_z_p_on_the_next_line_is_put_back():
     assert texts(fix_words(words(("Мо", 0), ("з/п", 1)))) == ["№", "з/п"]
 
 
+@pytest.mark.parametrize("cut", ["з/", "3/", "п/"])
+def test_number_sign_over_z_p_a_narrow_column_cut_after_its_stroke_is_put_back(cut):
+    """"№ з/п" in a column too narrow for it prints as "№", "з/", "п" on three lines."""
+    assert texts(fix_words(words(("Ne", 0), (cut, 1), ("п", 2))))[0] == "№"
+
+
+def test_number_sign_over_z_p_is_put_back_when_the_reading_went_on_along_its_line():
+    """The page's layout analysis read the header's first line across the table ("Ne", "Термін", …)
+    before the line under "Ne": "з/" is the word under it, not the next one read."""
+    reading = [Word("Ne", 10, 0, 30, 10, 0.9, 0), Word("Термі", 60, 0, 100, 10, 0.9, 0),
+               Word("з/", 12, 12, 26, 22, 0.9, 1), Word("вико-", 60, 12, 100, 22, 0.9, 1)]
+    assert texts(fix_words(reading)) == ["№", "Термі", "з/", "вико-"]
+
+
+def test_letters_before_a_fraction_stroke_that_is_no_item_header_stay():
+    assert texts(fix_words(words(("Ne", 0), ("км/", 1)))) == ["Ne", "км/"]
+
+
+@pytest.mark.parametrize("reading", ["THC.", "тнс.", "ТНС.", "тHc."])
+def test_thousand_before_hryvnias_is_put_back(reading):
+    assert texts(fix_words(words(("програми,", 0), (reading, 1), ("грн.", 1)))) == ["програми,", "тис.", "грн."]
+
+
+def test_latin_letters_not_before_hryvnias_stay():
+    assert texts(fix_words(words(("THC", 0), ("камер", 0)))) == ["THC", "камер"]
+
+
 def test_number_sign_glued_to_its_digits_is_put_back():
     assert texts(fix_words(words(("Ме1406,", 0), ("від", 0)))) == ["№1406,", "від"]
 

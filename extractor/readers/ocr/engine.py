@@ -43,6 +43,7 @@ INSTALL_HINT = "apt-get install tesseract-ocr {packages}"
 PSM_AUTO = 3
 PSM_BLOCK = 6
 PSM_LINE = 7
+PSM_SPARSE = 11
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,10 @@ class Engine:
         self._api.SetImage(image)
         self._api.SetSourceResolution(dpi)
 
-    def page(self) -> Recognition:
-        """Every word of the page, with Tesseract's own page layout analysis."""
-        self._api.SetPageSegMode(PSM_AUTO)
+    def page(self, *, sparse: bool = False) -> Recognition:
+        """Every word of the page, with Tesseract's own page layout analysis; ``sparse``: as much text as can
+        be found, in no particular order (each piece of text a line of its own)."""
+        self._api.SetPageSegMode(PSM_SPARSE if sparse else PSM_AUTO)
         self._api.SetVariable("tessedit_char_whitelist", "")
         self._api.Recognize()
         return self._collect(0, 0)

@@ -61,7 +61,7 @@ from .engine import Engine, Line, Recognition, Word
 from .image import Rules, clean, despeckle, find_rules, ink, ink_box, is_dash, skew_angle, without_colour
 from .rules import find_tables, segment_edges
 from .settings import OcrSettings
-from .text import fix_header_words, fix_words, header_vocabulary
+from .text import fix_header_words, fix_words, header_vocabulary, is_stray_mark
 
 #: characters a number cell may hold (digits, group spaces, separators, signs, percent)
 NUMBER_CHARS = "0123456789 ,.%-\u2013\u2212"
@@ -164,6 +164,35 @@ def _merge(recognitions: list[Recognition], snap: float) -> Recognition:
         words.extend(replace(w, line=w.line + offset) for w in rec.words)
         sizes = _snap_sizes([line.size for line in rec.lines], snap)
         lines.extend(replace(line, size=size) for line, size in zip(rec.lines, sizes))
+    return Recognition(words, lines)
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
+
+
+def with_missed_words(layout: Recognition, sparse: Recognition, min_confidence: float) -> Recognition:
+    """The layout reading of a page with the words only the sparse reading found added, each on its line.
+
+    Tesseract's page layout analysis drops now and then a piece of text
+    standing alone in the white of a table printed without rules: an amount
+    or a dash in a column of its own ("1523,08" beside "1732,4" read). The
+    sparse reading looks for text everywhere, so it finds such a word, but
+    it reads the page in no order and cuts its lines at every gap. So the
+    layout reading stays the reading, and a word of the sparse one is added
+    when it overlaps no word of the layout reading and was read with at
+    least ``min_confidence`` (a sparse reading of a blot is unsure).
+    """
+    words = list(layout.words)
+    lines = list(layout.lines)
+    added: dict[int, int] = {}
+    for w in sparse.words:
+        if w.confidence < min_confidence or is_stray_mark(w.text) or any(_overlaps(w, k) for k in layout.words):
+            continue
+        if w.line not in added:
+            added[w.line] = len(lines)
+            lines.append(sparse.lines[w.line])
+        words.append(replace(w, line=added[w.line]))
     return Recognition(words, lines)
 
 
@@ -320,7 +349,8 @@ def read_scanned_page(
         outside[area] = 255
         outside_ink[area] = False
     parts = []
-    if outside_ink.sum() >= settings.area(settings.min_cell_ink_mm2):
+    outside_read = outside_ink.sum() >= settings.area(settings.min_cell_ink_mm2)
+    if outside_read:
         readers.text.set_image(Image.fromarray(outside), settings.dpi)
         parts.append(_fixed(readers.text.page()))
     # each table cell read on its own
@@ -339,6 +369,12 @@ def read_scanned_page(
         parts.extend(_with_header_words(cells, settings.header_word_min))
     rec = _merge(parts, settings.size_snap)
     content = page_content(number, width, height, _chars(rec, sx, sy, settings.ascent), [], lambda: tables)
+    if outside_read and _tabular_lines(content, settings.column_parts) >= settings.column_lines:
+        # text in columns outside any ruled table: what the layout analysis dropped there is looked for again
+        readers.text.set_image(Image.fromarray(outside), settings.dpi)
+        parts[0] = with_missed_words(parts[0], _fixed(readers.text.page(sparse=True)), settings.sparse_confidence)
+        rec = _merge(parts, settings.size_snap)
+        content = page_content(number, width, height, _chars(rec, sx, sy, settings.ascent), [], lambda: tables)
     for piece in content.tables:
         for cell in piece.cells:
             cell.ocr = confidence.get((cell.x0, cell.top, cell.x1, cell.bottom))

@@ -77,6 +77,9 @@ class OcrSettings:
     #: is named in an ``ocr-no-rules`` note
     column_parts: int = 3
     column_lines: int = 3
+    #: a page whose reading shows columns is read a second time for the text its layout analysis dropped
+    #: (Tesseract's sparse mode); a word only that reading found is kept when read with at least this confidence
+    sparse_confidence: float = 0.6
     #: decimals check: a kind of number (amounts, percents, one unit) with at least this many values,
     #: this share of them with one count of decimals
     decimals_min_values: int = 3
@@ -107,7 +110,7 @@ class OcrSettings:
             if not isinstance(value, (int, float)) or value <= 0:
                 raise ValueError(f"{name} must be positive, got {value!r}")
         for name in ("colour_saturation", "size_snap", "low_confidence", "reread_below", "disputed",
-                     "dash_confidence", "decimals_majority", "ascent"):
+                     "dash_confidence", "decimals_majority", "ascent", "sparse_confidence"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not 0 <= value <= 1:
                 raise ValueError(f"{name} must be within 0..1, got {value!r}")

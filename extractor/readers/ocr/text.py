@@ -5,7 +5,8 @@ its character set, so the number sign of "№ 67" and "№ з/п", which every
 report prints, comes out as "No", "Мо", "N" or "Ne". A word that reads as
 one of ``NUMBER_SIGN_READINGS`` and stands before a number (the next word
 of its line starts with a digit) or before "з/п" / "п/п" (on its line or the
-next) is put back as "№"; so is such
+next, or right under it in its column, whatever order the page was read in), or before "з/" where a
+narrow column cut "з/п" after its stroke, is put back as "№"; so is such
 a prefix glued to the digits ("Мо1376" → "№1376"). Nothing else is changed:
 the word must be exactly one of those readings, which are not Ukrainian
 words.
@@ -21,6 +22,11 @@ a real abbreviation ("з/пл").
 every report) comes out as "Kil «…»", "KI «…»", "Kn «…»": a word of a
 Latin or Cyrillic K and one or two strokes ("i", "l", "I", "n", "ll") right
 before a name in quotes is put back as "КП".
+
+"тис. грн", the unit of most reports' amounts, comes out as "THC. грн" or
+"тнс. грн": a word of "т", an "и" read as "н", "H" or "N", and "с" (in
+either script) right before "грн" is put back as "тис.". Read as "грн" the
+amounts would be off by a thousand.
 
 Neither model has superscript digits: "м³" and "м²" come out as "м3" and
 "м2". A word that is exactly a metric unit of area or volume with a plain
@@ -67,6 +73,11 @@ _SUPERSCRIPT = {"2": "\u00b2", "3": "\u00b3"}
 #: "КП" misread before a quoted name
 _KP = regex.compile(r"^[KК](?:il|ii|I|II|IT|ll|l|n|N|П|Ш|1|\|)$")
 _QUOTED = regex.compile(r"^[«\"“„]")
+#: "тис." (thousand, of "тис. грн") misread with Latin letters or "н" for "и" ("THC.", "тнс.") before "грн"
+_THOUSAND = regex.compile(r"^[тТTt][иИнНHNn][сСcC](\.?)$")
+_HRYVNIA = regex.compile(r"^(?:грн|гривень|гривні)", regex.IGNORECASE)
+#: "з/" or "п/": the header "з/п" a narrow column cut after its stroke (the rest on the line below)
+_ITEM_CUT = regex.compile(r"^([зЗ3]|[пПn])[/|]$")
 #: "з/п" and "п/п" (the header of an item-number column), as printed and as misread ("3/n", "з/n")
 _ITEM_ABBREVIATION = regex.compile(r"^([зЗ3]|[пПn])[/|]([пПn])([.,:]?)$")
 _ITEM_LETTERS = {"з": "з", "З": "з", "3": "з", "п": "п", "П": "п", "n": "п"}
@@ -151,6 +162,10 @@ def fix_words(words: list[Word]) -> list[Word]:
         if _KP.match(w.text) and i + 1 < len(out) and _QUOTED.match(out[i + 1].text):
             out[i] = replace(w, text="КП")
             continue
+        thousand = _THOUSAND.match(w.text)
+        if thousand and w.text[:3] != "тис" and i + 1 < len(out) and _HRYVNIA.match(out[i + 1].text):
+            out[i] = replace(w, text="тис" + thousand.group(1))
+            continue
         unit = _UNIT_POWER.match(w.text)
         if unit:
             out[i] = replace(w, text=unit.group(1) + _SUPERSCRIPT[unit.group(2)] + unit.group(3))
@@ -161,7 +176,20 @@ def fix_words(words: list[Word]) -> list[Word]:
             continue
         if w.text in NUMBER_SIGN_READINGS and i + 1 < len(out):
             after = out[i + 1]
-            if ((after.line == w.line and _DIGIT.match(after.text)) or _ITEM_ABBREVIATION.match(after.text)
-                    or _ITEM_AFTER_SIGN.match(after.text)):
+            below = _word_below(w, out)
+            if ((after.line == w.line and _DIGIT.match(after.text)) or _is_item_header(after.text)
+                    or (below is not None and _is_item_header(below.text))):
                 out[i] = replace(w, text=NUMBER_SIGN)
     return out
+
+
+def _is_item_header(text: str) -> bool:
+    return bool(_ITEM_ABBREVIATION.match(text) or _ITEM_AFTER_SIGN.match(text) or _ITEM_CUT.match(text))
+
+
+def _word_below(word: Word, words: list[Word]) -> Word | None:
+    """The nearest word under ``word`` in its column (overlapping it across, starting within three of its
+    heights below it): where a header cell's next line is, whatever order the page's reading took."""
+    height = word.bottom - word.top
+    under = [w for w in words if w.x0 < word.x1 and word.x0 < w.x1 and word.bottom <= w.top < word.bottom + 3 * height]
+    return min(under, key=lambda w: w.top, default=None)
