@@ -22,7 +22,7 @@ FORMAT_FACTS = {
     "readers/libreoffice.py": {"_RESTART_EXIT_CODE", "_PR_SET_PDEATHSIG"},
     "readers/lo_bridge.py": {"_NEVER_EXECUTE", "_NO_UPDATE"},
     "readers/numfmt.py": {"SIGNIFICANT_DIGITS"},
-    "readers/ocr/engine.py": {"PSM_AUTO", "PSM_BLOCK", "PSM_LINE"},
+    "readers/ocr/engine.py": {"PSM_AUTO", "PSM_BLOCK", "PSM_LINE", "PSM_SPARSE"},
     "readers/ole.py": {"HEADER_BYTES", "_MAX_REGULAR_SECTOR", "_DIR_ENTRY_BYTES", "_HEADER_DIFAT_ENTRIES", "PEEK_BYTES",
                        "_FIB_IDENT", "_FIB_ENCRYPTED", "_BIFF_FILEPASS", "_BIFF_BOUNDSHEET", "_BIFF_EOF",
                        "_BIFF_MAX_RECORDS"},
