@@ -219,3 +219,18 @@ def test_scanned_funding_table_without_rules_keeps_its_rows_across_the_page():
     rows = [[c.text for c in row.cells] for table in doc.tables for row in table.rows]
     terms = [cells for cells in rows if any(text.strip().endswith(("2017", "2019")) for text in cells)]
     assert len(terms) >= 7, rows  # the measures 1.1–1.8 of these two pages
+
+
+def test_amount_the_layout_analysis_dropped_is_taken_from_the_sparse_reading():
+    """'1523,08' printed alone between two amounts of a row without rules: the page's layout analysis read
+    '1732,4' and '100' only; the sparse reading's copy of what was read is not added twice, nor a blot."""
+    from extractor.readers.ocr.engine import Line, Recognition, Word
+    from extractor.readers.ocr.page import with_missed_words
+
+    row = Line(0, 100, 900, 130, 128.0, 28.0)
+    layout = Recognition([Word("1732,4", 100, 100, 250, 130, 0.95, 0), Word("100", 700, 100, 780, 130, 0.96, 0)], [row])
+    sparse = Recognition([Word("1732,4", 102, 101, 249, 129, 0.9, 0), Word("1523,08", 400, 101, 560, 130, 0.93, 1),
+                          Word("~", 820, 400, 830, 410, 0.3, 2)], [row, row, Line(820, 400, 830, 410, 409.0, 10.0)])
+    merged = with_missed_words(layout, sparse, min_confidence=0.6)
+    assert [w.text for w in merged.words] == ["1732,4", "100", "1523,08"]
+    assert merged.lines[merged.words[2].line] == row
