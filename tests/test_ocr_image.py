@@ -156,6 +156,19 @@ def test_dust_goes_and_periods_dashes_and_dots_stay():
     assert out[127:131, 107:111].all() and out[160:163, 200:230].all() and out[100:130, 100:104].all()
 
 
+def test_period_set_further_from_its_number_than_the_clearance_stays_and_dust_beside_nothing_goes():
+    """'1.' of an item number in a wide serif face: the period stands about 0.9 mm right of the '1'."""
+    mask = np.zeros((200, 400), dtype=bool)
+    mask[100:130, 100:104] = True  # a "1"
+    mask[126:130, 115:119] = True  # its period, 11 pixels (0.93 mm at 300 dpi) right of it
+    mask[60:64, 115:119] = True  # a speck of the same size above the line, nothing to its left
+    args = (int(0.25 * MM * MM), round(0.35 * MM), round(0.8 * MM))
+    assert not despeckle(mask, *args)[126:130, 115:119].any()  # without the period rule it went as dust
+    out = despeckle(mask, *args, lead=round(1.5 * MM))
+    assert out[126:130, 115:119].all()
+    assert not out[60:64, 115:119].any()
+
+
 def test_coloured_stamp_turns_to_paper_and_print_under_it_stays():
     rgb = np.full((100, 100, 3), 245, dtype=np.uint8)
     rgb[20:80, 40:44] = (20, 20, 20)  # a black stroke of print

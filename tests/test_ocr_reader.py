@@ -206,7 +206,8 @@ def test_lines_of_one_row_share_a_top_whatever_letters_they_hold():
 
     plain = Line(x0=0, top=100, x1=50, bottom=130, baseline=130.0, size=30.0)
     tall = Line(x0=60, top=92, x1=120, bottom=141, baseline=130.0, size=30.0)
-    assert glyph_box(plain, 0.8) == glyph_box(tall, 0.8) == (106.0, 136.0)
+    settings = OcrSettings(ascent=0.8, glyph_height=1.0)
+    assert glyph_box(plain, settings) == glyph_box(tall, settings) == (106.0, 136.0)
 
 
 def test_scanned_funding_table_without_rules_keeps_its_rows_across_the_page():

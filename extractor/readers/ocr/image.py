@@ -376,14 +376,16 @@ def _box_counts(mask: np.ndarray, half: int) -> np.ndarray:
     return out
 
 
-def despeckle(mask: np.ndarray, max_pixels: int, size: int, reach: int) -> np.ndarray:
+def despeckle(mask: np.ndarray, max_pixels: int, size: int, reach: int, lead: int = 0) -> np.ndarray:
     """The ink mask without dust: small round marks with no other ink near them.
 
     A pixel is dust when the square of ``reach`` pixels around it holds at
     most ``max_pixels`` ink pixels, all of them within the square of
     ``size`` pixels around it: a speck alone on the paper. A dash is longer
-    than ``size`` and stays; so does the period after a number or the dot
-    over an "і", which stand next to their character.
+    than ``size`` and stays; so does the dot over an "і", which stands next
+    to its letter. A period stands on its line after its character, in some
+    fonts further from it than ``reach`` ("1." of an item number): a speck
+    with other ink within ``lead`` pixels to its left in its own rows stays.
     """
     if not mask.any():
         return mask
@@ -392,4 +394,15 @@ def despeckle(mask: np.ndarray, max_pixels: int, size: int, reach: int) -> np.nd
     if not alone.any():
         return mask
     dust = alone & (near == _box_counts(mask, size))
+    if lead > 0 and dust.any():
+        dust &= ~_ink_to_the_left(mask & ~dust, lead)
     return mask & ~dust
+
+
+def _ink_to_the_left(mask: np.ndarray, lead: int) -> np.ndarray:
+    """For every pixel, whether the mask holds ink among the ``lead`` pixels left of it in its row."""
+    h, w = mask.shape
+    padded = np.zeros((h, w + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, dtype=np.int32, out=padded[:, 1:])
+    start = np.maximum(np.arange(w) - lead, 0)
+    return (padded[:, np.arange(w)] - padded[:, start]) > 0

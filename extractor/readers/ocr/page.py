@@ -99,30 +99,43 @@ def _snap_sizes(sizes: list[float], snap: float) -> list[float]:
     return [median if abs(s - median) <= snap * median else s for s in sizes]
 
 
-def glyph_box(line: Line, ascent: float) -> tuple[float, float]:
+def glyph_box(line: Line, settings: OcrSettings) -> tuple[float, float]:
     """The top and bottom (image pixels) of a recognised line's glyphs as typeset text has them.
 
-    A typeset character's box runs from ``ascent`` of its font size above
-    the baseline to one font size below that top, whatever letters it
-    holds; the box Tesseract gives a line grows with the ascenders and
-    descenders it happens to hold ("у", "Д", brackets), so lines of one row
-    of a table without rules, read as separate lines, would not share a top.
+    A typeset character's box runs from its font's ascent above the
+    baseline to one font size below that top, whatever letters it holds;
+    the box Tesseract gives a line grows with the ascenders and descenders
+    it happens to hold ("у", "Д", brackets), so lines of one row of a table
+    without rules, read as separate lines, would not share a top.
+    Tesseract's measured size (``Line.size``: row height less descenders) is
+    larger than the font size: ``settings.glyph_height`` and
+    ``settings.ascent`` are shares of it.
     """
-    top = line.baseline - ascent * line.size
-    return top, top + line.size
+    top = line.baseline - settings.ascent * line.size
+    return top, top + settings.glyph_height * line.size
 
 
-def _chars(rec: Recognition, sx: float, sy: float, ascent: float) -> list[dict[str, Any]]:
-    """pdfplumber-style character dicts: one per word, a space between the words of a line."""
+def _chars(rec: Recognition, sx: float, sy: float, settings: OcrSettings) -> list[dict[str, Any]]:
+    """pdfplumber-style character dicts: one per word, a space between the words of a line.
+
+    A word's box is its glyphs' (``glyph_box``) down and its ink's widened by
+    ``settings.side_bearing`` on each side across: a typeset glyph's box
+    holds the white beside its ink, and the table finder tells a word space
+    from a column gutter by how wide the white between two boxes is.
+    """
     out: list[dict[str, Any]] = []
     previous: Word | None = None
+    prev_x1 = 0.0
     for w in rec.words:
         line = rec.lines[w.line]
         size = line.size * sy
-        top, bottom = (v * sy for v in glyph_box(line, ascent))
-        if previous is not None and previous.line == w.line and w.x0 > previous.x1:
-            out.append(_char(" ", previous.x1 * sx, w.x0 * sx, top, bottom, size, None))
-        out.append(_char(w.text, w.x0 * sx, w.x1 * sx, top, bottom, size, w.confidence))
+        top, bottom = (v * sy for v in glyph_box(line, settings))
+        bearing = settings.side_bearing * line.size
+        x0, x1 = w.x0 - bearing, w.x1 + bearing
+        if previous is not None and previous.line == w.line and x0 > prev_x1:
+            out.append(_char(" ", prev_x1 * sx, x0 * sx, top, bottom, size, None))
+        out.append(_char(w.text, x0 * sx, x1 * sx, top, bottom, size, w.confidence))
+        prev_x1 = x1
         previous = w
     return out
 
@@ -337,7 +350,8 @@ def read_scanned_page(
     tables = find_tables(segment_edges(rules.segments, sx, sy), width, height)
     # the ink of the text: rules left out, then dust (a speck by a rule is dust too)
     text_ink = despeckle(mask & ~rules.mask, settings.area(settings.speck_mm2),
-                         settings.pixels(settings.speck_size_mm / 2), settings.pixels(settings.speck_clearance_mm))
+                         settings.pixels(settings.speck_size_mm / 2), settings.pixels(settings.speck_clearance_mm),
+                         settings.pixels(settings.period_lead_mm))
     clear = clean(gray, text_ink)
     # the page outside its tables, read with Tesseract's layout analysis
     outside = clear.copy()
@@ -368,13 +382,13 @@ def read_scanned_page(
             confidence[tuple(cell)] = conf
         parts.extend(_with_header_words(cells, settings.header_word_min))
     rec = _merge(parts, settings.size_snap)
-    content = page_content(number, width, height, _chars(rec, sx, sy, settings.ascent), [], lambda: tables)
+    content = page_content(number, width, height, _chars(rec, sx, sy, settings), [], lambda: tables)
     if outside_read and _tabular_lines(content, settings.column_parts) >= settings.column_lines:
         # text in columns outside any ruled table: what the layout analysis dropped there is looked for again
         readers.text.set_image(Image.fromarray(outside), settings.dpi)
         parts[0] = with_missed_words(parts[0], _fixed(readers.text.page(sparse=True)), settings.sparse_confidence)
         rec = _merge(parts, settings.size_snap)
-        content = page_content(number, width, height, _chars(rec, sx, sy, settings.ascent), [], lambda: tables)
+        content = page_content(number, width, height, _chars(rec, sx, sy, settings), [], lambda: tables)
     for piece in content.tables:
         for cell in piece.cells:
             cell.ocr = confidence.get((cell.x0, cell.top, cell.x1, cell.bottom))

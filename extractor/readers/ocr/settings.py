@@ -56,6 +56,8 @@ class OcrSettings:
     speck_mm2: float = 0.25
     speck_size_mm: float = 0.7
     speck_clearance_mm: float = 0.8
+    #: ... unless other ink stands within this distance to its left in its rows: a period after its character
+    period_lead_mm: float = 1.5
     #: coloured ink (stamps, signatures), not print: red, green and blue levels at least this far apart
     #: and by this share of the pixel's darkness, or blue above red and green by ``colour_blue``
     colour_chroma: int = 12
@@ -88,10 +90,12 @@ class OcrSettings:
     dash_font_size: float = 11.0
     #: the shortest header word put back when misread by one letter (shorter words are too alike)
     header_word_min: int = 5
-    #: a recognised line's glyph box, as typeset text has it: from ``ascent`` of its font size above the
-    #: baseline to one font size below that top (the line box Tesseract gives grows with the ascenders and
-    #: descenders a line happens to hold, so the rows of a table without rules would not line up)
-    ascent: float = 0.8
+    #: a recognised line's glyph box, as typeset text has it (``page.glyph_box``), in shares of the size
+    #: Tesseract measures (row height less descenders, about 1.18 of the font size): from ``ascent`` above
+    #: the baseline, ``glyph_height`` tall; a word's box is widened by ``side_bearing`` on each side
+    ascent: float = 0.68
+    glyph_height: float = 0.85
+    side_bearing: float = 0.06
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -104,13 +108,14 @@ class OcrSettings:
             raise ValueError(f"skew limits must satisfy 0 <= min_skew <= max_skew <= 45, got "
                              f"{self.min_skew!r} and {self.max_skew!r}")
         for name in ("min_rule_mm", "min_vertical_rule_mm", "min_cell_border_mm", "cell_inset_mm",
-                     "min_cell_ink_mm2", "min_text_mm", "speck_mm2", "speck_size_mm", "speck_clearance_mm",
+                     "min_cell_ink_mm2", "min_text_mm", "speck_mm2", "speck_size_mm", "speck_clearance_mm", "period_lead_mm",
                      "dash_font_size"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or value <= 0:
                 raise ValueError(f"{name} must be positive, got {value!r}")
         for name in ("colour_saturation", "size_snap", "low_confidence", "reread_below", "disputed",
-                     "dash_confidence", "decimals_majority", "ascent", "sparse_confidence"):
+                     "dash_confidence", "decimals_majority", "ascent", "glyph_height", "side_bearing",
+                     "sparse_confidence"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not 0 <= value <= 1:
                 raise ValueError(f"{name} must be within 0..1, got {value!r}")
