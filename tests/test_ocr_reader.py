@@ -235,3 +235,16 @@ def test_amount_the_layout_analysis_dropped_is_taken_from_the_sparse_reading():
     merged = with_missed_words(layout, sparse, min_confidence=0.6)
     assert [w.text for w in merged.words] == ["1732,4", "100", "1523,08"]
     assert merged.lines[merged.words[2].line] == row
+
+
+def test_scanned_web_page_print_without_borders_reads_its_numbered_measures():
+    """A Chromium print of a report whose tables have no borders, scanned: page 1's funding table is found
+    (its item numbers keep their periods, '1.1.' not '11', and its title '2. Виконання заходів Програми' is not
+    taken for a header line), each measure a row with its amounts."""
+    from pinned import CASES_DIR
+
+    pdf = (CASES_DIR / "grn-nbsp-thousands-merged-task-cells" / "chromium-print-no-borders.pdf").read_bytes()
+    doc = read_pdf(scan_pdf(pdf, pages=[0]), path="scan.pdf", limits=DEFAULT_LIMITS)
+    texts = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+    assert {"1.1. Капітальний ремонт покрівлі ліцею № 4 по вул. Проскурівській", "1.4. Придбання меблів та обладнання для кабінетів фізики і хімії"} <= {
+        " ".join(t.split()) for t in texts}, texts
