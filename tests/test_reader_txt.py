@@ -551,3 +551,26 @@ def test_a_column_numbering_row_fixes_the_width_of_a_header_of_three_rows():
     assert [len(r.cells) for r in t.rows] == [5, 7, 11, 11, 11, 11]
     assert [(c.col, c.col_span, c.text) for c in t.rows[0].cells][2:4] == [
         (2, 4, "Обсяг фінансування"), (6, 4, "Фактично профінансовано")]
+
+
+@pytest.mark.parametrize("numeral", ["І.", "ІІ.", "ІІІ.", "IV.", "2."])
+def test_cyrillic_numeral_task_rows_two_row_indicator_header_task_row_is_number_then_title(numeral):
+    """A task heading row of a TAB export ("ІІ.", TAB, the task's title): the numeral in the № column, the title
+    over the rest, whichever numeral it is, also right under the header (it ends the header rows)."""
+    head = ("\t№", "\tЗахід", "\tВиконавці", "\tТермін", "\tОбсяг", "\tФактично", "\tВідсоток", "")
+    row = ("\t1.", "\tРемонт музею", "\tУправління культури", "\t2024", "\t1 450,0", "\t612,3", "\t42,2", "")
+    text = tab(*head, f"\t{numeral}", "\tЗбереження культурної спадщини", "", *row, *row,
+               f"\t{numeral}", "\tРозвиток мистецької освіти", "", *row, "", "Кінець")
+    t = only_table(read_tabbed_blocks(text))
+    assert t.n_cols == 7
+    assert [r.is_header for r in t.rows] == [True, False, False, False, False, False]
+    for r in (1, 4):
+        assert [(c.col, c.col_span) for c in t.rows[r].cells] == [(0, 1), (1, 6)]
+        assert t.rows[r].cells[0].text == numeral
+
+
+def test_is_number_cell_text_reads_roman_numerals_with_their_dot_only():
+    from extractor.readers.txt_tabbed import is_number_cell_text
+
+    assert all(is_number_cell_text(t) for t in ("1.", "2.1", "2019", "І.", "ІІ.", "II.", "ХІV."))
+    assert not any(is_number_cell_text(t) for t in ("І", "V", "ІІ. Освіта", "1 250,5", "тис. грн"))

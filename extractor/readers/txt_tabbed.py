@@ -63,7 +63,7 @@ ambiguities and how they are settled:
      These rows, and a following row that numbers the columns 1, 2, 3 …,
      get ``Row.is_header``.
    * Other rows align by cell kind with the column profile: each column's
-     shares of the kinds empty, dash, ordinal/integer ("1.", "2019"), other
+     shares of the kinds empty, dash, ordinal/integer ("1.", "2019", "ІІ."), other
      number ("1 250,5", "97,6%"), numbered text ("1.1 Ремонт", "I. Показники")
      and text, first from the full rows, then (a few rounds, one row at a
      time) from all other data rows as placed. A cell pays for how badly its
@@ -328,6 +328,19 @@ def _split_tables(cells: list[_Cell]) -> list[tuple[list[_Cell], list[str]]]:
 # -- 2. rows -----------------------------------------------------------------------------------
 
 
+def is_number_cell_text(text: str) -> bool:
+    """Whether a cell line is what a table's number column holds: an ordinal or integer ("1.", "2.1", "2019")
+    or a Roman group numeral with its dot, in Latin or Cyrillic letters ("II.", "ІІ.", "ІV.").
+
+    A task heading row prints its numeral alone in the № cell and the task's title over the rest of the
+    width, as a two-cell row of a TAB export; every numeral has to be the same kind of cell so that the row
+    is placed by what it holds (the numeral in the number column, the title over the rest) whichever numeral
+    it is, and so that the row ends the header zone like any other numbered row. A bare Roman letter ("І",
+    "V") without its dot stays text: it is as likely a word or a unit.
+    """
+    return is_item_number(text, any_length=True) or is_item_number(text, roman=True, dotted=True)
+
+
 def _classify(text: str) -> str:
     """The kind of a cell: EMPTY, DASH, ORDINAL, DECIMAL, LABEL or TEXT (see ``_FIT``)."""
     kinds = set()
@@ -337,7 +350,7 @@ def _classify(text: str) -> str:
             continue
         if is_dash(p):
             kinds.add(DASH)
-        elif is_item_number(p, any_length=True):
+        elif is_number_cell_text(p):
             kinds.add(ORDINAL)
         elif is_value(p):
             kinds.add(DECIMAL)
