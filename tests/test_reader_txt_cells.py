@@ -528,3 +528,51 @@ def test_a_group_heading_after_a_row_ending_in_empty_cells_is_a_heading_not_an_i
     rows = [r for r in table.rows if not r.is_header]
     assert [(c.col, c.col_span) for c in rows[3].cells] == [(0, 7)]
     assert body_texts(table)[4][:5] == body[4][:5]
+
+
+STATUS_COLUMN_HEADER = [["№ з/п", "Назва напряму діяльності", "Перелік заходів програми", "Строк виконання заходу",
+                         "Виконавці", "Передбачено на 2023 рік, тис. грн", "Фактично профінансовано, тис. грн",
+                         "Стан виконання"]]
+STATUS_COLUMN_BODY = [
+    ["1.", "Забезпечення житлом", "1.1. Придбання квартир", "2023", "Управління соціального захисту",
+     "4 800,0", "4 652,3", "Придбано 4 квартири"],
+    [None, None, "1.2. Ремонт гуртожитку", "2023-2024", "Управління будівництва", "2 350,0", "1 120,5",
+     "Роботи тривають"],
+    ["2.", "Підтримка молодих сімей", "2.1. Компенсація відсотків", "2022-2026", "Управління житлової політики",
+     "600,0", "318,0", "Виконано частково"],
+]
+
+
+def test_status_text_column_no_percent_decision_in_title_a_no_field_column_is_not_worded_into_values():
+    """"Стан виконання" / "Очікуваний результат" right of the money: columns the vocabulary knows as holding no
+    field hold text, though "виконан" and "очікуван" are actual / planned words; an unknown worded one holds values."""
+    from extractor.readers.txt_cells import column_roles
+
+    header = [[Cell(t, 0, c) for c, t in enumerate(
+        ["№ з/п", "Перелік заходів", "Обсяг, тис. грн", "Фактично профінансовано, тис. грн",
+         "Очікуваний результат", "Стан виконання", "Касові видатки"])]]
+    assert column_roles(header, 7) == ["number", "text", "amount", "amount", None, None, "amount"]
+
+
+@pytest.mark.parametrize("after", ["\n\nРезультативні показники програми\n", "\n"], ids=["paragraph", "file-end"])
+def test_status_text_column_no_percent_decision_in_title_total_row_closing_with_an_empty_status_cell(after):
+    """The last row "Усього", its two sums and an empty status cell, then the table's end (a paragraph, or the
+    file's end): the sums stand in the money columns, not one column right (where the empty line would have
+    been left to the running text)."""
+    lines = export(STATUS_COLUMN_HEADER + STATUS_COLUMN_BODY + [["Усього", "7 750,0", "6 090,8", ""]])
+    (table,) = tables(read_cell_blocks("\n".join(lines) + after))
+    rows = [r for r in table.rows if not r.is_header]
+    assert [(c.col, c.col_span, c.text) for c in rows[-1].cells] == [
+        (0, 5, "Усього"), (5, 1, "7 750,0"), (6, 1, "6 090,8"), (7, 1, "")]
+    assert body_texts(table)[:3] == [[t or "" for t in r] for r in STATUS_COLUMN_BODY]
+
+
+def test_result_and_status_text_columns_unnumbered_indicators_total_row_shapes():
+    """A label, its values, then empty lines: as many label spans as empty lines could close the row."""
+    from extractor.readers.txt_cells import total_row_shapes
+
+    kinds = [line_kind(t) for t in ["Разом за програмою", "4 720,0", "3 762,6", "", "", "", "Підпис"]]
+    assert total_row_shapes(kinds, 0, 10) == [(7, 4), (6, 5), (5, 6)]
+    assert total_row_shapes(kinds, 0, 5) == [(2, 4)]
+    assert total_row_shapes(kinds[:3], 0, 10) == []  # no empty cell after the sums: the plain label row reads it
+    assert total_row_shapes([line_kind(t) for t in ["Разом", "", ""]], 0, 5) == []  # no sums

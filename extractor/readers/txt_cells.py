@@ -31,7 +31,8 @@ Steps, each a pure function:
 4. **Rows** (``segment_rows``): for a column count N, a dynamic programme
    cuts the body's lines into rows of N cells, each cell one or more lines,
    a full-width cell (a group heading) or a label spanning the leading
-   columns (a total row's "Усього") standing for several cells. The cost of a
+   columns (a total row's "Усього") standing for several cells; a total row
+   may close with empty cells after its sums (``total_row_shapes``). The cost of a
    cell is how unlikely its lines' kinds are in its column (a numbered
    heading, "1." then its text over the rest of the row, costs as a group
    heading does); the column
@@ -124,6 +125,9 @@ class RegroupSettings:
     anchor_bonus: float = 6.0
     #: words a line's opening words are compared by for that
     anchor_words: int = 3
+    #: cost (nats) of each empty cell closing a total row after its sums (the text columns right of the money
+    #: left empty: "Усього", "9 335,0", "6 175,8", ""); the columns' own profiles would price them as rare
+    total_row_empty_cost: float = 0.5
 
     def __post_init__(self) -> None:
         if self.min_header_names < 2 or self.header_window < self.min_header_names:
@@ -147,6 +151,8 @@ class RegroupSettings:
             raise ValueError("line limits must be positive")
         if self.anchor_bonus < 0 or self.anchor_words < 1:
             raise ValueError("anchor_bonus must be >= 0 and anchor_words >= 1")
+        if self.total_row_empty_cost < 0:
+            raise ValueError("total_row_empty_cost must be >= 0")
 
 
 DEFAULT_SETTINGS = RegroupSettings()
@@ -488,12 +494,16 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
     header the vocabulary does not know may name its unit ("…, %", "…, тис.
     грн"); a column still unknown left of the first money column holds text,
     one right of it holds values when worded with a planned / actual /
-    percent word.
+    percent word. A column the vocabulary knows as holding no field is not
+    worded so: "Очікуваний результат" and "Стан виконання" right of the money
+    hold text though "очікуван" and "виконан" are planned / actual words, so
+    they get no role and their rows tell what they hold.
     """
     from ..extract.vocab import load_vocabulary
 
     vocab = load_vocabulary()
     roles: list[str | None] = [None] * n_cols
+    no_field: set[int] = set()  # columns under a header the vocabulary knows as holding no field
     for row in header:
         for cell in row:
             folded = fold(cell.text)
@@ -512,6 +522,8 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
                     role = _FIELD_ROLES.get(name, "text")
                 else:  # a column the vocabulary does not know, or knows as no field ("Відхилення", "Примітка")
                     role = _unit_role(cell.text, vocab)
+                    if name == "ignore" and role is None:
+                        no_field.update(range(cell.col, min(n_cols, cell.col + cell.col_span)))
             if role is None:
                 continue
             for c in range(cell.col, min(n_cols, cell.col + cell.col_span)):
@@ -527,7 +539,7 @@ def column_roles(header: list[list[Cell]], n_cols: int) -> list[str | None]:
     first_value = min(first_value, next((c + 1 for c, role in enumerate(roles) if role == "unit"), n_cols))
     for c in range(n_cols):
         if roles[c] is None:
-            roles[c] = "words" if c < first_value else _worded_role(header, c, vocab)
+            roles[c] = "words" if c < first_value else None if c in no_field else _worded_role(header, c, vocab)
     return roles
 
 
@@ -789,6 +801,17 @@ def _cut(
                     if total < dp[0][j]:
                         dp[0][j] = total
                         back[0][j] = (-1, i, span)
+            if c == 0 and n_cols > 2 and kinds[i] in _TEXT_KINDS:
+                # a total row closing with empty cells: its label over the leading columns, its sums, then the
+                # columns right of them empty ("Усього", "9 335,0", "6 175,8", "" under a status column)
+                for span, j in total_row_shapes(kinds, i, n_cols):
+                    total = base + row_label + c_label[i] + 0.5 * abs(span - label_end)
+                    values = sum(1 for x in range(i + 1, j) if kinds[x] != EMPTY)
+                    total += sum(c_first[span + x][i + 1 + x] + one[span + x] for x in range(values))
+                    total += settings.total_row_empty_cost * (j - i - 1 - values)
+                    if total < dp[0][j]:
+                        dp[0][j] = total
+                        back[0][j] = (-1, i, span)  # cells one line each after the label, as a row of sums
             if c == 0 and n_cols > 1 and kinds[i] in _TEXT_KINDS:
                 # a label spanning the leading columns, the row going on after it ("Усього"); it reaches the
                 # first column of values, where the header tells it
@@ -828,6 +851,34 @@ def _cut(
         rows[-1].cells.append((col, span, a, b))
         rows[-1].end = b
     return best, rows
+
+
+def total_row_shapes(kinds: Sequence[str], i: int, n_cols: int) -> list[tuple[int, int]]:
+    """Ways the lines from ``i`` make a total row that closes with empty cells: (label span, end line) pairs.
+
+    A total row prints its label over the leading columns, its sums in the
+    money columns and nothing in the text columns right of them (a result or
+    status column): one-cell-per-line, the label, a run of values, then an
+    empty line per empty cell ("Усього", "9 335,0", "6 175,8", "", then the
+    table's end or the next row). All the run's values belong to the row;
+    how many of the empty lines after it are its cells the label's span
+    decides (the label plus the values plus the empty cells fill the row).
+    """
+    n = len(kinds)
+    v = 0
+    while i + 1 + v < n and kinds[i + 1 + v] in _VALUE_KINDS:
+        v += 1
+    e = 0
+    while i + 1 + v + e < n and kinds[i + 1 + v + e] == EMPTY:
+        e += 1
+    if v == 0:
+        return []
+    out = []
+    for t in range(1, e + 1):
+        span = n_cols - v - t
+        if span >= 2:
+            out.append((span, i + 1 + v + t))
+    return out
 
 
 def segment_rows(
