@@ -567,6 +567,39 @@ def test_status_text_column_no_percent_decision_in_title_total_row_closing_with_
     assert body_texts(table)[:3] == [[t or "" for t in r] for r in STATUS_COLUMN_BODY]
 
 
+def test_result_and_status_text_columns_unnumbered_indicators_group_rows_in_the_table_s_columns():
+    """Group rows printed in the columns ("1", "затрат", then empty cells) over rows with an empty № cell: the
+    table is regrouped, each group row its number, its name and empty cells."""
+    header = [["№ з/п", "Показники", "Одиниця виміру", "Затверджено програмою", "Фактично досягнуто",
+               "Причини відхилення"]]
+    body = [
+        ["1", "затрат", "", "", "", ""],
+        ["", "Обсяг видатків на заходи програми", "тис. грн", "4 720,0", "3 762,6", "Закупівлю перенесено"],
+        ["2", "продукту", "", "", "", ""],
+        ["", "Кількість облаштованих укриттів", "од.", "12", "12", ""],
+        ["", "Кількість встановлених генераторів", "од.", "16", "8", "Роботи тривають"],
+        ["3", "ефективності", "", "", "", ""],
+        ["", "Середня вартість одного укриття", "тис. грн", "200,0", "181,7", ""],
+    ]
+    text = "\n".join(["Результативні показники", *export(header + body), "", "", "Начальник управління"]) + "\n"
+    (table,) = tables(read_cell_blocks(text))
+    assert body_texts(table) == body
+
+
+def test_is_group_row_needs_a_number_or_an_empty_cell_a_group_name_and_empty_cells_to_the_row_end():
+    from extractor.readers.txt_cells import is_group_row
+
+    def kinds(*lines):
+        return [line_kind(t) for t in lines]
+
+    assert is_group_row(kinds("1", "затрат", "", "", ""), 0, 5)
+    assert is_group_row(kinds("", "Показники продукту", "", "", ""), 0, 5)
+    assert is_group_row(kinds("2.", "якості", "", "", "", "1"), 0, 5)
+    assert not is_group_row(kinds("1", "затрат", "", "", "7,5"), 0, 5)  # a value in the row
+    assert not is_group_row(kinds("1", "Обсяг видатків", "", "", ""), 0, 5)  # no group's name
+    assert not is_group_row(kinds("1", "затрат", "", ""), 0, 5)  # the lines end first
+
+
 def test_result_and_status_text_columns_unnumbered_indicators_total_row_shapes():
     """A label, its values, then empty lines: as many label spans as empty lines could close the row."""
     from extractor.readers.txt_cells import total_row_shapes

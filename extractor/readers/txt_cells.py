@@ -32,7 +32,9 @@ Steps, each a pure function:
    cuts the body's lines into rows of N cells, each cell one or more lines,
    a full-width cell (a group heading) or a label spanning the leading
    columns (a total row's "Усього") standing for several cells; a total row
-   may close with empty cells after its sums (``total_row_shapes``). The cost of a
+   may close with empty cells after its sums (``total_row_shapes``), and a
+   group row may stand in the columns, its number, its name and empty cells
+   (``is_group_row``). The cost of a
    cell is how unlikely its lines' kinds are in its column (a numbered
    heading, "1." then its text over the rest of the row, costs as a group
    heading does); the column
@@ -126,8 +128,9 @@ class RegroupSettings:
     #: words a line's opening words are compared by for that
     anchor_words: int = 3
     #: cost (nats) of each empty cell closing a total row after its sums (the text columns right of the money
-    #: left empty: "Усього", "9 335,0", "6 175,8", ""); the columns' own profiles would price them as rare
-    total_row_empty_cost: float = 0.5
+    #: left empty: "Усього", "9 335,0", "6 175,8", "") or a group row after its name ("1", "затрат", "", …);
+    #: the columns' own profiles would price them as rare
+    closing_empty_cost: float = 0.5
 
     def __post_init__(self) -> None:
         if self.min_header_names < 2 or self.header_window < self.min_header_names:
@@ -151,8 +154,8 @@ class RegroupSettings:
             raise ValueError("line limits must be positive")
         if self.anchor_bonus < 0 or self.anchor_words < 1:
             raise ValueError("anchor_bonus must be >= 0 and anchor_words >= 1")
-        if self.total_row_empty_cost < 0:
-            raise ValueError("total_row_empty_cost must be >= 0")
+        if self.closing_empty_cost < 0:
+            raise ValueError("closing_empty_cost must be >= 0")
 
 
 DEFAULT_SETTINGS = RegroupSettings()
@@ -801,6 +804,14 @@ def _cut(
                     if total < dp[0][j]:
                         dp[0][j] = total
                         back[0][j] = (-1, i, span)
+            if c == 0 and n_cols > 2 and is_group_row(kinds, i, n_cols):
+                # a group row in the table's columns: its number (or an empty № cell), the group's name, then
+                # empty cells ("1", "затрат", "", "", "", "")
+                total = base + row_head + c_first[0][i] + c_head[i + 1] + settings.closing_empty_cost * (n_cols - 2)
+                j = i + n_cols
+                if total < dp[0][j]:
+                    dp[0][j] = total
+                    back[0][j] = (-1, i, 1)  # cells one line each, as a row of sums under a one-column label
             if c == 0 and n_cols > 2 and kinds[i] in _TEXT_KINDS:
                 # a total row closing with empty cells: its label over the leading columns, its sums, then the
                 # columns right of them empty ("Усього", "9 335,0", "6 175,8", "" under a status column)
@@ -808,7 +819,7 @@ def _cut(
                     total = base + row_label + c_label[i] + 0.5 * abs(span - label_end)
                     values = sum(1 for x in range(i + 1, j) if kinds[x] != EMPTY)
                     total += sum(c_first[span + x][i + 1 + x] + one[span + x] for x in range(values))
-                    total += settings.total_row_empty_cost * (j - i - 1 - values)
+                    total += settings.closing_empty_cost * (j - i - 1 - values)
                     if total < dp[0][j]:
                         dp[0][j] = total
                         back[0][j] = (-1, i, span)  # cells one line each after the label, as a row of sums
@@ -851,6 +862,25 @@ def _cut(
         rows[-1].cells.append((col, span, a, b))
         rows[-1].end = b
     return best, rows
+
+
+def is_group_row(kinds: Sequence[str], i: int, n_cols: int) -> bool:
+    """Whether the lines from ``i`` are a group row laid out in the table's columns.
+
+    An indicator table may print its group rows in its own columns instead of
+    one cell over the row: the group's number in the № column (or nothing),
+    the group's name in the name column, lower case as the end of "Показники
+    …" ("1", "затрат"), and every other cell empty. One-cell-per-line that is
+    a number or an empty line, a group heading (``line_kind`` ROMAN_TEXT),
+    then an empty line per remaining column.
+    """
+    j = i + n_cols
+    return (
+        j <= len(kinds)
+        and kinds[i] in (ORDINAL, INTEGER, EMPTY)
+        and kinds[i + 1] == ROMAN_TEXT
+        and all(kinds[x] == EMPTY for x in range(i + 2, j))
+    )
 
 
 def total_row_shapes(kinds: Sequence[str], i: int, n_cols: int) -> list[tuple[int, int]]:
