@@ -26,6 +26,7 @@ from extractor.readers.txt_cells import (
     header_items,
     header_rows,
     line_kind,
+    opens_breakdown_header,
     read_cell_blocks,
 )
 
@@ -609,3 +610,50 @@ def test_result_and_status_text_columns_unnumbered_indicators_total_row_shapes()
     assert total_row_shapes(kinds, 0, 5) == [(2, 4)]
     assert total_row_shapes(kinds[:3], 0, 10) == []  # no empty cell after the sums: the plain label row reads it
     assert total_row_shapes([line_kind(t) for t in ["Разом", "", ""]], 0, 5) == []  # no sums
+
+
+IN_THAT_NUMBER_HEADER = [
+    ["№ з/п", "Зміст заходу", "Виконавець", "Термін виконання", "Обсяг фінансування, тис. грн",
+     "Фактично профінансовано, тис. грн", "Відсоток виконання"],
+    [None, None, None, None, "усього", "у тому числі:", "усього", "у т.ч.", None],
+    [None, None, None, None, None, "міський бюджет", "інші джерела", None, "міський бюджет", "інші джерела", None],
+]
+
+
+def test_sources_in_that_number_under_three_header_rows_in_that_number_is_a_header_cell_of_its_own():
+    assert all(opens_breakdown_header(t) for t in ("у тому числі:", "у т.ч.", "в тому числі", "з них:", "У т. ч."))
+    assert not any(opens_breakdown_header(t) for t in ("тис. грн", "у тому числі за рахунок", "усього"))
+    items = header_items(export(IN_THAT_NUMBER_HEADER))
+    assert items[7:15] == ["", "", "", "", "усього", "у тому числі:", "усього", "у т.ч."]
+    # a lower-case second paragraph of a cell still continues it
+    assert header_items(["Обсяг фінансування,", "тис. грн", "Зміст", "заходу"]) == [
+        "Обсяг фінансування,\nтис. грн", "Зміст\nзаходу"]
+
+
+def test_sources_in_that_number_under_three_header_rows_column_count_from_the_stacked_header():
+    """Three header rows, the № column merged down them: the count over which the items stack (11) is a
+    candidate; neither all the items (one row) nor those from the first covered cell on (two rows) is right."""
+    from extractor.readers.txt_cells import stacked_column_counts
+
+    items = header_items(export(IN_THAT_NUMBER_HEADER))
+    assert stacked_column_counts(items) == [11]
+    assert 11 in column_candidates(items)
+    body = [
+        ["1.", "Облаштування пандусів", "Управління освіти", "2023", "850,0", "850,0", "–", "812,4", "812,4", "–",
+         "95,6"],
+        ["2.", "Встановлення тактильної плитки", "Управління ЖКГ", "2023-2025", "1 240,0", "740,0", "500,0",
+         "1 015,7", "740,0", "275,7", "81,9"],
+        ["3.", "Придбання автобусів", "КП «Луцьктранс»", "2023", "9 600,0", "4 800,0", "4 800,0", "9 600,0",
+         "4 800,0", "4 800,0", "100,0"],
+        ["Усього по програмі", "11 690,0", "6 390,0", "5 300,0", "11 428,1", "6 352,4", "5 075,7", "97,8"],
+    ]
+    text = "\n".join(["Виконання заходів", *export(IN_THAT_NUMBER_HEADER + body), "", "Підпис"]) + "\n"
+    (table,) = tables(read_cell_blocks(text))
+    assert table.n_cols == 11
+    assert body_texts(table)[:3] == body[:3]
+    header = [r for r in table.rows if r.is_header]
+    assert [[(c.col, c.col_span, c.text) for c in r.cells] for r in header[1:]] == [
+        [(4, 1, "усього"), (5, 2, "у тому числі:"), (7, 1, "усього"), (8, 2, "у т.ч.")],
+        [(5, 1, "міський бюджет"), (6, 1, "інші джерела"), (8, 1, "міський бюджет"), (9, 1, "інші джерела")],
+    ]
+    assert [(c.col, c.col_span) for c in table.rows[-1].cells][:2] == [(0, 4), (4, 1)]

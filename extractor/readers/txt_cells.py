@@ -24,8 +24,9 @@ Steps, each a pure function:
    it is one more header row and fixes the column count.
 3. **Header items** (``header_items``): the header's lines grouped into
    cells: a line in lower case, a unit ("тис. грн", "%") or "з/п" continues
-   the cell above, and an empty line between two parts of one cell belongs
-   to it; other empty lines are cells covered by a vertical merge. A lower
+   the cell above (not "у тому числі:", a cell over a total's parts), and an
+   empty line between two parts of one cell belongs to it; other empty lines
+   are cells covered by a vertical merge. A lower
    header row naming only units ("тис. грн" under the money columns) adds
    them to the cells above.
 4. **Rows** (``segment_rows``): for a column count N, a dynamic programme
@@ -41,8 +42,10 @@ Steps, each a pure function:
    profiles are learnt from the rows themselves (a few rounds of cutting and
    re-counting, starting from no knowledge). The table ends at a row
    boundary where the remaining lines cost less as running text. Column
-   counts near the header's (``column_candidates``) are tried, and the one
-   whose rows fit best wins, unless a numbering row fixed it.
+   counts near the header's (``column_candidates``: all its items, those
+   from its first covered cell on, the counts it stacks over in three rows or
+   more) are tried, and the one whose rows fit best wins, unless a numbering
+   row fixed it.
 5. **Header rows** (``header_rows``): with N known, a header of more items
    than N is two rows: the last N items are the lower row (empty items are
    cells merged down from the upper row), the upper row's cells span the runs
@@ -408,6 +411,21 @@ def _unit_row(lines: Sequence[str]) -> list[str] | None:
     return out
 
 
+#: a header cell over the parts of a total ("у тому числі:", "в т.ч.", "з них")
+_BREAKDOWN_HEADER_RE = re.compile(r"^(?:[ув]\s+тому\s+числі|[ув]\s+т\.\s*ч\.?|з\s+них|із\s+них)\s*:?\s*$", re.IGNORECASE)
+
+
+def opens_breakdown_header(line: str) -> bool:
+    """Whether a header line is a cell of its own over the parts of a total: "у тому числі:", "у т.ч.", "з них".
+
+    A money header splits into "усього" and, beside it, "у тому числі:"
+    over the funding sources (a third header row); one-cell-per-line the
+    two stand on successive lines in lower case, which otherwise reads as
+    one cell's second paragraph ("Обсяг фінансування," "тис. грн").
+    """
+    return _BREAKDOWN_HEADER_RE.match(line.strip()) is not None
+
+
 def _group_header_lines(lines: Sequence[str]) -> list[str]:
     items: list[list[str]] = []
     pending_blank = 0
@@ -416,7 +434,8 @@ def _group_header_lines(lines: Sequence[str]) -> list[str]:
         if not t:
             pending_blank += 1
             continue
-        if items and items[-1] and (_HEADER_CONTINUATION_RE.match(t) or (t[0].islower() and not _names_column(t))):
+        if items and items[-1] and (_HEADER_CONTINUATION_RE.match(t) or (
+                t[0].islower() and not _names_column(t) and not opens_breakdown_header(t))):
             items[-1].append(t)  # blank lines between two parts of one cell belong to it
         else:
             items.extend([] for _ in range(pending_blank))
@@ -942,16 +961,43 @@ def segment_rows(
 
 
 def column_candidates(items: list[str], settings: RegroupSettings = DEFAULT_SETTINGS) -> list[int]:
-    """Column counts the header suggests: all its items (one row) or those from its first covered cell on."""
+    """Column counts the header suggests: all its items (one row), those from its first covered cell on (two
+    rows), or a count its items stack into three rows or more over (``stacked_column_counts``)."""
     guesses = {len(items)}
     if "" in items:
         guesses.add(len(items) - items.index(""))
+        guesses.update(stacked_column_counts(items, settings))
     out = set()
     for g in guesses:
         for n in range(g - settings.column_slack, g + settings.column_slack + 1):
             if settings.min_columns <= n <= settings.max_columns:
                 out.add(n)
     return sorted(out)
+
+
+def stacked_column_counts(items: list[str], settings: RegroupSettings = DEFAULT_SETTINGS) -> list[int]:
+    """Column counts N over which a header of three rows or more stacks (``_stacked_header``).
+
+    Under a № column merged down the header's rows, each lower row opens
+    with a covered cell, so the lowest row is the last N items from an
+    empty one on; its first empty item may follow the covered cells closing
+    the row above (the percent column merged down too), so every empty item
+    but the first run's (two rows, ``header_rows``) may open it. A count
+    counts when the items above stack over the lowest row in two rows or
+    more.
+    """
+    first = items.index("") if "" in items else len(items)
+    while first < len(items) and not items[first]:
+        first += 1  # the first run of covered cells opens the second row: two rows, a candidate already
+    out = []
+    for k in range(first, len(items)):
+        n = len(items) - k
+        if items[k] or not settings.min_columns <= n <= settings.max_columns:
+            continue
+        rows = _stacked_header(items, n, settings)
+        if rows is not None and len(rows) >= 3:
+            out.append(n)
+    return out
 
 
 # -- 5. header rows -------------------------------------------------------------------------
