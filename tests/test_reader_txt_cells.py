@@ -657,3 +657,38 @@ def test_sources_in_that_number_under_three_header_rows_column_count_from_the_st
         [(5, 1, "міський бюджет"), (6, 1, "інші джерела"), (8, 1, "міський бюджет"), (9, 1, "інші джерела")],
     ]
     assert [(c.col, c.col_span) for c in table.rows[-1].cells][:2] == [(0, 4), (4, 1)]
+
+
+PASSPORT = ["1. Паспорт програми", "1.", "Найменування програми", "Міська цільова програма «Турбота»",
+            "2.", "Дата, номер і назва розпорядчого документа", "Рішення міської ради від 23.12.2021 № 8/12/134",
+            "3.", "Відповідальний виконавець програми", "управління соціальної політики",
+            "4.", "Термін реалізації програми", "2022-2024 роки", ""]
+
+
+def test_interim_task_heading_rows_subtotals_passport_table_numbered_label_value_rows():
+    """A headerless passport table: each row a lone number, a label, a value (of one or more text lines)."""
+    from extractor.readers.txt_cells import passport_rows
+
+    assert passport_rows(PASSPORT) == [[(1, 2, 4), (4, 5, 7), (7, 8, 10), (10, 11, 13)]]
+    two_line_value = PASSPORT[:9] + ["управління соціальної", "політики"] + PASSPORT[10:]
+    assert passport_rows(two_line_value)[0][2] == (7, 8, 11)
+    assert passport_rows(PASSPORT[:7] + ["", "Текст"]) == []  # two rows are no table
+    # a data table's rows (terms and amounts after the text) are no passport
+    data = ["1.", "Ремонт школи", "2023", "Управління освіти", "850,0", "2.", "Ремонт садка", "2023",
+            "Управління освіти", "120,0", "3.", "Ремонт ліцею", "2023"]
+    assert passport_rows(data) == []
+
+
+def test_plan_by_year_with_total_actual_for_report_year_passport_table_before_the_data_table():
+    body = [["1.", "Ремонт покрівлі", "2023", "Управління освіти", "850,0", "812,4", "95,6"],
+            ["2.", "Заміна вікон", "2023", "Управління освіти", "420,0", "400,0", "95,2"]]
+    header = [["№ з/п", "Зміст заходів", "Термін виконання", "Виконавці", "Обсяг фінансування, тис. грн",
+               "Фактично профінансовано, тис. грн", "Відсоток виконання"]]
+    text = "\n".join(["Звіт", *PASSPORT, "2. Виконання заходів", *export(header + body), "", "Підпис"]) + "\n"
+    blocks = read_cell_blocks(text)
+    passport, data = tables(blocks)
+    assert (passport.index, data.index, passport.n_cols) == (0, 1, 3)
+    assert [c.text for c in passport.rows[2].cells] == ["3.", "Відповідальний виконавець програми",
+                                                         "управління соціальної політики"]
+    assert body_texts(data) == body
+    assert [b.text for b in blocks if isinstance(b, Paragraph)][:2] == ["Звіт", "1. Паспорт програми"]

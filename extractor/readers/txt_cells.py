@@ -52,6 +52,10 @@ Steps, each a pure function:
    of sub-headers under them (a run split where its labels start repeating,
    "2021 рік, 2022 рік | 2022 рік").
 
+6. **Passport tables** (``passport_rows``): between the tables, a run of
+   rows each a lone item number 1., 2., 3., …, a label and its value is a
+   headerless table of three columns (a programme's passport).
+
 The reader adds the ``regrouped-table`` note: the rows were inferred, not read
 from markup, and a user may want to check them.
 """
@@ -130,6 +134,8 @@ class RegroupSettings:
     anchor_bonus: float = 6.0
     #: words a line's opening words are compared by for that
     anchor_words: int = 3
+    #: a headerless table of numbered label / value rows (a passport table) needs this many rows
+    min_passport_rows: int = 3
     #: cost (nats) of each empty cell closing a total row after its sums (the text columns right of the money
     #: left empty: "Усього", "9 335,0", "6 175,8", "") or a group row after its name ("1", "затрат", "", …);
     #: the columns' own profiles would price them as rare
@@ -157,6 +163,8 @@ class RegroupSettings:
             raise ValueError("line limits must be positive")
         if self.anchor_bonus < 0 or self.anchor_words < 1:
             raise ValueError("anchor_bonus must be >= 0 and anchor_words >= 1")
+        if self.min_passport_rows < 2:
+            raise ValueError("min_passport_rows must be >= 2")
         if self.closing_empty_cost < 0:
             raise ValueError("closing_empty_cost must be >= 0")
 
@@ -1287,6 +1295,71 @@ def _body_table(
     return Table(table_rows, index, n_cols)
 
 
+def passport_rows(lines: Sequence[str], settings: RegroupSettings = DEFAULT_SETTINGS
+                  ) -> list[list[tuple[int, int, int]]]:
+    """Headerless tables of numbered label / value rows (a programme's passport): per table, its rows as
+    (number line, label line, end line); the value is the lines after the label up to the end.
+
+    A passport table prints no header: each row its number ("1.", "2.", …),
+    a label ("Відповідальний виконавець програми") and a value
+    ("департамент …"). One-cell-per-line, a lone item number opens a row
+    (running text prints "1. Text" on one line), the next line is the label
+    and the lines up to the next number the value (text, when it takes
+    several lines: a data table's row holds terms and amounts); the last
+    row's value is one line. The numbers run 1, 2, 3, … with at least
+    ``settings.min_passport_rows`` rows.
+    """
+    n = len(lines)
+
+    def number(k: int) -> int | None:
+        t = lines[k].strip()
+        return int(t[:-1]) if is_item_number(t, dotted=True) and t[:-1].isdigit() else None
+
+    out: list[list[tuple[int, int, int]]] = []
+    i = 0
+    while i < n:
+        if number(i) != 1:
+            i += 1
+            continue
+        rows: list[tuple[int, int, int]] = []
+        k = i
+        while k + 2 < n and number(k) == len(rows) + 1 and lines[k + 1].strip():
+            nxt = next((j for j in range(k + 2, min(n, k + 3 + settings.max_cell_lines))
+                        if number(j) == len(rows) + 2 and j > k + 2), None)
+            end = nxt if nxt is not None else k + 3
+            if end > n or (end - k > 3 and any(line_kind(lines[x]) in _VALUE_KINDS for x in range(k + 2, end))):
+                break  # a value of several lines is text: a row of amounts is a data table's
+            rows.append((k, k + 1, end))
+            if nxt is None:
+                break
+            k = nxt
+        if len(rows) >= settings.min_passport_rows:
+            out.append(rows)
+            i = rows[-1][2]
+        else:
+            i += 1
+    return out
+
+
+def _paragraphs_and_passports(lines: Sequence[str], first_index: int, settings: RegroupSettings
+                              ) -> tuple[list[Block], int]:
+    """The lines as paragraphs, passport tables (``passport_rows``) as tables of three columns; and how many
+    tables that made."""
+    out: list[Block] = []
+    cursor = 0
+    made = 0
+    for rows in passport_rows(lines, settings):
+        out.extend(Paragraph(ln) for ln in lines[cursor : rows[0][0]])
+        cells = [[Cell(lines[a].strip(), r, 0), Cell(lines[b].strip(), r, 1),
+                  Cell("\n".join(ln.strip() for ln in lines[b + 1 : e]).strip("\n"), r, 2)]
+                 for r, (a, b, e) in enumerate(rows)]
+        out.append(Table([Row(c, r) for r, c in enumerate(cells)], first_index + made, 3))
+        made += 1
+        cursor = rows[-1][2]
+    out.extend(Paragraph(ln) for ln in lines[cursor:])
+    return out, made
+
+
 def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) -> list[Block] | None:
     """Paragraphs and regrouped tables of one-cell-per-line text; None when no table header is found."""
     lines = text.split("\n")
@@ -1297,7 +1370,7 @@ def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) ->
         return None
     out: list[Block] = []
     cursor = 0
-    n_tables = 0
+    n_tables = data_tables = 0
     for j, hb in enumerate(blocks_at):
         limit = blocks_at[j + 1].top if j + 1 < len(blocks_at) else len(lines)
         limit = min(limit, hb.body + settings.max_body_lines)
@@ -1322,12 +1395,15 @@ def read_cell_blocks(text: str, settings: RegroupSettings = DEFAULT_SETTINGS) ->
             rows.pop()
         if not rows:
             continue
-        out.extend(Paragraph(ln) for ln in lines[cursor : hb.top])
+        between, made = _paragraphs_and_passports(lines[cursor : hb.top], n_tables, settings)
+        out.extend(between)
+        n_tables += made
         header = header_rows(items, n_cols, hb.numbered, settings)
         out.append(_body_table(body, rows, header, hb.numbered, n_cols, n_tables))
         n_tables += 1
+        data_tables += 1
         cursor = hb.body + rows[-1].end
-    if not n_tables:
+    if not data_tables:
         return None
-    out.extend(Paragraph(ln) for ln in lines[cursor:])
+    out.extend(_paragraphs_and_passports(lines[cursor:], n_tables, settings)[0])
     return out
