@@ -692,3 +692,32 @@ def test_plan_by_year_with_total_actual_for_report_year_passport_table_before_th
                                                          "управління соціальної політики"]
     assert body_texts(data) == body
     assert [b.text for b in blocks if isinstance(b, Paragraph)][:2] == ["Звіт", "1. Паспорт програми"]
+
+
+def test_corpus_final_report_no_drawn_cells_an_empty_cell_merged_over_reason_and_remedy():
+    """An indicator row without a reason and a remedy prints one empty cell over both: a single empty line
+    closes the row, and the next row ("6.", …) is a row of its own, not more lines of the remedy."""
+    header = [["№ з/п", "Найменування показника", "Одиниця виміру", "Планове значення показника",
+               "Фактичне значення показника", "Причини невиконання", "Що зроблено для виправлення ситуації"]]
+    body = [
+        ["4.", "Кількість станцій моніторингу", "од.", "1", "-", "Захід не фінансувався", "Враховано у проєкті"],
+        ["5.", "Кількість установ з доступом до моніторингу", "од.", "10", "12", ""],
+        ["6.", "Кількість звернень про надання інформації", "од.", "220", "546", ""],
+        ["7.", "Створення відомчих систем", "од.", "1", "-", "Захід не фінансувався", "Враховано у проєкті"],
+    ]
+    text = "\n".join(export(header + body) + ["", "Начальник управління"]) + "\n"
+    (table,) = tables(read_cell_blocks(text))
+    rows = [r for r in table.rows if not r.is_header]
+    assert [(c.col, c.col_span, c.text) for c in rows[1].cells][-2:] == [(4, 1, "12"), (5, 2, "")]
+    assert [c.text for c in rows[2].cells][:2] == ["6.", "Кількість звернень про надання інформації"]
+    assert len(rows) == 4
+
+
+def test_merged_empty_closes_row_only_over_text_columns_before_a_row_opening():
+    from extractor.readers.txt_cells import merged_empty_closes_row
+
+    kinds = [line_kind(t) for t in ["12", "", "6.", "Кількість"]]
+    text_roles = ["number", "text", "unit", "amount", "amount", "text", "text"]
+    assert merged_empty_closes_row(kinds, 1, 5, 7, text_roles)
+    assert not merged_empty_closes_row(kinds, 1, 4, 7, text_roles)  # an amount column under it
+    assert not merged_empty_closes_row([line_kind(t) for t in ["12", "", "Кількість"]], 1, 5, 7, text_roles)

@@ -137,8 +137,9 @@ class RegroupSettings:
     #: a headerless table of numbered label / value rows (a passport table) needs this many rows
     min_passport_rows: int = 3
     #: cost (nats) of each empty cell closing a total row after its sums (the text columns right of the money
-    #: left empty: "Усього", "9 335,0", "6 175,8", "") or a group row after its name ("1", "затрат", "", …);
-    #: the columns' own profiles would price them as rare
+    #: left empty: "Усього", "9 335,0", "6 175,8", "") or a group row after its name ("1", "затрат", "", …),
+    #: and per column of one empty cell merged over a row's last text columns; the columns' own profiles
+    #: would price them as rare
     closing_empty_cost: float = 0.5
 
     def __post_init__(self) -> None:
@@ -736,6 +737,7 @@ def _cut(
         [k in _NO_RUN_ON.get(profile.roles[c], ()) for k in kinds] if c < len(profile.roles) else [False] * n
         for c in range(n_cols)
     ]
+    roles = list(profile.roles[:n_cols]) + [None] * (n_cols - len(profile.roles))
     # a numbered heading row ("1." "Розвиток …" over the rest) opens a task where no column holds the tasks
     numbered_headings = n_cols > 2 and "task" not in profile.roles
     label_end = next((c for c, role in enumerate(profile.roles) if role in ("amount", "percent")), 2)
@@ -804,6 +806,12 @@ def _cut(
                         if total < dp[nc][i + k]:
                             dp[nc][i + k] = total
                             back[nc][i + k] = (c, i, span)
+            if c > 0 and kinds[i] == EMPTY and n_cols - c >= 2 and merged_empty_closes_row(kinds, i, c, n_cols, roles):
+                # an empty cell merged over the row's last text columns (no reason and no remedy): one line
+                total = base + settings.closing_empty_cost * (n_cols - c)
+                if total < dp[0][i + 1]:
+                    dp[0][i + 1] = total
+                    back[0][i + 1] = (c, i, n_cols - c)
             if c == 1 and numbered_headings and kinds[i] in _TEXT_KINDS and i > 0 and kinds[i - 1] == ORDINAL:
                 # a numbered heading: its number, then its text over the rest of the row ("1." "Розвиток …")
                 total = base + row_head + c_head[i]
@@ -889,6 +897,21 @@ def _cut(
         rows[-1].cells.append((col, span, a, b))
         rows[-1].end = b
     return best, rows
+
+
+def merged_empty_closes_row(kinds: Sequence[str], i: int, col: int, n_cols: int, roles: Sequence[str | None]) -> bool:
+    """Whether the empty line ``i``, standing in column ``col``, may be one empty cell merged over the row's last
+    columns.
+
+    An indicator row without a reason and a remedy may print one empty cell
+    over both: one-cell-per-line a single empty line closes the row, and the
+    next row opens right after it ("12", "", "6.", …). Only columns of text
+    close so (``roles``: an empty cell under values is an empty value), and
+    the next line must open a row: an item number or the end of the lines.
+    """
+    if any(r in _VALUE_ROLES or r == "term" for r in roles[col:n_cols]):
+        return False
+    return i + 1 >= len(kinds) or kinds[i + 1] in (ORDINAL, INTEGER)
 
 
 def is_group_row(kinds: Sequence[str], i: int, n_cols: int) -> bool:
