@@ -721,3 +721,27 @@ def test_merged_empty_closes_row_only_over_text_columns_before_a_row_opening():
     assert merged_empty_closes_row(kinds, 1, 5, 7, text_roles)
     assert not merged_empty_closes_row(kinds, 1, 4, 7, text_roles)  # an amount column under it
     assert not merged_empty_closes_row([line_kind(t) for t in ["12", "", "Кількість"]], 1, 5, 7, text_roles)
+
+
+def test_goal_heading_rows_limit_column_by_unit_and_place_a_worded_heading_ends_the_header():
+    """A task heading worded with a word the vocabulary lacks ("Ціль 1. Капітальний ремонт …": a capitalised word,
+    a number closed by a dot, a capitalised text) is a heading row over the table, not one more header cell."""
+    assert line_kind("Ціль 1. Капітальний ремонт вулично-дорожньої мережі") == ROMAN_TEXT
+    assert line_kind("Етап 2.1. Підготовчі роботи") == ROMAN_TEXT
+    assert line_kind("Лікарня № 2. Заміна вікон") == TEXT and line_kind("Школа 5. ремонт") == TEXT
+    header = [["№ з/п", "Найменування робіт", "Період", "Відповідальний", "Ліміт асигнувань, грн",
+               "Фактичні витрати, грн", "Індекс виконання"]]
+    body = [
+        ["Ціль 1. Капітальний ремонт вулично-дорожньої мережі"],
+        ["1.1.", "1.1 Капітальний ремонт проїзної частини", "2021", "Департамент ЖКГ", "920 371,68", "885 258,62",
+         "96,2"],
+        ["1.2.", "1.2 Капітальний ремонт тротуарів", "2021-2022", "Департамент ЖКГ", "232 143,34", "177 354,77",
+         "76,4"],
+        ["Ціль 2. Поточний ремонт та утримання доріг"],
+        ["2.1.", "2.1 Ямковий ремонт", "2021-2023", "КП «Луцькдорсервіс»", "3 610 689,54", "1 893 873,96", "52,5"],
+    ]
+    (table,) = tables(read_cell_blocks("\n".join(export(header + body) + ["", "Підпис"]) + "\n"))
+    assert table.n_cols == 7
+    rows = [r for r in table.rows if not r.is_header]
+    assert [[(c.col, c.col_span) for c in rows[k].cells] for k in (0, 3)] == [[(0, 7)], [(0, 7)]]
+    assert body_texts(table)[1] == body[1]

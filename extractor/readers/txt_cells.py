@@ -189,16 +189,20 @@ def _longest_group_phrase() -> int:
 
 #: a heading the vocabulary lacks: a word, a number and a colon before its text ("Пріоритет 1: Модернізація …")
 _LABELLED_HEADING_RE = re.compile(r"^[^\W\d_]{3,}\s*(?:№\s*)?\d{1,3}(?:\.\d{1,3})*\s*:\s*[^\W\d_]")
+#: the same with the number closed by a dot, the text opening with a capital ("Ціль 1. Капітальний ремонт …")
+_DOTTED_HEADING_RE = re.compile(r"^[^\W\d_]{3,}\s+\d{1,3}(?:\.\d{1,3})*\.\s+[^\W\d_a-zа-яіїєґ]")
 
 
 def _group_heading(text: str) -> bool:
     """A group heading row's one cell that no Roman numeral opens: a task heading ("Завдання 2. Розвиток …",
-    "Напрям №3: …": vocabulary words, then a number; "Пріоритет 1: …": any word, a number and a colon) or an
-    indicator group ("Показники затрат")."""
+    "Напрям №3: …": vocabulary words, then a number; "Пріоритет 1: …": any word, a number and a colon; "Ціль 1.
+    Капітальний …": a capitalised word, a number closed by a dot and a capitalised text) or an indicator group
+    ("Показники затрат")."""
     if not text[:1].isalpha():
         return False
     vocab = _vocabulary()
-    if vocab.task_heading.match(text) is not None or _LABELLED_HEADING_RE.match(text):
+    if vocab.task_heading.match(text) is not None or _LABELLED_HEADING_RE.match(text) or (
+            text[0].isupper() and _DOTTED_HEADING_RE.match(text)):
         return True
     if len(text) > 2 * _longest_group_phrase():
         return False  # the whole line names the group: a longer one cannot (and is not folded)
