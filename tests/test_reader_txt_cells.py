@@ -745,3 +745,33 @@ def test_goal_heading_rows_limit_column_by_unit_and_place_a_worded_heading_ends_
     rows = [r for r in table.rows if not r.is_header]
     assert [[(c.col, c.col_span) for c in rows[k].cells] for k in (0, 3)] == [[(0, 7)], [(0, 7)]]
     assert body_texts(table)[1] == body[1]
+
+
+def test_unlabelled_sums_verbal_noun_headers_grn_signature_right_after_the_table_stays_running_text():
+    """The last indicator row closes with an empty reason and remedy and the signature follows with no empty
+    paragraph between (a table exported from a web page): the row's two values stay one per column, not one
+    cell of both ("87,8", "69,0", "", "") with the signature taken for the row's last cells."""
+    header = [["№ з/п", "Назва індикатора", "Одиниця вимірювання", "Цільове значення", "Отримане значення",
+               "Обґрунтування відхилень", "Що зроблено для виконання"]]
+    body = [
+        ["І. Показники затрат"],
+        ["1", "Обсяг видатків на капітальний ремонт доріг", "тис. грн", "8 450,5", "8 172,3", "", ""],
+        ["2", "Обсяг видатків на поточний ремонт доріг", "тис. грн", "3 085,0", "2 571,5", "", ""],
+        ["3", "Обсяг видатків на заходи з безпеки руху", "тис. грн", "3 652,9", "3 758,1", "", ""],
+        ["ІІ. Показники продукту"],
+        ["1", "Площа відремонтованого покриття", "тис. м²", "1 379", "1 084", "Роботи перенесено",
+         "Проведено повторну закупівлю"],
+        ["2", "Кількість встановлених світлофорів", "од.", "678", "429", "Зростання вартості", "Проведено закупівлю"],
+        ["3", "Протяжність велосипедних доріжок", "км", "1 344", "828", "", ""],
+        ["ІІІ. Показники ефективності"],
+        ["1", "Середня вартість ремонту 1 м² покриття", "грн", "4 317,9", "-", "Зростання вартості", ""],
+        ["2", "Середня вартість одного світлофора", "тис. грн", "7 694,4", "6 973,5", "Зростання вартості", ""],
+        ["ІV. Показники якості"],
+        ["1", "Зменшення кількості пригод", "%", "83,3", "69,1", "Економія коштів", "Направлено претензію"],
+        ["2", "Частка доріг, що відповідають нормативному стану", "%", "87,8", "69,0", "", ""],
+    ]
+    signature = ["Директор департаменту", "житлово-комунального господарства", "Луцької міської ради Коваль В.М."]
+    blocks = read_cell_blocks("\n".join(export(header + body) + signature) + "\n")
+    (table,) = tables(blocks)
+    assert body_texts(table)[-1] == body[-1]
+    assert [b.text for b in blocks if isinstance(b, Paragraph)][-3:] == signature

@@ -783,8 +783,8 @@ def _cut(
                     # an empty line is a cell of its own (covered or empty), never a cell's first
                     # paragraph; a value cell (by its column or its first line) does not run on into text
                     break
-                if k > 1 and kinds[i + k - 1] == EMPTY and ends_open[c]:
-                    continue  # nor a value cell's last: the empty lines after it are the next cells
+                if k > 1 and kinds[i + k - 1] == EMPTY and (ends_open[c] or kinds[i] in (AMOUNT, PERCENT)):
+                    continue  # nor a value cell's last (by its column or its first line): the empty lines after it are the next cells
                 cost = (c_first[c][i] + one[c]) if k == 1 else (
                     c_split[c][i] + run_on[c] + pre_more[c][i + k] - pre_more[c][i + 1])
                 if c == 0:
