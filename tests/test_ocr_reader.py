@@ -248,3 +248,18 @@ def test_scanned_web_page_print_without_borders_reads_its_numbered_measures():
     texts = [c.text for table in doc.tables for row in table.rows for c in row.cells]
     assert {"1.1. Капітальний ремонт покрівлі ліцею № 4 по вул. Проскурівській", "1.4. Придбання меблів та обладнання для кабінетів фізики і хімії"} <= {
         " ".join(t.split()) for t in texts}, texts
+
+
+def test_percent_sign_alone_in_a_unit_cell_is_not_read_as_ninety_six():
+    """The Ukrainian model has no '%': an indicator's unit cell '%' reads '96'; the digits reader, which has
+    the sign, reads '%', and that reading is kept (the Zhytomyr scan's quality indicators)."""
+    from extractor.readers.ocr.engine import Line, Recognition, Word
+    from extractor.readers.ocr.page import _choose_number
+
+    line = [Line(0, 0, 40, 30, 28.0, 28.0)]
+    text_model = Recognition([Word("96", 0, 0, 40, 30, 0.91, 0)], line)
+    digits_model = Recognition([Word("%", 0, 0, 40, 30, 0.88, 0)], line)
+    chosen, confidence = _choose_number(text_model, digits_model, disputed=0.5)
+    assert chosen.text == "%" and confidence == 0.88
+    ninety_six = Recognition([Word("96", 0, 0, 40, 30, 0.9, 0)], line)
+    assert _choose_number(text_model, ninety_six, disputed=0.5)[0].text == "96"

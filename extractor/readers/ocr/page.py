@@ -26,7 +26,9 @@ threshold):
    none, with only digits, spaces, separators, signs and "%" allowed): when
    only one reading is a number, that one is kept; when both are and agree,
    the surer; when they give different numbers, the digits reading, trusted
-   no more than ``settings.disputed``. A cell that does not read as a
+   no more than ``settings.disputed``. A digits reading that is a percent
+   sign alone is kept too: a unit cell "%", which the Ukrainian model reads
+   as "96". A cell that does not read as a
    number keeps its text (extraction then leaves the value empty, its text
    in ``raw``, with a warning), so no digit is ever made up;
 5. a short, unsure reading of a cell whose ink is one short bar is a dash
@@ -219,6 +221,8 @@ def text_bands(region: np.ndarray) -> int:
 def _choose_number(cell: Recognition, digits: Recognition, disputed: float) -> tuple[Recognition, float | None]:
     """A numeric cell's reading against its digits-only reading (see the module docstring)."""
     conf_a, conf_b = cell.confidence or 0.0, digits.confidence or 0.0
+    if "".join(digits.text.split()) == "%":
+        return digits, conf_b  # a percent sign alone (a unit cell), which the text model cannot read: "96"
     value_b, numeric_b = try_number(digits.text) if digits.words else (None, False)
     if not numeric_b or value_b is None:
         return cell, cell.confidence
