@@ -263,3 +263,27 @@ def test_percent_sign_alone_in_a_unit_cell_is_not_read_as_ninety_six():
     assert chosen.text == "%" and confidence == 0.88
     ninety_six = Recognition([Word("96", 0, 0, 40, 30, 0.9, 0)], line)
     assert _choose_number(text_model, ninety_six, disputed=0.5)[0].text == "96"
+
+
+def test_numbers_outside_ruled_tables_are_read_again_by_the_digits_reader():
+    """A row printed without rules, read by the text model: its percent '53,4%' came out '53,49' (the model
+    has no '%') and '1 619 277,64' as two words; the digits reader's readings of their boxes replace them."""
+    from extractor.readers.ocr.engine import Line, Recognition, Word
+    from extractor.readers.ocr.page import number_runs, with_numbers_reread
+
+    line = Line(0, 100, 2000, 140, 136.0, 40.0)
+    rec = Recognition([Word("Управління", 100, 100, 400, 140, 0.95, 0), Word("1619", 800, 100, 890, 140, 0.93, 0),
+                       Word("277,64", 905, 100, 1040, 140, 0.94, 0), Word("53,49", 1300, 100, 1420, 140, 0.9, 0)],
+                      [line])
+    assert number_runs(rec, gap=0.6) == [[1, 2], [3]]
+    digits = {800: "1 619 277,64", 1300: "53,4%"}
+    asked = []
+
+    def read(box):
+        asked.append(box)
+        text = digits[box[0] + OcrSettings().pixels(OcrSettings().cell_inset_mm)]
+        return Recognition([Word(text, box[0], box[1], box[2], box[3], 0.9, 0)], [line])
+
+    out = with_numbers_reread(rec, read, OcrSettings())
+    assert [w.text for w in out.words] == ["Управління", "1 619 277,64", "53,4%"]
+    assert len(asked) == 2 and out.words[1].x1 == 1040

@@ -51,7 +51,7 @@ table there either.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import regex
@@ -209,6 +209,54 @@ def with_missed_words(layout: Recognition, sparse: Recognition, min_confidence: 
             lines.append(sparse.lines[w.line])
         words.append(replace(w, line=added[w.line]))
     return Recognition(words, lines)
+
+
+def number_runs(rec: Recognition, gap: float) -> list[list[int]]:
+    """Indexes of the words of a reading that make one printed number: numeric-looking words of one line
+    closer than ``gap`` font sizes ("1619" and "277,64" of "1 619 277,64", its group space read as a word space)."""
+    runs: list[list[int]] = []
+    for i, w in enumerate(rec.words):
+        if not _looks_numeric(w.text):
+            continue
+        if runs:
+            last = rec.words[runs[-1][-1]]
+            if (last.line == w.line and runs[-1][-1] == i - 1
+                    and w.x0 - last.x1 < gap * rec.lines[w.line].size):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+def with_numbers_reread(rec: Recognition, read: Callable[[tuple[int, int, int, int]], Recognition],
+                        settings: OcrSettings) -> Recognition:
+    """A page reading whose numbers are each read again by the digits reader, as a table cell's are.
+
+    Outside ruled tables the page is read by the text model alone, which has
+    no "%" ("53,4%" comes out "53,49") and reads a group space as a word
+    space. Each run of numeric-looking words (``number_runs``) is read again
+    in its box, a little enlarged, by ``read`` (the digits reader), and the
+    two readings are weighed as a cell's are (``_choose_number``); a run
+    whose chosen reading is the digits reader's becomes one word.
+    """
+    words = list(rec.words)
+    replaced: dict[int, Word | None] = {}
+    pad = settings.pixels(settings.cell_inset_mm)
+    for run in number_runs(rec, settings.number_group_gap):
+        first, last = rec.words[run[0]], rec.words[run[-1]]
+        box = (first.x0 - pad, min(rec.words[i].top for i in run) - pad,
+               last.x1 + pad, max(rec.words[i].bottom for i in run) + pad)
+        own = Recognition([rec.words[i] for i in run], rec.lines)
+        digits = read(box)
+        chosen, confidence = _choose_number(own, digits, settings.disputed)
+        if chosen is own:
+            continue
+        text = " ".join(chosen.text.split())
+        replaced[run[0]] = replace(first, text=text, x1=last.x1, confidence=confidence or 0.0,
+                                   top=min(first.top, last.top), bottom=max(first.bottom, last.bottom))
+        replaced.update({i: None for i in run[1:]})
+    out = [replaced.get(i, w) for i, w in enumerate(words)]
+    return Recognition([w for w in out if w is not None], rec.lines)
 
 
 def text_bands(region: np.ndarray) -> int:
@@ -389,8 +437,10 @@ def read_scanned_page(
     content = page_content(number, width, height, _chars(rec, sx, sy, settings), [], lambda: tables)
     if outside_read and _tabular_lines(content, settings.column_parts) >= settings.column_lines:
         # text in columns outside any ruled table: what the layout analysis dropped there is looked for again
-        readers.text.set_image(Image.fromarray(outside), settings.dpi)
+        readers.set_image(Image.fromarray(outside), settings.dpi)
         parts[0] = with_missed_words(parts[0], _fixed(readers.text.page(sparse=True)), settings.sparse_confidence)
+        parts[0] = with_numbers_reread(
+            parts[0], lambda box: _fixed(readers.digits.region(box, one_line=True, whitelist=NUMBER_CHARS)), settings)
         rec = _merge(parts, settings.size_snap)
         content = page_content(number, width, height, _chars(rec, sx, sy, settings), [], lambda: tables)
     for piece in content.tables:

@@ -82,6 +82,9 @@ class OcrSettings:
     #: a page whose reading shows columns is read a second time for the text its layout analysis dropped
     #: (Tesseract's sparse mode); a word only that reading found is kept when read with at least this confidence
     sparse_confidence: float = 0.6
+    #: ... and its numbers read again by the digits reader, numeric words of a line closer than this many
+    #: font sizes as one number (a group space read as a word space)
+    number_group_gap: float = 0.6
     #: decimals check: a kind of number (amounts, percents, one unit) with at least this many values,
     #: this share of them with one count of decimals
     decimals_min_values: int = 3
@@ -109,7 +112,7 @@ class OcrSettings:
                              f"{self.min_skew!r} and {self.max_skew!r}")
         for name in ("min_rule_mm", "min_vertical_rule_mm", "min_cell_border_mm", "cell_inset_mm",
                      "min_cell_ink_mm2", "min_text_mm", "speck_mm2", "speck_size_mm", "speck_clearance_mm", "period_lead_mm",
-                     "dash_font_size"):
+                     "dash_font_size", "number_group_gap"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or value <= 0:
                 raise ValueError(f"{name} must be positive, got {value!r}")
