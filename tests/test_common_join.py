@@ -120,3 +120,16 @@ def test_both_pdf_readers_ask_the_one_running_line_rule():
 
     assert pdf_text.repeated_on_pages is furniture.repeated_on_pages
     assert assemble.repeated_on_pages is furniture.repeated_on_pages
+
+
+def test_a_pieces_columns_map_onto_the_tables_when_each_edge_is_nearest_one_of_the_tables_in_order():
+    """corpus-interim-report-no-drawn-cells (no rules): the page-2 piece's own gutters set its second edge
+    11 points right of page 1's; a column empty on the piece's page merges two of the table's."""
+    table = [54.0, 75.0, 145.0, 253.0, 290.0, 356.0]
+    assert join.column_map([55.0, 75.0, 156.0, 255.0, 290.0, 356.0], table) == [0, 1, 2, 3, 4, 5]
+    assert join.column_map([54.0, 75.0, 253.0, 290.0, 356.0], table) == [0, 1, 3, 4, 5]  # one column empty
+    # an edge halfway between two of the table's could stand for either: no map
+    assert join.column_map([54.0, 75.0, 199.0, 253.0, 290.0, 356.0], table) is None
+    # more columns than the table, or outer edges inside the table: another table
+    assert join.column_map([54.0, 60.0, 75.0, 145.0, 253.0, 290.0, 356.0], table) is None
+    assert join.column_map([75.0, 145.0, 253.0, 290.0, 356.0], table) is None

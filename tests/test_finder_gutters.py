@@ -302,3 +302,51 @@ def test_a_group_heading_of_many_words_from_the_tables_edge_under_a_subtotal_sta
     ]
     (found,) = find_gutter_tables(words_at(items))
     assert found.body_bottom == 100 + 8 * PITCH + 10
+
+
+def test_a_columns_own_sub_header_beside_a_spanning_cells_sub_headers_is_a_cell_of_the_last_header_row():
+    """corpus-interim-report-no-drawn-cells (LibreOffice, no rules): "Фактично профінансовано" prints its own
+    "2022 рік" in the row of the sub-headers under "Обсяг фінансування" (centred on their two lines), a blank
+    line under its name."""
+    x = (50, 75, 200, 300, 360, 420)
+    items = [
+        (x[0], 0, "№"), (x[1], 0, "Назва заходу"), (x[2], 0, "Виконавці"), (300, 0, "Обсяг фінансування,"), (x[5], 0, "Фактично"),
+        (320, 1, "тис. грн"), (x[5], 1, "використано"),
+        (x[3], 2.2, "2021"), (x[4], 2.2, "2022"), (x[5], 2.7, "2022 рік"),
+        (x[3], 3.2, "рік"), (x[4], 3.2, "рік"),
+        (x[0], 5, "1."), (x[1], 5, "Ремонт даху"), (x[2], 5, "Управління"), (x[3], 5, "120,0"), (x[4], 5, "130,0"),
+        (x[5], 5, "110,5"),
+        (x[0], 6, "2."), (x[1], 6, "Заміна вікон"), (x[2], 6, "Управління"), (x[3], 6, "80,0"), (x[4], 6, "90,0"),
+        (x[5], 6, "80,0"),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 6 and found.header_rows == 2
+    assert (5, 1, "Фактично\nвикористано") in grid(found, 0)
+    assert grid(found, 1) == [(3, 1, "2021\nрік"), (4, 1, "2022\nрік"), (5, 1, "2022 рік")]
+
+
+def test_the_rest_of_a_row_a_page_break_cut_under_the_repeated_header_is_no_header():
+    """interim-as-of-date-two-sources-breakdown (Chromium print): the page repeats the header, then prints
+    the rest of the cut row's measure and executor ("онкологічні захворювання") before the next row."""
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (X[0], 1, "з/п"), (X[3], 1, "2022"), (X[4], 1, "2022"),
+        (X[1], 2, "школи № 5"), (X[2], 2, "освіти"),
+        (X[1], 3, "та гімназії"),
+        *body(4),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.header_rows == 1
+    assert grid(found, 0) == [
+        (0, 1, "№\nз/п"), (1, 1, "Назва заходу"), (2, 1, "Виконавці"), (3, 1, "План\n2022"), (4, 1, "Факт\n2022")]
+    assert found.body_top <= 100 + 2 * PITCH
+    # sub-headers under a spanning cell stand the same way, and stay header
+    items = [
+        (X[0], 0, "№"), (X[1], 0, "Назва заходу"), (X[2], 0, "Виконавці"), (298.75, 0, "Фінансування 2022"),
+        (X[0], 1, "з/п"), (X[1], 1, "(об’єкта)"), (320, 1, "тис. грн"),
+        (X[1], 2, "будівництва"),
+        (X[3], 3, "план"), (X[4], 3, "факт"),
+        *body(4),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.header_rows == 2 and grid(found, 1) == [(3, 1, "план"), (4, 1, "факт")]

@@ -272,3 +272,18 @@ def test_rows_of_a_table_without_rules_going_on_over_a_page_break_on_columns_lai
     (table,) = doc.tables
     assert table.text_grid()[1:] == ROWS
     assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+
+
+def test_a_header_repeated_over_columns_the_next_pages_gutters_set_apart_joins_the_table_on_its_columns():
+    """corpus-interim-report-no-drawn-cells (LibreOffice, no rules): page 2 repeats the header, and its
+    longer texts move a column edge by more than ``same_edges_share`` of a column; read on its own columns,
+    its cells take the first page's edges, and the two pieces are one table."""
+    first = [(50, 0, "Фінансування заходів"), *table_lines(2, [HEADER, *ROWS[:2]])]
+    cols = (50, 80, 215, 330, 400)
+    rows = [HEADER, ["3.", "Фарбування стін у класах", "Школа № 5", "45,5", "–"], ROWS[3]]
+    second = [(x, r, text) for r, row in enumerate(rows) for x, text in zip(cols, row)]
+    doc = read(text_pdf([first, second]))
+    (table,) = doc.tables
+    grid = table.text_grid()
+    assert grid[0] == HEADER and grid[3][1] == "Фарбування стін у класах" and grid[4] == ROWS[3]
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]

@@ -109,6 +109,9 @@ class PageTable:
     header_rows: int = 0
     #: drawn inside a cell of another table of the page: a table of its own, never part of a page join
     nested: bool = False
+    #: a piece of a table without rules whose columns its own gutters set apart from the table's on the page
+    #: before: where its cells move for the page join (``common.join.column_map``)
+    moved_edges: EdgeMove | None = None
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -118,6 +121,18 @@ class PageTable:
             max(c.x1 for c in self.cells),
             max(c.bottom for c in self.cells),
         )
+
+
+@dataclass(frozen=True)
+class EdgeMove:
+    """A piece's own column edges and the table's edges they stand for (``common.join.column_map``)."""
+
+    own: tuple[float, ...]
+    table: tuple[float, ...]
+
+    def __call__(self, x: float) -> float:
+        """The table's edge for the piece's edge nearest ``x``."""
+        return self.table[nearest_index(list(self.own), x)]
 
 
 def cluster_positions(values: list[float], tolerance: float = DEFAULT_PDF.edge_tolerance) -> list[float]:

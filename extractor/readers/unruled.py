@@ -24,6 +24,7 @@ either, the PDF reader goes on as before.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import replace
 from typing import Callable, Sequence
 
@@ -32,11 +33,12 @@ from .common.assemble import find_tables
 from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.gutters import FoundTable, continuation_edges, find_gutter_tables
+from .common.join import column_map, header_words, repeats_header
 from .common.rows import body_rows
 from .common.tokens import is_body_value, is_item_number, is_page_number
 from .common.words import MERGED_SPACE, Word, column_lines, grid_lines
 from .pdf_page import PageContent
-from .pdf_tables import PageTable, RawCell, cluster_positions
+from .pdf_tables import EdgeMove, PageTable, RawCell, cluster_positions
 
 
 def read_unruled(pages: Sequence[PageContent], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[Block] | None:
@@ -66,11 +68,12 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
     """
     found_any = False
     last: tuple[float, ...] | None = None
+    last_header: Counter[str] | None = None  # the words of the header of the last table found
     prev: PageContent | None = None  # the page before, when it has no ruled table
     prev_bottom = 0.0  # where the bodies of the tables found on it end
     for page in pages:
         if page.tables or not page.words:
-            last, prev = None, None
+            last, last_header, prev = None, None, None
             continue
         taken: set[int] = set()
         tables = find_gutter_tables(page.words, cfg)
@@ -79,9 +82,15 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
         prev, prev_bottom = page, max((t.body_bottom for t in tables), default=0.0)
         for found in tables:
             edges = _same_edges(found.edges, last, cfg)
-            page.tables.append(PageTable(page.number, _header_cells(found, edges), header_rows=found.header_rows))
+            table = PageTable(page.number, _header_cells(found, edges), header_rows=found.header_rows)
+            words = header_words(c.text for c in found.header)
+            if edges != last and last is not None and last_header is not None:
+                table.moved_edges = _repeated_on_moved_columns(found, words, last, last_header, cfg)
+                if table.moved_edges is not None:
+                    edges = last
+            page.tables.append(table)
             taken |= found.header_lines
-            last = edges
+            last, last_header = edges, words
             found_any = True
         if taken:
             _drop_lines(page, taken)
@@ -137,6 +146,23 @@ def _with_header_from_page_before(
     return found
 
 
+def _repeated_on_moved_columns(
+    found: FoundTable, words: Counter[str], last: tuple[float, ...], last_header: Counter[str], cfg: FinderSettings
+) -> EdgeMove | None:
+    """Where the cells of ``found`` move to join the table found before it, when it repeats that table's header
+    on columns its own gutters set apart (``common.join.column_map``); else None.
+
+    A word processor repeats a table's header on each page it runs on; without rules the finder takes each
+    piece's columns from its own words, and a page of longer texts narrows a gutter by more than
+    ``cfg.same_edges_share`` of a column. The piece is read on its own columns, its cells then take the
+    table's edges.
+    """
+    if not repeats_header(words, last_header, cfg.header_match_ratio):
+        return None
+    mapping = column_map(found.edges, last)
+    return None if mapping is None else EdgeMove(tuple(found.edges), tuple(last[j] for j in mapping))
+
+
 def _same_edges(edges: tuple[float, ...], last: tuple[float, ...] | None, cfg: FinderSettings) -> tuple[float, ...]:
     if last is None or len(last) != len(edges):
         return edges
@@ -174,7 +200,7 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
         if carry is not None:
             # bare rows opening the page go on with the table of the last page: a piece of it, on its columns
             limit = tables[0].bbox[1] if tables else page.height
-            piece = PageTable(page=page.number, cells=[])
+            piece = PageTable(page=page.number, cells=[], moved_edges=carry.moved_edges)
             source, to_carried = _on_own_columns(page, carry, cfg) if found else (carry, lambda x: x)
             body = _lines_under(page, source, limit, taken, top=0.0, cfg=cfg)
             got = _body_cells(page, source, body, cfg, top=0.0) if body else None
@@ -200,6 +226,17 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
                 found = table.header_rows > 0
         if taken:
             _drop_lines(page, taken)
+    for page in pages:
+        for table in page.tables:
+            _move_to_joined_columns(table)
+
+
+def _move_to_joined_columns(table: PageTable) -> None:
+    """Move the cells of a piece read on its own columns onto the columns of the table it goes on (in place)."""
+    move = table.moved_edges
+    if move is not None:
+        table.cells = [replace(c, x0=move(c.x0), x1=move(c.x1)) for c in table.cells]
+        table.moved_edges = None
 
 
 def _on_own_columns(page: PageContent, carry: PageTable, cfg: FinderSettings) -> tuple[PageTable, Callable[[float], float]]:

@@ -118,6 +118,10 @@ class FinderSettings:
     unruled_row_gap: float = 4.0
     #: points a rule-less row may stand out of the ruled table's edges
     edge_slack: float = 2.0
+    # tables without rules over page breaks (``gutters``, ``readers.unruled``; the pdf helper's block)
+    #: text heights of blank space between a column's header text and the rest of a row a page break cut,
+    #: printed under the repeated header in the same column
+    geo_cut_row_gap: float = 0.8
 
     def __post_init__(self) -> None:
         for f in fields(self):

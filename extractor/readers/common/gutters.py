@@ -59,7 +59,8 @@ from typing import Sequence
 from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .broken_words import opens_column_name
 from .columns import is_section_heading
-from .header import HPiece, header_level
+from .header import HCell, HPiece, header_level
+from .join import reads_as_rest
 from .tokens import (
     column_numbers, counts_on, has_digit_besides_years, is_body_value, is_item_number, is_numbering_row, is_page_number,
 )
@@ -473,6 +474,42 @@ def _heading_lines(lines: list[_Line], header: list[int], cores: list[list[float
     return n
 
 
+def _cut_row_lines(lines: list[_Line], header: list[int], cores: list[list[float]], h: float, cfg: FinderSettings) -> int:
+    """How many of the header's last lines are the rest of a row a page break cut, printed under a repeated header.
+
+    A table going on over a page break repeats its header, and a row the
+    break cut prints the rest of its cells' text right under it, with no
+    row of values yet: the finder would read that text as more header. It
+    is told by its lines standing each block over one column, a blank line
+    (``cfg.geo_cut_row_gap`` text heights) or more under the header text
+    of each column it stands in, that text over that column alone (a
+    spanning cell's sub-headers stand under it the same way), and its first
+    line going on with a text (``join.reads_as_rest``: in lower case).
+    """
+    n = 0
+    while n < len(header) - 1 and all(len(_touching(cores, b.x0, b.x1)) == 1 for b in lines[header[-1 - n]].blocks):
+        n += 1
+    for cut in range(n, 0, -1):
+        rest = header[-cut:]
+        first = lines[rest[0]]
+        if not any(reads_as_rest("", b.text) for b in first.blocks):
+            continue
+        cols = {_touching(cores, b.x0, b.x1)[0] for i in rest for b in lines[i].blocks}
+        ok = True
+        for col in cols:
+            above = [(lines[i], b) for i in header[:-cut] for b in lines[i].blocks if col in _touching(cores, b.x0, b.x1)]
+            if not above:
+                ok = False
+                break
+            ln, b = above[-1]
+            if len(_touching(cores, b.x0, b.x1)) != 1 or first.top - ln.bottom < cfg.geo_cut_row_gap * h:
+                ok = False
+                break
+        if ok:
+            return cut
+    return 0
+
+
 def _is_page_number(line: _Line) -> bool:
     return len(line.blocks) == 1 and is_page_number(line.blocks[0].text)
 
@@ -550,6 +587,7 @@ def _header_cells(
     if not pieces or len(pieces) > cfg.max_header_pieces:
         return None
     cells, depth = header_level(pieces, 0, n - 1, 0, max(p.line for p in pieces), cfg=cfg)
+    cells = own_sub_headers(cells, depth)
     # row boundaries: each row starts just above the highest text of the cells starting in it
     first = {r: min(tops[p.line] for c in cells if c.row == r for p in c.pieces) for r in range(depth) if any(c.row == r and c.pieces for c in cells)}
     header_top = lines[header[0]].top - 1.0
@@ -582,6 +620,40 @@ def _header_cells(
         rows += 1
     out.sort(key=lambda c: (c.row, c.col))
     return out, rows, edges
+
+
+def own_sub_headers(cells: list[HCell], depth: int) -> list[HCell]:
+    """The header's cells with a column's own sub-header split off the name it stands under.
+
+    Under a header cell spanning several columns stand their sub-headers
+    ("2021 рік", "2022 рік"); a column beside it may print a sub-header of
+    its own in that last row ("Фактично профінансовано, тис. грн" over
+    "2022 рік"). Without a rule between them the two read as one cell over
+    every header row. The text of such a cell that stands within the lines
+    of the last row's sub-headers, a blank line or more below the text
+    above it, is a cell of the last row (text under the sub-headers' last
+    line is no sub-header: the rest of a row a page break cut, say).
+    """
+    if depth < 2:
+        return cells
+    last_row = [p.line for c in cells if c.row == depth - 1 for p in c.pieces]
+    if not last_row:
+        return cells
+    start, end = min(last_row), max(last_row)
+    out: list[HCell] = []
+    for c in cells:
+        if c.col_span == 1 and c.row == 0 and c.row_span == depth:
+            upper = [p for p in c.pieces if p.line < start]
+            lower = [p for p in c.pieces if p.line >= start]
+            if (
+                upper and lower and max(p.line for p in lower) <= end
+                and min(p.line for p in lower) - max(p.line for p in upper) >= 2
+            ):
+                out.append(HCell(upper, 0, c.col, depth - 1, 1))
+                out.append(HCell(lower, depth - 1, c.col, 1, 1))
+                continue
+        out.append(c)
+    return out
 
 
 def _column_names(
@@ -644,6 +716,9 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
         if not header:
             s += 1
             continue
+        cut = _cut_row_lines(lines, header, body.cores, h, cfg)
+        if cut:
+            header = header[:-cut]
         heading = _heading_lines(lines, header, body.cores, h, cfg)
         if heading:
             header = header[:-heading]

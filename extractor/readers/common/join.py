@@ -26,13 +26,20 @@ next page, a row's text running over the break) is told by one rule too:
 hyphen). The ruled path asks it of a continuation's first row to decide
 whether it is the rest of the last row; ``rejoin_split_cells`` gives such
 text back to its cell above in a table the finder assembled.
+
+A piece of a table without rules has the columns its own words' gutters
+give, and those shift from page to page (a page of short texts leaves wider
+gutters), or merge where a column prints nothing on the page. Whether the
+piece's columns are the table's is told by ``column_map``: each of its
+edges must stand nearer one edge of the table than half a neighbouring
+column, in the same order, outer edges on outer edges.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ...document import Table
 
@@ -88,3 +95,29 @@ def rejoin_split_cells(table: Table, r: int) -> None:
                     origin.text = origin.text + "\n" + cell.text
                     cell.text = ""
                 break
+
+
+def column_map(own: Sequence[float], table: Sequence[float]) -> list[int] | None:
+    """Which of a table's column edges ``table`` each edge of a piece's columns ``own`` stands for, or None.
+
+    A piece of a table printed without rules (the rows a page break carried
+    over, with or without a repeated header) finds its column edges in its
+    own gutters: they lie a little apart from the table's (a column of
+    shorter texts leaves a wider gutter) and, where a column prints nothing
+    on the piece's page, two of the table's columns make one. The piece is
+    on the table's columns when each of its edges stands nearer to one edge
+    of the table than half the narrower column beside that edge (so no
+    other edge of the table could be meant), the edges map in their order
+    to distinct table edges, and the outer edges map onto the outer edges.
+    """
+    if len(own) < 2 or len(table) < 2 or len(own) > len(table):
+        return None
+    out: list[int] = []
+    for x in own:
+        j = min(range(len(table)), key=lambda i: abs(table[i] - x))
+        beside = [table[j] - table[j - 1]] if j > 0 else []
+        beside += [table[j + 1] - table[j]] if j + 1 < len(table) else []
+        if abs(table[j] - x) >= min(beside) / 2 or (out and j <= out[-1]):
+            return None
+        out.append(j)
+    return out if out[0] == 0 and out[-1] == len(table) - 1 else None
