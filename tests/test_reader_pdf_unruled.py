@@ -287,3 +287,19 @@ def test_a_header_repeated_over_columns_the_next_pages_gutters_set_apart_joins_t
     grid = table.text_grid()
     assert grid[0] == HEADER and grid[3][1] == "Фарбування стін у класах" and grid[4] == ROWS[3]
     assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+
+
+def test_rows_going_on_laid_out_anew_with_a_column_empty_on_their_page_keep_their_cells():
+    """The second part of a table without rules sets its executor column left of where the first part's
+    gutters put it and prints nothing in the last column: its own gutters give one column less, which map
+    onto the first part's (``join.column_map``); the empty column keeps the first part's edge."""
+    cols = (50, 80, 260, 360, 460)
+    first = [(50, 0, "Фінансування заходів")] + [
+        (x, 2 + r, text) for r, row in enumerate([HEADER, *ROWS[:2]]) for x, text in zip(cols, row)]
+    rows = [["3.", "Фарбування стін", "Школа № 5", "45,5"], ["4.", "Огорожа", "Школа № 7", "30,0"]]
+    second = [(x, r, text) for r, row in enumerate(rows) for x, text in zip((50, 80, 195, 360), row)]
+    second.append((50, 4, "Начальник управління"))
+    doc = read(text_pdf([first, second]))
+    (table,) = doc.tables
+    assert table.text_grid()[3:] == [[*row, ""] for row in rows]
+    assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]

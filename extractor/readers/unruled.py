@@ -246,26 +246,45 @@ def _on_own_columns(page: PageContent, carry: PageTable, cfg: FinderSettings) ->
     words' geometry (a table with no rules at all: a spreadsheet's ruled
     header fixes its columns, text overflowing a cell there runs across
     them) are read on ``carry``'s columns,
-    unless their words run across its edges and their own gutters give
-    as many columns (``gutters.continuation_edges``: a table printed in two
-    parts may lay its columns out anew): then on those, their cells taking
-    ``carry``'s edges, so the pieces join.
+    unless their own gutters give columns that map onto ``carry``'s
+    (``gutters.continuation_edges``: a table printed in two parts may lay
+    its columns out anew, a column may print nothing on the page;
+    ``join.column_map``) and their words run across ``carry``'s edges or
+    stand in other columns on them than on their own: then on those,
+    their cells taking ``carry``'s edges, so the pieces join.
     """
     carried = cluster_positions([c.x0 for c in carry.cells] + [c.x1 for c in carry.cells])
     found = continuation_edges(page.words, len(carried) - 1, cfg)
     if found is None:
         return carry, lambda x: x
     own, rows = found
-    if not any(
-        w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle for w in page.words if w.line in rows for e in carried[1:-1]
+    own[0], own[-1] = min(own[0], carried[0]), max(own[-1], carried[-1])
+    mapping = column_map(own, carried)
+    if mapping is None:
+        return carry, lambda x: x
+    words = [w for w in page.words if w.line in rows]
+    if not any(w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle for w in words for e in carried[1:-1]) and all(
+        mapping[bisect.bisect_right(own, mid) - 1] <= bisect.bisect_right(carried, mid) - 1 < mapping[bisect.bisect_right(own, mid)]
+        for w in words
+        if own[0] < (mid := (w.x0 + w.x1) / 2) < own[-1]
     ):
         return carry, lambda x: x
-    own[0], own[-1] = min(own[0], carried[0]), max(own[-1], carried[-1])
+    # a column printing nothing on the page merged two of ``carry``'s: its edge stays where no word crosses it
+    pairs = sorted(
+        list(zip(own, mapping))
+        + [
+            (carried[j], j) for j in range(len(carried)) if j not in mapping
+            and not any(w.x0 < carried[j] - cfg.edge_straddle and w.x1 > carried[j] + cfg.edge_straddle for w in words)
+        ]
+    )
+    if any(b[1] <= a[1] for a, b in zip(pairs, pairs[1:])):
+        return carry, lambda x: x
+    own, mapping = [x for x, _ in pairs], [j for _, j in pairs]
     top, bottom = carry.bbox[1], carry.bbox[3]
     source = PageTable(page.number, [RawCell(a, top, b, bottom, "") for a, b in zip(own, own[1:])])
 
     def to_carried(x: float) -> float:
-        return carried[min(range(len(own)), key=lambda i: abs(own[i] - x))]
+        return carried[mapping[min(range(len(own)), key=lambda i: abs(own[i] - x))]]
 
     return source, to_carried
 

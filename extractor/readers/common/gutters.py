@@ -744,14 +744,16 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
 def continuation_edges(
     words: Sequence[Word], n_cols: int, cfg: FinderSettings = DEFAULT_FINDER_SETTINGS
 ) -> tuple[list[float], set[int]] | None:
-    """Column edges of rows opening a page with no header over them, when they make ``n_cols`` columns,
+    """Column edges of rows opening a page with no header over them, when they make at most ``n_cols`` columns,
     and the ``Word.line`` of the rows' printed lines.
 
     A table going on from the page before (or printed in two parts, the
     second one laid out anew) may set its columns a little apart from the
-    page before: the rows' own gutters give where its columns are. A full
-    row must open the page (a page number may stand over it); None when
-    none does, or the rows give another number of columns.
+    page before: the rows' own gutters give where its columns are (fewer
+    of them when a column prints nothing on the page; which of the table's
+    they are tells ``join.column_map``). A full row must open the page (a
+    page number may stand over it); None when none does, or the rows give
+    more columns.
     """
     if not words:
         return None
@@ -767,7 +769,7 @@ def continuation_edges(
     if body is None:
         return None
     body = _split_label_seed(lines, body, pitch, min_gutter, cfg)
-    if len(body.cores) != n_cols:
+    if len(body.cores) > n_cols:
         return None
     rows = lines[s:body.end]
     return _enclosing(_edges(body.cores), rows, cfg.geo_join_gap * h / 2), {ln.line for ln in rows}
