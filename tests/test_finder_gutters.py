@@ -350,3 +350,24 @@ def test_the_rest_of_a_row_a_page_break_cut_under_the_repeated_header_is_no_head
     ]
     (found,) = find_gutter_tables(words_at(items))
     assert found.header_rows == 2 and grid(found, 1) == [(3, 1, "план"), (4, 1, "факт")]
+
+
+def test_years_over_two_sources_each_under_a_cell_spanning_them_all_are_a_header_row_of_their_own():
+    """wide-table-years-by-sources-four-header-rows (Chromium print, no borders): "Обсяг фінансування" stands
+    centred over years by sources and a total, its words over the middle columns only; each year stands
+    centred over its two sources. The spanning cell takes every column its sub-headers are centred under,
+    and the years are a row between it and the sources (the total's cell reaches up to them)."""
+    x = (50, 75, 200, 250, 300, 350, 400)
+    items = [
+        (x[0], 0, "№"), (x[1], 0, "Назва заходу"), (271.25, 0, "Обсяг фінансування"),
+        (218.75, 1, "2022 рік"), (318.75, 1, "2023 рік"), (x[6], 1, "Усього"),
+        (x[2], 2, "міськ."), (x[3], 2, "держ."), (x[4], 2, "міськ."), (x[5], 2, "держ."),
+    ]
+    for line in (3, 4):
+        items += [(x[0], line, f"{line - 2}."), (x[1], line, "Ремонт"), (x[2], line, "100,0"), (x[3], line, "50,0"),
+                  (x[4], line, "120,0"), (x[5], line, "–"), (x[6], line, "270,0")]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 7 and found.header_rows == 3
+    assert grid(found, 0) == [(0, 1, "№"), (1, 1, "Назва заходу"), (2, 5, "Обсяг фінансування")]
+    assert grid(found, 1) == [(2, 2, "2022 рік"), (4, 2, "2023 рік"), (6, 1, "Усього")]
+    assert grid(found, 2) == [(2, 1, "міськ."), (3, 1, "держ."), (4, 1, "міськ."), (5, 1, "держ.")]

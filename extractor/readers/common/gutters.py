@@ -586,7 +586,9 @@ def _header_cells(
         started.update(p.a for p in pieces if p.a == p.b)
     if not pieces or len(pieces) > cfg.max_header_pieces:
         return None
+    pieces = spans_by_centre(pieces, n, cfg)
     cells, depth = header_level(pieces, 0, n - 1, 0, max(p.line for p in pieces), cfg=cfg)
+    cells, depth = nested_spans(cells, depth)
     cells = own_sub_headers(cells, depth)
     # row boundaries: each row starts just above the highest text of the cells starting in it
     first = {r: min(tops[p.line] for c in cells if c.row == r for p in c.pieces) for r in range(depth) if any(c.row == r and c.pieces for c in cells)}
@@ -620,6 +622,129 @@ def _header_cells(
         rows += 1
     out.sort(key=lambda c: (c.row, c.col))
     return out, rows, edges
+
+
+def spans_by_centre(pieces: list[HPiece], n: int, cfg: FinderSettings) -> list[HPiece]:
+    """The header's pieces, a spanning cell's text widened to the columns it is centred on.
+
+    A header cell spanning many columns ("Обсяг фінансування, тис. грн"
+    over three years by two sources and a total) prints its text centred
+    and often narrower than the columns it spans: its words touch only the
+    middle ones, or one ("2022 рік" over its two sources). Such a text
+    spans the run of columns around it that print no header text as high
+    as it does (a text spanning them all above aside), have header text
+    under it on every column, and cut no
+    lower text over several columns, and whose header text under it is
+    centred on it (within ``cfg.span_max_offcentre`` of the narrowest text
+    there: the sub-headers stand centred in their cells as it does in its
+    one): the widest such run (a column whose header starts lower than its
+    neighbours' stands under a spanning cell).
+    """
+    out = list(pieces)
+    for k in sorted(range(len(out)), key=lambda k: (out[k].line, out[k].x0)):
+        p = out[k]
+        # a text spanning the columns over this one (its parent) does not bound it
+        others = [q for q in out if q is not p and not (q.line < p.line and q.a <= p.a and p.b <= q.b and q.b > q.a)]
+
+        def free(c: int) -> bool:
+            return not any(q.a <= c <= q.b and q.line <= p.line for q in others) and any(
+                q.a <= c <= q.b and q.line > p.line for q in others
+            )
+
+        def cuts(c: int) -> bool:  # a boundary between columns c - 1 and c cuts a lower text over both
+            return any(q.a < c <= q.b and q.line > p.line for q in others)
+
+        lefts, rights = [p.a], [p.b]
+        while lefts[-1] > 0 and free(lefts[-1] - 1):
+            lefts.append(lefts[-1] - 1)
+        while rights[-1] < n - 1 and free(rights[-1] + 1):
+            rights.append(rights[-1] + 1)
+        if len(lefts) + len(rights) == 2:
+            continue
+        mid = (p.x0 + p.x1) / 2
+        lower = sorted((q for q in others if q.line > p.line and lefts[-1] <= q.a and q.b <= rights[-1]), key=lambda q: q.b)
+        best = None
+        for a in lefts:
+            # the header text under columns a..b, b growing: its extent and its narrowest text
+            pool = [q for q in lower if q.a >= a]
+            taken, lo, hi, narrowest = 0, float("inf"), float("-inf"), float("inf")
+            for b in sorted(rights):
+                while taken < len(pool) and pool[taken].b <= b:
+                    q = pool[taken]
+                    lo, hi, narrowest = min(lo, q.x0), max(hi, q.x1), min(narrowest, q.x1 - q.x0)
+                    taken += 1
+                if lo > hi or ((a, b) != (p.a, p.b) and (cuts(a) or cuts(b + 1))):
+                    continue
+                off = abs((lo + hi) / 2 - mid)
+                if off <= cfg.span_max_offcentre * narrowest and (
+                    best is None or (b - a, -off) > (best[2] - best[1], -best[0])
+                ):
+                    best = (off, a, b)
+        if best is not None and (best[1], best[2]) != (p.a, p.b):
+            out[k] = HPiece(p.line, p.x0, p.x1, p.text, best[1], best[2])
+    return out
+
+
+def nested_spans(cells: list[HCell], depth: int) -> tuple[list[HCell], int]:
+    """The header's cells and depth, sub-headers spanning columns under a spanning cell given a row of their own.
+
+    Under "Обсяг фінансування" spanning three years by two sources each
+    stand the years ("2022 рік" over two columns, "2023 рік" over two),
+    and under them the sources. The years read as wrapped lines of the cell
+    above them (text over several of its columns on the next line); two or
+    more texts on one line of a spanning cell, each over two columns or
+    more and fewer than the cell's, side by side, are such sub-headers: a
+    header row of their own between the cell and the row under it
+    (columns of the cell they do not cover take that row into the cell
+    under it).
+    """
+    for _ in range(depth):
+        nested: dict[int, list[HPiece]] = {}
+        row = None
+        for c in cells:
+            if c.col_span < 2 or (row is not None and c.row != row):
+                continue
+            last = c.col + c.col_span - 1
+            by_line: dict[int, list[HPiece]] = {}
+            for p in c.pieces:
+                if p.b > p.a and (p.a > c.col or p.b < last):
+                    by_line.setdefault(p.line, []).append(p)
+            lines = [ln for ln, ps in by_line.items() if len(ps) >= 2]
+            if not lines or min(p.line for p in c.pieces) == min(lines):
+                continue
+            subs = [p for ln in lines for p in by_line[ln]]
+            subs.sort(key=lambda p: p.a)
+            if any(a.b >= b.a and (a.a, a.b) != (b.a, b.b) for a, b in zip(subs, subs[1:])):
+                continue
+            nested[id(c)] = subs
+            row = c.row
+        if not nested or row is None:
+            break
+        owners = [c for c in cells if id(c) in nested]
+        out: list[HCell] = []
+        for c in cells:
+            if id(c) in nested:
+                taken = set(map(id, nested[id(c)]))
+                out.append(HCell([p for p in c.pieces if id(p) not in taken], c.row, c.col, c.row_span, c.col_span))
+            elif c.row > row:
+                under = next((o for o in owners if o.col <= c.col < o.col + o.col_span and c.row == row + o.row_span), None)
+                covered = under is not None and any(p.a <= c.col <= p.b for p in nested[id(under)])
+                if under is not None and not covered:
+                    out.append(HCell(c.pieces, c.row, c.col, c.row_span + 1, c.col_span))
+                else:
+                    out.append(HCell(c.pieces, c.row + 1, c.col, c.row_span, c.col_span))
+            elif c.row + c.row_span > row:
+                out.append(HCell(c.pieces, c.row, c.col, c.row_span + 1, c.col_span))
+            else:
+                out.append(c)
+        for o in owners:
+            spans: dict[tuple[int, int], list[HPiece]] = {}
+            for p in nested[id(o)]:
+                spans.setdefault((p.a, p.b), []).append(p)
+            for (a, b), ps in spans.items():
+                out.append(HCell(ps, o.row + o.row_span, a, 1, b - a + 1))
+        cells, depth = out, depth + 1
+    return cells, depth
 
 
 def own_sub_headers(cells: list[HCell], depth: int) -> list[HCell]:
