@@ -371,3 +371,22 @@ def test_years_over_two_sources_each_under_a_cell_spanning_them_all_are_a_header
     assert grid(found, 0) == [(0, 1, "№"), (1, 1, "Назва заходу"), (2, 5, "Обсяг фінансування")]
     assert grid(found, 1) == [(2, 2, "2022 рік"), (4, 2, "2023 рік"), (6, 1, "Усього")]
     assert grid(found, 2) == [(2, 1, "міськ."), (3, 1, "держ."), (4, 1, "міськ."), (5, 1, "держ.")]
+
+
+def test_a_group_heading_flush_with_its_columns_values_a_row_gap_under_a_centred_header_opens_the_body():
+    """funding-table-split-by-a-page-break-9-months (Chromium print, no borders): "Показники затрат" stands
+    in the name column alone under the header, flush left as the names are while the column's name is
+    centred, a cell's padding further down than the header's lines."""
+    items = [
+        (X[0], 0, "№"), (90, 0, "Назва"), (X[2], 0, "Виконавці"), (X[3], 0, "План"), (X[4], 0, "Факт"),
+        (90, 1, "заходу"),
+        (X[1], 2.25, "Показники затрат"),
+        *body(3.5),
+    ]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.header_rows == 1 and (1, 1, "Назва\nзаходу") in grid(found, 0)
+    assert found.body_top <= 100 + 2.25 * PITCH
+    # the same line at the header's line pitch is the header's
+    items = [*items[:6], (X[1], 2, "Показники затрат"), *body(3)]
+    (found,) = find_gutter_tables(words_at(items))
+    assert (1, 1, "Назва\nзаходу\nПоказники затрат") in grid(found, 0)

@@ -303,3 +303,18 @@ def test_rows_going_on_laid_out_anew_with_a_column_empty_on_their_page_keep_thei
     (table,) = doc.tables
     assert table.text_grid()[3:] == [[*row, ""] for row in rows]
     assert [r.page for r in table.rows] == [1, 1, 1, 2, 2]
+
+
+def test_a_line_standing_a_row_gap_apart_in_one_column_opens_a_row_of_its_own():
+    """funding-table-split-by-a-page-break-9-months (Chromium print, no borders): rows stand a cell's
+    padding further apart than the lines inside them; "Показники продукту" in the name column, as far
+    under the row above as the rows are apart, is a row (a group heading), not the name's wrapped line."""
+    from extractor.readers.common.finder_settings import DEFAULT_FINDER_SETTINGS
+    from extractor.readers.unruled import row_gap_starts
+
+    tops = [0.0, 10.5, 23.3, 36.1, 46.6, 59.4, 69.9]  # rows open at 0, 23.3 (heading), 36.1, 59.4
+    spans = [(t, t + 9.0) for t in tops]
+    assert row_gap_starts(spans, [0, 3, 5], DEFAULT_FINDER_SETTINGS) == [2]
+    # rows printed at the lines' own pitch give no row gap to tell
+    even = [(10.5 * k, 10.5 * k + 9.0) for k in range(7)]
+    assert row_gap_starts(even, [0, 3, 5], DEFAULT_FINDER_SETTINGS) == []

@@ -24,6 +24,7 @@ either, the PDF reader goes on as before.
 from __future__ import annotations
 
 import bisect
+import statistics
 from collections import Counter
 from dataclasses import replace
 from typing import Callable, Sequence
@@ -34,7 +35,7 @@ from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .common.gutters import FoundTable, continuation_edges, find_gutter_tables
 from .common.join import column_map, header_words, repeats_header
-from .common.rows import body_rows
+from .common.rows import BodyRow, body_rows
 from .common.tokens import is_body_value, is_item_number, is_page_number
 from .common.words import MERGED_SPACE, Word, column_lines, grid_lines
 from .pdf_page import PageContent
@@ -412,6 +413,22 @@ def _body_cells(
     spans: list[tuple[float, float] | None] = []
     grid = column_lines(words, edges, cfg=cfg, spans_out=spans)
     rows = body_rows(grid.lines, range(len(grid.lines)), grid.cores, grid.crossing, cfg=cfg)
+    by_source: dict[int, set[int]] = {}
+    for w in words:
+        by_source.setdefault(w.line, set()).add(column(w))
+    lone = {k for k, src in enumerate(grid.sources) if src is not None and len(by_source.get(src, ())) == 1}
+    opened = [k for k in row_gap_starts(spans, [r.line for r in rows], cfg) if k in lone]
+    if opened:
+        ends = [r.line for r in rows[1:]] + [len(grid.lines)]
+        split: list[BodyRow] = []
+        for row, end in zip(rows, ends):
+            cuts = [row.line] + [k for k in opened if row.line < k < end] + [end]
+            if len(cuts) == 2:
+                split.append(row)
+                continue
+            for a, b in zip(cuts, cuts[1:]):
+                split.extend(body_rows(grid.lines, range(a, b), grid.cores, grid.crossing, cfg=cfg))
+        rows = split
     firsts = [r.line for r in rows]
     ends = firsts[1:] + [len(grid.lines)]
     # a table does not end with a text across the row (a heading or running text after it),
@@ -438,6 +455,39 @@ def _body_cells(
             cells.append(RawCell(edges[a], tops[r], edges[min(b + 1, len(edges) - 1)], tops[r + 1], text))
     used = [grid.sources[k] for k in range(ends[-1]) if grid.sources[k] is not None]
     return cells, used
+
+
+def row_gap_starts(spans: list[tuple[float, float] | None], starts: list[int], cfg: FinderSettings) -> list[int]:
+    """Grid lines that open a row by the wider gap rows stand apart by, besides the rows ``starts`` open.
+
+    A web page printed without borders pads its cells: the lines of a row
+    stand one line pitch apart, rows a padding more. A line with text in one
+    column only opens no row by the row rules (a wrapped line of a name
+    reads the same), but a group heading ("Показники продукту" in the name
+    column) stands a row gap under the row above and over the row below
+    (the caller keeps the lines with text in one column).
+    When the gaps before the rows that open (the median) exceed the gaps
+    inside them (the median) by ``cfg.row_gap_excess`` text heights, a line
+    standing at least halfway between the two under the line above (and not
+    a blank line or more) opens a row too. ``spans`` are the grid lines'
+    (top, bottom), None for a blank grid line.
+    """
+    gaps: dict[int, float] = {}
+    for k in range(1, len(spans)):
+        if spans[k] is not None and spans[k - 1] is not None:
+            gaps[k] = spans[k][0] - spans[k - 1][0]
+    opening = [gaps[k] for k in starts if k in gaps]
+    inner = [g for k, g in gaps.items() if k not in set(starts)]
+    if len(opening) < 2 or len(inner) < 2:
+        return []
+    heights = [b - t for t, b in (sp for sp in spans if sp is not None)]
+    h = statistics.median(heights)
+    row_pitch, line_pitch = statistics.median(opening), statistics.median(inner)
+    if row_pitch - line_pitch < cfg.row_gap_excess * h:
+        return []
+    half = (row_pitch + line_pitch) / 2
+    known = set(starts)
+    return [k for k, g in sorted(gaps.items()) if k not in known and half <= g <= row_pitch + (row_pitch - line_pitch)]
 
 
 def _drop_lines(page: PageContent, taken: set[int]) -> None:

@@ -122,6 +122,9 @@ class FinderSettings:
     #: text heights of blank space between a column's header text and the rest of a row a page break cut,
     #: printed under the repeated header in the same column
     geo_cut_row_gap: float = 0.8
+    #: text heights by which rows printed without borders stand further apart than the lines inside a row
+    #: (cell padding) for a lone line standing that far under the line above to open a row
+    row_gap_excess: float = 0.15
 
     def __post_init__(self) -> None:
         for f in fields(self):

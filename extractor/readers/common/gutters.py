@@ -510,6 +510,45 @@ def _cut_row_lines(lines: list[_Line], header: list[int], cores: list[list[float
     return 0
 
 
+def _group_heading_at_foot(lines: list[_Line], header: list[int], body: _Body, h: float, cfg: FinderSettings) -> int:
+    """How many of the header's last lines are a group heading printed in one column, opening the body.
+
+    A group heading may stand in the name column alone ("Показники
+    затрат" over the cost indicators), set flush with the column's values
+    while the column's name above is centred, and a row gap (the cells'
+    padding: ``cfg.row_gap_excess`` text heights more than the header's
+    line pitch) under the header's text: it is the body's first row.
+    """
+    if len(header) < 2:
+        return 0
+    n = 0
+    while n < len(header) - 1 and len(lines[header[-1 - n]].blocks) == 1:
+        n += 1
+    return max((cut for cut in range(1, n + 1) if _heading_in_one_column(lines, header, cut, body, h, cfg)), default=0)
+
+
+def _heading_in_one_column(lines: list[_Line], header: list[int], cut: int, body: _Body, h: float, cfg: FinderSettings) -> bool:
+    """Whether the header's last ``cut`` lines (one block each) are a group heading (``_group_heading_at_foot``)."""
+    cores = body.cores
+    rest = header[-cut:]
+    cols = {tuple(_touching(cores, lines[i].blocks[0].x0, lines[i].blocks[0].x1)) for i in rest}
+    if len(cols) != 1 or len(next(iter(cols))) != 1:
+        return False
+    col = next(iter(cols))[0]
+    starts = [b.x0 for i in range(body.start, body.end) for b in lines[i].blocks if _touching(cores, b.x0, b.x1) == [col]]
+    if not starts:
+        return False
+    left, slack = min(starts), cfg.geo_join_gap * h
+    if any(abs(lines[i].blocks[0].x0 - left) > slack for i in rest):
+        return False
+    above = [b.x0 for i in header[:-cut] for b in lines[i].blocks if col in _touching(cores, b.x0, b.x1)]
+    if not above or min(above) <= left + slack:
+        return False  # the column's name stands flush left too: its last line is no heading
+    tops = [lines[i].top for i in header[:-cut]]
+    pitch = statistics.median(b - a for a, b in zip(tops, tops[1:])) if len(tops) > 1 else h
+    return lines[rest[0]].top - lines[header[-1 - cut]].top >= pitch + cfg.row_gap_excess * h
+
+
 def _is_page_number(line: _Line) -> bool:
     return len(line.blocks) == 1 and is_page_number(line.blocks[0].text)
 
@@ -844,7 +883,9 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
         cut = _cut_row_lines(lines, header, body.cores, h, cfg)
         if cut:
             header = header[:-cut]
-        heading = _heading_lines(lines, header, body.cores, h, cfg)
+        heading = _heading_lines(lines, header, body.cores, h, cfg) or _group_heading_at_foot(
+            lines, header, body, h, cfg
+        )
         if heading:
             header = header[:-heading]
             if not any(len(lines[i].blocks) >= 2 for i in header):
