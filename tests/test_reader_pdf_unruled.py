@@ -318,3 +318,40 @@ def test_a_line_standing_a_row_gap_apart_in_one_column_opens_a_row_of_its_own():
     # rows printed at the lines' own pitch give no row gap to tell
     even = [(10.5 * k, 10.5 * k + 9.0) for k in range(7)]
     assert row_gap_starts(even, [0, 3, 5], DEFAULT_FINDER_SETTINGS) == []
+
+
+def _words(line: int, items: list[tuple[float, str]], char: float = 5.0) -> list:
+    from extractor.readers.common.words import Word
+
+    return [Word(text, x, x + char * len(text), 10.0 * line, 10.0 * line + 9.0, line) for x, text in items]
+
+
+def test_a_group_heading_centred_across_columns_with_a_word_space_on_the_boundary_is_one_text():
+    """unlabelled-sums-verbal-noun-headers-grn (Chromium print, no borders): "ІV. Показники якості" is
+    centred on the indicators table; the space before "якості" falls on a column boundary, so no word of it
+    is printed across one, and it read as two cells."""
+    from extractor.readers.common.finder_settings import DEFAULT_FINDER_SETTINGS as cfg
+    from extractor.readers.unruled import centred_headings_whole
+
+    edges = [0.0, 40.0, 220.0, 260.0, 320.0, 400.0]
+    # 155 .. 252.5, centred on the table; the boundary at 220 between "Показники" and "якості"
+    heading = _words(3, [(155.0, "ІV."), (172.5, "Показники"), (222.5, "якості")])
+    row = _words(4, [(5.0, "1"), (45.0, "Частка"), (205.0, "%"), (265.0, "87,8"), (325.0, "69,0")])
+    out = centred_headings_whole(heading + row, edges, cfg)
+    assert [w.text for w in out if w.line == 3] == ["ІV. Показники якості"]
+    assert [w.text for w in out if w.line == 4] == ["1", "Частка", "%", "87,8", "69,0"]
+    # off the table's centre (a heading flush left), it stays words
+    left = _words(3, [(45.0, "Пріоритет"), (95.0, "1:"), (107.5, "Ремонт"), (142.5, "шкіл"), (165.0, "міста")])
+    assert len(centred_headings_whole(left, edges, cfg)) == 5
+
+
+def test_a_total_row_whose_label_starts_left_of_the_first_column_stays_in_the_table():
+    """unlabelled-sums-verbal-noun-headers-grn (Chromium print): "Загальна сума" in a cell merged over the
+    first columns starts left of the number column's text, by less than the column's width; the rest of
+    its line is values."""
+    from extractor.readers.unruled import total_out_left
+
+    edges = [76.0, 111.0, 229.0, 549.0, 640.0]
+    assert total_out_left(_words(1, [(67.0, "Загальна"), (118.7, "сума"), (554.6, "30 486 962,82")]), edges)
+    assert not total_out_left(_words(1, [(20.0, "Загальна"), (71.7, "сума"), (554.6, "30 486 962,82")]), edges)
+    assert not total_out_left(_words(1, [(67.0, "Директор"), (118.7, "департаменту")]), edges)

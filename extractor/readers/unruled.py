@@ -341,7 +341,7 @@ def _lines_under(
         ln = page.lines[k]
         height = max(1.0, ln.bottom - ln.top)
         gap = (ln.top - prev) / height
-        if ln.x0 < left - cfg.edge_slack or ln.x1 > right + cfg.edge_slack:
+        if ln.x1 > right + cfg.edge_slack or (ln.x0 < left - cfg.edge_slack and not total_out_left(by_line.get(k, []), edges)):
             break
         if gap > cfg.unruled_body_gap:
             # empty paragraphs in the cells open wider gaps: a row of several cells may follow one,
@@ -360,6 +360,16 @@ def _lines_under(
         out.append(k)
         prev = max(prev, ln.bottom)
     return out
+
+
+def total_out_left(words: list[Word], edges: list[float]) -> bool:
+    """Whether a line standing out of a table's left edge is its total row: a label starting left of the
+    first column by less than the column's width (a cell merged over the first columns, its padding
+    narrower than the column's text is set in), the rest of the line values."""
+    if not words or len(edges) < 3:
+        return False
+    words = sorted(words, key=lambda w: w.x0)
+    return words[0].x0 >= edges[0] - (edges[1] - edges[0]) and any(is_body_value(w.text) for w in words[1:])
 
 
 def _opens_numbered_row(words: list[Word], edges: list[float], cfg: FinderSettings) -> bool:
@@ -403,7 +413,7 @@ def _body_cells(
     if len(edges) < cfg.min_columns + 1:
         return None
     lines_of = set(body)
-    words = [w for w in page.words if w.line in lines_of]
+    words = centred_headings_whole([w for w in page.words if w.line in lines_of], edges, cfg)
 
     def column(w: Word) -> int:
         return min(len(edges) - 2, max(0, bisect.bisect_right(edges, (w.x0 + w.x1) / 2) - 1))
@@ -455,6 +465,40 @@ def _body_cells(
             cells.append(RawCell(edges[a], tops[r], edges[min(b + 1, len(edges) - 1)], tops[r + 1], text))
     used = [grid.sources[k] for k in range(ends[-1]) if grid.sources[k] is not None]
     return cells, used
+
+
+def centred_headings_whole(words: list[Word], edges: list[float], cfg: FinderSettings) -> list[Word]:
+    """The words, a group heading centred across columns made one word so it reads across them.
+
+    A group heading centred on a table without borders ("ІV. Показники
+    якості") runs across column boundaries; when a word space, not a
+    word, falls on a boundary, no word is printed across it and the
+    heading's words would be read as cells of the columns they stand in. A
+    line that is one run of words (no gap wider than ``cfg.geo_max_join_gap``
+    text heights) reaching over a boundary, holding no value (an amount, a
+    percent, an item number) and centred on the table (within
+    ``cfg.heading_tight_centre`` of its width) is one word.
+    """
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    left, right = edges[0], edges[-1]
+    out: list[Word] = []
+    for line, ws in by_line.items():
+        ws = sorted(ws, key=lambda w: w.x0)
+        h = max(w.bottom - w.top for w in ws)
+        x0, x1 = ws[0].x0, ws[-1].x1
+        if (
+            len(ws) > 1
+            and all(b.x0 - a.x1 <= cfg.geo_max_join_gap * h for a, b in zip(ws, ws[1:]))
+            and any(x0 < e - cfg.edge_straddle and x1 > e + cfg.edge_straddle for e in edges[1:-1])
+            and not any(is_body_value(w.text) for w in ws)
+            and abs((x0 + x1) - (left + right)) / 2 <= cfg.heading_tight_centre * (right - left)
+        ):
+            out.append(Word(" ".join(w.text for w in ws), x0, x1, min(w.top for w in ws), max(w.bottom for w in ws), line))
+        else:
+            out.extend(ws)
+    return out
 
 
 def row_gap_starts(spans: list[tuple[float, float] | None], starts: list[int], cfg: FinderSettings) -> list[int]:
