@@ -323,6 +323,11 @@ def test_a_columns_own_sub_header_beside_a_spanning_cells_sub_headers_is_a_cell_
     assert found.n_cols == 6 and found.header_rows == 2
     assert (5, 1, "Фактично\nвикористано") in grid(found, 0)
     assert grid(found, 1) == [(3, 1, "2021\nрік"), (4, 1, "2022\nрік"), (5, 1, "2022 рік")]
+    # plan-by-year-with-total-actual-for-report-year-passport (Chromium print): a cell's padding under the
+    # name, on the line of the other sub-headers, not a blank line
+    items = [it if it[2] != "2022 рік" else (x[5], 2.2, "2022 рік") for it in items]
+    (found,) = find_gutter_tables(words_at(items))
+    assert grid(found, 1) == [(3, 1, "2021\nрік"), (4, 1, "2022\nрік"), (5, 1, "2022 рік")]
 
 
 def test_the_rest_of_a_row_a_page_break_cut_under_the_repeated_header_is_no_header():

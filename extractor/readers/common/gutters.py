@@ -628,7 +628,7 @@ def _header_cells(
     pieces = spans_by_centre(pieces, n, cfg)
     cells, depth = header_level(pieces, 0, n - 1, 0, max(p.line for p in pieces), cfg=cfg)
     cells, depth = nested_spans(cells, depth)
-    cells = own_sub_headers(cells, depth)
+    cells = own_sub_headers(cells, depth, tops, hh, cfg)
     # row boundaries: each row starts just above the highest text of the cells starting in it
     first = {r: min(tops[p.line] for c in cells if c.row == r for p in c.pieces) for r in range(depth) if any(c.row == r and c.pieces for c in cells)}
     header_top = lines[header[0]].top - 1.0
@@ -786,7 +786,7 @@ def nested_spans(cells: list[HCell], depth: int) -> tuple[list[HCell], int]:
     return cells, depth
 
 
-def own_sub_headers(cells: list[HCell], depth: int) -> list[HCell]:
+def own_sub_headers(cells: list[HCell], depth: int, tops: dict[int, float], hh: float, cfg: FinderSettings) -> list[HCell]:
     """The header's cells with a column's own sub-header split off the name it stands under.
 
     Under a header cell spanning several columns stand their sub-headers
@@ -794,9 +794,12 @@ def own_sub_headers(cells: list[HCell], depth: int) -> list[HCell]:
     its own in that last row ("Фактично профінансовано, тис. грн" over
     "2022 рік"). Without a rule between them the two read as one cell over
     every header row. The text of such a cell that stands within the lines
-    of the last row's sub-headers, a blank line or more below the text
-    above it, is a cell of the last row (text under the sub-headers' last
-    line is no sub-header: the rest of a row a page break cut, say).
+    of the last row's sub-headers, further below the text above it than
+    the header's lines stand apart (by ``cfg.row_gap_excess`` header text
+    heights ``hh``: a cell's padding, or a blank line), is a cell of the
+    last row (text under the sub-headers' last line is no sub-header: the
+    rest of a row a page break cut, say). ``tops`` gives each header line's
+    top.
     """
     if depth < 2:
         return cells
@@ -804,6 +807,9 @@ def own_sub_headers(cells: list[HCell], depth: int) -> list[HCell]:
     if not last_row:
         return cells
     start, end = min(last_row), max(last_row)
+    levels = sorted(tops.values())
+    steps = [b - a for a, b in zip(levels, levels[1:])]
+    pitch = statistics.median(steps) if steps else hh
     out: list[HCell] = []
     for c in cells:
         if c.col_span == 1 and c.row == 0 and c.row_span == depth:
@@ -811,7 +817,7 @@ def own_sub_headers(cells: list[HCell], depth: int) -> list[HCell]:
             lower = [p for p in c.pieces if p.line >= start]
             if (
                 upper and lower and max(p.line for p in lower) <= end
-                and min(p.line for p in lower) - max(p.line for p in upper) >= 2
+                and tops[min(p.line for p in lower)] - tops[max(p.line for p in upper)] >= pitch + cfg.row_gap_excess * hh
             ):
                 out.append(HCell(upper, 0, c.col, depth - 1, 1))
                 out.append(HCell(lower, depth - 1, c.col, 1, 1))
