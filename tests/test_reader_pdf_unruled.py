@@ -355,3 +355,15 @@ def test_a_total_row_whose_label_starts_left_of_the_first_column_stays_in_the_ta
     assert total_out_left(_words(1, [(67.0, "Загальна"), (118.7, "сума"), (554.6, "30 486 962,82")]), edges)
     assert not total_out_left(_words(1, [(20.0, "Загальна"), (71.7, "сума"), (554.6, "30 486 962,82")]), edges)
     assert not total_out_left(_words(1, [(67.0, "Директор"), (118.7, "департаменту")]), edges)
+
+
+def test_a_group_heading_under_a_header_ruled_at_the_foot_of_a_page_heads_the_bare_rows_of_the_next():
+    """objects-stacked-in-one-cell-with-dash-bullets (Calc print, header ruled): the header and the first
+    group heading ("І. Показники затрат") close page 1, the rows fill page 2."""
+    first = [(50, 0, "Вступ до звіту"), *table_lines(40, [HEADER]), (190, 41, "І. Показники затрат")]
+    second = [*table_lines(0, ROWS), (50, 6, "Начальник управління")]
+    doc = read(text_pdf([first, second], [header_rules(40), []]))
+    (table,) = doc.tables
+    grid = table.text_grid()
+    assert grid[0] == HEADER and grid[1][0] == "І. Показники затрат" and grid[2:] == ROWS
+    assert [r.page for r in table.rows] == [1, 1, 2, 2, 2, 2]

@@ -218,10 +218,12 @@ def complete_ruled_tables(pages: Sequence[PageContent], cfg: FinderSettings = DE
             limit = tables[n + 1].bbox[1] if n + 1 < len(tables) else page.height
             body = _lines_under(page, table, limit, taken, cfg=cfg)
             got = _body_cells(page, table, body, cfg) if body else None
+            last = n + 1 == len(tables)
+            if not got and body and last and _reaches_foot(page, body, taken):
+                got = _headings_closing_page(page, table, body)
             if got:
                 table.cells.extend(got[0])
                 taken.update(got[1])
-            last = n + 1 == len(tables)
             if last and (_reaches_foot(page, got[1], taken) if got else _nothing_under(page, table, taken, cfg)):
                 carry = table  # its rows go on over the page break
                 found = table.header_rows > 0
@@ -288,6 +290,18 @@ def _on_own_columns(page: PageContent, carry: PageTable, cfg: FinderSettings) ->
         return carried[mapping[min(range(len(own)), key=lambda i: abs(own[i] - x))]]
 
     return source, to_carried
+
+
+def _headings_closing_page(page: PageContent, table: PageTable, body: list[int]) -> tuple[list[RawCell], list[int]]:
+    """Full-width rows for the lines under a header that close its page and fill no cells: a group heading
+    ("І. Показники затрат") whose rows all went on to the next page."""
+    left, _, right, bottom = table.bbox
+    cells = []
+    for k in body:
+        ln = page.lines[k]
+        cells.append(RawCell(left, max(bottom, ln.top - 1.0), right, ln.bottom + 1.0, ln.text))
+        bottom = ln.bottom + 1.0
+    return cells, list(body)
 
 
 def _nothing_under(page: PageContent, table: PageTable, taken: set[int], cfg: FinderSettings) -> bool:
