@@ -24,6 +24,7 @@ either, the PDF reader goes on as before.
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from collections import Counter
 from dataclasses import replace
@@ -427,7 +428,7 @@ def _body_cells(
     if len(edges) < cfg.min_columns + 1:
         return None
     lines_of = set(body)
-    words = centred_headings_whole([w for w in page.words if w.line in lines_of], edges, cfg)
+    words = centred_headings_whole(years_run_into_amounts([w for w in page.words if w.line in lines_of], edges, cfg), edges, cfg)
 
     def column(w: Word) -> int:
         return min(len(edges) - 2, max(0, bisect.bisect_right(edges, (w.x0 + w.x1) / 2) - 1))
@@ -479,6 +480,38 @@ def _body_cells(
             cells.append(RawCell(edges[a], tops[r], edges[min(b + 1, len(edges) - 1)], tops[r + 1], text))
     used = [grid.sources[k] for k in range(ends[-1]) if grid.sources[k] is not None]
     return cells, used
+
+
+#: a year or a years' range run together with the amount printed after it ("2022-20241" of "2022-2024" and "1 200,0")
+_YEARS_THEN_AMOUNT = re.compile(r"^((?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)(\d[\d,.]*)$")
+
+
+def years_run_into_amounts(words: list[Word], edges: list[float], cfg: FinderSettings) -> list[Word]:
+    """The words, a term run together with the amount in the next column split at the column boundary.
+
+    A spreadsheet prints a term ("2022-2024") that overflows its narrow
+    column into the next, where an amount starts flush left: their
+    characters touch and read as one word ("2022-20241" of "2022-2024" and
+    "1 200,0") printed across the boundary. A word across a boundary that is
+    a year or a range of years followed by digits, the boundary falling
+    within a character of the years' end (digits print at one width), is
+    the two texts.
+    """
+    out: list[Word] = []
+    for w in words:
+        m = _YEARS_THEN_AMOUNT.match(w.text)
+        edge = next((e for e in edges[1:-1] if w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle), None)
+        if m is None or edge is None:
+            out.append(w)
+            continue
+        width = (w.x1 - w.x0) / len(w.text)
+        cut = w.x0 + width * len(m.group(1))
+        if abs(cut - edge) > width:
+            out.append(w)
+            continue
+        out.append(Word(m.group(1), w.x0, cut, w.top, w.bottom, w.line))
+        out.append(Word(m.group(2), cut, w.x1, w.top, w.bottom, w.line))
+    return out
 
 
 def centred_headings_whole(words: list[Word], edges: list[float], cfg: FinderSettings) -> list[Word]:
