@@ -54,7 +54,9 @@ Vertically merged cells cut by a page break
        continuation's first row is the rest of the table's last row when
        each of its cells lies under a cell ending in that last row, its
        cells not joined by rules 1–3 all span one row, some have text, none
-       opens with an item number ("2.", "1.2 …"), and either its first cell
+       opens with an item number ("2.", "1.2 …"), its cells with text are not
+       all amounts under cells of the last row that hold text already (a
+       subtotal opening the page, its label cells blank), and either its first cell
        is blank and more than half of those cells are blank (the short
        values fitted before the break), or more of its cells with text read
        as cut ("common.join.reads_as_rest": they open in lower case, or the cell above ends
@@ -83,7 +85,7 @@ from ..document import Cell, Row, Table
 from ..settings import DEFAULT_PDF
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS
 from .common.join import header_words, reads_as_rest, repeats_header
-from .common.tokens import split_item_number
+from .common.tokens import is_body_value, split_item_number
 
 
 @dataclass
@@ -222,6 +224,8 @@ def _is_row_remainder(
         return False
     if all(_blank(p.text) for p in free) or any(split_item_number(p.text, dotted=True) for p in free):
         return False
+    if all(is_body_value(p.text) and not _blank(below[id(p)].text) for p in free if not _blank(p.text)):
+        return False  # fresh amounts under filled cells: a row of its own (a subtotal), not the rest of one
     blanks = sum(1 for p in free if _blank(p.text))
     if _blank(first_row[0].text) and blanks * 2 > len(free):
         return True
