@@ -563,15 +563,15 @@ def test_new_unnumbered_indicator_row_is_not_a_row_remainder():
 def test_a_subtotal_opening_the_next_page_is_a_row_of_its_own():
     """numbered-task-headings-blank-subtotal-and-total-rows-grn (Calc print): the page breaks after measure
     3.3; the task's subtotal (no label, amounts only) opens the next page under the measure's amounts."""
-    xs = [0.0, 20.0, 150.0, 190.0, 240.0, 280.0, 320.0]
-    before = ["3.3.", "Модернізація системи", "2021-2023", "2 743 803,39", "–", "–"]
-    after = ["", "", "", "9 120 529,89", "5 064 091,47", "55,5"]
+    xs = [0.0, 20.0, 150.0, 190.0, 240.0, 280.0, 320.0, 360.0]
+    before = ["3.3.", "Модернізація системи", "2021-2023", "КП «Луцьксвітло»", "2 743 803,39", "–", "–"]
+    after = ["", "", "", "", "9 120 529,89", "5 064 091,47", "55,5"]
     draft = TableDraft.start(PageTable(1, [RawCell(xs[c], 700, xs[c + 1], 710, t) for c, t in enumerate(before)]))
     draft.append(PageTable(2, [RawCell(xs[c], 40, xs[c + 1], 50, t) for c, t in enumerate(after)]))
     table = draft.to_table(0)
     assert len(table.rows) == 2 and [r.page for r in table.rows] == [1, 2]
-    assert table.text_grid()[0][3:] == ["2 743 803,39", "–", "–"]
-    assert table.text_grid()[1][3:] == ["9 120 529,89", "5 064 091,47", "55,5"]
+    assert table.text_grid()[0][4:] == ["2 743 803,39", "–", "–"]
+    assert table.text_grid()[1][4:] == ["9 120 529,89", "5 064 091,47", "55,5"]
 
 
 def test_header_row_broken_across_pages_is_one_row():
