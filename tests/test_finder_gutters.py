@@ -395,3 +395,27 @@ def test_a_group_heading_flush_with_its_columns_values_a_row_gap_under_a_centred
     items = [*items[:6], (X[1], 2, "Показники затрат"), *body(3)]
     (found,) = find_gutter_tables(words_at(items))
     assert (1, 1, "Назва\nзаходу\nПоказники затрат") in grid(found, 0)
+
+
+def test_a_passport_of_numbered_rows_with_no_header_is_a_table_of_numbers_labels_and_values():
+    """plan-by-year-with-total-actual-for-report-year-passport (Chromium print, no borders): the passport's
+    rows 1.-4. print a number, a label and a value with no header over them; wrapped labels and values
+    stand under their own."""
+    from extractor.readers.common.gutters import find_numbered_lists
+
+    items = [
+        (50, 0, "1."), (90, 0, "Найменування програми"), (260, 0, "Міська цільова програма"),
+        (260, 1, "на 2021-2023 роки"),
+        (50, 2, "2."), (90, 2, "Дата і номер документа про"), (260, 2, "Рішення від 23.12.2020 № 69/3"),
+        (90, 3, "затвердження програми"), (260, 3, "№ 25/11)"),
+        (50, 4, "3."), (90, 4, "Відповідальний виконавець"), (260, 4, "департамент"),
+        (50, 5, "4."), (90, 5, "Термін реалізації"), (260, 5, "2021-2023 роки"),
+        (50, 7, "Протягом звітного періоду програму виконано"),
+    ]
+    (found,) = find_numbered_lists(words_at(items))
+    assert found.lines == (0, 1, 2, 3, 4, 5)
+    left, numbers, labels, right = found.edges
+    assert left < 50 < 60 < numbers < 90 and 90 + 5 * 24 < labels < 260 and right > 260 + 5 * 25
+    # numbered paragraphs (one block after the number) are no such table
+    prose = [(50, k, f"{k + 1}.") for k in range(4)] + [(65, k, "Текст пункту звіту") for k in range(4)]
+    assert find_numbered_lists(words_at(prose)) == []

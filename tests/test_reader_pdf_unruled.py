@@ -384,3 +384,24 @@ def test_a_term_run_into_the_amount_of_the_next_column_is_split_at_the_boundary(
     assert [w.text for w in years_run_into_amounts(_words(1, [(200.0, "12345678")], char=4.4), edges, cfg)] == ["12345678"]
     assert [w.text for w in years_run_into_amounts(_words(1, [(150.0, "2022-20241")], char=4.4), edges, cfg)] == [
         "2022-20241"]
+
+
+def test_a_passport_printed_without_borders_is_a_table_of_its_numbered_rows():
+    """capitals-title-passport-table-annex-in-page-header (Chromium print): the passport's numbered rows of a
+    label and a value come out as a table, as a ruled passport does; a value's wrapped line stays in it."""
+    page = [
+        (50, 0, "1. Паспорт програми"),
+        (50, 2, "1."), (80, 2, "Найменування програми"), (250, 2, "Міська цільова програма"),
+        (250, 3, "«Турбота» на 2022-2024 роки"),
+        (50, 4, "2."), (80, 4, "Відповідальний виконавець"), (250, 4, "управління освіти"),
+        (50, 5, "3."), (80, 5, "Термін реалізації"), (250, 5, "2022-2024 роки"),
+        (50, 7, "Начальник управління"),
+    ]
+    doc = read(text_pdf([page]))
+    (table,) = doc.tables
+    assert table.text_grid() == [
+        ["1.", "Найменування програми", "Міська цільова програма\n«Турбота» на 2022-2024 роки"],
+        ["2.", "Відповідальний виконавець", "управління освіти"],
+        ["3.", "Термін реалізації", "2022-2024 роки"],
+    ]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["1. Паспорт програми", "Начальник управління"]

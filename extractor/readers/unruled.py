@@ -34,7 +34,7 @@ from ..document import Block
 from .common.assemble import find_tables
 from .common.broken_words import rejoin_broken_words
 from .common.finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
-from .common.gutters import FoundTable, continuation_edges, find_gutter_tables
+from .common.gutters import FoundTable, continuation_edges, find_gutter_tables, find_numbered_lists
 from .common.join import column_map, header_words, repeats_header
 from .common.rows import BodyRow, body_rows
 from .common.tokens import is_body_value, is_item_number, is_page_number
@@ -77,11 +77,12 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
         if page.tables or not page.words:
             last, last_header, prev = None, None, None
             continue
-        taken: set[int] = set()
         tables = find_gutter_tables(page.words, cfg)
         if prev is not None and not _opens_page(page, tables):
             tables = _with_header_from_page_before(prev, prev_bottom, page, tables, cfg)
         prev, prev_bottom = page, max((t.body_bottom for t in tables), default=0.0)
+        taken = _numbered_lists(page, tables, cfg)
+        found_any = found_any or bool(taken)
         for found in tables:
             edges = _same_edges(found.edges, last, cfg)
             table = PageTable(page.number, _header_cells(found, edges), header_rows=found.header_rows)
@@ -97,6 +98,23 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
         if taken:
             _drop_lines(page, taken)
     return found_any
+
+
+def _numbered_lists(page: PageContent, tables: list[FoundTable], cfg: FinderSettings) -> set[int]:
+    """Read the page's tables of numbered rows with no header (a passport, ``gutters.find_numbered_lists``)
+    outside the tables found on it into ruled tables (in place); the text lines they took."""
+    skip = [(min((c.top for c in t.header), default=t.body_top), t.body_bottom) for t in tables]
+    lists = find_numbered_lists(page.words, cfg, skip)
+    taken: set[int] = set()
+    for found in lists:
+        tops = [page.lines[k].top for k in found.lines]
+        top = min(tops) - 1.0
+        source = PageTable(page.number, [RawCell(a, top, b, top, "") for a, b in zip(found.edges, found.edges[1:])])
+        got = _body_cells(page, source, list(found.lines), cfg, top=top)
+        if got:
+            page.tables.append(PageTable(page.number, got[0]))
+            taken.update(got[1])
+    return taken
 
 
 def _opens_page(page: PageContent, tables: list[FoundTable]) -> bool:

@@ -125,6 +125,8 @@ class FinderSettings:
     #: text heights by which rows printed without borders stand further apart than the lines inside a row
     #: (cell padding) for a lone line standing that far under the line above to open a row
     row_gap_excess: float = 0.15
+    #: numbered rows (1., 2., ...) of a label and a value, with no header, that make a table (a passport)
+    numbered_list_min_rows: int = 3
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -913,6 +913,80 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
     return out
 
 
+@dataclass(frozen=True)
+class NumberedList:
+    """A table of numbered rows with no header (a programme's passport): column edges and its lines."""
+
+    #: column edges, left to right: the numbers, the labels, the values
+    edges: tuple[float, ...]
+    #: ``Word.line`` of its printed lines, top to bottom
+    lines: tuple[int, ...]
+
+
+def find_numbered_lists(
+    words: Sequence[Word], cfg: FinderSettings = DEFAULT_FINDER_SETTINGS, skip: Sequence[tuple[float, float]] = ()
+) -> list[NumberedList]:
+    """Tables without rules and without a header whose rows are numbered 1., 2., 3., ...: a passport.
+
+    A report opens with its programme's passport: numbered rows of a label
+    ("Відповідальний виконавець програми") and its value, printed as a
+    table with no header, often without borders. Such a table is told by
+    ``cfg.numbered_list_min_rows`` or more lines opening with item numbers
+    running on by one ("1.", "2.", ...), each with a number, a label and a
+    value: three blocks or more, the labels starting at one x and the
+    values at one x (within a word space); the lines between them (wrapped
+    labels and values) start no further left than the labels. Lines within
+    the y-ranges ``skip`` (the tables found already) are not looked at.
+    """
+    if not words:
+        return []
+    h = _text_height(words)
+    join = _join_gap(words, h, cfg)
+    lines = [ln for ln in _lines(words, join, cfg) if not any(a <= ln.top <= b for a, b in skip)]
+    pitch = _pitch(lines, h)
+    slack = cfg.geo_join_gap * h * 2
+
+    def number(ln: _Line) -> int | None:
+        text = ln.blocks[0].text
+        return int(text[:-1]) if len(ln.blocks) >= 3 and text.endswith(".") and text[:-1].isdigit() else None
+
+    out: list[NumberedList] = []
+    k = 0
+    while k < len(lines):
+        if number(lines[k]) != 1:
+            k += 1
+            continue
+        first = lines[k]
+        label, value = first.blocks[1].x0, first.blocks[2].x0
+        rows, taken, expected = 1, [k], 2
+        j = k + 1
+        while j < len(lines) and lines[j].top - lines[j - 1].top <= cfg.geo_max_row_gap * pitch:
+            ln = lines[j]
+            n = number(ln)
+            if n == expected and abs(ln.blocks[1].x0 - label) <= slack and abs(ln.blocks[-1].x0 - value) <= slack:
+                rows, expected = rows + 1, expected + 1
+            elif n is not None or ln.x0 < label - slack or len(ln.blocks) > 2 or (
+                len(ln.blocks) == 2 and abs(ln.blocks[1].x0 - value) > slack
+            ):
+                break
+            taken.append(j)
+            j += 1
+        if rows >= cfg.numbered_list_min_rows:
+            # the edges in the middle of the gutters the rows leave
+            blocks = [b for i in taken for b in lines[i].blocks]
+            numbers = max(b.x1 for b in blocks if b.x0 < label - slack)
+            labels = max((b.x1 for b in blocks if label - slack <= b.x0 < value - slack), default=label)
+            values = min(b.x0 for b in blocks if b.x0 >= value - slack)
+            left = min(lines[i].x0 for i in taken) - join
+            right = max(lines[i].x1 for i in taken) + join
+            edges = (left, (numbers + label) / 2, (labels + values) / 2, right)
+            out.append(NumberedList(edges, tuple(lines[i].line for i in taken)))
+            k = j
+        else:
+            k += 1
+    return out
+
+
 def continuation_edges(
     words: Sequence[Word], n_cols: int, cfg: FinderSettings = DEFAULT_FINDER_SETTINGS
 ) -> tuple[list[float], set[int]] | None:
