@@ -369,21 +369,25 @@ def test_a_group_heading_under_a_header_ruled_at_the_foot_of_a_page_heads_the_ba
     assert [r.page for r in table.rows] == [1, 1, 2, 2, 2, 2]
 
 
-def test_a_term_run_into_the_amount_of_the_next_column_is_split_at_the_boundary():
+def test_texts_run_together_over_a_column_boundary_are_split_there():
     """wide-table-years-by-sources-four-header-rows (Calc print, header ruled): "2022-2024" overflows its
     narrow column and touches the "1" of "1 200,0": one word "2022-20241" across the boundary."""
     from extractor.readers.common.finder_settings import DEFAULT_FINDER_SETTINGS as cfg
-    from extractor.readers.unruled import years_run_into_amounts
+    from extractor.readers.unruled import runs_split_at_boundaries
 
     edges = [0.0, 130.0, 177.0, 222.0, 260.0]
     run = _words(1, [(183.0, "2022-20241"), (229.7, "200,0")], char=4.4)  # 183 .. 227: "2022-2024" ends at 222.6
-    out = years_run_into_amounts(run, edges, cfg)
+    out = runs_split_at_boundaries(run, edges, cfg)
     assert [w.text for w in out] == ["2022-2024", "1", "200,0"]
-    assert out[0].x1 == out[1].x0 and abs(out[0].x1 - 222.6) < 0.01
+    assert out[0].x1 == out[1].x0 == 222.0
     # a wide amount over a boundary is one number; a range ending far from the boundary is left alone
-    assert [w.text for w in years_run_into_amounts(_words(1, [(200.0, "12345678")], char=4.4), edges, cfg)] == ["12345678"]
-    assert [w.text for w in years_run_into_amounts(_words(1, [(150.0, "2022-20241")], char=4.4), edges, cfg)] == [
+    assert [w.text for w in runs_split_at_boundaries(_words(1, [(200.0, "12345678")], char=4.4), edges, cfg)] == ["12345678"]
+    assert [w.text for w in runs_split_at_boundaries(_words(1, [(150.0, "2022-20241")], char=4.4), edges, cfg)] == [
         "2022-20241"]
+    # grn-with-kopecks-task-title-rows-deviation-column: a measure overflowing into the executor's column
+    run = _words(2, [(228.5, "сфериВідділ")], char=4.28)  # "сфери" ends at 249.9, the boundary at 253
+    assert [w.text for w in runs_split_at_boundaries(run, [0.0, 105.0, 253.0, 376.0], cfg)] == ["сфери", "Відділ"]
+    assert [w.text for w in runs_split_at_boundaries(run, [0.0, 105.0, 270.0, 376.0], cfg)] == ["сфериВідділ"]
 
 
 def test_a_passport_printed_without_borders_is_a_table_of_its_numbered_rows():

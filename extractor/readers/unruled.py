@@ -446,7 +446,7 @@ def _body_cells(
     if len(edges) < cfg.min_columns + 1:
         return None
     lines_of = set(body)
-    words = centred_headings_whole(years_run_into_amounts([w for w in page.words if w.line in lines_of], edges, cfg), edges, cfg)
+    words = centred_headings_whole(runs_split_at_boundaries([w for w in page.words if w.line in lines_of], edges, cfg), edges, cfg)
 
     def column(w: Word) -> int:
         return min(len(edges) - 2, max(0, bisect.bisect_right(edges, (w.x0 + w.x1) / 2) - 1))
@@ -504,31 +504,43 @@ def _body_cells(
 _YEARS_THEN_AMOUNT = re.compile(r"^((?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)(\d[\d,.]*)$")
 
 
-def years_run_into_amounts(words: list[Word], edges: list[float], cfg: FinderSettings) -> list[Word]:
-    """The words, a term run together with the amount in the next column split at the column boundary.
+def _run_together_cut(text: str) -> int | None:
+    """Where ``text`` is two texts run together (see ``runs_split_at_boundaries``), else None."""
+    m = _YEARS_THEN_AMOUNT.match(text)
+    if m:
+        return len(m.group(1))
+    cuts = [k for k in range(1, len(text)) if text[k - 1].islower() and text[k].isupper()]
+    return cuts[0] if len(cuts) == 1 else None
 
-    A spreadsheet prints a term ("2022-2024") that overflows its narrow
-    column into the next, where an amount starts flush left: their
-    characters touch and read as one word ("2022-20241" of "2022-2024" and
-    "1 200,0") printed across the boundary. A word across a boundary that is
-    a year or a range of years followed by digits, the boundary falling
-    within a character of the years' end (digits print at one width), is
+
+def runs_split_at_boundaries(words: list[Word], edges: list[float], cfg: FinderSettings) -> list[Word]:
+    """The words, two texts run together across a column boundary split there.
+
+    A spreadsheet prints a text that overflows its narrow column into the
+    next, where another text starts flush left: their characters touch and
+    read as one word printed across the boundary: a term and an amount
+    ("2022-20241" of "2022-2024" and "1 200,0"), a measure and an executor
+    ("сфериВідділ" of "сфери" and "Відділ"). A word across a boundary that
+    is a year or a range of years followed by digits, or a word in lower
+    case followed by a capitalised one, the boundary falling within a
+    character of where the two meet (characters taken as equally wide), is
     the two texts.
     """
     out: list[Word] = []
     for w in words:
-        m = _YEARS_THEN_AMOUNT.match(w.text)
         edge = next((e for e in edges[1:-1] if w.x0 < e - cfg.edge_straddle and w.x1 > e + cfg.edge_straddle), None)
-        if m is None or edge is None:
+        k = _run_together_cut(w.text) if edge is not None else None
+        if k is None or edge is None:
             out.append(w)
             continue
         width = (w.x1 - w.x0) / len(w.text)
-        cut = w.x0 + width * len(m.group(1))
+        cut = w.x0 + width * k
         if abs(cut - edge) > width:
             out.append(w)
             continue
-        out.append(Word(m.group(1), w.x0, cut, w.top, w.bottom, w.line))
-        out.append(Word(m.group(2), cut, w.x1, w.top, w.bottom, w.line))
+        # the two texts meet at the boundary: neither runs across it
+        out.append(Word(w.text[:k], w.x0, edge, w.top, w.bottom, w.line))
+        out.append(Word(w.text[k:], edge, w.x1, w.top, w.bottom, w.line))
     return out
 
 
