@@ -314,10 +314,14 @@ def test_a_line_standing_a_row_gap_apart_in_one_column_opens_a_row_of_its_own():
 
     tops = [0.0, 10.5, 23.3, 36.1, 46.6, 59.4, 69.9]  # rows open at 0, 23.3 (heading), 36.1, 59.4
     spans = [(t, t + 9.0) for t in tops]
-    assert row_gap_starts(spans, [0, 3, 5], DEFAULT_FINDER_SETTINGS) == [2]
+    lone = {1: 10.5, 2: 12.8, 4: 10.5, 6: 10.5}  # lines with text in one column, their gap in that column
+    assert row_gap_starts(spans, [0, 3, 5], DEFAULT_FINDER_SETTINGS, lone) == [2]
+    # status-text-column-no-percent-decision-in-title: a measure's wrapped line stands a line pitch under the
+    # measure's text, though a merged task cell beside it set the line above higher
+    assert row_gap_starts(spans, [0, 3, 5], DEFAULT_FINDER_SETTINGS, {**lone, 2: 10.5}) == []
     # rows printed at the lines' own pitch give no row gap to tell
     even = [(10.5 * k, 10.5 * k + 9.0) for k in range(7)]
-    assert row_gap_starts(even, [0, 3, 5], DEFAULT_FINDER_SETTINGS) == []
+    assert row_gap_starts(even, [0, 3, 5], DEFAULT_FINDER_SETTINGS, {k: 10.5 for k in range(1, 7)}) == []
 
 
 def _words(line: int, items: list[tuple[float, str]], char: float = 5.0) -> list:

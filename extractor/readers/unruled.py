@@ -456,11 +456,22 @@ def _body_cells(
     spans: list[tuple[float, float] | None] = []
     grid = column_lines(words, edges, cfg=cfg, spans_out=spans)
     rows = body_rows(grid.lines, range(len(grid.lines)), grid.cores, grid.crossing, cfg=cfg)
-    by_source: dict[int, set[int]] = {}
+    by_source: dict[int, dict[int, float]] = {}  # a text line's columns -> the top of its words there
     for w in words:
-        by_source.setdefault(w.line, set()).add(column(w))
-    lone = {k for k, src in enumerate(grid.sources) if src is not None and len(by_source.get(src, ())) == 1}
-    opened = [k for k in row_gap_starts(spans, [r.line for r in rows], cfg) if k in lone]
+        cols = by_source.setdefault(w.line, {})
+        cols[column(w)] = min(cols.get(column(w), w.top), w.top)
+    # a line with text in one column, and how far under the text of the line above in that column it stands
+    lone: dict[int, float] = {}
+    for k in range(1, len(grid.sources)):
+        src, above = grid.sources[k], grid.sources[k - 1]
+        if src is None or above is None or len(by_source.get(src, {})) != 1:
+            continue
+        (col, top), = by_source[src].items()
+        if col in by_source.get(above, {}):
+            lone[k] = top - by_source[above][col]
+        elif spans[k] is not None and spans[k - 1] is not None:
+            lone[k] = spans[k][0] - spans[k - 1][0]
+    opened = row_gap_starts(spans, [r.line for r in rows], cfg, lone)
     if opened:
         ends = [r.line for r in rows[1:]] + [len(grid.lines)]
         split: list[BodyRow] = []
@@ -578,20 +589,24 @@ def centred_headings_whole(words: list[Word], edges: list[float], cfg: FinderSet
     return out
 
 
-def row_gap_starts(spans: list[tuple[float, float] | None], starts: list[int], cfg: FinderSettings) -> list[int]:
+def row_gap_starts(
+    spans: list[tuple[float, float] | None], starts: list[int], cfg: FinderSettings, candidates: dict[int, float]
+) -> list[int]:
     """Grid lines that open a row by the wider gap rows stand apart by, besides the rows ``starts`` open.
 
     A web page printed without borders pads its cells: the lines of a row
     stand one line pitch apart, rows a padding more. A line with text in one
     column only opens no row by the row rules (a wrapped line of a name
     reads the same), but a group heading ("Показники продукту" in the name
-    column) stands a row gap under the row above and over the row below
-    (the caller keeps the lines with text in one column).
+    column) stands a row gap under the row above and over the row below.
     When the gaps before the rows that open (the median) exceed the gaps
     inside them (the median) by ``cfg.row_gap_excess`` text heights, a line
     standing at least halfway between the two under the line above (and not
     a blank line or more) opens a row too. ``spans`` are the grid lines'
-    (top, bottom), None for a blank grid line.
+    (top, bottom), None for a blank grid line; ``candidates`` the lines that
+    may open a row, with how far under the line above each stands (the
+    caller measures it in the line's own column: a merged cell beside it
+    may set its text on other baselines).
     """
     gaps: dict[int, float] = {}
     for k in range(1, len(spans)):
@@ -608,7 +623,7 @@ def row_gap_starts(spans: list[tuple[float, float] | None], starts: list[int], c
         return []
     half = (row_pitch + line_pitch) / 2
     known = set(starts)
-    return [k for k, g in sorted(gaps.items()) if k not in known and half <= g <= row_pitch + (row_pitch - line_pitch)]
+    return [k for k, g in sorted(candidates.items()) if k not in known and half <= g <= row_pitch + (row_pitch - line_pitch)]
 
 
 def _drop_lines(page: PageContent, taken: set[int]) -> None:
