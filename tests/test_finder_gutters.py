@@ -419,3 +419,24 @@ def test_a_passport_of_numbered_rows_with_no_header_is_a_table_of_numbers_labels
     # numbered paragraphs (one block after the number) are no such table
     prose = [(50, k, f"{k + 1}.") for k in range(4)] + [(65, k, "Текст пункту звіту") for k in range(4)]
     assert find_numbered_lists(words_at(prose)) == []
+
+
+def test_a_roman_numbered_group_heading_under_the_header_and_a_number_columns_name_over_short_numbers():
+    """cyrillic-numeral-task-rows-two-row-indicator-header (Chromium print, no borders): "І. Збереження
+    культурної спадщини" opens the body under the header (a Roman numeral in the number column, one text
+    across the next columns), and "№ з/п", centred over numbers printed flush left, reaches into them by
+    less than a word space yet names their column."""
+    x = (40, 90, 220, 320, 380)
+    items = [
+        (48.5, 0, "№ з/п"), (x[1], 0, "Назва заходу"), (x[2], 0, "Виконавці"), (x[3], 0, "План"), (x[4], 0, "Факт"),
+        (x[1] + 10, 1, "(об’єкта)"),
+        (40, 2, "І."), (x[1], 2, "Збереження культурної спадщини"),
+    ]
+    for line, (n, name) in enumerate([("1.", "Ремонт даху"), ("2.", "Заміна вікон")], 3):
+        items += [(x[0], line, n), (x[1], line, name), (x[2], line, "Управління"), (x[3], line, "120,0"),
+                  (x[4], line, "110,5")]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5 and found.header_rows == 1
+    assert grid(found, 0) == [(0, 1, "№ з/п"), (1, 1, "Назва заходу\n(об’єкта)"), (2, 1, "Виконавці"), (3, 1, "План"),
+                              (4, 1, "Факт")]
+    assert found.body_top <= 100 + 2 * PITCH

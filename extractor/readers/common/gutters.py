@@ -314,14 +314,15 @@ def _split_label_seed(lines: list[_Line], body: _Body, pitch: float, min_gutter:
     return _Body(s, other.end, cores, bridging, other.full)
 
 
-def _numbered_heading(line: _Line, cores: list[list[float]]) -> bool:
+def _numbered_heading(line: _Line, cores: list[list[float]], roman: bool = False) -> bool:
     """Whether the line is an item number in the first column and one text across columns after it
-    ("1. | Розвиток первинної медичної допомоги": a task's title row)."""
+    ("1. | Розвиток первинної медичної допомоги": a task's title row; with ``roman`` a Roman numeral too,
+    "І. | Збереження культурної спадщини")."""
     if len(line.blocks) != 2:
         return False
     number, text = line.blocks
     return (
-        is_item_number(number.text, dotted=True) and _touching(cores, number.x0, number.x1) == [0]
+        is_item_number(number.text, dotted=True, roman=roman) and _touching(cores, number.x0, number.x1) == [0]
         and _crosses(cores, text) and not _touching(cores, text.x0, text.x1)[:1] == [0]
     )
 
@@ -595,11 +596,12 @@ def _header_cells(
     """Header cells with boxes, the header's grid rows, and the column edges (header-only columns added)."""
     text_lines = [i for i in header if i not in numbers]
     slack = cfg.geo_join_gap * h / 2
-    # header text over no core: a column empty in every row
+    # header text over no core: a column empty in every row (the first column's name, centred over its
+    # short numbers printed flush left, may reach into them by less than the slack: it names them)
     extra: list[list[float]] = []
     for i in text_lines:
         for b in lines[i].blocks:
-            if not _touching(cores, b.x0, b.x1, slack):
+            if not _touching(cores, b.x0, b.x1, slack) and _touching(cores, b.x0, b.x1) != [0]:
                 _add(extra, b.x0, b.x1, min_gutter)
     if extra:
         cores = sorted([list(c) for c in cores] + extra)
@@ -889,8 +891,10 @@ def find_gutter_tables(words: Sequence[Word], cfg: FinderSettings = DEFAULT_FIND
         cut = _cut_row_lines(lines, header, body.cores, h, cfg)
         if cut:
             header = header[:-cut]
-        heading = _heading_lines(lines, header, body.cores, h, cfg) or _group_heading_at_foot(
-            lines, header, body, h, cfg
+        heading = (
+            _heading_lines(lines, header, body.cores, h, cfg)
+            or _group_heading_at_foot(lines, header, body, h, cfg)
+            or int(len(header) > 1 and _numbered_heading(lines[header[-1]], body.cores, roman=True))
         )
         if heading:
             header = header[:-heading]
