@@ -440,3 +440,17 @@ def test_a_roman_numbered_group_heading_under_the_header_and_a_number_columns_na
     assert grid(found, 0) == [(0, 1, "№ з/п"), (1, 1, "Назва заходу\n(об’єкта)"), (2, 1, "Виконавці"), (3, 1, "План"),
                               (4, 1, "Факт")]
     assert found.body_top <= 100 + 2 * PITCH
+
+
+def test_the_number_columns_name_standing_right_of_its_numbers_names_them():
+    """roman-task-headings-unit-in-caption-grn-kopecks (Chromium print, no borders): "№ з/п" stands centred in
+    a wide number cell, right of the numbers printed flush left, over no column's values; it names the
+    number column, not a column of its own."""
+    x = (40, 110, 230, 330, 390)
+    items = [(62, 0, "№ з/п"), (x[1], 0, "Назва заходу"), (x[2], 0, "Виконавці"), (x[3], 0, "План"), (x[4], 0, "Факт")]
+    for line, (n, name) in enumerate([("1.", "Ремонт даху"), ("2.", "Заміна вікон"), ("3.", "Фарбування")], 1):
+        items += [(x[0], line, n), (x[1], line, name), (x[2], line, "Управління"), (x[3], line, "120,0"),
+                  (x[4], line, "110,5")]
+    (found,) = find_gutter_tables(words_at(items))
+    assert found.n_cols == 5
+    assert grid(found, 0)[0] == (0, 1, "№ з/п")

@@ -596,6 +596,7 @@ def _header_cells(
     """Header cells with boxes, the header's grid rows, and the column edges (header-only columns added)."""
     text_lines = [i for i in header if i not in numbers]
     slack = cfg.geo_join_gap * h / 2
+    cores = _first_column_named(lines, text_lines, cores)
     # header text over no core: a column empty in every row (the first column's name, centred over its
     # short numbers printed flush left, may reach into them by less than the slack: it names them)
     extra: list[list[float]] = []
@@ -826,6 +827,27 @@ def own_sub_headers(cells: list[HCell], depth: int, tops: dict[int, float], hh: 
                 continue
         out.append(c)
     return out
+
+
+def _first_column_named(lines: list[_Line], text_lines: list[int], cores: list[list[float]]) -> list[list[float]]:
+    """The cores, the first one widened under its name when that stands right of its values.
+
+    A number column prints its short numbers flush left ("1.", "2.") and
+    its name centred ("№ з/п"): in a wide cell the name stands right of the
+    numbers, over no column's values. When no header text stands over the
+    first column's values and some stands between them and the second
+    column's, that text is the first column's name, not a column empty in
+    every row.
+    """
+    if len(cores) < 2:
+        return cores
+    blocks = [b for i in text_lines for b in lines[i].blocks]
+    if any(_touching(cores[:1], b.x0, b.x1) for b in blocks):
+        return cores
+    names = [b for b in blocks if cores[0][1] <= b.x0 and b.x1 < cores[1][0]]
+    if not names:
+        return cores
+    return [[cores[0][0], max(b.x1 for b in names)]] + [list(c) for c in cores[1:]]
 
 
 def _column_names(
