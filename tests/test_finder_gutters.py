@@ -454,3 +454,22 @@ def test_the_number_columns_name_standing_right_of_its_numbers_names_them():
     (found,) = find_gutter_tables(words_at(items))
     assert found.n_cols == 5
     assert grid(found, 0)[0] == (0, 1, "№ з/п")
+
+
+def test_a_groups_number_and_name_row_over_the_first_row_opens_the_body():
+    """status-text-column-no-percent-decision-in-title, result-and-status-text-columns-unnumbered-indicators
+    (Chromium prints, no borders): "1 | затрат" (a group's number and its name) stands between the header
+    and the first row; it is the body's, not a header line (it opens with an item number)."""
+    x = (50, 90, 250, 320, 390)
+    head = [(x[0], 0, "№ з/п"), (x[1], 0, "Показники"), (x[2], 0, "Одиниця"), (x[3], 0, "План"), (x[4], 0, "Факт")]
+    rows = [(x[0], 1, "1"), (x[1], 1, "затрат"),
+            (x[0], 2, "1.1"), (x[1], 2, "Обсяг видатків"), (x[2], 2, "тис. грн"), (x[3], 2, "4 720,0"), (x[4], 2, "3 762,6"),
+            (x[0], 3, "2"), (x[1], 3, "продукту"),
+            (x[0], 4, "2.1"), (x[1], 4, "Кількість укриттів"), (x[2], 4, "од."), (x[3], 4, "12"), (x[4], 4, "12")]
+    (found,) = find_gutter_tables(words_at(head + rows))
+    assert found.header_rows == 1 and grid(found, 0)[1] == (1, 1, "Показники")
+    assert found.body_top <= 100 + PITCH
+    # the groups alone number the table: their numbers stand left of the first column of values
+    rows = [it for it in rows if not (it[0] == x[0] and "." in it[2])]
+    (found,) = find_gutter_tables(words_at(head + rows))
+    assert found.header_rows == 1 and found.body_top <= 100 + PITCH

@@ -327,6 +327,21 @@ def _numbered_heading(line: _Line, cores: list[list[float]], roman: bool = False
     )
 
 
+def _numbered_group_name(line: _Line, cores: list[list[float]]) -> bool:
+    """Whether the line is an item number in the first column and a name of words in the second alone
+    ("1 | затрат": an indicator group's row), or, when only such rows number the table (its first column
+    holds no values), an item number left of the columns and a name in the first."""
+    if len(line.blocks) != 2 or len(cores) < 3:
+        return False
+    number, name = line.blocks
+    if not is_item_number(number.text) or any(ch.isdigit() for ch in name.text):
+        return False
+    where = _touching(cores, number.x0, number.x1)
+    return (where == [0] and _touching(cores, name.x0, name.x1) == [1]) or (
+        not where and number.x1 < cores[0][0] and _touching(cores, name.x0, name.x1) == [0]
+    )
+
+
 def _in_columns(line: _Line, cores: list[list[float]]) -> bool:
     """Whether every block of the line stands over one column (a row's wrapped cell texts)."""
     return all(len(_touching(cores, b.x0, b.x1)) == 1 for b in line.blocks)
@@ -336,7 +351,8 @@ def _with_headings_above(lines: list[_Line], body: _Body, floor: int, h: float, 
     """The body with the group headings right above its first row put in it.
 
     A task title row ("1. | Розвиток ...") is no header line (it opens
-    with an item number), and a heading from the table's left edge across
+    with an item number), nor is a group's number and name ("1 | затрат"),
+    and a heading from the table's left edge across
     the columns ("Завдання 1. Капітальний ремонт ...") may be set like
     running text; neither seeds a body: without them the header above
     would stand a line too far from the body.
@@ -344,7 +360,7 @@ def _with_headings_above(lines: list[_Line], body: _Body, floor: int, h: float, 
     cores = body.cores
 
     def heading(ln: _Line) -> bool:
-        if _numbered_heading(ln, cores):
+        if _numbered_heading(ln, cores) or _numbered_group_name(ln, cores):
             return True
         return len(ln.blocks) == 1 and _crosses(cores, ln.blocks[0]) and ln.x0 <= cores[0][0] + cfg.geo_join_gap * h and (
             ln.x1 <= cores[-1][1]
