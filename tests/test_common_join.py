@@ -133,3 +133,15 @@ def test_a_pieces_columns_map_onto_the_tables_when_each_edge_is_nearest_one_of_t
     # more columns than the table, or outer edges inside the table: another table
     assert join.column_map([54.0, 60.0, 75.0, 145.0, 253.0, 290.0, 356.0], table) is None
     assert join.column_map([75.0, 145.0, 253.0, 290.0, 356.0], table) is None
+
+
+def test_a_header_the_finder_matched_by_its_words_is_dropped_though_its_cells_are_cut_otherwise():
+    """sources-breakdown-under-unknown-headers-razom-total (Chromium print, no borders): page 3 repeats the
+    header, but its gutters merge the number and the name columns; the finder matched its words to the
+    table's header (``PageTable.repeats_header``), so the join drops it instead of adding it as a row."""
+    draft = TableDraft.start(_piece(1, [HEADER, [(0, 1, "1."), (1, 2, "Ремонт"), (2, 3, "100,0")]]))
+    merged = [(0, 2, "№ з/п Зміст заходів"), (2, 3, "Обсяг фінансування, тис. грн")]
+    piece = _piece(2, [merged, [(0, 1, "2."), (1, 2, "Будівництво"), (2, 3, "50,0")]])
+    piece.header_rows, piece.repeats_header = 1, True
+    draft.append(piece)
+    assert draft.to_table(0).text_grid()[1:] == [["1.", "Ремонт", "100,0"], ["2.", "Будівництво", "50,0"]]

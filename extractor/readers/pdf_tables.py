@@ -114,6 +114,9 @@ class PageTable:
     #: a piece of a table without rules whose columns its own gutters set apart from the table's on the page
     #: before: where its cells move for the page join (``common.join.column_map``)
     moved_edges: EdgeMove | None = None
+    #: its ``header_rows`` repeat the header of the table it goes on (the finder matched their words): the page
+    #: join drops them even where its cells are cut otherwise than the table's
+    repeats_header: bool = False
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -316,6 +319,8 @@ class TableDraft:
         self.xs = cluster_positions(self.xs + [c.x0 for c in piece.cells] + [c.x1 for c in piece.cells],
                                     self.edge_tolerance)
         k = self._repeated_header_rows(cells, n_rows)
+        if piece.repeats_header:
+            k = max(k, min(piece.header_rows, n_rows))
         if k:
             self.header_rows = max(self.header_rows, k)
             cells = [c for c in cells if c.row >= k]

@@ -91,6 +91,7 @@ def rule_found_tables(pages: Sequence[PageContent], cfg: FinderSettings = DEFAUL
                 table.moved_edges = _repeated_on_moved_columns(found, words, last, last_header, cfg)
                 if table.moved_edges is not None:
                     edges = last
+                    table.repeats_header = True
             page.tables.append(table)
             taken |= found.header_lines
             last, last_header = edges, words
@@ -485,11 +486,18 @@ def _body_cells(
         rows = split
     firsts = [r.line for r in rows]
     ends = firsts[1:] + [len(grid.lines)]
-    # a table does not end with a text across the row (a heading or running text after it),
-    # unless the page ends there: a group heading closing a page opens the rows of the next
+    # a table does not end with a text across the row (a heading or running text after it; a title's words
+    # may fall each in a column), unless the page ends there: a group heading closing a page opens the
+    # rows of the next
     foot = _reaches_foot(page, [grid.sources[k] for k in range(len(grid.lines)) if grid.sources[k] is not None], set(body))
-    while not foot and rows and firsts[-1] in grid.crossing and all(
-        grid.sources[k] is None or k in grid.crossing for k in range(firsts[-1], ends[-1])
+    on_line: dict[int, list[Word]] = {}
+    for w in words:
+        on_line.setdefault(w.line, []).append(w)
+    across = grid.crossing | {
+        k for k, src in enumerate(grid.sources) if src is not None and _one_run(on_line.get(src, []), cfg)
+    }
+    while not foot and rows and firsts[-1] in across and all(
+        grid.sources[k] is None or k in across for k in range(firsts[-1], ends[-1])
     ):
         rows.pop()
         firsts.pop()
@@ -587,6 +595,16 @@ def centred_headings_whole(words: list[Word], edges: list[float], cfg: FinderSet
         else:
             out.extend(ws)
     return out
+
+
+def _one_run(words: list[Word], cfg: FinderSettings) -> bool:
+    """Whether a text line's words are one run of words (no gap wider than ``cfg.geo_max_join_gap`` text
+    heights), two or more, holding no value: a title or a heading printed across the columns."""
+    ws = sorted(words, key=lambda w: w.x0)
+    if len(ws) < 2 or any(is_body_value(w.text) for w in ws[1:]):
+        return False
+    h = max(w.bottom - w.top for w in ws)
+    return all(b.x0 - a.x1 <= cfg.geo_max_join_gap * h for a, b in zip(ws, ws[1:]))
 
 
 def row_gap_starts(
