@@ -980,8 +980,8 @@ def find_numbered_lists(
     labels and values) start no further left than the labels. Lines within
     the y-ranges ``skip`` (the tables found already) are not looked at.
     """
-    if not words:
-        return []
+    if not any(w.text == "1." for w in words):
+        return []  # no row opens the list (most pages: nothing more to look at)
     h = _text_height(words)
     join = _join_gap(words, h, cfg)
     lines = [ln for ln in _lines(words, join, cfg) if not any(a <= ln.top <= b for a, b in skip)]
