@@ -911,3 +911,27 @@ def test_a_section_title_over_the_header_and_the_wrapped_names_under_measure_num
     grid = table.text_grid()
     assert len(grid) == 4 and grid[1][2].split("\n")[-1] == "філармонії"
     assert grid[2][2].split("\n")[-1] == "архітектури"
+
+
+def test_page_opening_with_a_groups_subtotal_over_the_next_groups_heading_continues_the_table():
+    # numbered-task-headings case: the subtotal of the last group printed above the next heading
+    page1 = [
+        "   №          Захід              Рік        Виконавець        Вартість, грн    Оплачено, грн   Виконання, %",
+        "1. Ремонт доріг",
+        "    1.1.   1.1 Ремонт доріг       2021      Департамент         142 875,17       103 862,67       72,7",
+        "    1.2.   1.2 Ремонт тротуарів   2022      Департамент         187 386,22       189 205,67       54,4",
+    ]
+    page2 = [
+        "                                                                 330 261,39       293 068,34           78,2",
+        "2. Безпека руху",
+        "    2.1.   2.1 Світлофори         2021-2022     Департамент,         3 078 631,75        2 482 561,25        80,6",
+        "                                                поліція",
+        "    2.2.   2.2 Острівці           2021          КП                   3 298 094,75        2 581 530,22        78,3",
+    ]
+    blocks = read_layout_blocks("\n".join(page1) + "\f" + "\n".join(page2))
+    (table,) = tables(blocks)
+    grid = table.text_grid()
+    assert table.n_cols == 7 and len(grid) == 8
+    assert grid[4][4:] == ["330 261,39", "293 068,34", "78,2"]
+    assert grid[5][0] == "2. Безпека руху"
+    assert grid[6][:2] == ["2.1.", "2.1 Світлофори"] and grid[6][6] == "80,6"

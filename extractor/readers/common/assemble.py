@@ -54,6 +54,7 @@ from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .header import (
     HCell,
     HPiece,
+    body_in_header_zone,
     header_extra_cores,
     header_level,
     header_line_pieces,
@@ -87,10 +88,12 @@ class Part:
 def build_part(lines: list[Line], region: Region, page: int, *, cfg: FinderSettings) -> Part | None:
     """Header cells, column-numbering row and body rows of one region."""
     cores = [list(c) for c in region.cores]
+    body_top = body_in_header_zone(lines, region.top, region.body_top)
     numbers_top = region.numbers_top if region.numbers_top >= 0 else region.body_top
-    hrange = range(region.top, region.body_top)
+    numbers_top = min(numbers_top, body_top)
+    hrange = range(region.top, body_top)
 
-    slots = column_slots(lines, range(region.body_top, region.bottom), cores, region.bridging, cfg=cfg)
+    slots = column_slots(lines, range(body_top, region.bottom), cores, region.bridging, cfg=cfg)
 
     def header_pieces() -> tuple[list[HPiece], list[HPiece]]:
         pieces, numbers = [], []
@@ -107,13 +110,13 @@ def build_part(lines: list[Line], region: Region, page: int, *, cfg: FinderSetti
     extra = header_extra_cores(pieces, cores, slots)
     if extra and len(cores) + len(extra) <= cfg.max_columns:
         cores = sorted(cores + extra)
-        slots = column_slots(lines, range(region.body_top, region.bottom), cores, region.bridging, cfg=cfg)
+        slots = column_slots(lines, range(body_top, region.bottom), cores, region.bridging, cfg=cfg)
         pieces, numbers = header_pieces()
     n_cols = len(cores)
     header, depth = (
         header_level(pieces, 0, n_cols - 1, region.top, max(p.line for p in pieces), cfg=cfg) if pieces else ([], 0)
     )
-    body = body_rows(lines, range(region.body_top, region.bottom), cores, region.bridging, cfg=cfg)
+    body = body_rows(lines, range(body_top, region.bottom), cores, region.bridging, cfg=cfg)
     number_row = None
     if numbers:
         by_col: dict[int, list[tuple[int, int, str]]] = {}

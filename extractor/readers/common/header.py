@@ -27,6 +27,7 @@ from .broken_words import opens_column_name
 from .columns import cut_fragment, overlapping_cores, owning_cores, slot_of
 from .finder_settings import FinderSettings
 from .join import header_words
+from .tokens import has_decimals, is_item_number, is_percent, is_value
 from .words import WORD_RE, Frag, Line, merge_intervals
 
 
@@ -62,6 +63,34 @@ def join_pieces(pieces: list[HPiece]) -> str:
     for p in sorted(pieces, key=lambda p: (p.line, p.x0)):
         lines.setdefault(p.line, []).append(p)
     return "\n".join(" ".join(p.text for p in ps) for ps in lines.values())
+
+
+def carries_amounts(line: Line) -> bool:
+    """Whether a line prints at least two amounts with decimals or percents ("7 873 834,66   78,2"): a body row.
+
+    Header cells name columns, years and column numbers; no header line
+    holds two such values (a dotted item number, "1.1", is not counted).
+    """
+    n = 0
+    for f in line.frags:
+        t = f.text.strip()
+        if is_item_number(t, dotted=True):
+            continue
+        if (is_value(t) and has_decimals(t)) or is_percent(t):
+            n += 1
+    return n >= 2
+
+
+def body_in_header_zone(lines: list[Line], top: int, body_top: int) -> int:
+    """Where the body really starts in a header zone ``[top, body_top)`` that ends in body rows.
+
+    A region opening a page may begin with the last rows of a table's
+    group (a subtotal under the previous page's rows, printed over the
+    next group's heading): the region finder takes them for header lines,
+    as they have fewer cells than the full rows under them. The first line
+    that ``carries_amounts`` and every line after it are body.
+    """
+    return next((k for k in range(top, body_top) if carries_amounts(lines[k])), body_top)
 
 
 def header_line_pieces(
