@@ -178,3 +178,18 @@ def test_a_group_heading_inside_the_planned_values_column_under_an_amount_is_a_r
     rows = body_rows(grid.lines, range(len(grid.lines)), grid.cores, grid.crossing, cfg=CFG)
     assert [r.cells for r in rows][1] == [("Показники продукту", 0, 4)]
     assert rows[0].cells[2] == ("2 529,5", 2, 2) and len(rows) == 3
+
+
+def test_a_value_touching_a_column_with_no_gutter_widens_it_instead_of_making_a_column():
+    # goal-heading-rows case: a total row's percent printed ending where the percents above start
+    rows = [
+        "   1.1.    Ремонт     2021   3 905 971,92   2 000,00      94,3",
+        "   1.2.    Ремонт     2022   3 406 815,12   2 829,14      83,1",
+        "   1.3.    Ремонт     2023   3 406 815,12   2 829,14      72,6",
+    ]
+    total = ("Підсумок".ljust(28) + "10 719 602,16").ljust(len(rows[0]) - 8) + "57,8"
+    text = "\n".join(rows + [total])
+    lines = text_lines(text, cfg=CFG)
+    cores, _ = body_columns(lines, range(len(lines)), cfg=CFG)
+    assert len(cores) == 6
+    assert cores[-1][0] <= lines[3].frags[-1].x0 and lines[0].frags[-1].x1 <= cores[-1][1]

@@ -284,6 +284,37 @@ def running_lines(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
     return repeated_on_pages(heads), repeated_on_pages(feet)
 
 
+def opening_headings(
+    lines: list[Line], a: int, b: int, cores: list[list[int]], *, cfg: FinderSettings
+) -> str | None:
+    """The text of group headings opening a page (lines ``a..b``) above rows with no header, or None.
+
+    A table going on from the previous page may open the page with the
+    heading of its next group printed flush with the page's left margin
+    ("Ціль 3. Безпека дорожнього руху"), left of the table's first column
+    where running text would start. Such lines are at most
+    ``max_heading_lines`` lines of one fragment each, none wider than
+    ``paragraph_width_ratio`` of the table, ending inside its width; blank
+    lines may stand around them. Their text ("\n"-joined) is one
+    full-width row of the table that goes on.
+    """
+    texts = []
+    width = max(1, cores[-1][1] - cores[0][0])
+    for k in range(a, b):
+        ln = lines[k]
+        if ln.blank:
+            continue
+        if (
+            len(texts) >= cfg.max_heading_lines
+            or len(ln.frags) != 1
+            or ln.x1 - ln.x0 >= cfg.paragraph_width_ratio * width
+            or ln.x1 > cores[-1][1] + 1
+        ):
+            return None
+        texts.append(ln.frags[0].text)
+    return "\n".join(texts) if texts else None
+
+
 def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[Block] | None:
     """Paragraphs and tables of pages of grid lines (``words.text_lines``, ``words.grid_lines``), in reading order.
 
@@ -340,15 +371,24 @@ def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER
         for r in regions:
             part = build_part(lines, r, pno, cfg=cfg)
             joined = False
-            if part is not None and open_table is not None and r.top == content_top:
+            opening = (
+                opening_headings(lines, content_top, r.top, r.cores, cfg=cfg)
+                if open_table is not None and cursor == 0 and r.top > content_top
+                else None
+            )
+            if part is not None and open_table is not None and (r.top == content_top or opening is not None):
                 table, first = open_table
-                if part.depth == 0 and part.number_row is None or repeats_header(
-                    part.signature, first.signature, cfg.header_match_ratio
+                if part.depth == 0 and part.number_row is None or (
+                    opening is None and repeats_header(part.signature, first.signature, cfg.header_match_ratio)
                 ):
                     if pending is not None:
                         n = len(table.rows)
                         table.rows.append(Row([Cell(pending[0], n, 0, 1, table.n_cols)], n, pending[1]))
                         pending = None
+                    if opening is not None:
+                        n = len(table.rows)
+                        table.rows.append(Row([Cell(opening, n, 0, 1, table.n_cols)], n, pno))
+                        cursor = r.top
                     start = len(table.rows)
                     append_body(table, part, map_columns(part, first.centers, first.numbered))
                     rejoin_split_cells(table, start)

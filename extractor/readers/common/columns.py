@@ -17,8 +17,8 @@ its text and the other lines start where that text starts ("1. Створенн�
 over "   (будівництво)"). A body line with a piece overlapping two cores is
 a *bridging* line (a group heading or a total label) and does not shape
 the columns; every other piece widens its core (never past the middle of
-the gutter), and pieces that overlap no core make new cores (a column
-that is empty on every row start). A lone line of words in a number
+the gutter), and pieces that overlap (or touch) no core make new cores (a
+column that is empty on every row start). A lone line of words in a number
 column, wider than its numbers and centred on the table, is a group
 heading too (numbers never wrap into words). Bridging lines that carry
 values (total rows) do not count towards ``max_bridging_share``. Each
@@ -173,7 +173,8 @@ def body_columns(lines: list[Line], body: range, *, cfg: FinderSettings) -> tupl
             else:
                 orphans.append((p.x0, p.x1))
     for a, b in merge_intervals(orphans):
-        h = overlapping_cores(cores, a, b)
+        # touching counts: no gutter, so no column of its own ("57,8" ending where "94,3" starts)
+        h = overlapping_cores(cores, a - 1, b + 1)
         if len(h) == 1:
             c = cores[h[0]]
             c[0], c[1] = min(c[0], a), max(c[1], b)
