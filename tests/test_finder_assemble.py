@@ -42,3 +42,37 @@ def test_a_page_opening_with_a_margin_heading_over_headerless_rows_continues_the
     grid = table.text_grid()
     assert [row[0] for row in grid] == ["№ з/п", "Ціль 1. Ремонт доріг", "1.1.", "1.2.", "Ціль 2. Безпека руху", "2.1.", "2.2."]
     assert table.rows[4].cells[0].col_span == table.n_cols == 6
+
+
+HEADER_AT_PAGE_FOOT = """\
+Текст звіту закінчується тут.
+
+                       Виконання показників Програми
+ № з/п    Найменування       Одиниця    Планове    Фактичне     Причини
+           показника          виміру    значення   значення   невиконання
+                               І. Показники затрат"""
+
+ROWS_OPENING_THE_NEXT_PAGE = """\
+  1    Обсяг видатків на     тис. грн   6 975,0    6 399,9
+       підтримку
+                             ІІ. Показники продукту
+  1    Кількість грантів       од.       20          18       Війна
+  2    Кількість семінарів     од.       12          5        Обмеження"""
+
+
+def test_a_header_closing_a_page_with_no_rows_under_it_is_an_orphan_header():
+    from extractor.readers.common.assemble import orphan_header
+
+    lines = text_lines(HEADER_AT_PAGE_FOOT, cfg=CFG)
+    assert orphan_header(lines, [], len(lines), 0, cfg=CFG) == (lines, 2, 6)
+    rows = text_lines(ROWS_OPENING_THE_NEXT_PAGE, cfg=CFG)
+    assert orphan_header(rows, [], len(rows), 0, cfg=CFG) is None  # numbers: rows, not a header
+
+
+def test_an_orphan_header_heads_the_rows_opening_the_next_page():
+    blocks = read_layout_blocks(HEADER_AT_PAGE_FOOT + "\n\f" + ROWS_OPENING_THE_NEXT_PAGE + "\n")
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    grid = table.text_grid()
+    assert grid[0][:4] == ["№ з/п", "Найменування\nпоказника", "Одиниця\nвиміру", "Планове\nзначення"]
+    assert [row[0] for row in grid[1:]] == ["І. Показники затрат", "1", "ІІ. Показники продукту", "1", "2"]
+    assert grid[2][3] == "6 975,0"

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 
 from ...document import Block, Cell, Paragraph, Row, Table
 
-from .columns import column_slots
+from .columns import column_slots, has_data_digit
 from .finder_settings import DEFAULT_FINDER_SETTINGS, FinderSettings
 from .header import (
     HCell,
@@ -315,6 +315,68 @@ def opening_headings(
     return "\n".join(texts) if texts else None
 
 
+def orphan_header(
+    lines: list[Line], regions: list[Region], end: int, content_top: int, *, cfg: FinderSettings
+) -> tuple[list[Line], int, int] | None:
+    """A table header closing a page with no body under it: (the page's lines, first line, end), or None.
+
+    A table that starts near the foot of a page may print only its header
+    (and a group heading) there, its rows on the next page. After the
+    page's last table region, such lines are: at least one line of
+    ``seed_min_fragments`` fragments with no number but years and column
+    numbers (header text), the non-blank lines above it (the header's
+    first lines, perhaps a title), and under it at most
+    ``max_heading_lines`` lines of one fragment (group headings) up to the
+    end of the page's text (``end``).
+    """
+    floor = regions[-1].bottom if regions else content_top
+    seeds = [k for k in range(floor, end) if len(lines[k].frags) >= cfg.seed_min_fragments]
+    if not seeds:
+        return None
+    last = seeds[-1]
+    after = [k for k in range(last + 1, end) if not lines[k].blank]
+    if len(after) > cfg.max_heading_lines or any(len(lines[k].frags) != 1 for k in after):
+        return None
+    top = last
+    while top - 1 >= max(floor, last - cfg.max_header_lines) and not lines[top - 1].blank:
+        top -= 1
+    for k in range(top, last + 1):
+        texts = [f.text for f in lines[k].frags]
+        if has_data_digit(lines[k]) and not all(column_number(t) is not None for t in texts):
+            return None
+    return lines, top, end
+
+
+def take_orphan_header(
+    carry: tuple[list[Line], int, int],
+    lines: list[Line],
+    regions: list[Region],
+    content_top: int,
+    *,
+    cfg: FinderSettings,
+) -> tuple[list[Line], list[Region]]:
+    """A page's lines and regions with the header the page before closed on (``orphan_header``) put on top.
+
+    Taken when the page opens with rows of no header of their own (its
+    first region starts at ``content_top`` with its body) and, with the
+    header lines put above them, the first region reaches up into the
+    header and its body starts below them: the header heads those rows.
+    The lines move off the page before (blanked there).
+    """
+    prev, a, b = carry
+    if not regions or not (regions[0].top == regions[0].body_top == content_top):
+        return lines, regions
+    moved = prev[a:b]
+    joined = lines[:content_top] + moved + lines[content_top:]
+    got = find_regions(joined, content_top, cfg=cfg)
+    seed = next(k for k, ln in enumerate(moved) if len(ln.frags) >= cfg.seed_min_fragments)
+    if not got or not (got[0].top <= content_top + seed and got[0].body_top > content_top + seed):
+        return lines, regions
+    for k in range(a, b):
+        prev[k] = Line("", [])
+    return joined, got
+
+
 def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER_SETTINGS) -> list[Block] | None:
     """Paragraphs and tables of pages of grid lines (``words.text_lines``, ``words.grid_lines``), in reading order.
 
@@ -326,6 +388,7 @@ def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER
     said: set[str] = set()  # running headers and footers already given (once, as a DOCX section has them)
     prepared = []
     para_lines: list[tuple[Line, Line | None]] = []
+    carry: tuple[list[Line], int, int] | None = None  # a header closing the page before, with no body under it
     for lines in pages:
         head = foot = None
         nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
@@ -347,6 +410,9 @@ def find_tables(pages: list[list[Line]], *, cfg: FinderSettings = DEFAULT_FINDER
             nonblank.pop()
         content_top = nonblank[0] if nonblank else 0
         regions = find_regions(lines, content_top, cfg=cfg)
+        if carry is not None:
+            lines, regions = take_orphan_header(carry, lines, regions, content_top, cfg=cfg)
+        carry = orphan_header(lines, regions, nonblank[-1] + 1 if nonblank else 0, content_top, cfg=cfg)
         inside = [False] * len(lines)
         for r in regions:
             for k in range(r.top, r.bottom):
