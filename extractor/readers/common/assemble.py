@@ -323,9 +323,10 @@ def orphan_header(
     A table that starts near the foot of a page may print only its header
     (and a group heading) there, its rows on the next page. After the
     page's last table region, such lines are: at least one line of
-    ``seed_min_fragments`` fragments with no number but years and column
-    numbers (header text), the non-blank lines above it (the header's
-    first lines, perhaps a title), and under it at most
+    ``seed_min_fragments`` fragments, the non-blank lines above it (the
+    header's first lines, perhaps a numbered title), no line of several
+    fragments holding a number but years and column numbers (header
+    text, not rows), and under it at most
     ``max_heading_lines`` lines of one fragment (group headings) up to the
     end of the page's text (``end``).
     """
@@ -342,8 +343,8 @@ def orphan_header(
         top -= 1
     for k in range(top, last + 1):
         texts = [f.text for f in lines[k].frags]
-        if has_data_digit(lines[k]) and not all(column_number(t) is not None for t in texts):
-            return None
+        if len(texts) > 1 and has_data_digit(lines[k]) and not all(column_number(t) is not None for t in texts):
+            return None  # a row of values, not header text (a numbered title line above may hold a number)
     return lines, top, end
 
 
