@@ -19,3 +19,13 @@ def test_a_break_between_two_words_stays():
     assert rejoin_broken_words("Зміст\nзаходів") == "Зміст\nзаходів"
     assert rejoin_broken_words("відповідно\nдо") == "відповідно\nдо"
     assert rejoin_broken_words("Одиниця\nВиміру") == "Одиниця\nВиміру"
+
+
+def test_the_name_of_an_indicator_group_alone_is_a_group_heading():
+    from extractor.readers.common.broken_words import names_indicator_group
+
+    assert names_indicator_group("Показники затрат")
+    assert names_indicator_group("ІІ. Показники\nпродукту")
+    assert not names_indicator_group("Показники затрат на одиницю")
+    assert not names_indicator_group("затрат")  # a wrapped word of a name
+    assert not names_indicator_group("Обсяг видатків")

@@ -27,3 +27,14 @@ def test_a_subtotal_opening_a_page_above_a_group_heading_is_body():
     assert body_in_header_zone(lines, 0, 2) == 0
     header = text_lines("№     Захід      Рік     Виконавець     План     Факт     %\n1. Дороги", cfg=CFG)
     assert body_in_header_zone(header, 0, 1) == 1
+
+
+def test_an_indicator_groups_name_at_the_foot_of_the_header_zone_is_body():
+    lines = text_lines(
+        " № з/п     Назва показника        Одиниця       Планове\n"
+        "                                   виміру       значення\n"
+        "          Показники затрат\n"
+        "     1    Обсяг видатків            тис. грн    7 070,0",
+        cfg=CFG,
+    )
+    assert body_in_header_zone(lines, 0, 3) == 2

@@ -43,6 +43,31 @@ def _opening_words() -> frozenset[str]:
     return frozenset(phrase.split()[0] for ps in sets for phrase, _, _ in ps.by_length if phrase.split())
 
 
+@lru_cache(maxsize=1)
+def _group_phrases() -> frozenset[str]:
+    """The vocabulary's names of indicator groups ("показники затрат", "продукту"), folded."""
+    from ...extract.vocab import load_vocabulary
+
+    return frozenset(phrase for phrase, _, _ in load_vocabulary().indicator_groups.by_length)
+
+
+#: a group numeral before a group's name: "І.", "II", "2.", "2)"
+_GROUP_NUMERAL_RE = re.compile(r"^\s*(?:[IVXІХ]{1,4}|\d{1,2})\s*[.)]?\s+")
+
+
+def names_indicator_group(text: str) -> bool:
+    """Whether a text (its lines joined) is the name of an indicator group and nothing else.
+
+    "Показники затрат", "ІІ. Показники\nпродукту": a group heading, however
+    narrow the cell it is printed in; "Показники затрат на одиницю" is not,
+    nor is a word in lower case ("затрат" wrapped under "Обсяг").
+    """
+    name = _GROUP_NUMERAL_RE.sub("", text, count=1).strip()
+    if not name[:1].isupper():
+        return False  # "затрат" under "Обсяг" is a name's wrapped word
+    return " ".join(fold(name).split()) in _group_phrases()
+
+
 def opens_column_name(text: str) -> bool:
     """Whether a header text opens with a word that opens a column name of the vocabulary ("Планове значення")."""
     first = text.split(" ", 1)[0] if text else ""

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .broken_words import opens_column_name
+from .broken_words import names_indicator_group, opens_column_name
 from .columns import cut_fragment, overlapping_cores, owning_cores, slot_of
 from .finder_settings import FinderSettings
 from .join import header_words
@@ -88,9 +88,17 @@ def body_in_header_zone(lines: list[Line], top: int, body_top: int) -> int:
     group (a subtotal under the previous page's rows, printed over the
     next group's heading): the region finder takes them for header lines,
     as they have fewer cells than the full rows under them. The first line
-    that ``carries_amounts`` and every line after it are body.
+    that ``carries_amounts`` and every line after it are body; so are the
+    last lines of one text each that name an indicator group
+    ("Показники затрат" printed in the name column under the header).
     """
-    return next((k for k in range(top, body_top) if carries_amounts(lines[k])), body_top)
+    end = next((k for k in range(top, body_top) if carries_amounts(lines[k])), body_top)
+    for start in range(top, end):
+        if all(len(lines[k].frags) == 1 for k in range(start, end)) and names_indicator_group(
+            "\n".join(lines[k].frags[0].text for k in range(start, end))
+        ):
+            return start
+    return end
 
 
 def header_line_pieces(

@@ -33,6 +33,7 @@ import re
 
 from dataclasses import dataclass
 
+from .broken_words import names_indicator_group
 from .columns import line_pieces
 from .finder_settings import FinderSettings
 from .tokens import is_amount, is_bullet_line, is_grouped_integer, is_groups_tail, is_item_number, is_ordinal, is_small_integer, is_value
@@ -72,6 +73,10 @@ def body_rows(
         if len(ps) == 1 and len(cores) > 1 and (i in bridging or heading_under_amount(ps[0], placed)):
             ps = [(ps[0][0], 0, len(cores) - 1)]
         placed.append((i, ps))
+    if len(cores) > 1:
+        for k in group_headings_in_a_column(placed):
+            frag = placed[k][1][0][0]
+            placed[k] = (placed[k][0], [(frag, 0, len(cores) - 1)])
     col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
     key = bool(col0) and sum(1 for t in col0 if is_ordinal(t)) >= cfg.key_column_ordinal_share * len(col0)
 
@@ -159,6 +164,38 @@ def body_rows(
         spans_of.append({a: (min(q[0] for q in ps), max(q[0] for q in ps)) for (a, b), ps in parts.items() if a == b})
     give_back_overflow(out, spans_of)
     return stack_objects(out)
+
+
+def group_headings_in_a_column(placed: list[tuple[int, list[tuple[Frag, int, int]]]]) -> list[int]:
+    """Lines (indices into ``placed``) that print an indicator group's name inside one column.
+
+    A narrow table may print its group headings ("Показники затрат",
+    "Показники" over "продукту") in the name column, where the wrapped
+    names stand. A run of lines each holding one text in one column ends
+    with such a heading when its last lines, joined, name an indicator
+    group (``broken_words.names_indicator_group``): those lines are a
+    full-width row.
+    """
+    out: list[int] = []
+    k = 0
+    while k < len(placed):
+        if not lone_text(placed[k][1]):
+            k += 1
+            continue
+        e = k
+        while e < len(placed) and lone_text(placed[e][1]) and placed[e][1][0][1] == placed[k][1][0][1]:
+            e += 1
+        for start in range(k, e):
+            if names_indicator_group("\n".join(placed[j][1][0][0].text for j in range(start, e))):
+                out.extend(range(start, e))
+                break
+        k = e
+    return out
+
+
+def lone_text(ps: list[tuple[Frag, int, int]]) -> bool:
+    """One text in one column, not a value."""
+    return len(ps) == 1 and ps[0][1] == ps[0][2] and not is_value(ps[0][0].text)
 
 
 def heading_under_amount(piece: tuple[Frag, int, int], above: list[tuple[int, list[tuple[Frag, int, int]]]]) -> bool:

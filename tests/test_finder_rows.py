@@ -1,0 +1,29 @@
+"""Tests for extractor.readers.common.rows: body rows of tables without rules, on hand-built lines."""
+
+from __future__ import annotations
+
+from extractor.readers.common.columns import body_columns
+from extractor.readers.common.finder_settings import DEFAULT_FINDER_SETTINGS as CFG
+from extractor.readers.common.rows import body_rows
+from extractor.readers.common.words import text_lines
+
+GROUPS_IN_THE_NAME_COLUMN = """\
+  1    Обсяг видатків на          тис. грн    7 070,0      4 191,1    Фінансування
+       заходи програми                                                за 9 місяців
+       Показники
+       продукту
+  2    Кількість проведених         од.         3            2        Один фестиваль
+       фестивалів                                                     заплановано
+  3    Кількість придбаних          од.       2 500        1 740
+       Показники якості
+  4    Динаміка кількості            %         105          97,3"""
+
+
+def test_an_indicator_groups_name_printed_in_the_name_column_is_a_full_width_row():
+    lines = text_lines(GROUPS_IN_THE_NAME_COLUMN, cfg=CFG)
+    cores, bridging = body_columns(lines, range(len(lines)), cfg=CFG)
+    rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
+    firsts = [(r.cells[0][0], r.cells[0][2] - r.cells[0][1] + 1) for r in rows]
+    assert firsts == [("1", 1), ("Показники\nпродукту", len(cores)), ("2", 1), ("3", 1),
+                      ("Показники якості", len(cores)), ("4", 1)]
+    assert rows[0].cells[1][0] == "Обсяг видатків на\nзаходи програми"
