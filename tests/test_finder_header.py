@@ -38,3 +38,42 @@ def test_an_indicator_groups_name_at_the_foot_of_the_header_zone_is_body():
         cfg=CFG,
     )
     assert body_in_header_zone(lines, 0, 3) == 2
+
+
+WIDE_HEADER = """\
+№     Назва       Термін             Обсяг, грн                 Відсо
+                              2022 рік      2023 рік    Усього   ток
+                             міськ  держ   міськ  держ
+1.    Ремонт      2022       1,0    2,0    3,0    4,0    10,0    50,0
+2.    Закупівля   2023       1,0    2,0    3,0    4,0    10,0    60,0"""
+
+
+def test_a_top_cell_narrower_than_its_columns_spans_the_years_under_it_and_the_years_stay_sub_headers():
+    # wide-table-years-by-sources case: years over sources, all under one centred top cell
+    from extractor.document import Table
+    from extractor.readers.txt_layout import read_layout_blocks
+
+    (table,) = [b for b in read_layout_blocks(WIDE_HEADER) if isinstance(b, Table)]
+    top, years, sources = ([(c.col, c.col_span, c.text) for c in r.cells] for r in table.rows[:3])
+    assert (3, 4, "Обсяг, грн") in top
+    assert years == [(3, 2, "2022 рік"), (5, 2, "2023 рік")]
+    assert [c for c, _, _ in sources] == [3, 4, 5, 6]
+
+
+def test_a_spanning_piece_takes_in_the_sub_headers_reaching_out_of_it_and_no_column_more_than_centring_asks():
+    from extractor.readers.common.header import HPiece, widen_spanning_pieces
+
+    cores = [[0, 4], [10, 14], [20, 24], [30, 34], [40, 44]]
+    top = HPiece(0, 8, 26, "Обсяг фінансування", 1, 2)
+    years = [HPiece(1, 0, 12, "2022 рік", 0, 1), HPiece(1, 20, 32, "2023 рік", 2, 3)]
+    widen_spanning_pieces([top] + years, cores)
+    assert (top.a, top.b) == (0, 3)
+
+
+def test_one_word_brushing_a_neighbouring_column_by_a_character_stays_in_its_own():
+    from extractor.readers.common.columns import cut_fragment
+    from extractor.readers.common.words import Frag
+
+    assert cut_fragment(Frag(127, 132, "міськ"), [[121, 128], [129, 132]], cfg=CFG) == [
+        (Frag(127, 132, "міськ"), (1, 1))
+    ]

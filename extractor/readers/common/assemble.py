@@ -59,6 +59,7 @@ from .header import (
     header_level,
     header_line_pieces,
     header_signature,
+    widen_spanning_pieces,
 )
 from .furniture import repeated_on_pages
 from .join import rejoin_split_cells, repeats_header
@@ -112,6 +113,7 @@ def build_part(lines: list[Line], region: Region, page: int, *, cfg: FinderSetti
         cores = sorted(cores + extra)
         slots = column_slots(lines, range(body_top, region.bottom), cores, region.bridging, cfg=cfg)
         pieces, numbers = header_pieces()
+    widen_spanning_pieces(pieces, cores)
     n_cols = len(cores)
     header, depth = (
         header_level(pieces, 0, n_cols - 1, region.top, max(p.line for p in pieces), cfg=cfg) if pieces else ([], 0)

@@ -130,6 +130,65 @@ def header_line_pieces(
     return out
 
 
+def widen_spanning_pieces(pieces: list[HPiece], cores: list[list[int]]) -> None:
+    """Widen each spanning header piece over the columns its cell really spans (in place).
+
+    A wide header ("Обсяг фінансування, тис. грн" over years over sources)
+    prints its top cell's text centred on the cell, often narrower than
+    the columns under it; the text then overlaps only the middle ones, and
+    the sub-headers at its ends ("2022 рік" over two narrow columns) look
+    like cells of their own. A spanning piece takes in, from the next line
+    with header text: a spanning piece reaching out of it (partly under
+    it), and a spanning piece beside its columns in columns that hold no
+    text on its own line (a sibling of the sub-headers under it). Then it
+    takes in neighbouring columns free on its line, one at a time, while
+    the text stands closer to the middle of the columns it covers (a
+    column's own header merged down, "Усього", stays with the spanning cell
+    it is centred under).
+    """
+    by_line: dict[int, list[HPiece]] = {}
+    for p in pieces:
+        by_line.setdefault(p.line, []).append(p)
+    order = sorted(by_line)
+    for n, line in enumerate(order):
+        if n + 1 >= len(order):
+            break
+        below = [q for q in by_line[order[n + 1]] if q.b > q.a]
+        taken = {c for p in by_line[line] for c in range(p.a, p.b + 1)}
+        for p in by_line[line]:
+            if p.b == p.a:
+                continue
+            a, b = p.a, p.b
+            grown = True
+            while grown:
+                grown = False
+                for q in below:
+                    inside = a <= q.a and q.b <= b
+                    partly = q.a <= b and a <= q.b and not inside
+                    beside = (q.b == a - 1 or q.a == b + 1) and not any(
+                        c in taken for c in range(q.a, q.b + 1)
+                    )
+                    if partly and all(c in taken and a <= c <= b or c not in taken for c in range(q.a, q.b + 1)):
+                        a, b, grown = min(a, q.a), max(b, q.b), True
+                    elif beside and any(a <= r.a and r.b <= b for r in below):
+                        a, b, grown = min(a, q.a), max(b, q.b), True
+            mid = (p.x0 + p.x1) / 2
+
+            def off(lo: int, hi: int) -> float:
+                return abs((cores[lo][0] + cores[hi][1]) / 2 - mid)
+
+            while True:
+                steps = [(lo, hi) for lo, hi in ((a - 1, b), (a, b + 1)) if 0 <= lo and hi < len(cores)]
+                steps = [(lo, hi) for lo, hi in steps if (lo if lo < a else hi) not in taken]
+                best = min(steps, key=lambda s: off(*s), default=None)
+                if best is None or off(*best) >= off(a, b):
+                    break
+                a, b = best
+            for c in range(a, b + 1):
+                taken.add(c)
+            p.a, p.b = a, b
+
+
 def cut_at_column_names(
     frag: Frag, cores: list[list[int]], started: set[int] = frozenset()
 ) -> list[tuple[Frag, tuple[int, int]]] | None:
@@ -218,7 +277,9 @@ def header_level(
         if p.b == p.a:
             continue
         for sc in scs:
-            if sc["a"] <= p.b and p.a <= sc["b"] and 0 <= p.line - sc["last"] <= cfg.span_continuation_gap:
+            if sc["a"] <= p.b and p.a <= sc["b"] and 0 <= p.line - sc["last"] <= cfg.span_continuation_gap and not (
+                p.line > sc["last"] and siblings_under(p, pieces, sc["a"], sc["b"])
+            ):
                 sc["pieces"].append(p)
                 sc["a"], sc["b"] = min(sc["a"], p.a), max(sc["b"], p.b)
                 sc["x0"], sc["x1"] = min(sc["x0"], p.x0), max(sc["x1"], p.x1)
@@ -248,7 +309,9 @@ def header_level(
     outer: list[dict] = []
     for sc in sorted(scs, key=lambda s: (s["first"], s["a"])):
         if any(o["a"] <= sc["a"] and sc["b"] <= o["b"] for o in outer):
-            continue  # nested: built inside the outer one
+            for p in sc["pieces"]:
+                used.discard(id(p))  # nested: built inside the outer one, from its sub-header pieces
+            continue
         if any(o["a"] <= sc["b"] and sc["a"] <= o["b"] for o in outer):
             for p in sc["pieces"]:
                 used.discard(id(p))  # partial overlap: treat as plain pieces
@@ -308,6 +371,18 @@ def header_level(
         else:
             cells.append(HCell(ps, 0, c, depth))
     return cells, depth
+
+
+def siblings_under(p: HPiece, pieces: list[HPiece], a: int, b: int) -> bool:
+    """Whether spanning piece ``p`` has a spanning neighbour on its line under columns a..b.
+
+    Two spanning texts side by side under a spanning cell ("2022 рік",
+    "2023 рік" under "Обсяг фінансування") are its sub-headers, not its
+    wrapped text.
+    """
+    return any(
+        q is not p and q.line == p.line and q.b > q.a and q.a <= b and a <= q.b for q in pieces
+    )
 
 
 def split_fits_better(upper: list[HPiece], lower: list[HPiece], top: int, mid: int, bottom: int) -> bool:
