@@ -91,7 +91,7 @@ def cut_fragment(
     is cut only in the first way: otherwise it is a spanning heading.
     """
     hits = overlapping_cores(cores, frag.x0, frag.x1)
-    if len(hits) > 1 and " " not in frag.text:
+    if len(hits) > 1 and len(frag.text.split()) == 1:
         hits = owning_cores(cores, frag.x0, frag.x1)  # one word brushing a neighbour by a character
     if len(hits) <= 1:
         col = hits[0] if hits else nearest_core(cores, frag.x0, frag.x1)
