@@ -77,3 +77,17 @@ def test_one_word_brushing_a_neighbouring_column_by_a_character_stays_in_its_own
     assert cut_fragment(Frag(127, 132, "міськ"), [[121, 128], [129, 132]], cfg=CFG) == [
         (Frag(127, 132, "міськ"), (1, 1))
     ]
+
+
+def test_a_year_sticking_out_of_its_narrow_column_over_plan_and_fact_spans_both():
+    # plan-fact-by-year case: "2021 рік" wider than the plan column's data, "факт" under its right end
+    from extractor.readers.common.header import HPiece, spread_over_sub_headers
+
+    cores = [[67, 74], [77, 78], [82, 89]]
+    year = HPiece(0, 69, 77, "2021 рік", 0, 0)
+    below = [HPiece(1, 67, 71, "план", 0, 0), HPiece(1, 75, 79, "факт", 1, 1), HPiece(1, 82, 86, "план", 2, 2)]
+    spread_over_sub_headers(year, below, cores, {0})
+    assert (year.a, year.b) == (0, 1)
+    inside = HPiece(0, 67, 72, "Назва", 0, 0)  # within its column's data: its own
+    spread_over_sub_headers(inside, below, cores, {0})
+    assert (inside.a, inside.b) == (0, 0)

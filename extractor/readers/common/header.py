@@ -157,6 +157,7 @@ def widen_spanning_pieces(pieces: list[HPiece], cores: list[list[int]]) -> None:
         taken = {c for p in by_line[line] for c in range(p.a, p.b + 1)}
         for p in by_line[line]:
             if p.b == p.a:
+                spread_over_sub_headers(p, by_line[order[n + 1]], cores, taken)
                 continue
             a, b = p.a, p.b
             grown = True
@@ -187,6 +188,37 @@ def widen_spanning_pieces(pieces: list[HPiece], cores: list[list[int]]) -> None:
             for c in range(a, b + 1):
                 taken.add(c)
             p.a, p.b = a, b
+
+
+def spread_over_sub_headers(p: HPiece, below: list[HPiece], cores: list[list[int]], taken: set[int]) -> None:
+    """Make a one-column header piece span a neighbour column when it stands over both columns' sub-headers.
+
+    Narrow columns print a spanning cell's text ("2021 рік" over "план"
+    and "факт") wider than the data of the column it overlaps: it sticks
+    out of its column, the line below has header text in that column and
+    in a neighbouring one (free on the piece's line) under the piece, and
+    the text stands closer to the middle of both columns' texts below than
+    of its own column's.
+    """
+    a = p.a
+    if cores[a][0] <= p.x0 and p.x1 <= cores[a][1]:
+        return
+    under = [q for q in below if q.a == q.b == a]
+    if not under:
+        return
+    mid = (p.x0 + p.x1) / 2
+
+    def off(qs: list[HPiece]) -> float:
+        return abs((min(q.x0 for q in qs) + max(q.x1 for q in qs)) / 2 - mid)
+
+    for c in (a - 1, a + 1):
+        if c < 0 or c >= len(cores) or c in taken:
+            continue
+        beside = [q for q in below if q.a == q.b == c and q.x0 < p.x1 and p.x0 < q.x1]
+        if beside and off(under + beside) < off(under):
+            p.a, p.b = min(a, c), max(a, c)
+            taken.add(c)
+            return
 
 
 def cut_at_column_names(
