@@ -86,3 +86,14 @@ def test_finder_settings_are_validated(change):
 def test_finder_settings_of_pdf_pages_are_validated(change):
     with pytest.raises(ValueError):
         FinderSettings(**change)
+
+
+def test_amounts_printed_one_space_apart_are_one_fragment_each():
+    # sources-breakdown-under-unknown-headers case: "Усього" and "державний бюджет" one space apart
+    from extractor.readers.common.finder_settings import DEFAULT_FINDER_SETTINGS
+    from extractor.readers.common.words import text_lines
+
+    (line,) = text_lines("освіти   2 474,5 2 474,5   – 1,0   1 250 300   12 34", cfg=DEFAULT_FINDER_SETTINGS)
+    assert [(f.x0, f.text) for f in line.frags] == [
+        (0, "освіти"), (9, "2 474,5"), (17, "2 474,5"), (27, "–"), (29, "1,0"), (35, "1 250 300"), (47, "12 34")
+    ]

@@ -88,13 +88,47 @@ def words_from_text(page: str) -> list[Word]:
 
 
 def text_lines(page: str, *, cfg: FinderSettings) -> list[Line]:
-    """One page of layout text as grid lines (its words are on the grid already)."""
+    """One page of layout text as grid lines (its words are on the grid already).
+
+    Amounts printed one space apart are separate fragments (``split_packed_amounts``).
+    """
     words = words_from_text(page)
     n_lines = page.count("\n") + 1
     by_line: list[list[Word]] = [[] for _ in range(n_lines)]
     for w in words:
         by_line[w.line].append(w)
-    return [place_words(ws, 1.0, 0.0, cfg=cfg) for ws in by_line]
+    return [split_packed_amounts(place_words(ws, 1.0, 0.0, cfg=cfg)) for ws in by_line]
+
+
+#: one amount that ends where its decimals end ("2 474,5", "-12,50"), or a dash for no value
+_CLOSED_AMOUNT = r"(?:[-−–]?\d{1,3}(?: \d{3})*[.,]\d+|[-–—])"
+_PACKED_AMOUNTS_RE = re.compile(rf"{_CLOSED_AMOUNT}(?: {_CLOSED_AMOUNT})+")
+_CLOSED_AMOUNT_RE = re.compile(_CLOSED_AMOUNT)
+
+
+def split_packed_amounts(line: Line) -> Line:
+    """The line with fragments of amounts printed one space apart cut into one fragment per amount.
+
+    Narrow number columns print their values one space apart
+    ("2 474,5 2 474,5"): one fragment, read as one cell. An amount with
+    decimals ends with them, so a fragment made only of such amounts (or
+    dashes) separated by single spaces is cut between them; a number
+    without decimals ("1 250 300") is never cut, its groups may be
+    thousands.
+    """
+    if not any(" " in f.text for f in line.frags):
+        return line
+    out: list[Frag] = []
+    for f in line.frags:
+        if " " in f.text and _PACKED_AMOUNTS_RE.fullmatch(f.text):
+            k = 0
+            while k < len(f.text):
+                m = _CLOSED_AMOUNT_RE.match(f.text, k)
+                out.append(Frag(f.x0 + m.start(), f.x0 + m.end(), m.group()))
+                k = m.end() + 1
+        else:
+            out.append(f)
+    return Line(line.text, out) if len(out) != len(line.frags) else line
 
 
 def place_words(words: Sequence[Word], unit: float, origin: float, *, cfg: FinderSettings) -> Line:
