@@ -91,3 +91,19 @@ def test_a_year_sticking_out_of_its_narrow_column_over_plan_and_fact_spans_both(
     inside = HPiece(0, 67, 72, "Назва", 0, 0)  # within its column's data: its own
     spread_over_sub_headers(inside, below, cores, {0})
     assert (inside.a, inside.b) == (0, 0)
+
+
+def test_header_words_of_narrow_columns_printed_one_space_apart_go_to_the_columns_their_names_spread():
+    # sources-breakdown-under-unknown-headers case: "державний" / "міський бюджет" broken in narrow cells
+    from extractor.readers.common.header import header_line_pieces
+
+    lines = text_lines(
+        "Усього  держа   міськи\n"
+        "         вн-ий     й\n"
+        "        бюдже бюдже\n"
+        "2 474,5 2 474,5   –",
+        cfg=CFG,
+    )
+    cores = [[0, 7], [8, 15], [18, 19]]
+    pieces = header_line_pieces(lines, range(3), cores, cfg=CFG)
+    assert [(p.line, p.text, p.a, p.b) for p in pieces if p.line == 2] == [(2, "бюдже", 1, 1), (2, "бюдже", 2, 2)]

@@ -109,23 +109,31 @@ def header_line_pieces(
     Two header cells meet at a gutter only in the middle of their columns'
     text: a fragment crossing a gutter with no one-column header text above
     it in those columns is the top of a spanning cell ("2022 рік" over
-    "план" and "факт"), and it is cut only at columns' left edges.
+    "план" and "факт"), and it is cut only at columns' left edges. Header
+    words of narrow columns printed one space apart ("бюдже бюдже" under
+    "держа" and "міськи") are cut at column names as the columns' header
+    text above spreads them (``cut_at_column_names`` over the columns
+    widened by their one-column header pieces so far).
     """
     out = []
     started: set[int] = set()  # columns with one-column header text so far
+    spread = [list(c) for c in cores]  # each column with its one-column header text so far
     for i in rows:
         line = lines[i]
         alone = len(line.frags) == 1
         found = []
         for f in line.frags:
             meet = any(c in started for c in overlapping_cores(cores, f.x0, f.x1))
-            cut = cut_at_column_names(f, cores, started)
+            cut = cut_at_column_names(f, cores, started) or cut_at_column_names(f, spread, started)
             for p, (a, b) in cut or cut_fragment(f, cores, alone, meet, cfg=cfg):
                 if slots and a == b and not overlapping_cores(cores, p.x0, p.x1):
                     # in a gutter: the column whose cell holds it
                     a = b = slot_of(slots, p.x0, p.x1, a)
                 found.append(HPiece(i, p.x0, p.x1, p.text, a, b))
         started.update(p.a for p in found if p.a == p.b)
+        for p in found:
+            if p.a == p.b:
+                spread[p.a] = [min(spread[p.a][0], p.x0), max(spread[p.a][1], p.x1)]
         out.extend(found)
     return out
 
