@@ -107,3 +107,28 @@ def test_header_words_of_narrow_columns_printed_one_space_apart_go_to_the_column
     cores = [[0, 7], [8, 15], [18, 19]]
     pieces = header_line_pieces(lines, range(3), cores, cfg=CFG)
     assert [(p.line, p.text, p.a, p.b) for p in pieces if p.line == 2] == [(2, "бюдже", 1, 1), (2, "бюдже", 2, 2)]
+
+
+def test_a_numbered_title_line_at_the_foot_of_the_header_zone_is_body():
+    lines = text_lines(
+        " № з/п     Найменування          Виконавці\n"
+        "1.       Розвиток первинної медичної допомоги\n"
+        "1.1.     Придбання          Управління 2023       620,0",
+        cfg=CFG,
+    )
+    assert body_in_header_zone(lines, 0, 2, first_column_end=4) == 1
+    assert body_in_header_zone(lines, 0, 1, first_column_end=4) == 1  # "№ з/п" is no item number
+
+
+def test_two_header_texts_of_a_line_in_one_column_give_the_left_one_to_a_headerless_neighbour():
+    # task-title case: "Термін" centred beside "Обсяг" over the amounts, the term column headed by nothing
+    from extractor.readers.common.header import HPiece, give_to_headerless_neighbours
+
+    pieces = [
+        HPiece(0, 33, 42, "Виконавці", 2, 3), HPiece(0, 46, 52, "Термін", 4, 4), HPiece(0, 56, 61, "Обсяг", 4, 4),
+        HPiece(1, 45, 52, "виконан", 4, 4), HPiece(1, 55, 62, "фінансу", 4, 4), HPiece(2, 55, 63, "тис. грн", 4, 4),
+    ]
+    give_to_headerless_neighbours(pieces, 6)
+    assert [(p.text, p.a, p.b) for p in pieces] == [
+        ("Виконавці", 2, 2), ("Термін", 3, 3), ("Обсяг", 4, 4), ("виконан", 3, 3), ("фінансу", 4, 4), ("тис. грн", 4, 4),
+    ]

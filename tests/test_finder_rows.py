@@ -27,3 +27,21 @@ def test_an_indicator_groups_name_printed_in_the_name_column_is_a_full_width_row
     assert firsts == [("1", 1), ("Показники\nпродукту", len(cores)), ("2", 1), ("3", 1),
                       ("Показники якості", len(cores)), ("4", 1)]
     assert rows[0].cells[1][0] == "Обсяг видатків на\nзаходи програми"
+
+
+TITLE_ROWS = """\
+1.       Розвиток первинної медичної допомоги
+1.1.     Придбання          Управління 2023       620,0      155,0
+         медичного          охорони
+1.2.     Ремонт амбулаторії КНП         2023      1 340,0    –
+                                 Показники продукту
+1        Кількість          осіб       2023       120,0      33,0"""
+
+
+def test_a_numbered_title_cut_at_columns_by_chance_and_a_group_name_stay_one_text():
+    lines = text_lines(TITLE_ROWS, cfg=CFG)
+    cores = [[0, 4], [9, 27], [28, 38], [39, 44], [50, 57], [61, 66]]
+    rows = body_rows(lines, range(len(lines)), cores, cfg=CFG)
+    assert rows[0].cells[:2] == [("1.", 0, 0), ("Розвиток первинної медичної допомоги", 1, 5)]
+    assert rows[1].cells[2] == ("Управління\nохорони", 2, 2) and rows[1].cells[3] == ("2023", 3, 3)
+    assert rows[3].cells == [("Показники продукту", 0, 5)]

@@ -89,7 +89,7 @@ class Part:
 def build_part(lines: list[Line], region: Region, page: int, *, cfg: FinderSettings) -> Part | None:
     """Header cells, column-numbering row and body rows of one region."""
     cores = [list(c) for c in region.cores]
-    body_top = body_in_header_zone(lines, region.top, region.body_top)
+    body_top = body_in_header_zone(lines, region.top, region.body_top, cores[0][1])
     numbers_top = region.numbers_top if region.numbers_top >= 0 else region.body_top
     numbers_top = min(numbers_top, body_top)
     hrange = range(region.top, body_top)

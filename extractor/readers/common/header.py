@@ -81,7 +81,7 @@ def carries_amounts(line: Line) -> bool:
     return n >= 2
 
 
-def body_in_header_zone(lines: list[Line], top: int, body_top: int) -> int:
+def body_in_header_zone(lines: list[Line], top: int, body_top: int, first_column_end: int | None = None) -> int:
     """Where the body really starts in a header zone ``[top, body_top)`` that ends in body rows.
 
     A region opening a page may begin with the last rows of a table's
@@ -90,15 +90,27 @@ def body_in_header_zone(lines: list[Line], top: int, body_top: int) -> int:
     as they have fewer cells than the full rows under them. The first line
     that ``carries_amounts`` and every line after it are body; so are the
     last lines of one text each that name an indicator group
-    ("Показники затрат" printed in the name column under the header).
+    ("Показники затрат" printed in the name column under the header), and
+    a last line opening with a dotted item number in the first column (a
+    task's title row, "1.   Розвиток первинної медичної допомоги": no
+    header line is numbered so).
     """
     end = next((k for k in range(top, body_top) if carries_amounts(lines[k])), body_top)
+    if end > top and first_column_end is not None and opens_with_item_number(lines[end - 1], first_column_end):
+        return end - 1
     for start in range(top, end):
         if all(len(lines[k].frags) == 1 for k in range(start, end)) and names_indicator_group(
             "\n".join(lines[k].frags[0].text for k in range(start, end))
         ):
             return start
     return end
+
+
+def opens_with_item_number(line: Line, first_column_end: int) -> bool:
+    """Whether a line's first fragment is a dotted item number ("1.", "2.1") inside the first column."""
+    return bool(line.frags) and line.frags[0].x0 < first_column_end and is_item_number(
+        line.frags[0].text.split(" ")[0], dotted=True
+    )
 
 
 def header_line_pieces(
@@ -135,7 +147,44 @@ def header_line_pieces(
             if p.a == p.b:
                 spread[p.a] = [min(spread[p.a][0], p.x0), max(spread[p.a][1], p.x1)]
         out.extend(found)
+    give_to_headerless_neighbours(out, len(cores))
     return out
+
+
+def give_to_headerless_neighbours(pieces: list[HPiece], n_cols: int) -> None:
+    """Two header texts of one line in one column: the outer one heads the neighbouring column with no header.
+
+    A cell's line of header text is one fragment; two fragments of a line
+    falling in one column (Word centres a header over a wide cell while
+    the data stands flush left, "Термін" beside "Обсяг" both over the
+    amounts) mean one of them belongs to a neighbour. When the column on
+    the left has no one-column header text at all, the left one goes
+    there; else, when the column on the right has none, the right one
+    does; a text of that line over the neighbour and one more column
+    keeps the other column (in place).
+    """
+    headed = {p.a for p in pieces if p.a == p.b}
+    by_line: dict[tuple[int, int], list[HPiece]] = {}
+    for p in pieces:
+        if p.a == p.b:
+            by_line.setdefault((p.line, p.a), []).append(p)
+    moved: set[tuple[int, int]] = set()
+    for (line, c), ps in by_line.items():
+        if len(ps) < 2:
+            continue
+        ps.sort(key=lambda p: p.x0)
+        if c > 0 and c - 1 not in headed:
+            ps[0].a = ps[0].b = c - 1
+            moved.add((line, c - 1))
+        elif c + 1 < n_cols and c + 1 not in headed:
+            ps[-1].a = ps[-1].b = c + 1
+            moved.add((line, c + 1))
+    for p in pieces:
+        # a text over two columns gives up the one that took a header text of its line ("Виконавці")
+        if p.b == p.a + 1 and (p.line, p.b) in moved:
+            p.b = p.a
+        elif p.b == p.a + 1 and (p.line, p.a) in moved:
+            p.a = p.b
 
 
 def widen_spanning_pieces(pieces: list[HPiece], cores: list[list[int]]) -> None:

@@ -74,8 +74,15 @@ def body_rows(
             ps = [(ps[0][0], 0, len(cores) - 1)]
         placed.append((i, ps))
     if len(cores) > 1:
+        for k in range(len(placed) - 1):
+            if is_title_line(placed[k][1], placed[k + 1][1]):
+                i, ps = placed[k]
+                rest = [p for p, _, _ in ps[1:]]
+                whole = Frag(rest[0].x0, rest[-1].x1, " ".join(p.text for p in rest))
+                placed[k] = (i, [ps[0], (whole, ps[1][1], len(cores) - 1)])
         for k in group_headings_in_a_column(placed):
-            frag = placed[k][1][0][0]
+            fs = [p for p, _, _ in placed[k][1]]
+            frag = Frag(fs[0].x0, fs[-1].x1, " ".join(p.text for p in fs))
             placed[k] = (placed[k][0], [(frag, 0, len(cores) - 1)])
     col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
     key = bool(col0) and sum(1 for t in col0 if is_ordinal(t)) >= cfg.key_column_ordinal_share * len(col0)
@@ -166,6 +173,30 @@ def body_rows(
     return stack_objects(out)
 
 
+def is_title_line(ps: list[tuple[Frag, int, int]], below: list[tuple[Frag, int, int]]) -> bool:
+    """Whether a line is a numbered title over the rows it heads, its text cut at columns by chance.
+
+    A task's title row ("1.   Розвиток первинної медичної допомоги") runs
+    its words over the columns beside its number; where a word happens to
+    start at a column's left edge the text is cut there like cells printed
+    one space apart. It is one text when the line opens with a dotted item
+    number in the first column, its other pieces stand one space apart
+    (one printed fragment), none is a value, and the line under it opens
+    with an item number (the first row it heads, "1.1.").
+    """
+    if len(ps) < 3 or not below:
+        return False
+    (first, a, b), rest = ps[0], ps[1:]
+    if a != 0 or b != 0 or not is_item_number(first.text.strip(), dotted=True):
+        return False
+    if any(p.x0 != q.x1 + 1 for (q, _, _), (p, _, _) in zip(rest, rest[1:])):
+        return False
+    if any(is_value(p.text) for p, _, _ in rest):
+        return False
+    nf, na, _ = below[0]
+    return na == 0 and is_ordinal(nf.text.strip())
+
+
 def group_headings_in_a_column(placed: list[tuple[int, list[tuple[Frag, int, int]]]]) -> list[int]:
     """Lines (indices into ``placed``) that print an indicator group's name inside one column.
 
@@ -186,7 +217,7 @@ def group_headings_in_a_column(placed: list[tuple[int, list[tuple[Frag, int, int
         while e < len(placed) and lone_text(placed[e][1]) and placed[e][1][0][1] == placed[k][1][0][1]:
             e += 1
         for start in range(k, e):
-            if names_indicator_group("\n".join(placed[j][1][0][0].text for j in range(start, e))):
+            if names_indicator_group("\n".join(" ".join(p.text for p, _, _ in placed[j][1]) for j in range(start, e))):
                 out.extend(range(start, e))
                 break
         k = e
@@ -194,8 +225,10 @@ def group_headings_in_a_column(placed: list[tuple[int, list[tuple[Frag, int, int
 
 
 def lone_text(ps: list[tuple[Frag, int, int]]) -> bool:
-    """One text in one column, not a value."""
-    return len(ps) == 1 and ps[0][1] == ps[0][2] and not is_value(ps[0][0].text)
+    """One printed text, not a value: one piece in one column, or pieces of one fragment cut at columns."""
+    if not ps or any(a != b or is_value(p.text) for p, a, b in ps):
+        return False
+    return all(p.x0 == q.x1 + 1 for (q, _, _), (p, _, _) in zip(ps, ps[1:]))
 
 
 def heading_under_amount(piece: tuple[Frag, int, int], above: list[tuple[int, list[tuple[Frag, int, int]]]]) -> bool:
