@@ -193,3 +193,16 @@ def test_a_value_touching_a_column_with_no_gutter_widens_it_instead_of_making_a_
     cores, _ = body_columns(lines, range(len(lines)), cfg=CFG)
     assert len(cores) == 6
     assert cores[-1][0] <= lines[3].frags[-1].x0 and lines[0].frags[-1].x1 <= cores[-1][1]
+
+
+def test_an_edge_shown_by_one_separate_cell_and_word_starts_in_the_packed_rows_splits_the_core():
+    # interim-task-heading-rows case: "2021-2022 Департамент ЖКГ," printed one space apart
+    text = """\
+1.1   Ремонт     2021    Департамент ЖКГ    1 143,3
+1.2   Ремонт   2021-2022 Департамент ЖКГ,   1 731,4
+1.3   Ремонт   2022-2023 Департамент ЖКГ    1 700,6"""
+    lines = text_lines(text, cfg=CFG)
+    cores, _ = body_columns(lines, range(len(lines)), cfg=CFG)
+    assert [[ln.text[a:b].strip() for a, b in cores] for ln in lines][1] == [
+        "1.2", "Ремонт", "2021-2022", "Департамент ЖКГ,", "1 731,4"
+    ]

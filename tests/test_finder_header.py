@@ -132,3 +132,12 @@ def test_two_header_texts_of_a_line_in_one_column_give_the_left_one_to_a_headerl
     assert [(p.text, p.a, p.b) for p in pieces] == [
         ("Виконавці", 2, 2), ("Термін", 3, 3), ("Обсяг", 4, 4), ("виконан", 3, 3), ("фінансу", 4, 4), ("тис. грн", 4, 4),
     ]
+
+
+def test_a_broken_header_word_reaching_into_the_next_column_stays_under_its_columns_name():
+    from extractor.readers.common.header import header_line_pieces
+
+    lines = text_lines("    Термін        Виконавці\n   виконанн\n      я", cfg=CFG)
+    cores = [[0, 9], [9, 26]]
+    pieces = header_line_pieces(lines, range(3), cores, cfg=CFG)
+    assert [(p.text, p.a, p.b) for p in pieces] == [("Термін", 0, 0), ("Виконавці", 1, 1), ("виконанн", 0, 0), ("я", 0, 0)]

@@ -9,7 +9,7 @@ with more than ``max_columns`` fragments is no row. The full lines'
 fragment extents, merged, give the reference cores. Narrow tables print
 some cells one space apart, merging two cores; a core is split again
 where a column's left edge runs through it (``edge_min_starts`` full lines
-start text there, one line shows text before it, and every line running
+start text there, or a word of it inside a fragment, one line shows text before it, and every line running
 through has a word break within ``edge_word_slack`` before it, not inside
 a number's thousands groups), and an item number is split off when every
 fragment at the core's left edge opens with an ordinal one space before
@@ -312,7 +312,7 @@ def edge_in(
     starts: Counter[int] = Counter([f.x0 for fs in frags for f in fs] + [f.x0 for f in tails])
     ranked = sorted(inner, key=lambda x: -sum(starts[x + d] for d in (-1, 0, 1)))[:cfg.max_edge_candidates]
     for x in sorted(ranked):
-        if x <= a + 1 or sum(starts[x + d] for d in (-1, 0, 1)) < cfg.edge_min_starts:
+        if x <= a + 1 or sum(starts[x + d] for d in (-1, 0, 1)) + aligned_word_starts(frags, x) < cfg.edge_min_starts:
             continue
         edge = x - 1
         # a few lines may run through unbroken: cells merged over both columns
@@ -338,6 +338,21 @@ def edge_in(
             if edge - 1 > a:
                 return edge
     return None
+
+
+def aligned_word_starts(frags: list[list[Frag]], x: int) -> int:
+    """Full lines whose text runs through x with a word starting there (within one character).
+
+    Cells printed one space apart ("2021-2022 Департамент ЖКГ,") show the
+    second column's edge as a word start inside the fragment, where other
+    rows start it as a fragment of its own.
+    """
+    n = 0
+    for fs in frags:
+        for f in fs:
+            if f.x0 < x - 1 and f.x1 > x + 1 and any(abs(f.x0 + k - x) <= 1 for k in word_breaks(f.text)):
+                n += 1
+    return n
 
 
 def split_ordinals(body: list[Line], cores: list[list[int]]) -> list[list[int]]:

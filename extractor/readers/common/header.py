@@ -136,7 +136,11 @@ def header_line_pieces(
         found = []
         for f in line.frags:
             meet = any(c in started for c in overlapping_cores(cores, f.x0, f.x1))
-            cut = cut_at_column_names(f, cores, started) or cut_at_column_names(f, spread, started)
+            cut = (
+                cut_at_column_names(f, cores, started)
+                or cut_at_column_names(f, spread, started)
+                or word_under_its_column(f, cores, spread, started)
+            )
             for p, (a, b) in cut or cut_fragment(f, cores, alone, meet, cfg=cfg):
                 if slots and a == b and not overlapping_cores(cores, p.x0, p.x1):
                     # in a gutter: the column whose cell holds it
@@ -149,6 +153,25 @@ def header_line_pieces(
         out.extend(found)
     give_to_headerless_neighbours(out, len(cores))
     return out
+
+
+def word_under_its_column(
+    frag: Frag, cores: list[list[int]], spread: list[list[int]], started: set[int]
+) -> list[tuple[Frag, tuple[int, int]]] | None:
+    """One header word over two columns that both have header text above: the one its middle stands under.
+
+    A narrow column's header breaks its words under its name ("Термін" over
+    "виконанн" over "я"), and a broken word may reach a character or two
+    into the next column's data. When every column it overlaps already has
+    a header text of its own above, it is no spanning cell: it goes to
+    the column whose header text so far (``spread``) holds its middle.
+    """
+    hits = overlapping_cores(cores, frag.x0, frag.x1)
+    if len(hits) < 2 or len(frag.text.split()) != 1 or any(c not in started for c in hits):
+        return None
+    mid = (frag.x0 + frag.x1) / 2
+    under = [c for c in hits if spread[c][0] <= mid < spread[c][1]]
+    return [(frag, (under[0], under[0]))] if len(under) == 1 else None
 
 
 def give_to_headerless_neighbours(pieces: list[HPiece], n_cols: int) -> None:
