@@ -141,3 +141,11 @@ def test_a_broken_header_word_reaching_into_the_next_column_stays_under_its_colu
     cores = [[0, 9], [9, 26]]
     pieces = header_line_pieces(lines, range(3), cores, cfg=CFG)
     assert [(p.text, p.a, p.b) for p in pieces] == [("Термін", 0, 0), ("Виконавці", 1, 1), ("виконанн", 0, 0), ("я", 0, 0)]
+
+
+def test_a_total_row_of_integers_and_a_percent_is_a_body_row():
+    # total-row-first case: "Всього по Програмі   15   15   98,9%" (amounts wrapped at their thousands)
+    (line,) = text_lines("Всього по Програмі      15        15        98,9%", cfg=CFG)
+    assert carries_amounts(line)
+    (years,) = text_lines("Обсяг     2022     2023     2024", cfg=CFG)
+    assert not carries_amounts(years)

@@ -45,3 +45,11 @@ def test_a_numbered_title_cut_at_columns_by_chance_and_a_group_name_stay_one_tex
     assert rows[0].cells[:2] == [("1.", 0, 0), ("Розвиток первинної медичної допомоги", 1, 5)]
     assert rows[1].cells[2] == ("Управління\nохорони", 2, 2) and rows[1].cells[3] == ("2023", 3, 3)
     assert rows[3].cells == [("Показники продукту", 0, 5)]
+
+
+def test_a_percent_sign_wrapped_under_its_value_does_not_open_a_row():
+    from extractor.readers.common.rows import wrapped_at_thousands
+
+    above = {3: "2", 4: "2", 5: "112,5"}
+    assert wrapped_at_thousands(above, {2: "«Миколаївводо", 3: "150,500", 4: "419,860", 5: "%"})
+    assert not wrapped_at_thousands(above, {3: "150,500", 4: "419,860", 5: "Примітка"})

@@ -66,19 +66,22 @@ def join_pieces(pieces: list[HPiece]) -> str:
 
 
 def carries_amounts(line: Line) -> bool:
-    """Whether a line prints at least two amounts with decimals or percents ("7 873 834,66   78,2"): a body row.
+    """Whether a line prints at least two amounts with decimals or percents ("7 873 834,66   78,2"), or one
+    among three values ("15   15   98,9%"): a body row.
 
     Header cells name columns, years and column numbers; no header line
     holds two such values (a dotted item number, "1.1", is not counted).
     """
-    n = 0
+    n = values = 0
     for f in line.frags:
         t = f.text.strip()
         if is_item_number(t, dotted=True):
             continue
         if (is_value(t) and has_decimals(t)) or is_percent(t):
             n += 1
-    return n >= 2
+        if is_value(t):
+            values += 1
+    return n >= 2 or (n >= 1 and values >= 3)
 
 
 def body_in_header_zone(lines: list[Line], top: int, body_top: int, first_column_end: int | None = None) -> int:

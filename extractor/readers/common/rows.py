@@ -352,7 +352,8 @@ def wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
     text cells continue the text above (they start in lower case, go on
     from a line ending in a hyphen, "2021-" over "2023", or follow an item
     number left alone on the line above, "3.2" over "Облаштування"): a new
-    row would open its own texts.
+    row would open its own texts; a lone "%" under a value is its wrapped
+    sign.
     """
     tails = 0
     for c, t in cols.items():
@@ -365,6 +366,8 @@ def wrapped_at_thousands(above: dict[int, str], cols: dict[int, str]) -> bool:
             if not (c in above and is_small_integer(above[c].strip(), signed=True) and is_groups_tail(t)):
                 return False
             tails += 1
+        elif t == "%" and c in above and is_value(above[c].strip()):
+            continue  # the percent sign of the value above, wrapped ("112,5" over "%")
         elif not t[:1].islower() and not t.startswith("«"):
             return False
     return tails > 0
