@@ -29,3 +29,13 @@ def test_the_name_of_an_indicator_group_alone_is_a_group_heading():
     assert not names_indicator_group("Показники затрат на одиницю")
     assert not names_indicator_group("затрат")  # a wrapped word of a name
     assert not names_indicator_group("Обсяг видатків")
+
+
+def test_a_column_name_broken_by_a_narrow_cell_still_opens_a_column_name():
+    from extractor.readers.common.broken_words import opens_column_name
+
+    assert opens_column_name("Планов", cut_short=True) and opens_column_name("Фактич", cut_short=True)
+    assert not opens_column_name("Планов")
+    assert not opens_column_name("План", cut_short=False) or opens_column_name("План")  # "план" is a name itself
+    assert not opens_column_name("Плано вий", cut_short=True)  # two words: not one broken word
+    assert not opens_column_name("Рем", cut_short=True)  # too short to stand for a word

@@ -97,3 +97,12 @@ def test_amounts_printed_one_space_apart_are_one_fragment_each():
     assert [(f.x0, f.text) for f in line.frags] == [
         (0, "освіти"), (9, "2 474,5"), (17, "2 474,5"), (27, "–"), (29, "1,0"), (35, "1 250 300"), (47, "12 34")
     ]
+
+
+def test_a_unit_printed_one_space_before_amounts_is_a_fragment_of_its_own():
+    # narrow-portrait-columns case: "тис. грн 1 028,3" (unit and planned value one space apart)
+    from extractor.readers.common.finder_settings import DEFAULT_FINDER_SETTINGS
+    from extractor.readers.common.words import text_lines
+
+    (line,) = text_lines("тис. грн 1 028,3   км 383   Економія коштів на 12,5   Захід –", cfg=DEFAULT_FINDER_SETTINGS)
+    assert [f.text for f in line.frags] == ["тис. грн", "1 028,3", "км 383", "Економія коштів на 12,5", "Захід –"]

@@ -340,7 +340,7 @@ def cut_at_column_names(
         x0, x1 = g[0][0], g[-1][1]
         text = frag.text[x0 - frag.x0 : x1 - frag.x0]
         col = owning_cores(cores, x0, x1)[0]
-        if col not in started and not opens_column_name(text):
+        if col not in started and not opens_column_name(text, cut_short=True):
             return None
         out.append((Frag(x0, x1, text), (col, col)))
     return out

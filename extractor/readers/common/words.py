@@ -104,6 +104,8 @@ def text_lines(page: str, *, cfg: FinderSettings) -> list[Line]:
 _CLOSED_AMOUNT = r"(?:[-−–]?\d{1,3}(?: \d{3})*[.,]\d+|[-–—])"
 _PACKED_AMOUNTS_RE = re.compile(rf"{_CLOSED_AMOUNT}(?: {_CLOSED_AMOUNT})+")
 _CLOSED_AMOUNT_RE = re.compile(_CLOSED_AMOUNT)
+#: a unit printed one space before amounts: a short text of letters ("тис. грн 1 028,3")
+_UNIT_BEFORE_AMOUNTS_RE = re.compile(rf"([^\d\s][^\d]{{0,9}}?) ({_CLOSED_AMOUNT}(?: {_CLOSED_AMOUNT})*)")
 
 
 def split_packed_amounts(line: Line) -> Line:
@@ -114,20 +116,25 @@ def split_packed_amounts(line: Line) -> Line:
     decimals ends with them, so a fragment made only of such amounts (or
     dashes) separated by single spaces is cut between them; a number
     without decimals ("1 250 300") is never cut, its groups may be
-    thousands.
+    thousands. So is a short text of letters (a unit, "тис. грн") printed
+    one space before such amounts.
     """
     if not any(" " in f.text for f in line.frags):
         return line
     out: list[Frag] = []
     for f in line.frags:
-        if " " in f.text and _PACKED_AMOUNTS_RE.fullmatch(f.text):
-            k = 0
-            while k < len(f.text):
-                m = _CLOSED_AMOUNT_RE.match(f.text, k)
-                out.append(Frag(f.x0 + m.start(), f.x0 + m.end(), m.group()))
-                k = m.end() + 1
-        else:
+        k = 0
+        unit = _UNIT_BEFORE_AMOUNTS_RE.fullmatch(f.text) if " " in f.text else None
+        if unit is not None and any(ch.isalpha() for ch in unit.group(1)) and any(ch.isdigit() for ch in unit.group(2)):
+            out.append(Frag(f.x0, f.x0 + unit.end(1), unit.group(1)))
+            k = unit.start(2)
+        elif not (" " in f.text and _PACKED_AMOUNTS_RE.fullmatch(f.text)):
             out.append(f)
+            continue
+        while k < len(f.text):
+            m = _CLOSED_AMOUNT_RE.match(f.text, k)
+            out.append(Frag(f.x0 + m.start(), f.x0 + m.end(), m.group()))
+            k = m.end() + 1
     return Line(line.text, out) if len(out) != len(line.frags) else line
 
 
