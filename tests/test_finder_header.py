@@ -149,3 +149,14 @@ def test_a_total_row_of_integers_and_a_percent_is_a_body_row():
     assert carries_amounts(line)
     (years,) = text_lines("Обсяг     2022     2023     2024", cfg=CFG)
     assert not carries_amounts(years)
+
+
+def test_a_title_line_numbered_with_a_roman_numeral_at_the_foot_of_the_header_zone_is_body():
+    # cyrillic-numeral-task-rows case: "І.  Збереження культурної спадщини" (Cyrillic І)
+    lines = text_lines(
+        " № з/п     Найменування        Виконавці\n"
+        "І.         Збереження культурної спадщини\n"
+        "1.         Ремонт будинку-  Управління    2024          1 450,0",
+        cfg=CFG,
+    )
+    assert body_in_header_zone(lines, 0, 2, first_column_end=2) == 1

@@ -112,7 +112,7 @@ def body_in_header_zone(lines: list[Line], top: int, body_top: int, first_column
 def opens_with_item_number(line: Line, first_column_end: int) -> bool:
     """Whether a line's first fragment is a dotted item number ("1.", "2.1") inside the first column."""
     return bool(line.frags) and line.frags[0].x0 < first_column_end and is_item_number(
-        line.frags[0].text.split(" ")[0], dotted=True
+        line.frags[0].text.split(" ")[0], dotted=True, roman=True
     )
 
 

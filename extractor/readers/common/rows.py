@@ -187,7 +187,7 @@ def is_title_line(ps: list[tuple[Frag, int, int]], below: list[tuple[Frag, int, 
     if len(ps) < 3 or not below:
         return False
     (first, a, b), rest = ps[0], ps[1:]
-    if a != 0 or b != 0 or not is_item_number(first.text.strip(), dotted=True):
+    if a != 0 or b != 0 or not is_item_number(first.text.strip(), dotted=True, roman=True):
         return False
     if any(p.x0 != q.x1 + 1 for (q, _, _), (p, _, _) in zip(rest, rest[1:])):
         return False
