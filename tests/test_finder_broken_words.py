@@ -34,8 +34,8 @@ def test_the_name_of_an_indicator_group_alone_is_a_group_heading():
 def test_a_column_name_broken_by_a_narrow_cell_still_opens_a_column_name():
     from extractor.readers.common.broken_words import opens_column_name
 
-    assert opens_column_name("Планов", cut_short=True) and opens_column_name("Фактич", cut_short=True)
+    assert opens_column_name("Планов", cut_short=5) and opens_column_name("Фактич", cut_short=5)
     assert not opens_column_name("Планов")
-    assert not opens_column_name("План", cut_short=False) or opens_column_name("План")  # "план" is a name itself
-    assert not opens_column_name("Плано вий", cut_short=True)  # two words: not one broken word
-    assert not opens_column_name("Рем", cut_short=True)  # too short to stand for a word
+    assert not opens_column_name("План", cut_short=0) or opens_column_name("План")  # "план" is a name itself
+    assert not opens_column_name("Плано вий", cut_short=5)  # two words: not one broken word
+    assert not opens_column_name("Рем", cut_short=5)  # too short to stand for a word

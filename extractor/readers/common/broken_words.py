@@ -68,12 +68,12 @@ def names_indicator_group(text: str) -> bool:
     return " ".join(fold(name).split()) in _group_phrases()
 
 
-def opens_column_name(text: str, *, cut_short: bool = False) -> bool:
+def opens_column_name(text: str, *, cut_short: int = 0) -> bool:
     """Whether a header text opens with a word that opens a column name of the vocabulary ("Планове значення").
 
-    With ``cut_short`` a header text of one word that a narrow cell broke
-    ("Планов" of "Планове", at least ``_MIN_CUT_WORD`` letters) counts
-    when it begins such an opening word.
+    With ``cut_short`` (a number of letters) a header text of one word
+    that a narrow cell broke ("Планов" of "Планове", at least that many
+    letters) counts when it begins such an opening word.
     """
     first = text.split(" ", 1)[0] if text else ""
     if not first:
@@ -81,13 +81,10 @@ def opens_column_name(text: str, *, cut_short: bool = False) -> bool:
     folded = fold(first)
     if folded in _opening_words():
         return True
-    if not cut_short or " " in text.strip() or len(folded) < _MIN_CUT_WORD or not folded.isalpha():
+    if not cut_short or " " in text.strip() or len(folded) < cut_short or not folded.isalpha():
         return False
     return any(w.startswith(folded) for w in _opening_words())
 
-
-#: the fewest letters of a broken word that may stand for the word
-_MIN_CUT_WORD = 5
 
 
 def rejoin_broken_words(text: str) -> str:

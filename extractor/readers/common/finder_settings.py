@@ -118,7 +118,7 @@ class FinderSettings:
     unruled_row_gap: float = 4.0
     #: points a rule-less row may stand out of the ruled table's edges
     edge_slack: float = 2.0
-    # tables without rules over page breaks (``gutters``, ``readers.unruled``; the pdf helper's block)
+    # tables without rules over page breaks (``gutters``, ``readers.unruled``)
     #: text heights of blank space between a column's header text and the rest of a row a page break cut,
     #: printed under the repeated header in the same column
     geo_cut_row_gap: float = 0.8
@@ -127,6 +127,12 @@ class FinderSettings:
     row_gap_excess: float = 0.15
     #: numbered rows (1., 2., ...) of a label and a value, with no header, that make a table (a passport)
     numbered_list_min_rows: int = 3
+    # layout text and headers of narrow columns (``words``, ``broken_words``)
+    #: a unit printed one space before amounts ("тис. грн 1 028,3") has at most this many characters
+    unit_before_amounts_letters: int = 10
+    #: a header word a narrow cell broke ("Планов") stands for a column name's first word with at least this
+    #: many letters
+    broken_word_min_letters: int = 5
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -140,8 +140,8 @@ def header_line_pieces(
         for f in line.frags:
             meet = any(c in started for c in overlapping_cores(cores, f.x0, f.x1))
             cut = (
-                cut_at_column_names(f, cores, started)
-                or cut_at_column_names(f, spread, started)
+                cut_at_column_names(f, cores, started, cfg.broken_word_min_letters)
+                or cut_at_column_names(f, spread, started, cfg.broken_word_min_letters)
                 or word_under_its_column(f, cores, spread, started)
             )
             for p, (a, b) in cut or cut_fragment(f, cores, alone, meet, cfg=cfg):
@@ -305,7 +305,7 @@ def spread_over_sub_headers(p: HPiece, below: list[HPiece], cores: list[list[int
 
 
 def cut_at_column_names(
-    frag: Frag, cores: list[list[int]], started: set[int] = frozenset()
+    frag: Frag, cores: list[list[int]], started: set[int] = frozenset(), cut_short: int = 0
 ) -> list[tuple[Frag, tuple[int, int]]] | None:
     """A header fragment over several columns cut where each column's name begins, or None.
 
@@ -340,7 +340,7 @@ def cut_at_column_names(
         x0, x1 = g[0][0], g[-1][1]
         text = frag.text[x0 - frag.x0 : x1 - frag.x0]
         col = owning_cores(cores, x0, x1)[0]
-        if col not in started and not opens_column_name(text, cut_short=True):
+        if col not in started and not opens_column_name(text, cut_short=cut_short):
             return None
         out.append((Frag(x0, x1, text), (col, col)))
     return out

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .finder_settings import FinderSettings
+from .tokens import has_decimals, is_amount, is_dash
 
 
 FRAGMENT_RE = re.compile(r"[^ ]+(?: [^ ]+)*")
@@ -97,18 +98,37 @@ def text_lines(page: str, *, cfg: FinderSettings) -> list[Line]:
     by_line: list[list[Word]] = [[] for _ in range(n_lines)]
     for w in words:
         by_line[w.line].append(w)
-    return [split_packed_amounts(place_words(ws, 1.0, 0.0, cfg=cfg)) for ws in by_line]
+    return [split_packed_amounts(place_words(ws, 1.0, 0.0, cfg=cfg), unit_letters=cfg.unit_before_amounts_letters)
+            for ws in by_line]
 
 
-#: one amount that ends where its decimals end ("2 474,5", "-12,50"), or a dash for no value
-_CLOSED_AMOUNT = r"(?:[-−–]?\d{1,3}(?: \d{3})*[.,]\d+|[-–—])"
-_PACKED_AMOUNTS_RE = re.compile(rf"{_CLOSED_AMOUNT}(?: {_CLOSED_AMOUNT})+")
-_CLOSED_AMOUNT_RE = re.compile(_CLOSED_AMOUNT)
-#: a unit printed one space before amounts: a short text of letters ("тис. грн 1 028,3")
-_UNIT_BEFORE_AMOUNTS_RE = re.compile(rf"([^\d\s][^\d]{{0,9}}?) ({_CLOSED_AMOUNT}(?: {_CLOSED_AMOUNT})*)")
+def closed_amounts(words: list[str]) -> list[tuple[int, int]] | None:
+    """Words (split at single spaces) read as amounts that end with their decimals, as (first, end) word spans.
+
+    "2 474,5 2 474,5" reads as two amounts: an amount with decimals ends
+    with them, so the next word opens the next one. A dash is an amount of
+    its own (no value). None when the words do not all read so.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if is_dash(words[i]):
+            out.append((i, i + 1))
+            i += 1
+            continue
+        j = next(
+            (j for j in range(i + 1, len(words) + 1)
+             if has_decimals(" ".join(words[i:j])) and is_amount(" ".join(words[i:j]))),
+            None,
+        )
+        if j is None:
+            return None
+        out.append((i, j))
+        i = j
+    return out
 
 
-def split_packed_amounts(line: Line) -> Line:
+def split_packed_amounts(line: Line, *, unit_letters: int) -> Line:
     """The line with fragments of amounts printed one space apart cut into one fragment per amount.
 
     Narrow number columns print their values one space apart
@@ -116,25 +136,39 @@ def split_packed_amounts(line: Line) -> Line:
     decimals ends with them, so a fragment made only of such amounts (or
     dashes) separated by single spaces is cut between them; a number
     without decimals ("1 250 300") is never cut, its groups may be
-    thousands. So is a short text of letters (a unit, "тис. грн") printed
-    one space before such amounts.
+    thousands. So is a short text of letters (a unit, "тис. грн", at most
+    ``unit_letters`` characters) printed one space before such amounts.
     """
     if not any(" " in f.text for f in line.frags):
         return line
     out: list[Frag] = []
     for f in line.frags:
-        k = 0
-        unit = _UNIT_BEFORE_AMOUNTS_RE.fullmatch(f.text) if " " in f.text else None
-        if unit is not None and any(ch.isalpha() for ch in unit.group(1)) and any(ch.isdigit() for ch in unit.group(2)):
-            out.append(Frag(f.x0, f.x0 + unit.end(1), unit.group(1)))
-            k = unit.start(2)
-        elif not (" " in f.text and _PACKED_AMOUNTS_RE.fullmatch(f.text)):
+        words = f.text.split(" ")
+        cut = None
+        if len(words) > 1:
+            for k in range(len(words)):
+                unit = " ".join(words[:k])
+                if k and (len(unit) > unit_letters or any(ch.isdigit() for ch in unit)):
+                    break
+                spans = closed_amounts(words[k:])
+                if spans is not None and (len(spans) > 1 or k) and (not k or any(ch.isalpha() for ch in unit)):
+                    if k and not any(ch.isdigit() for ch in f.text):
+                        break
+                    cut = (k, spans)
+                    break
+        if cut is None:
             out.append(f)
             continue
-        while k < len(f.text):
-            m = _CLOSED_AMOUNT_RE.match(f.text, k)
-            out.append(Frag(f.x0 + m.start(), f.x0 + m.end(), m.group()))
-            k = m.end() + 1
+        k, spans = cut
+        starts = [0]
+        for w in words[:-1]:
+            starts.append(starts[-1] + len(w) + 1)
+        if k:
+            out.append(Frag(f.x0, f.x0 + starts[k] - 1, " ".join(words[:k])))
+        for a, b in spans:
+            x = f.x0 + starts[k + a]
+            text = " ".join(words[k + a : k + b])
+            out.append(Frag(x, x + len(text), text))
     return Line(line.text, out) if len(out) != len(line.frags) else line
 
 
