@@ -29,6 +29,15 @@ def test_an_indicator_groups_name_printed_in_the_name_column_is_a_full_width_row
     assert rows[0].cells[1][0] == "Обсяг видатків на\nзаходи програми"
 
 
+def test_a_group_name_whose_second_line_is_the_wider_stays_one_row():
+    """'Показники' over 'ефективності' (wider than the line above it) in the name column: one heading row."""
+    text = GROUPS_IN_THE_NAME_COLUMN.replace("       продукту\n", "       ефективності\n")
+    lines = text_lines(text, cfg=CFG)
+    cores, bridging = body_columns(lines, range(len(lines)), cfg=CFG)
+    rows = body_rows(lines, range(len(lines)), cores, bridging, cfg=CFG)
+    assert [r.cells[0][0] for r in rows][:3] == ["1", "Показники\nефективності", "2"]
+
+
 TITLE_ROWS = """\
 1.       Розвиток первинної медичної допомоги
 1.1.     Придбання          Управління 2023       620,0      155,0

@@ -80,10 +80,19 @@ def body_rows(
                 rest = [p for p, _, _ in ps[1:]]
                 whole = Frag(rest[0].x0, rest[-1].x1, " ".join(p.text for p in rest))
                 placed[k] = (i, [ps[0], (whole, ps[1][1], len(cores) - 1)])
-        for k in group_headings_in_a_column(placed):
-            fs = [p for p, _, _ in placed[k][1]]
-            frag = Frag(fs[0].x0, fs[-1].x1, " ".join(p.text for p in fs))
+        heading = group_headings_in_a_column(placed)
+        for k in heading:
+            if k - 1 in heading:
+                continue  # the heading's first line holds its whole name
+            run = [k]
+            while run[-1] + 1 in heading:
+                run.append(run[-1] + 1)
+            fs = [p for j in run for p, _, _ in placed[j][1]]
+            text = "\n".join(" ".join(p.text for p, _, _ in placed[j][1]) for j in run)
+            frag = Frag(min(f.x0 for f in fs), max(f.x1 for f in fs), text)
             placed[k] = (placed[k][0], [(frag, 0, len(cores) - 1)])
+            for j in run[1:]:
+                placed[j] = (placed[j][0], [])
     col0 = [p.text for _, ps in placed for p, a, b in ps if a == b == 0]
     key = bool(col0) and sum(1 for t in col0 if is_ordinal(t)) >= cfg.key_column_ordinal_share * len(col0)
 
@@ -205,7 +214,9 @@ def group_headings_in_a_column(placed: list[tuple[int, list[tuple[Frag, int, int
     names stand. A run of lines each holding one text in one column ends
     with such a heading when its last lines, joined, name an indicator
     group (``broken_words.names_indicator_group``): those lines are a
-    full-width row.
+    full-width row (``body_rows`` puts the whole name on its first line, so
+    a second line wider than the first, "Показники" over "ефективності",
+    does not open a row of its own).
     """
     out: list[int] = []
     k = 0
