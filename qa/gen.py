@@ -315,8 +315,14 @@ def build_funding(v, tasks, dec, rng):
                 m["ba"] = ba
                 planned, actual = sumn(bp, dec), sumn(ba, dec)
                 ebd = [dict(year=y, funding_source=None, planned=bp[i], actual=ba[i]) for i, y in enumerate(bd[1])]
-        if actual is not None and rng.random() < 0.05:
+        # now and then the printed total actual is a dash; only a layout that prints that total can show it
+        # (under plan/fact by year or by source without total columns the parts stay printed and sum to it), and
+        # where it is the reporting year's column of a plan-by-year table that column is the year's actual too
+        if actual is not None and rng.random() < 0.05 and "actual" in keys:
             actual = None
+            if bd is not None and bd[0] == "years":
+                m["ba"] = [None] * len(m["ba"])
+                ebd = [dict(b, actual=None) for b in ebd]
         return planned, actual, ebd
 
     def total_row(label, rows_ms, kind):
@@ -462,6 +468,13 @@ def date_txt(d, long):
     return f"{dd:02d}.{m:02d}.{y}"
 
 
+def unit_printed(ftab, v):
+    """Whether the report names its money unit where a reader looks for it: the funding table's header rows or
+    the caption line above it (the contract's funding_unit; a unit only in an indicator's row does not count)."""
+    heads = [" ".join(c.paras) for row in ftab.grid[:ftab.header_rows] for c in row if isinstance(c, Cell)]
+    return any("грн" in t for t in heads + [v.get("unit_line") or ""])
+
+
 def build_doc(v, rng):
     th, tasks, inds, dec = make_data(v, rng)
     blocks = []
@@ -550,7 +563,7 @@ def build_doc(v, rng):
         "decisions": [{"date": f"{d[0][0]:04d}-{d[0][1]:02d}-{d[0][2]:02d}", "number": d[1],
                        "text": collapse(spans[i])} for i, d in enumerate(decisions)],
         "funding": [dict(e, raw={}, location={"page": None, "table": None, "row": None}) for e in fexp],
-        "funding_unit": v["unit"],
+        "funding_unit": v["unit"] if unit_printed(ftab, v) else None,
         "indicators": [dict(e, raw={}, location={"page": None, "table": None, "row": None}) for e in iexp],
         "signatory": {"position": " ".join(pos), "name": nm},
         "warnings": [],
