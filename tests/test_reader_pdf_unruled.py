@@ -373,6 +373,18 @@ def test_a_group_heading_under_a_header_ruled_at_the_foot_of_a_page_heads_the_ba
     assert [r.page for r in table.rows] == [1, 1, 2, 2, 2, 2]
 
 
+def test_lines_overlapping_each_other_under_a_header_at_the_foot_of_a_page_are_no_group_heading():
+    """A form's footer under a ruled box at the page foot ('1040' and 'Form (2010)' on baselines a few points
+    apart, the first reaching into the box): no heading row is made of them, and the page is read (a row of
+    negative height had broken the table's grid)."""
+    first = [(50, 0, "Вступ до звіту"), *table_lines(40, [HEADER]), (60, 40.9, "1040"), (300, 41.2, "Form (2010)")]
+    second = [(50, 0, "Начальник управління")]
+    doc = read(text_pdf([first, second], [header_rules(40), []]))
+    (table,) = doc.tables
+    assert table.text_grid() == [HEADER]
+    assert "1040" in " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+
+
 def test_texts_run_together_over_a_column_boundary_are_split_there():
     """wide-table-years-by-sources-four-header-rows (Calc print, header ruled): "2022-2024" overflows its
     narrow column and touches the "1" of "1 200,0": one word "2022-20241" across the boundary."""

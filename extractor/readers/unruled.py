@@ -312,13 +312,22 @@ def _on_own_columns(page: PageContent, carry: PageTable, cfg: FinderSettings) ->
     return source, to_carried
 
 
-def _headings_closing_page(page: PageContent, table: PageTable, body: list[int]) -> tuple[list[RawCell], list[int]]:
+def _headings_closing_page(
+    page: PageContent, table: PageTable, body: list[int]
+) -> tuple[list[RawCell], list[int]] | None:
     """Full-width rows for the lines under a header that close its page and fill no cells: a group heading
-    ("І. Показники затрат") whose rows all went on to the next page."""
+    ("І. Показники затрат") whose rows all went on to the next page.
+
+    None when a line does not stand wholly under the table and the line
+    before it (text beside the table or overlapping it, as a form prints
+    it): such a line is no row of the table.
+    """
     left, _, right, bottom = table.bbox
     cells = []
     for k in body:
         ln = page.lines[k]
+        if ln.bottom + 1.0 <= bottom or ln.top < table.bbox[3]:
+            return None
         cells.append(RawCell(left, max(bottom, ln.top - 1.0), right, ln.bottom + 1.0, ln.text))
         bottom = ln.bottom + 1.0
     return cells, list(body)
